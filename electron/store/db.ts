@@ -1,0 +1,24 @@
+// Opens the workstation's SQLite file. WAL + synchronous=FULL: a commit is on disk when
+// better-sqlite3 returns, so a power cut right after "受理" loses nothing.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate } from './migrate';
+
+export type Db = Database.Database;
+
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+/** Runs fn in one IMMEDIATE transaction (takes the write lock up front, so concurrent writers queue instead of failing mid-way). */
+export function tx<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

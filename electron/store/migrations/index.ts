@@ -1,0 +1,13 @@
+// Append-only: never edit a shipped migration, add the next number.
+import { m001 } from './001-catalogue-clerks';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [m001];
+migrations.forEach((m, i) => {
+  if (m.version !== i + 1) throw new Error(`migration ${m.name} must be number ${i + 1}`);
+});

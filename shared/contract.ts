@@ -1,0 +1,74 @@
+// The one API contract between the renderer and the workstation's Node side.
+// Main serves it over IPC, the preload exposes exactly `invoke(channel, input)`, and the
+// preview/E2E harness serves the same handler table over HTTP. Add a channel here and the
+// type system tells you where the handler is missing.
+import { z } from 'zod';
+import { Catalogue, Item, ImmediateTier, Level, Office, SubCenter, Window, Department } from './domain/catalogue';
+import { Clerk, StaffNo } from './domain/clerk';
+
+const Empty = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+
+export const ItemSummary = z.object({
+  code: z.string(),
+  name: z.string(),
+  departmentName: z.string(),
+  immediateTier: ImmediateTier.nullable(),
+  subCenterCode: z.string().nullable(),
+  levels: z.array(Level),
+  /** How the query matched: shown as a hint next to the hit. */
+  matchedBy: z.enum(['name', 'keyword', 'initials', 'pinyin', 'code']),
+});
+export type ItemSummary = z.infer<typeof ItemSummary>;
+
+export const WorkstationContext = z.object({
+  office: Office,
+  window: Window,
+  clerk: Clerk.nullable(),
+  catalogueVersion: z.number().int(),
+  itemCount: z.number().int(),
+  practice: z.boolean(),
+});
+export type WorkstationContext = z.infer<typeof WorkstationContext>;
+
+export const ItemDetail = z.object({
+  item: Item,
+  department: Department,
+  subCenter: SubCenter.nullable(),
+  /** Whether the item may be handled at this office's level. */
+  handledHere: z.boolean(),
+});
+export type ItemDetail = z.infer<typeof ItemDetail>;
+
+export const contract = {
+  'app.context': { input: Empty, output: WorkstationContext, auth: false },
+  'session.signIn': {
+    input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(),
+    output: Clerk,
+    auth: false,
+  },
+  'session.signOut': { input: Empty, output: Ok, auth: false },
+  'catalogue.search': {
+    input: z.object({ query: z.string().max(60), limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    output: z.object({ hits: z.array(ItemSummary) }),
+    auth: true,
+  },
+  'catalogue.item': { input: z.object({ code: z.string().min(1).max(40) }).strict(), output: ItemDetail, auth: true },
+  'catalogue.export': { input: Empty, output: z.object({ json: z.string() }), auth: true },
+  'catalogue.import': {
+    input: z.object({ json: z.string().max(50_000_000) }).strict(),
+    output: z.object({ version: z.number().int(), itemCount: z.number().int() }),
+    auth: true,
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; auth: boolean }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type In<C extends Channel> = z.input<Contract[C]['input']>;
+export type Out<C extends Channel> = z.output<Contract[C]['output']>;
+export const CHANNELS = Object.keys(contract) as Channel[];
+export const isChannel = (c: unknown): c is Channel => typeof c === 'string' && Object.hasOwn(contract, c);
+
+/** The single IPC channel name the preload and main agree on. */
+export const IPC_CHANNEL = 'yichuang:invoke';
+export { Catalogue };
