@@ -1,0 +1,91 @@
+// Hardening of the Electron shell, written against the few methods it uses so unit tests
+// can pass plain objects instead of a live Electron.
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'", // antd injects its CSS-in-JS styles at run time
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1366,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 700,
+    title: '一窗 · 综合窗口受理工作站',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** The app only ever shows its own bundled pages. */
+export function isAppUrl(url: string, appRoot: string): boolean {
+  try {
+    const u = new URL(url);
+    const root = new URL(appRoot);
+    return u.protocol === root.protocol && u.host === root.host && u.pathname.startsWith(root.pathname);
+  } catch {
+    return false;
+  }
+}
+
+interface NavigationEvent {
+  preventDefault(): void;
+}
+export interface HardenableContents {
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: NavigationEvent, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: NavigationEvent) => void): unknown;
+}
+
+export function hardenContents(contents: HardenableContents, appRoot: string): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const stayInApp = (event: NavigationEvent, url: string) => {
+    if (!isAppUrl(url, appRoot)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+export interface HardenableSession {
+  setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionCheckHandler(handler: (wc: unknown, permission: string) => boolean): void;
+  webRequest: {
+    onHeadersReceived(
+      listener: (
+        details: { responseHeaders?: Record<string, string[] | string> },
+        callback: (response: { responseHeaders: Record<string, string[] | string> }) => void,
+      ) => void,
+    ): void;
+  };
+}
+
+export function hardenSession(session: HardenableSession): void {
+  // A clerk's workstation needs no camera, microphone, geolocation or notifications.
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}

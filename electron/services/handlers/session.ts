@@ -1,0 +1,27 @@
+import { AppError } from '../../../shared/errors';
+import { audit } from '../../store/audit';
+import { findClerk, verifyPassword } from '../../store/clerks';
+import type { Workstation } from '../workstation';
+import type { HandlerTable } from '../dispatch';
+
+export function sessionHandlers(ws: Workstation): Pick<HandlerTable, 'session.signIn' | 'session.signOut'> {
+  return {
+    'session.signIn': ({ staffNo, password }) => {
+      const record = findClerk(ws.db, staffNo);
+      // Same message for unknown staff number and wrong password: don't reveal which.
+      if (!record || !verifyPassword(password, record.passwordHash)) {
+        audit(ws.db, 'signIn.failed', staffNo);
+        throw new AppError('unauthenticated', '工号或密码错误');
+      }
+      const { passwordHash: _hash, ...clerk } = record;
+      ws.session.clerk = clerk;
+      audit(ws.db, 'signIn', staffNo);
+      return clerk;
+    },
+    'session.signOut': () => {
+      if (ws.session.clerk) audit(ws.db, 'signOut', ws.session.clerk.staffNo);
+      ws.session.clerk = null;
+      return { ok: true as const };
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// Composition root of the workstation's Node side: opens the store, seeds a first start,
+// builds the search index and the handler table. The Electron shell and the preview/E2E
+// harness both create exactly this, so tests exercise the real handlers.
+import type { Db } from '../store/db';
+import { openDatabase } from '../store/db';
+import { catalogueMeta, itemCount, listOffices, listSearchSources, listWindows } from '../store/catalogue';
+import { getSetting } from '../store/settings';
+import { Item, type Office, type Window } from '../../shared/domain/catalogue';
+import { createSearchIndex, type SearchIndex } from '../../shared/search/index';
+import { AppError } from '../../shared/errors';
+import type { Session } from './session';
+import { createDispatcher, type Dispatch, type HandlerTable } from './dispatch';
+import { seedFirstStart } from './seed';
+import { sessionHandlers } from './handlers/session';
+import { catalogueHandlers } from './handlers/catalogue';
+
+export interface WorkstationOptions {
+  /** SQLite file; ':memory:' for throwaway tests. */
+  dbPath: string;
+  /** Seed the demo catalogue and demo accounts when the file is new (default true). */
+  seedDemo?: boolean;
+  practice?: boolean;
+  onError?: (err: unknown) => void;
+}
+
+export interface Workstation {
+  db: Db;
+  session: Session;
+  practice: boolean;
+  office(): Office;
+  window(): Window;
+  /** Key under which this window's item usage is counted. */
+  windowKey(): string;
+  searchIndex(): SearchIndex;
+  catalogueChanged(): void;
+  handlers: HandlerTable;
+  dispatch: Dispatch;
+  close(): void;
+}
+
+export const DEVICE_OFFICE = 'device.officeCode';
+export const DEVICE_WINDOW = 'device.windowCode';
+
+export function createWorkstation(opts: WorkstationOptions): Workstation {
+  const db = openDatabase(opts.dbPath);
+  if (opts.seedDemo !== false) seedFirstStart(db);
+  let index: SearchIndex | null = null;
+
+  const office = (): Office => {
+    const code = getSetting(db, DEVICE_OFFICE);
+    const found = listOffices(db).find((o) => o.code === code);
+    if (!found) throw new AppError('precondition_failed', '本机尚未设置所属中心，请联系管理员');
+    return found;
+  };
+  const window = (): Window => {
+    const o = office();
+    const code = getSetting(db, DEVICE_WINDOW);
+    const found = listWindows(db).find((w) => w.officeCode === o.code && w.code === code);
+    if (!found) throw new AppError('precondition_failed', '本机尚未设置窗口，请联系管理员');
+    return found;
+  };
+
+  const ws: Workstation = {
+    db,
+    session: { clerk: null },
+    practice: opts.practice ?? false,
+    office,
+    window,
+    windowKey: () => `${office().code}/${window().code}`,
+    searchIndex: () => {
+      index ??= createSearchIndex(
+        listSearchSources(db).map((s) => {
+          const item = Item.parse(JSON.parse(s.json));
+          return {
+            code: s.code,
+            name: s.name,
+            keywords: item.keywords,
+            departmentName: s.departmentName,
+            immediateTier: item.immediateTier,
+            subCenterCode: item.subCenterCode,
+            levels: item.levels,
+            initials: s.initials,
+            pinyin: s.pinyin,
+          };
+        }),
+      );
+      return index;
+    },
+    catalogueChanged: () => {
+      index = null;
+    },
+    handlers: undefined as unknown as HandlerTable,
+    dispatch: undefined as unknown as Dispatch,
+    close: () => db.close(),
+  };
+
+  ws.handlers = {
+    'app.context': () => {
+      const meta = catalogueMeta(db);
+      return {
+        office: office(),
+        window: window(),
+        clerk: ws.session.clerk,
+        catalogueVersion: meta?.version ?? 0,
+        itemCount: itemCount(db),
+        practice: ws.practice,
+      };
+    },
+    ...sessionHandlers(ws),
+    ...catalogueHandlers(ws),
+  };
+  ws.dispatch = createDispatcher(ws.handlers, ws.session, opts.onError);
+  return ws;
+}

@@ -1,0 +1,119 @@
+// The catalogue in the workstation's SQLite file. Replacing it is one transaction: a bad
+// document never reaches here (validated first), and a crash mid-import keeps the old one.
+import type { Db } from './db';
+import { tx } from './db';
+import {
+  CATALOGUE_SCHEMA_VERSION,
+  Item,
+  type Catalogue,
+  type Department,
+  type Office,
+  type SubCenter,
+  type Window,
+} from '../../shared/domain/catalogue';
+import { searchKeys } from '../../shared/search/keys';
+
+export interface CatalogueMeta {
+  version: number;
+  publishedAt: string;
+}
+
+export function replaceCatalogue(db: Db, c: Catalogue): void {
+  tx(db, () => {
+    for (const t of ['items', 'departments', 'sub_centers', 'windows', 'offices', 'catalogue_meta']) db.prepare(`DELETE FROM ${t}`).run();
+    db.prepare('INSERT INTO catalogue_meta (id, version, published_at, schema_version) VALUES (1, ?, ?, ?)').run(
+      c.version,
+      c.publishedAt,
+      CATALOGUE_SCHEMA_VERSION,
+    );
+    const dep = db.prepare('INSERT INTO departments (code, name) VALUES (?, ?)');
+    for (const d of c.departments) dep.run(d.code, d.name);
+    const sub = db.prepare('INSERT INTO sub_centers (code, json) VALUES (?, ?)');
+    for (const s of c.subCenters) sub.run(s.code, JSON.stringify(s));
+    const off = db.prepare('INSERT INTO offices (code, level, json) VALUES (?, ?, ?)');
+    for (const o of c.offices) off.run(o.code, o.level, JSON.stringify(o));
+    const win = db.prepare('INSERT INTO windows (office_code, code, json) VALUES (?, ?, ?)');
+    for (const w of c.windows) win.run(w.officeCode, w.code, JSON.stringify(w));
+    const item = db.prepare(
+      'INSERT INTO items (code, name, department_code, json, search_initials, search_pinyin) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const i of c.items) {
+      const keys = searchKeys(i);
+      item.run(i.code, i.name, i.departmentCode, JSON.stringify(i), keys.initials, keys.pinyin);
+    }
+  });
+}
+
+export function catalogueMeta(db: Db): CatalogueMeta | null {
+  const row = db.prepare('SELECT version, published_at AS publishedAt FROM catalogue_meta WHERE id = 1').get() as CatalogueMeta | undefined;
+  return row ?? null;
+}
+
+const parseRows = <T>(rows: { json: string }[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
+
+export function listDepartments(db: Db): Department[] {
+  return db.prepare('SELECT code, name FROM departments ORDER BY code').all() as Department[];
+}
+export function listSubCenters(db: Db): SubCenter[] {
+  return parseRows(db.prepare('SELECT json FROM sub_centers ORDER BY code').all() as { json: string }[]);
+}
+export function listOffices(db: Db): Office[] {
+  return parseRows(db.prepare('SELECT json FROM offices ORDER BY code').all() as { json: string }[]);
+}
+export function listWindows(db: Db): Window[] {
+  return parseRows(db.prepare('SELECT json FROM windows ORDER BY office_code, code').all() as { json: string }[]);
+}
+
+export function getItem(db: Db, code: string): Item | null {
+  const row = db.prepare('SELECT json FROM items WHERE code = ?').get(code) as { json: string } | undefined;
+  return row ? Item.parse(JSON.parse(row.json)) : null;
+}
+
+export function itemCount(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
+}
+
+export function exportCatalogue(db: Db): Catalogue {
+  const meta = catalogueMeta(db);
+  if (!meta) throw new Error('no catalogue');
+  return {
+    schemaVersion: CATALOGUE_SCHEMA_VERSION,
+    version: meta.version,
+    publishedAt: meta.publishedAt,
+    departments: listDepartments(db),
+    subCenters: listSubCenters(db),
+    offices: listOffices(db),
+    windows: listWindows(db),
+    items: parseRows<Item>(db.prepare('SELECT json FROM items ORDER BY code').all() as { json: string }[]),
+  };
+}
+
+/** Rows for the in-memory search index: only what ranking and display need. */
+export interface ItemSearchSource {
+  code: string;
+  name: string;
+  departmentName: string;
+  initials: string;
+  pinyin: string;
+  json: string;
+}
+export function listSearchSources(db: Db): ItemSearchSource[] {
+  return db
+    .prepare(
+      `SELECT i.code, i.name, d.name AS departmentName, i.search_initials AS initials, i.search_pinyin AS pinyin, i.json
+       FROM items i JOIN departments d ON d.code = i.department_code`,
+    )
+    .all() as ItemSearchSource[];
+}
+
+export function recordItemUse(db: Db, windowKey: string, itemCode: string, at: string): void {
+  db.prepare(
+    `INSERT INTO item_usage (window_key, item_code, uses, last_used) VALUES (?, ?, 1, ?)
+     ON CONFLICT (window_key, item_code) DO UPDATE SET uses = uses + 1, last_used = excluded.last_used`,
+  ).run(windowKey, itemCode, at);
+}
+
+export function itemUsage(db: Db, windowKey: string): Map<string, number> {
+  const rows = db.prepare('SELECT item_code AS code, uses FROM item_usage WHERE window_key = ?').all(windowKey) as { code: string; uses: number }[];
+  return new Map(rows.map((r) => [r.code, r.uses]));
+}

@@ -1,0 +1,55 @@
+// Local clerk accounts for offline sign-in. Passwords are hashed with scrypt (node:crypto)
+// and a per-account salt; verification is constant-time.
+import crypto from 'node:crypto';
+import type { Db } from './db';
+import type { Clerk, Role } from '../../shared/domain/clerk';
+
+const N = 16384;
+const r = 8;
+const p = 1;
+const KEYLEN = 32;
+
+export function hashPassword(password: string): string {
+  const salt = crypto.randomBytes(16);
+  const hash = crypto.scryptSync(password.normalize('NFC'), salt, KEYLEN, { N, r, p });
+  return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+export function verifyPassword(password: string, stored: string): boolean {
+  const [scheme, n, rr, pp, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = crypto.scryptSync(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(rr),
+    p: Number(pp),
+  });
+  return crypto.timingSafeEqual(expected, actual);
+}
+
+export interface ClerkRecord extends Clerk {
+  passwordHash: string;
+}
+
+export function upsertClerk(db: Db, clerk: Clerk, passwordHash: string, at = new Date().toISOString()): void {
+  db.prepare(
+    `INSERT INTO clerks (staff_no, name, role, office_code, window_code, password_hash, updated_at)
+     VALUES (@staffNo, @name, @role, @officeCode, @windowCode, @passwordHash, @at)
+     ON CONFLICT (staff_no) DO UPDATE SET name = excluded.name, role = excluded.role, office_code = excluded.office_code,
+       window_code = excluded.window_code, password_hash = excluded.password_hash, updated_at = excluded.updated_at`,
+  ).run({ ...clerk, passwordHash, at });
+}
+
+export function findClerk(db: Db, staffNo: string): ClerkRecord | null {
+  const row = db
+    .prepare(
+      `SELECT staff_no AS staffNo, name, role, office_code AS officeCode, window_code AS windowCode, password_hash AS passwordHash
+       FROM clerks WHERE staff_no = ?`,
+    )
+    .get(staffNo) as (ClerkRecord & { role: Role }) | undefined;
+  return row ?? null;
+}
+
+export function clerkCount(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM clerks').get() as { n: number }).n;
+}

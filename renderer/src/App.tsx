@@ -1,0 +1,20 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Spin } from 'antd';
+import type { WorkstationContext } from '../../shared/contract';
+import { invoke } from './api';
+import { SignIn } from './screens/SignIn';
+import { Workbench } from './screens/Workbench';
+
+export function App() {
+  const [context, setContext] = useState<WorkstationContext | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(() => {
+    invoke('app.context', {}).then(setContext, (e: Error) => setError(e.message));
+  }, []);
+  useEffect(refresh, [refresh]);
+
+  if (error) return <Alert type="error" showIcon message="无法启动工作站" description={error} style={{ margin: 48 }} />;
+  if (!context) return <Spin fullscreen tip="正在启动…" />;
+  if (!context.clerk) return <SignIn context={context} onSignedIn={refresh} />;
+  return <Workbench context={context} onSignedOut={refresh} />;
+}

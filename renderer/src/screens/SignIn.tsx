@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { Button, Card, Form, Input, Typography } from 'antd';
+import type { WorkstationContext } from '../../../shared/contract';
+import { invoke } from '../api';
+
+export function SignIn({ context, onSignedIn }: { context: WorkstationContext; onSignedIn: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: { staffNo: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await invoke('session.signIn', { staffNo: v.staffNo.trim().toUpperCase(), password: v.password });
+      onSignedIn();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div style={{ display: 'grid', placeItems: 'center', height: '100%' }}>
+      <Card style={{ width: 400 }} title={<span>一窗 · 综合窗口受理工作站</span>}>
+        <Typography.Paragraph type="secondary">
+          {context.office.name} · {context.window.name}
+        </Typography.Paragraph>
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item label="工号" name="staffNo" rules={[{ required: true, message: '请输入工号' }]}>
+            <Input autoFocus autoComplete="username" aria-label="工号" />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password autoComplete="current-password" aria-label="密码" />
+          </Form.Item>
+          {error && <Typography.Paragraph type="danger" role="alert">{error}</Typography.Paragraph>}
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            登录
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

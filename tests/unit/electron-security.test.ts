@@ -1,0 +1,102 @@
+// The shell's hardening, checked with plain objects in place of Electron.
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, hardenContents, hardenSession, isAppUrl, windowOptions } from '../../electron/main/security';
+import { isTrustedSender, serveContract } from '../../electron/main/ipc';
+import { IPC_CHANNEL } from '../../shared/contract';
+
+const appRoot = 'file:///opt/yichuang/resources/app/dist/renderer/';
+
+describe('BrowserWindow options', () => {
+  it('isolates and sandboxes the renderer with no Node', () => {
+    const wp = windowOptions('/x/preload.cjs').webPreferences!;
+    expect(wp).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(wp.nodeIntegrationInSubFrames).toBe(false);
+    expect(wp.preload).toBe('/x/preload.cjs');
+  });
+});
+
+describe('navigation and new windows', () => {
+  function fakeContents() {
+    const listeners: Record<string, (e: { preventDefault(): void }, url?: string) => void> = {};
+    let openHandler: ((d: { url: string }) => { action: string }) | null = null;
+    return {
+      listeners,
+      open: (url: string) => openHandler!({ url }),
+      setWindowOpenHandler: (h: (d: { url: string }) => { action: 'deny' }) => (openHandler = h),
+      on: (event: string, l: (e: { preventDefault(): void }, url?: string) => void) => (listeners[event] = l),
+    };
+  }
+  const fire = (l: (e: { preventDefault(): void }, url?: string) => void, url?: string) => {
+    let prevented = false;
+    l({ preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  };
+
+  it('denies window.open for every URL', () => {
+    const c = fakeContents();
+    hardenContents(c as never, appRoot);
+    expect(c.open('https://example.com').action).toBe('deny');
+    expect(c.open(appRoot + 'index.html').action).toBe('deny');
+  });
+
+  it('blocks navigation and redirects away from the bundled pages', () => {
+    const c = fakeContents();
+    hardenContents(c as never, appRoot);
+    expect(fire(c.listeners['will-navigate'], 'https://evil.example/')).toBe(true);
+    expect(fire(c.listeners['will-navigate'], 'file:///etc/passwd')).toBe(true);
+    expect(fire(c.listeners['will-redirect'], 'http://127.0.0.1:9/')).toBe(true);
+    expect(fire(c.listeners['will-navigate'], appRoot + 'index.html#/case')).toBe(false);
+    expect(fire(c.listeners['will-attach-webview'])).toBe(true);
+  });
+
+  it('recognises only URLs under the app root', () => {
+    expect(isAppUrl(appRoot + 'index.html', appRoot)).toBe(true);
+    expect(isAppUrl('file:///opt/yichuang/resources/app/dist/other.html', appRoot)).toBe(false);
+    expect(isAppUrl('not a url', appRoot)).toBe(false);
+  });
+});
+
+describe('session', () => {
+  it('denies every permission request and check, and sets the CSP header', () => {
+    let request: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | null = null;
+    let check: ((wc: unknown, p: string) => boolean) | null = null;
+    let headers: ((d: { responseHeaders?: Record<string, string[] | string> }, cb: (r: { responseHeaders: Record<string, string[] | string> }) => void) => void) | null = null;
+    hardenSession({
+      setPermissionRequestHandler: (h) => (request = h),
+      setPermissionCheckHandler: (h) => (check = h),
+      webRequest: { onHeadersReceived: (l) => (headers = l) },
+    });
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      let granted: boolean | null = null;
+      request!(null, p, (g) => (granted = g));
+      expect(granted).toBe(false);
+      expect(check!(null, p)).toBe(false);
+    }
+    let out: Record<string, string[] | string> = {};
+    headers!({ responseHeaders: { 'X-A': ['1'] } }, (r) => (out = r.responseHeaders));
+    expect(out['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+  });
+});
+
+describe('IPC', () => {
+  it('serves the contract only to the app top frame', async () => {
+    let listener: ((event: { senderFrame: { url: string; parent: unknown } | null }, ...args: unknown[]) => Promise<unknown>) | null = null;
+    const calls: unknown[] = [];
+    serveContract(
+      { handle: (ch, l) => { expect(ch).toBe(IPC_CHANNEL); listener = l; } },
+      async (channel, input) => { calls.push([channel, input]); return { ok: true, value: 'served' }; },
+      appRoot,
+    );
+    const top = { senderFrame: { url: appRoot + 'index.html', parent: null } };
+    expect(await listener!(top, 'app.context', {})).toEqual({ ok: true, value: 'served' });
+    const foreign = { senderFrame: { url: 'https://evil.example/', parent: null } };
+    expect(await listener!(foreign, 'app.context', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const subframe = { senderFrame: { url: appRoot + 'index.html', parent: {} } };
+    expect(await listener!(subframe, 'app.context', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await listener!({ senderFrame: null }, 'app.context', {})).toMatchObject({ ok: false });
+    expect(calls).toHaveLength(1);
+    expect(isTrustedSender(top, appRoot)).toBe(true);
+  });
+});
