@@ -26,6 +26,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'], // build config, runs in Node
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         pattern(nodeBuiltins, 'renderer/ runs in the sandbox: no Node built-ins.'),
