@@ -1,0 +1,59 @@
+// Read side of the back-office console: cases, their events and decisions, rejected uploads.
+import type { Queryable } from '../db/db';
+import type { CaseDetailResponse, CaseListResponse, CaseSummary, RejectedListResponse } from '../../shared/sync/backoffice';
+import type { z } from 'zod';
+import type { CaseListQuery } from '../../shared/sync/backoffice';
+import { HttpError } from '../http/errors';
+import { statusFromRow, type StatusRow } from '../sync/status';
+import { iso, num } from '../time';
+
+type CaseRow = {
+  id: string; office_code: string; device_id: string; item_code: string; department_code: string | null; case_number: string | null;
+  status: CaseSummary['status']; review_status: CaseSummary['reviewStatus']; created_device_time: Date; updated_at: Date; server_seq: unknown;
+};
+const caseFromRow = (r: CaseRow): CaseSummary => ({
+  id: r.id, officeCode: r.office_code, deviceId: r.device_id, itemCode: r.item_code, departmentCode: r.department_code,
+  caseNumber: r.case_number, status: r.status, reviewStatus: r.review_status, createdDeviceTime: iso(r.created_device_time),
+  updatedAt: iso(r.updated_at), serverSeq: num(r.server_seq),
+});
+
+export async function listCases(db: Queryable, q: z.infer<typeof CaseListQuery>): Promise<CaseListResponse> {
+  const where = ['server_seq > $1'];
+  const params: unknown[] = [q.after];
+  const add = (col: string, v: unknown) => { if (v !== undefined) { params.push(v); where.push(`${col} = $${params.length}`); } };
+  add('office_code', q.officeCode);
+  add('department_code', q.departmentCode);
+  add('review_status', q.reviewStatus);
+  add('status', q.status);
+  params.push(q.limit + 1);
+  const { rows } = await db.query<CaseRow>(`SELECT * FROM cases WHERE ${where.join(' AND ')} ORDER BY server_seq LIMIT $${params.length}`, params);
+  const cases = rows.slice(0, q.limit).map(caseFromRow);
+  return { cases, nextCursor: cases.length ? cases[cases.length - 1].serverSeq : q.after, hasMore: rows.length > q.limit };
+}
+
+export async function caseDetail(db: Queryable, caseId: string): Promise<CaseDetailResponse> {
+  const c = await db.query<CaseRow>('SELECT * FROM cases WHERE id = $1', [caseId]);
+  if (!c.rows[0]) throw new HttpError(404, 'not_found', '没有找到该办件');
+  const ev = await db.query<{ id: string; device_id: string; device_seq: unknown; type: CaseDetailResponse['events'][number]['type']; payload: Record<string, unknown>; device_time: Date; received_at: Date; server_seq: unknown }>(
+    'SELECT * FROM case_events WHERE case_id = $1 ORDER BY server_seq', [caseId]);
+  const st = await db.query<StatusRow>(
+    'SELECT s.*, c.case_number FROM status_events s JOIN cases c ON c.id = s.case_id WHERE s.case_id = $1 ORDER BY s.server_seq', [caseId]);
+  return {
+    case: caseFromRow(c.rows[0]),
+    events: ev.rows.map((r) => ({
+      id: r.id, deviceId: r.device_id, deviceSeq: num(r.device_seq), type: r.type, payload: r.payload,
+      deviceTime: iso(r.device_time), receivedAt: iso(r.received_at), serverSeq: num(r.server_seq),
+    })),
+    statuses: st.rows.map(statusFromRow),
+  };
+}
+
+export async function listRejected(db: Queryable, limit = 100): Promise<RejectedListResponse> {
+  const { rows } = await db.query<{ id: unknown; device_id: string; office_code: string; seq: unknown; code: RejectedListResponse['rejected'][number]['code']; message: string; entry: unknown; received_at: Date }>(
+    'SELECT * FROM rejected_events ORDER BY id DESC LIMIT $1', [limit]);
+  return {
+    rejected: rows.map((r) => ({
+      id: num(r.id), deviceId: r.device_id, officeCode: r.office_code, seq: num(r.seq), code: r.code, message: r.message, entry: r.entry, receivedAt: iso(r.received_at),
+    })),
+  };
+}

@@ -1,0 +1,122 @@
+// The Fastify app: limits, gzip, auth, rate limits, zod validation and precise errors
+// around the route table.
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import { z } from 'zod';
+import { timingSafeEqual } from 'node:crypto';
+import { AppError, zodDetails } from '../../shared/errors';
+import { MAX_BODY_BYTES } from '../../shared/sync/protocol';
+import type { Db } from '../db/db';
+import { CatalogueStore } from '../catalogue/catalogue';
+import { authenticate } from '../sync/devices';
+import { HttpError } from './errors';
+import { registerCompression } from './compression';
+import { TokenBuckets, type RateLimitOptions } from './rate-limit';
+import { routeTable, type RouteDef } from './routes';
+import { openApiDocument } from './openapi';
+import type { PushOptions } from '../sync/push';
+
+export interface AppOptions {
+  db: Db;
+  /** Bearer token for /backoffice/api; when unset only loopback callers are served. */
+  staffToken?: string;
+  /** Per device; false disables (benchmarks). Default 120 requests, refilling 20/s. */
+  rateLimit?: RateLimitOptions | false;
+  /** Per client address on enrolment (guards codes against guessing). Default 10, 1 per 6 s. */
+  enrolRateLimit?: RateLimitOptions;
+  /** Test hook inside the push transaction (see PushOptions.beforeEntry). */
+  pushHook?: PushOptions['beforeEntry'];
+  logger?: boolean;
+}
+
+const FASTIFY_ERRORS: Record<string, [number, HttpError['code'], string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body_too_large', `请求内容超过 ${MAX_BODY_BYTES / 1024 / 1024} MB，请分批上传`],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported_media_type', '请求内容类型不受支持，请使用 application/json'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'empty_body', '请求内容为空'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'malformed_json', '请求内容不是合法的 JSON'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid_input', '请求长度与 Content-Length 不符'],
+  BAD_ENCODING: [400, 'bad_encoding', '请求内容的 gzip 压缩数据已损坏'],
+};
+const APP_ERROR_STATUS: Partial<Record<AppError['code'], [number, HttpError['code']]>> = {
+  invalid_input: [400, 'invalid_input'], catalogue_invalid: [400, 'invalid_input'], not_found: [404, 'not_found'],
+  conflict: [409, 'conflict'], unauthenticated: [401, 'token_invalid'], forbidden: [403, 'forbidden'],
+};
+
+function toHttpError(err: unknown): HttpError {
+  if (err instanceof HttpError) return err;
+  if (err instanceof z.ZodError) return new HttpError(400, 'invalid_input', '请求内容不符合要求', { details: zodDetails(err) });
+  if (err instanceof AppError && APP_ERROR_STATUS[err.code]) {
+    const [status, code] = APP_ERROR_STATUS[err.code]!;
+    return new HttpError(status, code, err.message, { details: err.details });
+  }
+  const e = err as FastifyError;
+  const known = e?.code ? FASTIFY_ERRORS[e.code] : undefined;
+  if (known) return new HttpError(known[0], known[1], known[2]);
+  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new HttpError(e.statusCode, 'invalid_input', '请求无效');
+  return new HttpError(500, 'internal', '服务器内部错误，本次请求未写入任何数据，请稍后重试');
+}
+
+const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
+function sameSecret(a: string, b: string) {
+  const x = Buffer.from(a), y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: RouteDef[] } {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: MAX_BODY_BYTES,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  app.removeContentTypeParser('text/plain');
+  registerCompression(app);
+
+  const deviceBuckets = opts.rateLimit === false ? null : new TokenBuckets(opts.rateLimit ?? { capacity: 120, refillPerSecond: 20 });
+  const enrolBuckets = new TokenBuckets(opts.enrolRateLimit ?? { capacity: 10, refillPerSecond: 1 / 6 });
+  const limit = (buckets: TokenBuckets | null, key: string) => {
+    const wait = buckets?.take(key) ?? 0;
+    if (wait) throw new HttpError(429, 'rate_limited', `请求过于频繁，请 ${wait} 秒后再试`, { retryAfter: wait });
+  };
+
+  app.setErrorHandler((err, req, reply) => {
+    const h = toHttpError(err);
+    if (h.status >= 500) req.log.error(err);
+    if (h.extra.retryAfter) reply.header('retry-after', String(h.extra.retryAfter));
+    if (h.status === 401) reply.header('www-authenticate', 'Bearer');
+    // Keep the connection only when the body was fully read.
+    if (h.status === 413) reply.header('connection', 'close');
+    return reply.status(h.status).send(h.toBody());
+  });
+  app.setNotFoundHandler((req, reply) => reply.status(404).send({ code: 'not_found', message: `没有这个接口：${req.method} ${req.url.split('?')[0]}` }));
+
+  const catalogue = new CatalogueStore(opts.db);
+  const routes = routeTable({ db: opts.db, catalogue, pushHook: opts.pushHook });
+  for (const r of routes) {
+    app.route({
+      method: r.method,
+      url: r.url,
+      handler: async (req, reply) => {
+        let device = undefined as unknown as Parameters<RouteDef['handler']>[0]['device'];
+        if (r.auth === 'device') {
+          device = await authenticate(opts.db, req.headers.authorization);
+          limit(deviceBuckets, device.id);
+        } else if (r.auth === 'staff') {
+          const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+          const ok = opts.staffToken ? !!bearer && sameSecret(bearer, opts.staffToken) : isLoopback(req.ip);
+          if (!ok) throw new HttpError(403, 'forbidden', opts.staffToken ? '后台令牌无效' : '后台接口仅允许在服务器本机访问（或配置后台令牌）');
+        } else {
+          limit(enrolBuckets, req.ip);
+        }
+        const body = r.body ? r.body.parse(req.body) : undefined;
+        const query = r.query ? r.query.parse(req.query ?? {}) : undefined;
+        const params = r.params ? r.params.parse(req.params) : undefined;
+        const out = await r.handler({ body, query, params, device, req, reply });
+        return reply.sent ? reply : out;
+      },
+    });
+  }
+  const meta = [{ method: 'GET', url: '/openapi.json', summary: '本接口文档（OpenAPI 3.1）' }];
+  const doc = openApiDocument(routes, meta);
+  app.get('/openapi.json', async () => doc);
+  return { app, routes };
+}

@@ -1,0 +1,142 @@
+// Every HTTP route in one table: the app registers from it and the OpenAPI document is
+// generated from it, so the two cannot drift apart.
+import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  CatalogueQuery, CatalogueResponse, CatalogueVersionResponse, ClerksResponse, DeviceInfo, EnrolRequest, EnrolResponse,
+  PullQuery, PullResponse, PushEnvelope, PushRequest, PushResponse, StatusEvent, SYNC_PREFIX, WindowSettingsResponse,
+} from '../../shared/sync/protocol';
+import { CaseDetailResponse, CaseListQuery, CaseListResponse, RejectedListResponse, SetStatusRequest } from '../../shared/sync/backoffice';
+import type { Db } from '../db/db';
+import type { CatalogueStore } from '../catalogue/catalogue';
+import { enrol, type Device } from '../sync/devices';
+import { applyPush, type PushOptions } from '../sync/push';
+import { pullStatus, setCaseStatus } from '../sync/status';
+import { caseDetail, listCases, listRejected } from '../backoffice/cases';
+import { loadOfficeWindow, serverId } from '../admin/directory';
+import { HttpError } from './errors';
+import { iso, num } from '../time';
+
+export interface RouteDeps {
+  db: Db;
+  catalogue: CatalogueStore;
+  pushHook?: PushOptions['beforeEntry'];
+}
+
+export interface RouteContext<B = unknown, Q = unknown, P = unknown> {
+  body: B;
+  query: Q;
+  params: P;
+  /** Set on device routes. */
+  device: Device;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteDef {
+  method: 'GET' | 'POST';
+  url: string;
+  summary: string;
+  tag: 'device' | 'backoffice' | 'meta';
+  /** device: Bearer device token; staff: staff token or loopback; none: open. */
+  auth: 'device' | 'staff' | 'none';
+  body?: z.ZodType;
+  /** Schema shown in the document when the parser is deliberately looser (push). */
+  docBody?: z.ZodType;
+  query?: z.ZodType;
+  params?: z.ZodType;
+  response: z.ZodType;
+  /** Other error statuses worth documenting besides 400/401/429/500. */
+  errors?: number[];
+  // Handlers receive validated input; `any` stays inside this table.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  handler: (ctx: RouteContext<any, any, any>) => Promise<unknown>;
+}
+
+const CaseIdParams = z.object({ caseId: z.uuid() });
+const RejectedQuery = z.object({ limit: z.coerce.number().pipe(z.number().int().min(1).max(500)).default(100) }).strict();
+
+export function routeTable({ db, catalogue, pushHook }: RouteDeps): RouteDef[] {
+  const s = SYNC_PREFIX;
+  return [
+    {
+      method: 'POST', url: `${s}/enrol`, tag: 'device', auth: 'none', summary: '用一次性登记码登记窗口设备，换取设备编号和设备令牌',
+      body: EnrolRequest, response: EnrolResponse, errors: [409, 410],
+      handler: ({ body }) => enrol(db, body),
+    },
+    {
+      method: 'GET', url: `${s}/device`, tag: 'device', auth: 'device', summary: '本设备信息及服务器已收到的最后上传编号',
+      response: DeviceInfo,
+      handler: async ({ device }) => {
+        const { rows } = await db.query<{ last_applied_seq: unknown }>('SELECT last_applied_seq FROM device_cursors WHERE device_id = $1', [device.id]);
+        return { deviceId: device.id, officeCode: device.officeCode, windowCode: device.windowCode, appliedThrough: num(rows[0]?.last_applied_seq), serverId: await serverId(db), serverTime: iso(new Date()) };
+      },
+    },
+    {
+      method: 'POST', url: `${s}/push`, tag: 'device', auth: 'device', summary: '上传一批办件事件（按设备编号顺序，重复上传只生效一次）',
+      body: PushEnvelope, docBody: PushRequest, response: PushResponse, errors: [403, 409, 413, 415],
+      handler: async ({ body, device }) => applyPush(db, device, body, { departmentOf: await catalogue.departmentLookup(), beforeEntry: pushHook }),
+    },
+    {
+      method: 'GET', url: `${s}/status-events`, tag: 'device', auth: 'device', summary: '按游标拉取本中心办件的后台审批状态',
+      query: PullQuery, response: PullResponse,
+      handler: ({ query, device }) => pullStatus(db, device.officeCode, query),
+    },
+    {
+      method: 'GET', url: `${s}/catalogue/version`, tag: 'device', auth: 'device', summary: '当前发布的事项目录版本',
+      response: CatalogueVersionResponse, errors: [404],
+      handler: async () => {
+        const cur = await catalogue.current();
+        if (!cur) throw new HttpError(404, 'no_catalogue', '服务器尚未发布事项目录');
+        return cur;
+      },
+    },
+    {
+      method: 'GET', url: `${s}/catalogue`, tag: 'device', auth: 'device', summary: '下载事项目录：自 sinceVersion 以来的变化，或完整目录',
+      query: CatalogueQuery, response: CatalogueResponse, errors: [404],
+      handler: async ({ query, reply }) => {
+        const text = await catalogue.responseText(query.sinceVersion);
+        if (!text) throw new HttpError(404, 'no_catalogue', '服务器尚未发布事项目录');
+        return reply.type('application/json; charset=utf-8').send(text);
+      },
+    },
+    {
+      method: 'GET', url: `${s}/clerks`, tag: 'device', auth: 'device', summary: '本中心窗口人员账号（供离线登录缓存）',
+      response: ClerksResponse,
+      handler: async ({ device }) => {
+        const { rows } = await db.query<{ staff_no: string; name: string; role: 'clerk'; office_code: string; window_code: string; password_hash: string; active: boolean; updated_at: Date }>(
+          'SELECT * FROM clerks WHERE office_code = $1 ORDER BY staff_no', [device.officeCode]);
+        return { clerks: rows.map((r) => ({ staffNo: r.staff_no, name: r.name, role: r.role, officeCode: r.office_code, windowCode: r.window_code, passwordHash: r.password_hash, active: r.active, updatedAt: iso(r.updated_at) })) };
+      },
+    },
+    {
+      method: 'GET', url: `${s}/window`, tag: 'device', auth: 'device', summary: '本窗口所属中心、窗口信息和集中管理的设置',
+      response: WindowSettingsResponse,
+      handler: async ({ device }) => {
+        const place = await loadOfficeWindow(db, device.officeCode, device.windowCode);
+        if (!place) throw new HttpError(404, 'not_found', '本窗口已被删除，请联系管理员');
+        return place;
+      },
+    },
+    {
+      method: 'GET', url: '/backoffice/api/cases', tag: 'backoffice', auth: 'staff', summary: '办件列表（可按中心、部门、状态筛选，按服务器顺序分页）',
+      query: CaseListQuery, response: CaseListResponse, errors: [403],
+      handler: ({ query }) => listCases(db, query),
+    },
+    {
+      method: 'GET', url: '/backoffice/api/cases/:caseId', tag: 'backoffice', auth: 'staff', summary: '办件详情：窗口事件（含收取的材料）与审批记录',
+      params: CaseIdParams, response: CaseDetailResponse, errors: [403, 404],
+      handler: ({ params }) => caseDetail(db, params.caseId),
+    },
+    {
+      method: 'POST', url: '/backoffice/api/cases/:caseId/status', tag: 'backoffice', auth: 'staff', summary: '审批：受理审查中 / 准予 / 不予许可（附理由）/ 需补正（附理由）/ 待取件',
+      params: CaseIdParams, body: SetStatusRequest, response: StatusEvent, errors: [403, 404, 409],
+      handler: ({ params, body }) => setCaseStatus(db, params.caseId, body),
+    },
+    {
+      method: 'GET', url: '/backoffice/api/rejected', tag: 'backoffice', auth: 'staff', summary: '被拒收的上传事件（供运维人员处理）',
+      query: RejectedQuery, response: RejectedListResponse, errors: [403],
+      handler: ({ query }) => listRejected(db, query.limit),
+    },
+  ];
+}
