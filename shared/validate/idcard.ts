@@ -1,5 +1,6 @@
 // GB 11643-1999 citizen identity number: 6-digit address code, 8-digit birth date, 3-digit
 // sequence (odd = male), 1 check character by ISO 7064 MOD 11-2 ('X' stands for 10).
+import { compactDateToIso } from './date';
 import { normalizeIdentifier, type Invalid } from './normalize';
 
 export type Sex = '男' | '女';
@@ -23,17 +24,6 @@ export function idCardCheckChar(first17: string): string {
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
   const c = (12 - (sum % 11)) % 11;
   return c === 10 ? 'X' : String(c);
-}
-
-/** 'YYYYMMDD' → 'YYYY-MM-DD' when it is a real calendar date, else null. */
-export function compactDateToIso(yyyymmdd: string): string | null {
-  if (!/^\d{8}$/.test(yyyymmdd)) return null;
-  const y = Number(yyyymmdd.slice(0, 4));
-  const m = Number(yyyymmdd.slice(4, 6));
-  const d = Number(yyyymmdd.slice(6, 8));
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
-  return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
 }
 
 /** Today's date in China (UTC+8, no DST) as YYYY-MM-DD, whatever the machine's time zone. */
