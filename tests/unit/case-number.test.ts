@@ -99,5 +99,4 @@ describe('case number properties', () => {
       expect(parseCaseNumber(formatPracticeCaseNumber(parts).slice(3))).toEqual({ ok: false, message: '办件编号校验位错误，请核对' });
     }));
   });
-
 });
