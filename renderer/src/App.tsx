@@ -13,8 +13,8 @@ export function App() {
   }, []);
   useEffect(refresh, [refresh]);
 
-  if (error) return <Alert type="error" showIcon message="无法启动工作站" description={error} style={{ margin: 48 }} />;
-  if (!context) return <Spin fullscreen tip="正在启动…" />;
+  if (error) return <Alert type="error" showIcon title="无法启动工作站" description={error} style={{ margin: 48 }} />;
+  if (!context) return <Spin fullscreen description="正在启动…" />;
   if (!context.clerk) return <SignIn context={context} onSignedIn={refresh} />;
-  return <Workbench context={context} onSignedOut={refresh} />;
+  return <Workbench context={context} onSignedOut={refresh} onContextChanged={refresh} />;
 }

@@ -26,13 +26,13 @@ export function SignIn({ context, onSignedIn }: { context: WorkstationContext; o
         </Typography.Paragraph>
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item label="工号" name="staffNo" rules={[{ required: true, message: '请输入工号' }]}>
-            <Input autoFocus autoComplete="username" aria-label="工号" />
+            <Input autoFocus autoComplete="username" aria-label="工号" data-testid="signin-staffno" />
           </Form.Item>
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-            <Input.Password autoComplete="current-password" aria-label="密码" />
+            <Input.Password autoComplete="current-password" aria-label="密码" data-testid="signin-password" />
           </Form.Item>
-          {error && <Typography.Paragraph type="danger" role="alert">{error}</Typography.Paragraph>}
-          <Button type="primary" htmlType="submit" block loading={busy}>
+          {error && <Typography.Paragraph type="danger" role="alert" data-testid="signin-error">{error}</Typography.Paragraph>}
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="signin-submit">
             登录
           </Button>
         </Form>

@@ -1,17 +1,104 @@
-import { Button, Layout, Typography } from 'antd';
+// The clerk's screen: header (office · window · clerk · 退出), the views a role may use, and
+// the intake view: search on the left, the item being taken in on the right. F2 returns to
+// the search box from anywhere; F4 closes the current case and starts the next applicant.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Empty, Tag, type InputRef } from 'antd';
 import type { WorkstationContext } from '../../../shared/contract';
+import { ROLE_LABEL } from '../../../shared/domain/clerk';
 import { invoke } from '../api';
+import { SearchPanel } from '../components/SearchPanel';
+import { IntakeView } from './IntakeView';
+import { CatalogueAdmin } from './CatalogueAdmin';
 
-export function Workbench({ context, onSignedOut }: { context: WorkstationContext; onSignedOut: () => void }) {
+type View = 'intake' | 'catalogue';
+
+export function Workbench({ context, onSignedOut, onContextChanged }: { context: WorkstationContext; onSignedOut: () => void; onContextChanged: () => void }) {
+  const [view, setView] = useState<View>('intake');
+  const [code, setCode] = useState<string | null>(null);
+  // A new key per case remounts the search panel: empty box, focused, nothing left over.
+  const [caseNo, setCaseNo] = useState(0);
+  const search = useRef<InputRef>(null);
+  const clerk = context.clerk!;
+
+  const focusSearch = useCallback(() => window.setTimeout(() => search.current?.focus({ cursor: 'all' })), []);
+  const nextApplicant = useCallback(() => {
+    setCode(null);
+    setCaseNo((n) => n + 1);
+    setView('intake');
+    focusSearch();
+  }, [focusSearch]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F2') {
+        e.preventDefault();
+        setView('intake');
+        focusSearch();
+      } else if (e.key === 'F4') {
+        e.preventDefault();
+        nextApplicant();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [focusSearch, nextApplicant]);
+  useEffect(() => {
+    focusSearch();
+  }, [focusSearch]);
+
+  const views: Array<{ key: View; label: string }> = [{ key: 'intake', label: '综合受理' }];
+  // Room for 今日办件 (queue) here in the next phase.
+  if (clerk.role === 'supervisor') views.push({ key: 'catalogue', label: '目录管理' });
+
   return (
-    <Layout style={{ height: '100%' }}>
-      <Layout.Header style={{ background: '#1f5fa8', color: '#fff', display: 'flex', alignItems: 'center', gap: 16 }}>
-        <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>一窗</Typography.Text>
-        <span>{context.office.name} · {context.window.name}</span>
-        <span style={{ marginLeft: 'auto' }}>{context.clerk?.name}（{context.clerk?.staffNo}）</span>
-        <Button size="small" onClick={() => invoke('session.signOut', {}).then(onSignedOut)}>退出</Button>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 24 }}>目录版本 {context.catalogueVersion} · 事项 {context.itemCount} 项</Layout.Content>
-    </Layout>
+    <div className="workbench">
+      <header className="app-header">
+        <span className="app-name">一窗</span>
+        <span className="app-place" data-testid="header-place">
+          {context.office.name} · {context.window.name}
+        </span>
+        {context.practice && <Tag color="magenta">练习模式</Tag>}
+        <nav className="app-nav" aria-label="功能">
+          {views.map((v) => (
+            <button key={v.key} type="button" className={view === v.key ? 'active' : ''} aria-current={view === v.key ? 'page' : undefined} onClick={() => setView(v.key)}>
+              {v.label}
+            </button>
+          ))}
+        </nav>
+        <span className="app-clerk" data-testid="header-clerk">
+          {clerk.name}（{clerk.staffNo}）· {ROLE_LABEL[clerk.role]}
+        </span>
+        <Button size="small" ghost onClick={() => invoke('session.signOut', {}).then(onSignedOut)}>
+          退出
+        </Button>
+      </header>
+      {view === 'intake' ? (
+        <div className="intake-layout">
+          <aside className="search-side" aria-label="事项搜索">
+            <SearchPanel key={caseNo} officeLevel={context.office.level} inputRef={search} onPick={setCode} />
+          </aside>
+          <main className="intake-area">
+            {code ? (
+              <IntakeView key={`${caseNo}/${code}`} context={context} code={code} onNext={nextApplicant} />
+            ) : (
+              <Empty
+                className="intake-empty"
+                description={
+                  <>
+                    在左侧搜索框输入事项名称、拼音首字母（如 spjyxk）或实施编码，Enter 打开事项。
+                    <br />
+                    目录版本 {context.catalogueVersion} · 共 {context.itemCount} 项事项
+                  </>
+                }
+              />
+            )}
+          </main>
+        </div>
+      ) : (
+        <main className="admin-area">
+          <CatalogueAdmin context={context} onChanged={onContextChanged} />
+        </main>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,119 @@
+// 申请人 details: 自然人 or 法人 (as the item serves), plus 代理人 when a 情形 answer says an
+// agent applies. Validated live with the shared validators; full-width characters and stray
+// spaces are normalised into the field as the clerk types, never rejected.
+import { useState } from 'react';
+import { Form, Input, Segmented } from 'antd';
+import type { ServeTarget } from '../../../shared/domain/catalogue';
+import { validateIdCard } from '../../../shared/validate/idcard';
+import { validateCreditCode } from '../../../shared/validate/creditCode';
+import { validateContactPhone } from '../../../shared/validate/phone';
+import { normalizeIdentifier, normalizeInput } from '../../../shared/validate/normalize';
+import type { ApplicantDraft, PersonFields } from '../intake/draft';
+
+type Check = (v: string) => { ok: true } | { ok: false; message: string };
+
+const requiredName = (what: string): Check => (v) => (normalizeInput(v) ? { ok: true } : { ok: false, message: `请输入${what}` });
+const phoneChars = (v: string) => normalizeInput(v).replace(/\s/g, '');
+
+interface FieldProps {
+  label: string;
+  testId: string;
+  value: string;
+  onChange: (v: string) => void;
+  check: Check;
+  /** Applied on every keystroke outside an IME composition. */
+  normalize?: (v: string) => string;
+  /** Length at which the message shows before the field is left. */
+  fullLength?: number;
+  maxLength: number;
+}
+
+function Field({ label, testId, value, onChange, check, normalize, fullLength, maxLength }: FieldProps) {
+  const [touched, setTouched] = useState(false);
+  const result = check(value);
+  const show = !result.ok && (touched || (fullLength !== undefined && value.length >= fullLength));
+  return (
+    <Form.Item label={label} validateStatus={show ? 'error' : undefined} help={show ? <span data-testid={`${testId}-error`}>{result.ok ? '' : result.message}</span> : undefined}>
+      <Input
+        aria-label={label}
+        data-testid={testId}
+        value={value}
+        maxLength={maxLength}
+        aria-invalid={show}
+        onChange={(e) => {
+          const composing = (e.nativeEvent as InputEvent).isComposing;
+          onChange(normalize && !composing ? normalize(e.target.value) : e.target.value);
+        }}
+        onBlur={() => {
+          setTouched(true);
+          onChange(normalize ? normalize(value) : normalizeInput(value));
+        }}
+      />
+    </Form.Item>
+  );
+}
+
+function PersonForm({ prefix, who, value, onChange }: { prefix: string; who: string; value: PersonFields; onChange: (p: PersonFields) => void }) {
+  return (
+    <>
+      <Field label={`${who}姓名`} testId={`${prefix}-name`} value={value.name} maxLength={30} check={requiredName(`${who}姓名`)} onChange={(name) => onChange({ ...value, name })} />
+      <Field
+        label={`${who}身份证号`}
+        testId={`${prefix}-id`}
+        value={value.idNumber}
+        maxLength={24}
+        fullLength={18}
+        normalize={normalizeIdentifier}
+        check={(v) => validateIdCard(v)}
+        onChange={(idNumber) => onChange({ ...value, idNumber })}
+      />
+      <Field
+        label={`${who}手机号`}
+        testId={`${prefix}-phone`}
+        value={value.phone}
+        maxLength={24}
+        fullLength={11}
+        normalize={phoneChars}
+        check={(v) => validateContactPhone(v)}
+        onChange={(phone) => onChange({ ...value, phone })}
+      />
+    </>
+  );
+}
+
+export function ApplicantPanel({ serveTargets, agent, value, onChange }: { serveTargets: readonly ServeTarget[]; agent: boolean; value: ApplicantDraft; onChange: (a: ApplicantDraft) => void }) {
+  return (
+    <section className="panel applicant" aria-label="申请人">
+      <h3 className="panel-title">申请人</h3>
+      <Form layout="vertical" size="small" component="div" requiredMark={false}>
+        {serveTargets.length > 1 && (
+          <Segmented<ServeTarget> aria-label="申请人类型" options={[...serveTargets]} value={value.kind} onChange={(kind) => onChange({ ...value, kind })} style={{ marginBottom: 8 }} />
+        )}
+        {value.kind === '自然人' ? (
+          <PersonForm prefix="applicant" who="申请人" value={value.person} onChange={(person) => onChange({ ...value, person })} />
+        ) : (
+          <>
+            <Field label="单位名称" testId="org-name" value={value.org.name} maxLength={100} check={requiredName('单位名称')} onChange={(name) => onChange({ ...value, org: { ...value.org, name } })} />
+            <Field
+              label="统一社会信用代码"
+              testId="org-credit-code"
+              value={value.org.creditCode}
+              maxLength={24}
+              fullLength={18}
+              normalize={normalizeIdentifier}
+              check={(v) => validateCreditCode(v)}
+              onChange={(creditCode) => onChange({ ...value, org: { ...value.org, creditCode } })}
+            />
+            <Field label="法定代表人" testId="org-legal-rep" value={value.org.legalRep} maxLength={30} check={requiredName('法定代表人姓名')} onChange={(legalRep) => onChange({ ...value, org: { ...value.org, legalRep } })} />
+          </>
+        )}
+        {agent && (
+          <div className="agent" data-testid="agent-section">
+            <h4 className="panel-subtitle">代理人</h4>
+            <PersonForm prefix="agent" who="代理人" value={value.agent} onChange={(a) => onChange({ ...value, agent: a })} />
+          </div>
+        )}
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+// The 立等可取 verdict at the top of the item view. Recomputed in the renderer from the pure
+// engines on every mark, so it changes the moment a material is ticked. Green when the case
+// can be finished on the spot; amber while things are only unchecked or deferred; red when a
+// material is missing or not in legal form. Every reason is listed, never just the first.
+import { Button, Tooltip } from 'antd';
+import type { Eligibility } from '../../../shared/engine/eligibility';
+import { eligibilityBanner } from '../../../shared/engine/eligibility';
+import type { ChecklistResult } from '../../../shared/engine/checklist';
+import { DECISION_LABEL, DECISIONS } from '../../../shared/domain/checklist';
+
+export function EligibilityBanner({ eligibility, checklist }: { eligibility: Eligibility; checklist: ChecklistResult }) {
+  const blocked = checklist.outstanding.some((l) => l.status === 'missing' || l.status === 'defective');
+  const tone = eligibility.eligible ? 'ok' : blocked ? 'bad' : 'warn';
+  return (
+    <div className={`eligibility-banner ${tone}`} data-testid="eligibility-banner" data-eligible={eligibility.eligible} role="status" aria-live="polite">
+      <div className="eligibility-text">
+        {eligibility.eligible ? (
+          <strong>{eligibilityBanner(eligibility)}</strong>
+        ) : (
+          <>
+            <strong>不可立等可取</strong>
+            <ul>
+              {eligibility.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      <DecisionBar allowed={checklist.allowedDecisions} />
+    </div>
+  );
+}
+
+/** The intake decisions the checklist currently allows. Shown now; wired to cases in the next phase. */
+export function DecisionBar({ allowed }: { allowed: readonly string[] }) {
+  return (
+    <div className="decision-bar" aria-label="可作出的决定" data-testid="decision-bar">
+      <span className="decision-caption">可作决定</span>
+      {DECISIONS.filter((d) => allowed.includes(d)).map((d) => (
+        <Tooltip key={d} title="办件决定将在下一版本启用">
+          <Button size="small" disabled data-testid={`decision-${d}`}>
+            {DECISION_LABEL[d]}
+          </Button>
+        </Tooltip>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// The case being taken in at the window, before any decision: 情形 answers, the mark per
+// material and the applicant's details. Lives in the renderer until a decision records it.
+import type { ServeTarget } from '../../../shared/domain/catalogue';
+import type { Answers, MaterialMark, Marks } from '../../../shared/domain/checklist';
+
+export interface PersonFields {
+  name: string;
+  idNumber: string;
+  phone: string;
+}
+export interface OrgFields {
+  name: string;
+  creditCode: string;
+  legalRep: string;
+}
+export interface ApplicantDraft {
+  kind: ServeTarget;
+  person: PersonFields;
+  org: OrgFields;
+  agent: PersonFields;
+}
+
+export interface IntakeDraft {
+  answers: Answers;
+  marks: Marks;
+  applicant: ApplicantDraft;
+}
+
+const emptyPerson = (): PersonFields => ({ name: '', idNumber: '', phone: '' });
+
+export function newDraft(serveTargets: readonly ServeTarget[]): IntakeDraft {
+  return {
+    answers: {},
+    marks: {},
+    applicant: { kind: serveTargets[0] ?? '自然人', person: emptyPerson(), org: { name: '', creditCode: '', legalRep: '' }, agent: emptyPerson() },
+  };
+}
+
+export type DraftAction =
+  | { type: 'reset'; serveTargets: readonly ServeTarget[] }
+  | { type: 'answer'; situationId: string; value: string }
+  | { type: 'mark'; materialId: string; mark: MaterialMark | null }
+  | { type: 'applicant'; applicant: ApplicantDraft };
+
+export function draftReducer(d: IntakeDraft, a: DraftAction): IntakeDraft {
+  switch (a.type) {
+    case 'reset':
+      return newDraft(a.serveTargets);
+    case 'answer':
+      return { ...d, answers: { ...d.answers, [a.situationId]: a.value } };
+    case 'mark': {
+      const marks = { ...d.marks };
+      if (a.mark) marks[a.materialId] = a.mark;
+      else delete marks[a.materialId];
+      return { ...d, marks };
+    }
+    case 'applicant':
+      return { ...d, applicant: a.applicant };
+  }
+}

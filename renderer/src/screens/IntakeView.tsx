@@ -1,0 +1,130 @@
+// One item being taken in: facts, 情形, checklist, applicant, and the 立等可取 verdict.
+// The checklist and eligibility engines are pure (shared/engine), so they run right here on
+// every keystroke; nothing is stored until a decision is taken (next phase).
+import { useEffect, useMemo, useReducer, useState } from 'react';
+import { Alert, Button, Spin, Tag } from 'antd';
+import type { ItemDetail, WorkstationContext } from '../../../shared/contract';
+import { LEVEL_LABEL } from '../../../shared/domain/catalogue';
+import { evaluateChecklist } from '../../../shared/engine/checklist';
+import { evaluateEligibility } from '../../../shared/engine/eligibility';
+import { invoke } from '../api';
+import { draftReducer, newDraft } from '../intake/draft';
+import { ApplicantPanel } from '../components/ApplicantPanel';
+import { Checklist } from '../components/Checklist';
+import { DecisionBar, EligibilityBanner } from '../components/EligibilityBanner';
+import { ItemFacts } from '../components/ItemFacts';
+import { RedirectCard } from '../components/RedirectCard';
+import { SituationQuestions } from '../components/SituationQuestions';
+import { TierTag } from '../components/TierTag';
+
+export function IntakeView({ context, code, onNext }: { context: WorkstationContext; code: string; onNext: () => void }) {
+  const [detail, setDetail] = useState<ItemDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [draft, dispatch] = useReducer(draftReducer, undefined, () => newDraft([]));
+  const [focusChecklist, setFocusChecklist] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setDetail(null);
+    setError(null);
+    invoke('catalogue.item', { code }).then(
+      (d) => {
+        if (!live) return;
+        setDetail(d);
+        dispatch({ type: 'reset', serveTargets: d.item.serveTargets });
+        // Keyboard flow: first 情形 question, or straight to the materials when there is none.
+        window.setTimeout(() => {
+          const first = document.querySelector<HTMLInputElement>('.situations input[type=radio]');
+          if (first) first.focus();
+          else setFocusChecklist((n) => n + 1);
+        });
+      },
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [code]);
+
+  const checklist = useMemo(() => (detail ? evaluateChecklist(detail.item, draft.answers, draft.marks) : null), [detail, draft.answers, draft.marks]);
+  const eligibility = useMemo(
+    () =>
+      detail
+        ? evaluateEligibility(detail.item, draft.answers, draft.marks, {
+            officeLevel: context.office.level,
+            subCenters: detail.subCenter ? [detail.subCenter] : [],
+          })
+        : null,
+    [detail, draft.answers, draft.marks, context.office.level],
+  );
+
+  if (error) return <Alert type="error" showIcon title="无法打开事项" description={error} />;
+  if (!detail || !checklist || !eligibility) return <Spin description="正在打开事项…" />;
+  const { item } = detail;
+
+  const answer = (situationId: string, value: string) => {
+    const wasLast = checklist.unansweredSituations.length === 1 && checklist.unansweredSituations[0].id === situationId;
+    dispatch({ type: 'answer', situationId, value });
+    if (wasLast) setFocusChecklist((n) => n + 1);
+  };
+
+  return (
+    <div className="intake" data-testid="intake" data-item-code={item.code}>
+      <div className="intake-title">
+        <h2 data-testid="item-name">{item.name}</h2>
+        <TierTag tier={item.immediateTier} />
+        <Tag>{detail.department.name}</Tag>
+        <span className="intake-code">{item.code}</span>
+        <Button className="intake-next" onClick={onNext} data-testid="next-applicant">
+          下一位（F4）
+        </Button>
+      </div>
+
+      {checklist.redirect ? (
+        <>
+          <RedirectCard subCenter={detail.subCenter} code={item.subCenterCode} />
+          <DecisionBar allowed={checklist.allowedDecisions} />
+        </>
+      ) : (
+        <>
+          <EligibilityBanner eligibility={eligibility} checklist={checklist} />
+          {!detail.handledHere && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="level-warning"
+              title={`本中心（${LEVEL_LABEL[context.office.level]}）不办理本事项`}
+              description={`本事项在${item.levels.map((l) => LEVEL_LABEL[l]).join('、')}办理，请引导申请人前往相应的便民服务中心或代办点。`}
+              style={{ marginBottom: 12 }}
+            />
+          )}
+        </>
+      )}
+
+      <div className="intake-columns">
+        <div className="intake-main">
+          {!checklist.redirect && (
+            <>
+              <SituationQuestions situations={item.situations} answers={draft.answers} onAnswer={answer} />
+              {checklist.unansweredSituations.length > 0 && item.situations.length > 0 && (
+                <div className="muted-hint">选择全部情形后显示本次所需材料（当前已适用 {checklist.lines.length} 项）</div>
+              )}
+              <Checklist lines={checklist.lines} onMark={(materialId, mark) => dispatch({ type: 'mark', materialId, mark })} focusToken={focusChecklist} />
+            </>
+          )}
+        </div>
+        <div className="intake-side">
+          <ItemFacts detail={detail} />
+          {!checklist.redirect && (
+            <ApplicantPanel
+              serveTargets={item.serveTargets}
+              agent={checklist.agent}
+              value={draft.applicant}
+              onChange={(applicant) => dispatch({ type: 'applicant', applicant })}
+            />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
