@@ -1,0 +1,78 @@
+// Headless Chromium for tests and benchmarks: finds a Chromium-family browser already on the
+// machine (never downloads one) and offers a PdfRenderer like Electron's printToPDF.
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { PdfRenderer } from '../../electron/print/pdf';
+import { pageSizeCss } from '../../shared/notice/render';
+import type { PaperSize } from '../../shared/notice/render';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/microsoft-edge',
+  '/usr/bin/microsoft-edge-stable',
+];
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export function findChromium(): string {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist`);
+  }
+  for (const p of CANDIDATES) if (existsSync(p)) return p;
+  try {
+    // Playwright's own browser, only if it is already installed (executablePath never downloads).
+    const own = chromium.executablePath();
+    if (own && existsSync(own)) return own;
+  } catch {
+    // not installed
+  }
+  throw new Error('No Chromium found: run `apt-get install chromium` or set CHROMIUM_PATH to a Chromium/Chrome/Edge binary.');
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+}
+
+export const mmToPx = (mm: number) => Math.round((mm * 96) / 25.4);
+
+/** Loads a notice HTML into a fresh page sized to its paper, with fonts ready. */
+export async function openHtml(browser: Browser, html: string, size: PaperSize): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: mmToPx(size.widthMm), height: mmToPx(size.heightMm ?? 200) } });
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return page;
+}
+
+/** The same contract Electron fulfils with webContents.printToPDF. */
+export function chromiumPdfRenderer(browser: Browser): PdfRenderer {
+  return {
+    async htmlToPdf(html, size) {
+      const page = await openHtml(browser, html, size);
+      try {
+        if (size.heightMm === null) {
+          await page.emulateMedia({ media: 'print' });
+          const px = await page.evaluate(() => document.documentElement.scrollHeight);
+          await page.addStyleTag({ content: pageSizeCss(size.widthMm, Math.ceil((px * 25.4) / 96) + 1) });
+        }
+        return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      } finally {
+        await page.close();
+      }
+    },
+  };
+}
