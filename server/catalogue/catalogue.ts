@@ -34,7 +34,9 @@ function referenceErrors(c: Catalogue): ErrorDetail[] {
 /** Validates a catalogue document and publishes it as the next version (version and
  * publishedAt in the file are replaced). A bad file is refused whole. */
 export async function publishCatalogue(db: Db, input: unknown, now = new Date()): Promise<{ version: number; itemCount: number; publishedAt: string }> {
-  const parsed = Catalogue.safeParse(input);
+  // version and publishedAt are assigned here, so a file may leave them out.
+  const filled = input && typeof input === 'object' && !Array.isArray(input) ? { version: 1, publishedAt: now.toISOString(), ...input } : input;
+  const parsed = Catalogue.safeParse(filled);
   if (!parsed.success) throw new AppError('catalogue_invalid', '事项目录文件不符合要求，未发布', zodDetails(parsed.error));
   const refs = referenceErrors(parsed.data);
   if (refs.length) throw new AppError('catalogue_invalid', '事项目录文件的引用关系有误，未发布', refs);

@@ -49,7 +49,6 @@ export interface RouteDef {
   /** Other error statuses worth documenting besides 400/401/429/500. */
   errors?: number[];
   // Handlers receive validated input; `any` stays inside this table.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   handler: (ctx: RouteContext<any, any, any>) => Promise<unknown>;
 }
 

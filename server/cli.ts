@@ -1,0 +1,151 @@
+// Admin CLI and server entry: `npm run server -- <command> [options]`.
+// PGlite (embedded) is used in --data unless DATABASE_URL is set. PGlite allows one process
+// per data folder, so with PGlite run admin commands while the server is stopped.
+import { parseArgs } from 'node:util';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openDb, type Db } from './db/db';
+import { migrate } from './db/migrate';
+import { startServer } from './index';
+import { addClerk, addOffice, addWindow, deactivateClerk, issueEnrolCode, listDevices, revokeDevice } from './admin/directory';
+import { publishCatalogue } from './catalogue/catalogue';
+import { listRejected } from './backoffice/cases';
+import { AppError } from '../shared/errors';
+import { ZodError } from 'zod';
+
+const HELP = `用法: npm run server -- <命令> [选项]
+  serve [--port 8787] [--host 127.0.0.1] [--data .data/server]   启动中心服务器
+  office add --code 210102 --name 名称 --level city|county|township|village --address 地址 [--phone] [--parent]
+  window add --office 210102 --code 01 --name 名称 [--kind general|domain|functional|business] [--departments A,B]
+  clerk add --staff-no 1001 --name 姓名 --office 210102 --window 01 --password 密码 [--role clerk|supervisor|trainer]
+  clerk disable --staff-no 1001
+  enrol-code --office 210102 --window 01 [--hours 72]            生成一次性登记码
+  publish --file catalogue.json                                 发布事项目录新版本
+  revoke --device <设备编号>                                     停用设备
+  devices                                                       列出设备
+  rejected [--limit 50]                                         列出被拒收的上传事件
+公共选项: --data <目录>（PGlite 数据目录；设置 DATABASE_URL 时改用 PostgreSQL）
+环境变量: DATABASE_URL, YICHUANG_STAFF_TOKEN（后台接口令牌；未设置时仅允许本机访问）`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' },
+    code: { type: 'string' }, name: { type: 'string' }, level: { type: 'string' }, address: { type: 'string' },
+    phone: { type: 'string' }, parent: { type: 'string' }, office: { type: 'string' }, window: { type: 'string' },
+    kind: { type: 'string' }, departments: { type: 'string' }, 'staff-no': { type: 'string' }, password: { type: 'string' },
+    role: { type: 'string' }, hours: { type: 'string' }, file: { type: 'string' }, device: { type: 'string' },
+    limit: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  },
+});
+
+const dataDir = resolve(values.data ?? '.data/server');
+const lockFile = join(dataDir, 'server.pid');
+
+function need(name: keyof typeof values): string {
+  const v = values[name];
+  if (typeof v !== 'string' || !v) throw new Error(`缺少选项 --${name}`);
+  return v;
+}
+
+function pidAlive(pid: number) {
+  try { process.kill(pid, 0); return true; } catch { return false; }
+}
+
+async function open(forServe = false): Promise<Db> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    mkdirSync(dataDir, { recursive: true });
+    if (existsSync(lockFile)) {
+      const pid = Number(readFileSync(lockFile, 'utf8'));
+      if (pid !== process.pid && pidAlive(pid)) {
+        throw new Error(`服务器（进程 ${pid}）正在使用数据目录 ${dataDir}。内置数据库只允许一个进程，请先停止服务器再执行管理命令，或设置 DATABASE_URL 使用 PostgreSQL。`);
+      }
+    }
+    if (forServe) writeFileSync(lockFile, String(process.pid));
+  }
+  const db = await openDb(url ? { url } : { dataDir });
+  await migrate(db);
+  return db;
+}
+
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await open();
+  try { return await fn(db); } finally { await db.close(); }
+}
+
+async function main() {
+  const [cmd, sub] = positionals;
+  if (!cmd || values.help) return console.log(HELP);
+  switch (`${cmd}${sub && ['office', 'window', 'clerk'].includes(cmd) ? ` ${sub}` : ''}`) {
+    case 'serve': {
+      const db = await open(true);
+      const server = await startServer({ db, port: Number(values.port ?? 8787), host: values.host ?? '127.0.0.1', staffToken: process.env.YICHUANG_STAFF_TOKEN, logger: true });
+      console.log(`一窗中心服务器已启动：${server.url}（接口文档 ${server.url}/openapi.json，数据库 ${process.env.DATABASE_URL ? 'PostgreSQL' : dataDir}）`);
+      const stop = async () => {
+        await server.close();
+        await db.close();
+        if (!process.env.DATABASE_URL) rmSync(lockFile, { force: true });
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return;
+    }
+    case 'office add':
+      return withDb(async (db) => {
+        const o = await addOffice(db, { code: need('code'), name: need('name'), level: need('level'), address: need('address'), phone: values.phone ?? '', parentCode: values.parent ?? null });
+        console.log(`已保存中心 ${o.code} ${o.name}`);
+      });
+    case 'window add':
+      return withDb(async (db) => {
+        const w = await addWindow(db, { officeCode: need('office'), code: need('code'), name: need('name'), kind: values.kind ?? 'general', departmentCodes: values.departments?.split(',').filter(Boolean) ?? [] });
+        console.log(`已保存窗口 ${w.officeCode}/${w.code} ${w.name}`);
+      });
+    case 'clerk add':
+      return withDb(async (db) => {
+        await addClerk(db, { staffNo: need('staff-no'), name: need('name'), role: values.role ?? 'clerk', officeCode: need('office'), windowCode: need('window') }, need('password'));
+        console.log(`已保存窗口人员 ${values['staff-no']}`);
+      });
+    case 'clerk disable':
+      return withDb(async (db) => console.log((await deactivateClerk(db, need('staff-no'))) ? '已停用' : '没有这个工号'));
+    case 'enrol-code':
+      return withDb(async (db) => {
+        const { code, expiresAt } = await issueEnrolCode(db, need('office'), need('window'), Number(values.hours ?? 72));
+        console.log(`登记码：${code}\n有效期至：${expiresAt}（只能使用一次）`);
+      });
+    case 'publish':
+      return withDb(async (db) => {
+        let doc: unknown;
+        try {
+          doc = JSON.parse(readFileSync(need('file'), 'utf8'));
+        } catch (err) {
+          throw new Error(`无法读取事项目录文件：${(err as Error).message}`);
+        }
+        const r = await publishCatalogue(db, doc);
+        console.log(`已发布事项目录第 ${r.version} 版，共 ${r.itemCount} 个事项（${r.publishedAt}）`);
+      });
+    case 'revoke':
+      return withDb(async (db) => console.log((await revokeDevice(db, need('device'))) ? '设备已停用，其令牌立即失效' : '没有这个设备或已停用'));
+    case 'devices':
+      return withDb(async (db) => console.table(await listDevices(db)));
+    case 'rejected':
+      return withDb(async (db) => console.log(JSON.stringify((await listRejected(db, Number(values.limit ?? 50))).rejected, null, 2)));
+    default:
+      console.error(`未知命令：${positionals.join(' ')}\n\n${HELP}`);
+      process.exitCode = 2;
+  }
+}
+
+main().catch((err) => {
+  if (err instanceof AppError) {
+    console.error(`错误：${err.message}`);
+    for (const d of err.details ?? []) console.error(`  ${d.path}: ${d.message}`);
+  } else if (err instanceof ZodError) {
+    console.error('错误：输入不符合要求');
+    for (const i of err.issues) console.error(`  ${i.path.join('.') || '(根)'}: ${i.message}`);
+  } else {
+    console.error(`错误：${(err as Error).message}`);
+  }
+  process.exitCode = 1;
+});

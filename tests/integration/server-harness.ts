@@ -1,0 +1,125 @@
+// Shared set-up for the server-*.test.ts files: one isolated database per file on each
+// back end (a fresh schema in the shared PostgreSQL `test` database, or in-memory PGlite),
+// the server started in-process, and small HTTP helpers.
+import pg from 'pg';
+import { gzipSync } from 'node:zlib';
+import { v7 as uuidv7 } from 'uuid';
+import { openDb, startServer, type Db } from '../../server/index';
+import type { StartServerOptions, RunningServer } from '../../server/index';
+import { migrate } from '../../server/db/migrate';
+import { addOffice, addWindow, issueEnrolCode } from '../../server/admin/directory';
+import type { Catalogue } from '../../shared/domain/catalogue';
+import type { EnrolResponse, PushEntry } from '../../shared/sync/protocol';
+
+export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const BACKENDS = ['pglite', 'postgres'] as const;
+export type Backend = (typeof BACKENDS)[number];
+
+export async function openTestDb(kind: Backend): Promise<{ db: Db; drop(): Promise<void> }> {
+  if (kind === 'pglite') {
+    const db = await openDb();
+    return { db, drop: () => db.close() };
+  }
+  const schema = `srv_test_${uuidv7().replace(/-/g, '').slice(-16)}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const db = await openDb({ url: PG_URL, schema, poolSize: 4 });
+  return {
+    db,
+    async drop() {
+      await db.close();
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+export const OFFICE_A = '210102';
+export const OFFICE_B = '210103';
+
+/** Two district offices with one general window each. */
+export async function seedOffices(db: Db) {
+  await migrate(db);
+  for (const [code, name] of [[OFFICE_A, '和平区政务服务中心'], [OFFICE_B, '沈河区政务服务中心']]) {
+    await addOffice(db, { code, name, level: 'county', address: `沈阳市${name.slice(0, 3)}`, phone: '024-12345', parentCode: null });
+    await addWindow(db, { officeCode: code, code: '01', name: '无差别综合窗口 1 号', kind: 'general' }, { printer: '默认打印机' });
+  }
+}
+
+export interface TestServer {
+  server: RunningServer;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(kind: Backend, opts: Omit<StartServerOptions, 'db'> = {}): Promise<TestServer> {
+  const { db, drop } = await openTestDb(kind);
+  await seedOffices(db);
+  const server = await startServer({ db, enrolRateLimit: { capacity: 10_000, refillPerSecond: 1000 }, ...opts });
+  return { server, db, close: async () => { await server.close(); await drop(); } };
+}
+
+export async function call(url: string, path: string, init: { method?: string; token?: string; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...init.headers };
+  let body: string | Buffer | undefined = init.raw;
+  if (init.body !== undefined) body = JSON.stringify(init.body);
+  if (body !== undefined) headers['content-type'] ??= 'application/json';
+  const res = await fetch(url + path, { method: init.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body: typeof body === 'string' || body === undefined ? body : new Uint8Array(body) });
+  const text = await res.text();
+  let json: unknown = null;
+  try { json = JSON.parse(text); } catch { /* not JSON */ }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: res.status, headers: res.headers, json: json as any, text };
+}
+
+export const gzipJson = (v: unknown) => gzipSync(Buffer.from(JSON.stringify(v)));
+
+export async function enrolDevice(t: TestServer, office = OFFICE_A, windowCode = '01'): Promise<EnrolResponse> {
+  const { code } = await issueEnrolCode(t.db, office, windowCode);
+  const r = await call(t.server.url, '/sync/v1/enrol', { body: { code, deviceName: '测试窗口机' } });
+  if (r.status !== 200) throw new Error(`enrol failed ${r.status} ${r.text}`);
+  return r.json as EnrolResponse;
+}
+
+export const nowIso = () => new Date().toISOString();
+
+/** A window's outbox: numbers 1,2,3… and the case events behind them. */
+export class Outbox {
+  entries: PushEntry[] = [];
+  open(caseId = uuidv7(), itemCode = '11210100MB0000001A') {
+    this.add(caseId, 'case.opened', { itemCode, catalogueVersion: 1 });
+    return caseId;
+  }
+  add(caseId: string, type: PushEntry['type'], payload: Record<string, unknown>, deviceTime = nowIso(), id = uuidv7()) {
+    const e: PushEntry = { seq: this.entries.length + 1, id, caseId, type, payload, deviceTime };
+    this.entries.push(e);
+    return e;
+  }
+  slice(fromSeq: number, toSeq: number) {
+    return this.entries.slice(fromSeq - 1, toSeq);
+  }
+}
+
+export const push = (t: TestServer, dev: EnrolResponse, batch: unknown[]) =>
+  call(t.server.url, '/sync/v1/push', { token: dev.deviceToken, body: { deviceId: dev.deviceId, batch } });
+
+export function catalogueFixture(items: Array<{ code: string; name: string; dept?: string }>): Catalogue {
+  return {
+    schemaVersion: 1,
+    version: 1,
+    publishedAt: nowIso(),
+    departments: [{ code: 'SCJG', name: '市场监督管理局' }, { code: 'JTJ', name: '交通运输局' }],
+    subCenters: [{ code: 'CRJ', name: '公安出入境分中心', address: '沈阳市和平区南京南街1号', phone: '024-00000000', hours: '工作日 9:00-17:00' }],
+    offices: [{ code: OFFICE_A, name: '和平区政务服务中心', level: 'county', address: '沈阳市和平区', phone: '', parentCode: null }],
+    windows: [{ code: '01', officeCode: OFFICE_A, name: '无差别综合窗口 1 号', kind: 'general', departmentCodes: [] }],
+    items: items.map((i) => ({
+      code: i.code, name: i.name, departmentCode: i.dept ?? 'SCJG', type: '行政许可', serveTargets: ['法人'], levels: ['county'],
+      legalDays: 20, promisedDays: 10, fee: '不收费', conditions: '', location: '', immediateTier: null, subCenterCode: null,
+      keywords: [], situations: [], materials: [{ id: 'M1', name: '申请书', form: '原件', copies: 1, medium: '纸质', necessity: '必要', source: '申请人' }],
+    })),
+  };
+}
