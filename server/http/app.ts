@@ -61,7 +61,7 @@ function sameSecret(a: string, b: string) {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: RouteDef[] } {
+export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: RouteDef[]; registered: string[] } {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
@@ -69,6 +69,11 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
     onConstructorPoisoning: 'error',
   });
   app.removeContentTypeParser('text/plain');
+  // "METHOD /path" of everything Fastify serves, so tests can hold the OpenAPI document to it.
+  const registered: string[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) if (m !== 'HEAD') registered.push(`${m} ${r.url}`);
+  });
   registerCompression(app);
 
   const deviceBuckets = opts.rateLimit === false ? null : new TokenBuckets(opts.rateLimit ?? { capacity: 120, refillPerSecond: 20 });
@@ -118,5 +123,5 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
   const meta = [{ method: 'GET', url: '/openapi.json', summary: '本接口文档（OpenAPI 3.1）' }];
   const doc = openApiDocument(routes, meta);
   app.get('/openapi.json', async () => doc);
-  return { app, routes };
+  return { app, routes, registered };
 }
