@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 async function pdfText(pdf: Buffer): Promise<{ text: string; pages: number; widthMm: number; heightMm: number }> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
   let text = '';
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
