@@ -72,7 +72,6 @@ export async function call(url: string, path: string, init: { method?: string; t
   const text = await res.text();
   let json: unknown = null;
   try { json = JSON.parse(text); } catch { /* not JSON */ }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return { status: res.status, headers: res.headers, json: json as any, text };
 }
 
