@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Catalogue, Item, ImmediateTier, Level, Office, SubCenter, Window, Department } from './domain/catalogue';
 import { Clerk, StaffNo } from './domain/clerk';
+import { CaseDetail, CaseSummary, DecideInput, DeliverInput, DissatisfactionReason, RatingLevel } from './domain/case';
 
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
@@ -58,6 +59,39 @@ export const contract = {
   'catalogue.import': {
     input: z.object({ json: z.string().max(50_000_000) }).strict(),
     output: z.object({ version: z.number().int(), itemCount: z.number().int() }),
+    auth: true,
+  },
+  'case.decide': { input: DecideInput, output: z.object({ caseId: z.string(), caseNumber: z.string() }), auth: true },
+  'case.queue': { input: Empty, output: z.object({ cases: z.array(CaseSummary), now: z.string() }), auth: true },
+  'case.get': { input: z.object({ caseId: z.string().min(1).max(64) }).strict(), output: CaseDetail, auth: true },
+  'case.lookup': {
+    input: z.object({ caseNumber: z.string().min(1, '请输入办件编号').max(64) }).strict(),
+    output: z.object({ caseId: z.string() }),
+    auth: true,
+  },
+  'case.complete': { input: z.object({ caseId: z.string() }).strict(), output: CaseSummary, auth: true },
+  'case.supplement': {
+    input: z.object({ caseId: z.string(), note: z.string().trim().max(500).default('') }).strict(),
+    output: CaseSummary,
+    auth: true,
+  },
+  'case.terminate': {
+    input: z.object({ caseId: z.string(), reason: z.string().trim().min(1, '请填写终止原因').max(500) }).strict(),
+    output: CaseSummary,
+    auth: true,
+  },
+  'case.deliver': { input: DeliverInput, output: CaseSummary, auth: true },
+  'case.rate': {
+    input: z
+      .object({
+        caseId: z.string(),
+        level: RatingLevel,
+        reasonCategory: DissatisfactionReason.nullable().default(null),
+        source: z.enum(['screen', 'paper']),
+        comment: z.string().trim().max(500).default(''),
+      })
+      .strict(),
+    output: CaseSummary,
     auth: true,
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; auth: boolean }>;

@@ -13,6 +13,8 @@ import { createDispatcher, type Dispatch, type HandlerTable } from './dispatch';
 import { seedFirstStart } from './seed';
 import { sessionHandlers } from './handlers/session';
 import { catalogueHandlers } from './handlers/catalogue';
+import { caseHandlers } from './handlers/cases';
+import { BUILTIN_CALENDAR, type WorkCalendar } from '../../shared/calendar/holidays';
 
 export interface WorkstationOptions {
   /** SQLite file; ':memory:' for throwaway tests. */
@@ -20,6 +22,8 @@ export interface WorkstationOptions {
   /** Seed the demo catalogue and demo accounts when the file is new (default true). */
   seedDemo?: boolean;
   practice?: boolean;
+  /** Clock for tests; the real one otherwise. */
+  now?: () => Date;
   onError?: (err: unknown) => void;
 }
 
@@ -27,6 +31,9 @@ export interface Workstation {
   db: Db;
   session: Session;
   practice: boolean;
+  now(): Date;
+  /** Working-day calendar: the built-in one unless an update was imported. */
+  calendar(): WorkCalendar;
   office(): Office;
   window(): Window;
   /** Key under which this window's item usage is counted. */
@@ -64,6 +71,8 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     db,
     session: { clerk: null },
     practice: opts.practice ?? false,
+    now: opts.now ?? (() => new Date()),
+    calendar: () => BUILTIN_CALENDAR,
     office,
     window,
     windowKey: () => `${office().code}/${window().code}`,
@@ -108,6 +117,7 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     },
     ...sessionHandlers(ws),
     ...catalogueHandlers(ws),
+    ...caseHandlers(ws),
   };
   ws.dispatch = createDispatcher(ws.handlers, ws.session, opts.onError);
   return ws;

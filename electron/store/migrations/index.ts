@@ -1,5 +1,6 @@
 // Append-only: never edit a shipped migration, add the next number.
 import { m001 } from './001-catalogue-clerks';
+import { m002 } from './002-cases-outbox';
 
 export interface Migration {
   version: number;
@@ -7,7 +8,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [m001];
+export const migrations: Migration[] = [m001, m002];
 migrations.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`migration ${m.name} must be number ${i + 1}`);
 });

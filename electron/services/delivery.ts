@@ -1,0 +1,68 @@
+// 出件 and 好差评: the end of a visit. A result is handed over once, to a checked person.
+import type { Workstation } from './workstation';
+import { tx } from '../store/db';
+import { appendEvent, getCaseRow, updateCase } from '../store/cases';
+import { AppError } from '../../shared/errors';
+import { applicantIdentifier, type Agent, type Applicant } from '../../shared/domain/applicant';
+import { DELIVERY_LABEL, type DeliverInput, type RatingLevel } from '../../shared/domain/case';
+import { validateIdCard } from '../../shared/validate/idcard';
+import { normalizeIdentifier } from '../../shared/validate/normalize';
+
+const READY_REVIEW = new Set(['approved', 'rejected', 'readyForPickup']);
+
+export function deliver(ws: Workstation, input: DeliverInput) {
+  const clerk = ws.session.clerk;
+  if (!clerk) throw new AppError('unauthenticated', '请先登录');
+  return tx(ws.db, () => {
+    const row = getCaseRow(ws.db, input.caseId);
+    if (!row) throw new AppError('not_found', '找不到该办件');
+    if (row.status === 'delivered') throw new AppError('conflict', `办件 ${row.caseNumber} 已于 ${row.deliveredAt} 出件，不能重复出件`);
+    const ready = row.status === 'completed' || (row.status === 'accepted' && READY_REVIEW.has(row.reviewStatus ?? ''));
+    if (!ready) throw new AppError('precondition_failed', '该办件尚未办结，暂不能出件');
+
+    const applicant = JSON.parse(row.applicant) as Applicant;
+    const agent = row.agent ? (JSON.parse(row.agent) as Agent) : null;
+    const shown = input.idNumber ? normalizeIdentifier(input.idNumber) : '';
+    const facts: Record<string, unknown> = { method: input.method };
+    if (input.method === 'applicant') {
+      if (shown !== applicantIdentifier(applicant)) {
+        throw new AppError('forbidden', applicant.kind === 'person' ? '领取人身份证号与申请人不一致，不能出件' : '统一社会信用代码与申请单位不一致，不能出件');
+      }
+      facts.receiver = applicant.kind === 'person' ? applicant.name : applicant.legalRepresentative;
+    } else if (input.method === 'agent') {
+      const check = validateIdCard(shown);
+      if (!check.ok) throw new AppError('invalid_input', `代理人${check.message}`);
+      if (!input.agentName) throw new AppError('invalid_input', '请填写代理人姓名');
+      if (agent && agent.idNumber !== check.value && !input.authorisationChecked) {
+        throw new AppError('forbidden', '领取人不是登记的代理人，须核验申请人的授权委托书');
+      }
+      if (!agent && !input.authorisationChecked) throw new AppError('forbidden', '代理人领取须核验授权委托书');
+      facts.receiver = input.agentName;
+      facts.receiverIdNumber = check.value;
+    } else {
+      const tracking = (input.trackingNumber ?? '').toUpperCase();
+      if (!/^[0-9A-Z]{8,30}$/.test(tracking)) throw new AppError('invalid_input', '请填写正确的邮件单号（8–30 位数字或字母）');
+      facts.trackingNumber = tracking;
+    }
+    const at = ws.now().toISOString();
+    appendEvent(ws.db, { caseId: row.id, type: 'case.delivered', staffNo: clerk.staffNo, at, payload: { ...facts, label: DELIVERY_LABEL[input.method] } });
+    updateCase(ws.db, row.id, { status: 'delivered', deliveredAt: at });
+    return { ...getCaseRow(ws.db, row.id)!, deliveryFacts: facts };
+  });
+}
+
+export function rate(ws: Workstation, caseId: string, level: RatingLevel, reasonCategory: string | null, source: 'screen' | 'paper', comment: string) {
+  const clerk = ws.session.clerk;
+  if (!clerk) throw new AppError('unauthenticated', '请先登录');
+  if ((level === 'dissatisfied' || level === 'veryDissatisfied') && !reasonCategory) {
+    throw new AppError('invalid_input', '评价为不满意时，请选择不满意的原因');
+  }
+  return tx(ws.db, () => {
+    const row = getCaseRow(ws.db, caseId);
+    if (!row) throw new AppError('not_found', '找不到该办件');
+    if (row.rating) throw new AppError('conflict', '本次办事已评价，每次办事只能评价一次');
+    appendEvent(ws.db, { caseId, type: 'case.rated', staffNo: clerk.staffNo, at: ws.now().toISOString(), payload: { level, reasonCategory, source, comment } });
+    updateCase(ws.db, caseId, { rating: level });
+    return getCaseRow(ws.db, caseId)!;
+  });
+}

@@ -1,0 +1,140 @@
+// 办件: an application, kept as an append-only list of events. The row in `cases` is only
+// a projection of those events for lists and queries.
+import { z } from 'zod';
+import { Answers, Decision, Marks } from './checklist';
+import { Agent, AgentRecord, Applicant, ApplicantRecord } from './applicant';
+import { ImmediateTier } from './catalogue';
+
+export const CASE_STATUSES = [
+  'accepted', // 已受理 (承诺件 waiting for the back office, or 即办件 being done)
+  'awaitingSupplement', // 待补正 (容缺受理)
+  'completed', // 已办结
+  'notified', // 已一次性告知
+  'refused', // 不予受理
+  'redirected', // 已引导至分中心
+  'terminated', // 已终止 (容缺 not supplied in time)
+  'delivered', // 已出件
+] as const;
+export const CaseStatus = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+export const CASE_STATUS_LABEL: Record<CaseStatus, string> = {
+  accepted: '已受理',
+  awaitingSupplement: '待补正',
+  completed: '已办结',
+  notified: '已一次性告知',
+  refused: '不予受理',
+  redirected: '已引导',
+  terminated: '已终止',
+  delivered: '已出件',
+};
+
+export const STATUS_AFTER_DECISION: Record<Decision, CaseStatus> = {
+  accept: 'accepted',
+  acceptWithDeferral: 'awaitingSupplement',
+  notifyMissing: 'notified',
+  refuse: 'refused',
+  redirect: 'redirected',
+};
+
+export const RATING_LEVELS = ['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied'] as const;
+export const RatingLevel = z.enum(RATING_LEVELS);
+export type RatingLevel = z.infer<typeof RatingLevel>;
+export const RATING_LABEL: Record<RatingLevel, string> = {
+  verySatisfied: '非常满意',
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  dissatisfied: '不满意',
+  veryDissatisfied: '非常不满意',
+};
+export const DISSATISFACTION_REASONS = ['等候时间长', '服务态度差', '办事效率低', '一次性告知不清', '材料要求多', '系统故障', '其他'] as const;
+export const DissatisfactionReason = z.enum(DISSATISFACTION_REASONS);
+
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const DecideInput = z
+  .object({
+    itemCode: z.string().min(1).max(40),
+    answers: Answers,
+    marks: Marks,
+    applicant: Applicant,
+    agent: Agent.nullable(),
+    decision: Decision,
+    /** When the clerk began this intake (device time). */
+    startedAt: z.string().datetime({ offset: true }),
+    refusal: z
+      .object({
+        reasons: z.string().trim().min(1, '请填写不予受理的理由').max(1000),
+        /** The body to apply to instead (may be empty when none exists). */
+        applyTo: z.string().trim().max(200),
+      })
+      .optional(),
+    deferral: z
+      .object({
+        commitment: z.string().trim().min(1, '请填写申请人承诺内容').max(1000),
+        supplementDeadline: ymd,
+      })
+      .optional(),
+  })
+  .strict();
+export type DecideInput = z.input<typeof DecideInput>;
+export type DecideParsed = z.output<typeof DecideInput>;
+
+export const DeliveryMethod = z.enum(['applicant', 'agent', 'post']);
+export type DeliveryMethod = z.infer<typeof DeliveryMethod>;
+export const DELIVERY_LABEL: Record<DeliveryMethod, string> = { applicant: '申请人本人领取', agent: '代理人领取', post: '邮寄送达' };
+
+export const DeliverInput = z
+  .object({
+    caseId: z.string(),
+    method: DeliveryMethod,
+    /** ID (or credit code) shown by whoever collects in person. */
+    idNumber: z.string().max(40).optional(),
+    agentName: z.string().trim().max(60).optional(),
+    authorisationChecked: z.boolean().optional(),
+    trackingNumber: z.string().trim().max(40).optional(),
+  })
+  .strict();
+export type DeliverInput = z.infer<typeof DeliverInput>;
+
+export const CaseEventView = z.object({
+  id: z.string(),
+  type: z.string(),
+  at: z.string(),
+  staffNo: z.string().nullable(),
+  summary: z.string(),
+});
+export type CaseEventView = z.infer<typeof CaseEventView>;
+
+export const CaseSummary = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  applicantName: z.string(),
+  decision: Decision,
+  status: CaseStatus,
+  /** Latest back-office status label, once sync brings one. */
+  reviewStatus: z.string().nullable(),
+  tier: ImmediateTier.nullable(),
+  acceptedAt: z.string(),
+  /** 立等可取 deadline (acceptedAt + tier minutes) for tiered cases. */
+  dueAt: z.string().nullable(),
+  promisedDate: z.string().nullable(),
+  supplementDeadline: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  elapsedSeconds: z.number().nullable(),
+  staffNo: z.string(),
+  rated: z.boolean(),
+});
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CaseDetail = z.object({
+  summary: CaseSummary,
+  applicant: ApplicantRecord,
+  agent: AgentRecord.nullable(),
+  answers: Answers,
+  marks: Marks,
+  catalogueVersion: z.number().int(),
+  events: z.array(CaseEventView),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
