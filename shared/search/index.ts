@@ -18,6 +18,7 @@ import type { ItemSummary } from '../contract';
 import type { ImmediateTier, Level } from '../domain/catalogue';
 import { DOC_SEP, UNIT_SEP, foldText } from './keys';
 import { UnitTable, initialsKeys, letterIndex, matchAt } from './pinyin-match';
+import { Postings } from './postings';
 import { parseQuery } from './query';
 import { TopK } from './topk';
 
@@ -77,127 +78,149 @@ function score(tier: number, uses: number, pos: number, len: number): number {
   return ((tier * 2 ** 26 + u) * 128 + Math.min(pos, 127)) * 256 + Math.min(len, 255);
 }
 
-const POS_BITS = 128; // doc*128 + unit position; names are ≤ 100 characters
-type Posting = number[];
+const POS_BITS = 128; // id or doc * 128 + position; names are ≤ 100 characters
+type Posting = Int32Array;
+const TRI = 36 * 36 * 36;
 
 export function createSearchIndex(rows: readonly SearchRow[]): SearchIndex {
   const n = rows.length;
-  const codes = rows.map((r) => r.code.toLowerCase());
-  const names = rows.map((r) => foldText(r.name));
-  const lens = names.map((s) => s.length);
-  const base = rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    departmentName: r.departmentName,
-    immediateTier: r.immediateTier,
-    subCenterCode: r.subCenterCode,
-    levels: r.levels,
-  }));
+  const codes: string[] = new Array(n);
+  const names: string[] = new Array(n);
+  const lens = new Int32Array(n);
+  const base: Omit<ItemSummary, 'matchedBy'>[] = new Array(n);
   const codeToId = new Map<string, number>();
-  rows.forEach((r, i) => codeToId.set(r.code, i));
-
-  // ── Chinese text: name postings per character and per character pair, in (first position,
-  // name length) order, built position by position over items sorted by length.
-  const charPost: (Posting | undefined)[] = new Array(65536);
-  const pairPost = new Map<number, Posting>();
   let maxLen = 0;
-  for (const l of lens) if (l > maxLen) maxLen = l;
+  for (let id = 0; id < n; id++) {
+    const r = rows[id];
+    codes[id] = r.code.toLowerCase();
+    names[id] = foldText(r.name);
+    lens[id] = Math.min(names[id].length, POS_BITS - 1);
+    if (lens[id] > maxLen) maxLen = lens[id];
+    base[id] = { code: r.code, name: r.name, departmentName: r.departmentName, immediateTier: r.immediateTier, subCenterCode: r.subCenterCode, levels: r.levels };
+    codeToId.set(r.code, id);
+  }
+
+  // ── Chinese text: per character, the items whose name has it, as id*128 + first position,
+  // in (first position, name length) order: emitted position by position over items sorted
+  // by length, so a walk meets candidates roughly best first.
   const byLen = countingSortBy(lens, maxLen);
-  let from = 0;
-  for (let pos = 0; pos < maxLen; pos++) {
-    while (from < n && lens[byLen[from]] <= pos) from++;
-    for (let k = from; k < n; k++) {
-      const id = byLen[k];
-      const s = names[id];
-      const c = s.charCodeAt(pos);
-      let firstChar = true;
-      for (let p = 0; p < pos; p++) if (s.charCodeAt(p) === c) { firstChar = false; break; }
-      if (firstChar) (charPost[c] ??= []).push(id);
-      if (pos + 1 < s.length) {
-        const c2 = s.charCodeAt(pos + 1);
-        let firstPair = true;
-        for (let p = 0; p < pos; p++) if (s.charCodeAt(p) === c && s.charCodeAt(p + 1) === c2) { firstPair = false; break; }
-        if (firstPair) {
-          const key = c * 65536 + c2;
-          let list = pairPost.get(key);
-          if (!list) pairPost.set(key, (list = []));
-          list.push(id);
-        }
+  const lastChar = new Int32Array(65536);
+  let charPass = 0;
+  const charPost = Postings.build(65536, (emit) => {
+    charPass++;
+    let from = 0;
+    for (let pos = 0; pos < maxLen; pos++) {
+      while (from < n && lens[byLen[from]] <= pos) from++;
+      for (let k = from; k < n; k++) {
+        const id = byLen[k];
+        const c = names[id].charCodeAt(pos);
+        const mark = charPass * (n + 1) + id + 1; // first occurrence only; no reset between passes
+        if (lastChar[c] === mark) continue;
+        lastChar[c] = mark;
+        emit(c, id * POS_BITS + pos);
       }
     }
-  }
+  });
 
   // ── Keywords (colloquial words), searched like names but ranked below them.
   const kwText: string[] = [];
   const kwItem: number[] = [];
-  const kwCharPost = new Map<number, Posting>();
   rows.forEach((r, id) => {
     for (const k of r.keywords) {
-      const doc = kwText.length;
-      const s = foldText(k);
-      kwText.push(s);
+      kwText.push(foldText(k));
       kwItem.push(id);
-      for (let p = 0; p < s.length; p++) {
-        const c = s.charCodeAt(p);
-        if (s.indexOf(s[p]) !== p) continue;
-        let list = kwCharPost.get(c);
-        if (!list) kwCharPost.set(c, (list = []));
-        list.push(doc);
-      }
     }
   });
-
-  // ── Pinyin: docs (name, then keywords) as interned units; postings of the initials of
-  // one unit at the start of a doc, of two and three consecutive units anywhere, and of
-  // each unit anywhere (for a single full syllable such as "zheng").
-  const table = new UnitTable();
-  const docUnits: number[][] = [];
-  const docItem: number[] = [];
-  const docIsName: boolean[] = [];
-  const initial1: Posting[] = Array.from({ length: 36 }, () => []);
-  const initial2: (Posting | undefined)[] = new Array(36 * 36);
-  const initial3: (Posting | undefined)[] = new Array(36 * 36 * 36);
-  const unitPost: Posting[] = [];
-  rows.forEach((r, id) => {
-    r.pinyin.split(DOC_SEP).forEach((docText, k) => {
-      const doc = docUnits.length;
-      const units = docText.length ? docText.split(UNIT_SEP).map((u) => table.intern(u)) : [];
-      docUnits.push(units);
-      docItem.push(id);
-      docIsName.push(k === 0);
-      const m = Math.min(units.length, POS_BITS);
-      for (let p = 0; p < m; p++) {
-        const entry = doc * POS_BITS + p;
-        const u = units[p];
-        (unitPost[u] ??= []).push(entry);
-        const ia = table.initials[u];
-        if (p === 0) for (const a of ia) initial1[a].push(entry);
-        if (p + 1 >= m) continue;
-        const ib = table.initials[units[p + 1]];
-        const ic = p + 2 < m ? table.initials[units[p + 2]] : null;
-        for (const a of ia) {
-          for (const b of ib) {
-            (initial2[a * 36 + b] ??= []).push(entry);
-            if (ic) for (const c of ic) (initial3[(a * 36 + b) * 36 + c] ??= []).push(entry);
-          }
-        }
-      }
+  const kwCharPost = Postings.build(65536, (emit) => {
+    kwText.forEach((s, doc) => {
+      for (let p = 0; p < s.length; p++) if (s.indexOf(s[p]) === p) emit(s.charCodeAt(p), doc);
     });
   });
 
-  // ── 实施编码: sorted for prefix ranges, trigrams for substrings.
-  const codeOrder = Array.from({ length: n }, (_, i) => i).sort((a, b) => (codes[a] < codes[b] ? -1 : codes[a] > codes[b] ? 1 : 0));
-  const sortedCodes = codeOrder.map((i) => codes[i]);
-  const codeTri: (Posting | undefined)[] = new Array(36 * 36 * 36);
-  codes.forEach((s, id) => {
-    let last = -1;
-    for (let p = 0; p + 2 < s.length; p++) {
-      const key = trigramKey(s, p);
-      if (key < 0 || key === last) continue;
-      const list = (codeTri[key] ??= []);
-      if (list[list.length - 1] !== id) list.push(id);
-      last = key;
+  // ── Pinyin: docs (name, then keywords) as interned units in one flat array; postings of
+  // the initials of the first unit of a doc, of two and of three consecutive units anywhere,
+  // and of each unit anywhere (for a single full syllable such as "zheng").
+  const table = new UnitTable();
+  const units: number[] = [];
+  const docStart: number[] = [];
+  const docItem: number[] = [];
+  const docIsName: boolean[] = [];
+  rows.forEach((r, id) => {
+    const docs = r.pinyin.split(DOC_SEP);
+    for (let k = 0; k < docs.length; k++) {
+      docStart.push(units.length);
+      docItem.push(id);
+      docIsName.push(k === 0);
+      if (docs[k].length === 0) continue;
+      const us = docs[k].split(UNIT_SEP);
+      for (let p = 0; p < us.length && p < POS_BITS; p++) units.push(table.intern(us[p]));
     }
+  });
+  const docCount = docItem.length;
+  docStart.push(units.length);
+  // Initials of each unit, flattened: most characters have one, polyphones up to three.
+  const iniStart = new Int32Array(table.readings.length + 1);
+  const iniData: number[] = [];
+  table.initials.forEach((list, u) => {
+    for (const a of list) iniData.push(a);
+    iniStart[u + 1] = iniData.length;
+  });
+  const initial1 = Postings.build(36, (emit) => {
+    for (let doc = 0; doc < docCount; doc++) {
+      if (docStart[doc] === docStart[doc + 1]) continue;
+      const u = units[docStart[doc]];
+      for (let i = iniStart[u]; i < iniStart[u + 1]; i++) emit(iniData[i], doc * POS_BITS);
+    }
+  });
+  const initial2 = Postings.build(36 * 36, (emit) => {
+    for (let doc = 0; doc < docCount; doc++) {
+      const s = docStart[doc];
+      for (let x = s; x + 1 < docStart[doc + 1]; x++) {
+        const u = units[x];
+        const v = units[x + 1];
+        for (let i = iniStart[u]; i < iniStart[u + 1]; i++)
+          for (let j = iniStart[v]; j < iniStart[v + 1]; j++) emit(iniData[i] * 36 + iniData[j], doc * POS_BITS + x - s);
+      }
+    }
+  });
+  const initial3 = Postings.build(TRI, (emit) => {
+    for (let doc = 0; doc < docCount; doc++) {
+      const s = docStart[doc];
+      for (let x = s; x + 2 < docStart[doc + 1]; x++) {
+        const u = units[x];
+        const v = units[x + 1];
+        const w = units[x + 2];
+        for (let i = iniStart[u]; i < iniStart[u + 1]; i++)
+          for (let j = iniStart[v]; j < iniStart[v + 1]; j++)
+            for (let k = iniStart[w]; k < iniStart[w + 1]; k++) emit((iniData[i] * 36 + iniData[j]) * 36 + iniData[k], doc * POS_BITS + x - s);
+      }
+    }
+  });
+  const unitPost = Postings.build(table.readings.length, (emit) => {
+    for (let doc = 0; doc < docCount; doc++) {
+      const s = docStart[doc];
+      for (let x = s; x < docStart[doc + 1]; x++) emit(units[x], doc * POS_BITS + x - s);
+    }
+  });
+
+  // ── 实施编码: sorted for prefix ranges, trigrams (once per code) for substrings.
+  const sortedCodes = codes.slice().sort();
+  const idOfFolded = new Map<string, number>();
+  codes.forEach((c, id) => idOfFolded.set(c, id));
+  const codeOrder = sortedCodes.map((c) => idOfFolded.get(c) as number);
+  const lastOf = new Int32Array(TRI);
+  let pass = 0;
+  const codeTri = Postings.build(TRI, (emit) => {
+    pass++;
+    codes.forEach((s, id) => {
+      const mark = pass * (n + 1) + id; // distinct per pass, so the stamps need no reset
+      for (let p = 0; p + 2 < s.length; p++) {
+        const key = trigramKey(s, p);
+        if (key < 0 || lastOf[key] === mark) continue;
+        lastOf[key] = mark;
+        emit(key, id);
+      }
+    });
   });
 
   // Per-query scratch: `seen` marks items whose best score is already decided; `best` keeps the
@@ -260,62 +283,66 @@ export function createSearchIndex(rows: readonly SearchRow[]): SearchIndex {
     }
   }
 
-  /** Name tiers for a match of q at pos in item id. */
+  /** Name tier of a match of q at pos in item id. */
   const nameTier = (pos: number, id: number, qLen: number): number =>
     pos === 0 ? (lens[id] === qLen ? T.exact : T.prefix) : T.substring;
 
+  /** The shortest posting among q's characters, or undefined when one is missing. */
+  function rarest(post: Postings, q: string): Posting | undefined {
+    let key = -1;
+    for (let p = 0; p < q.length; p++) {
+      const c = q.charCodeAt(p);
+      if (post.size(c) === 0) return undefined;
+      if (key < 0 || post.size(c) < post.size(key)) key = c;
+    }
+    return post.get(key);
+  }
+
   function nameStage(ctx: Ctx): void {
     const { q, top } = ctx;
-    if (q.length <= 2) {
-      const list = q.length === 1 ? charPost[q.charCodeAt(0)] : pairPost.get(q.charCodeAt(0) * 65536 + q.charCodeAt(1));
-      if (!list) return;
-      // Items this window used jump the queue inside their tier, so score them first; the
-      // rest all have usage 0 and arrive in score order: stop once nothing can get in.
-      for (const [code, uses] of ctx.usage) {
-        if (!(uses > 0)) continue;
-        const id = codeToId.get(code);
-        if (id === undefined) continue;
+    const firstList = charPost.get(q.charCodeAt(0));
+    const rare = rarest(charPost, q);
+    if (!firstList || !rare) return;
+    if (rare.length * 4 < firstList.length) {
+      // A rare character: verify its few items.
+      for (let k = 0; k < rare.length; k++) {
+        const id = Math.floor(rare[k] / POS_BITS);
         const pos = names[id].indexOf(q);
         if (pos < 0) continue;
         seen[id] = gen;
-        top.add(id, score(nameTier(pos, id, q.length), uses, pos, lens[id]), V_NAME);
-      }
-      for (let k = 0; k < list.length; k++) {
-        const id = list[k];
-        if (seen[id] === gen) continue;
-        const pos = names[id].indexOf(q);
-        const s = score(nameTier(pos, id, q.length), 0, pos, lens[id]);
-        if (s >= top.bar) break;
-        seen[id] = gen;
-        top.add(id, s, V_NAME);
+        top.add(id, score(nameTier(pos, id, q.length), usesOf(ctx, id), pos, lens[id]), V_NAME);
       }
       return;
     }
-    // Longer text: verify the items holding the query's rarest character pair.
-    let list: Posting | undefined;
-    for (let p = 0; p + 1 < q.length; p++) {
-      const l = pairPost.get(q.charCodeAt(p) * 65536 + q.charCodeAt(p + 1));
-      if (!l) return;
-      if (!list || l.length < list.length) list = l;
-    }
-    if (!list) return;
-    for (let k = 0; k < list.length; k++) {
-      const id = list[k];
+    // Items this window used jump the queue inside their tier, so score them first; the rest
+    // (usage 0) arrive in the first character's (position, length) order, which bounds their
+    // score from below: stop as soon as that bound cannot get in.
+    for (const [code, uses] of ctx.usage) {
+      if (!(uses > 0)) continue;
+      const id = codeToId.get(code);
+      if (id === undefined) continue;
       const pos = names[id].indexOf(q);
       if (pos < 0) continue;
       seen[id] = gen;
-      top.add(id, score(nameTier(pos, id, q.length), usesOf(ctx, id), pos, lens[id]), V_NAME);
+      top.add(id, score(nameTier(pos, id, q.length), uses, pos, lens[id]), V_NAME);
+    }
+    for (let k = 0; k < firstList.length; k++) {
+      const id = Math.floor(firstList[k] / POS_BITS);
+      if (seen[id] === gen) continue;
+      const from = firstList[k] - id * POS_BITS;
+      // Bound: a match starts at `from` or later; shorter names may still tie as exact.
+      const boundTier = from === 0 ? (lens[id] <= q.length ? T.exact : T.prefix) : T.substring;
+      if (score(boundTier, 0, from, lens[id]) >= top.bar) break;
+      const pos = q.length === 1 ? from : names[id].indexOf(q, from);
+      if (pos < 0) continue;
+      seen[id] = gen;
+      top.add(id, score(nameTier(pos, id, q.length), 0, pos, lens[id]), V_NAME);
     }
   }
 
   function keywordStage(ctx: Ctx): void {
     const { q } = ctx;
-    let list: Posting | undefined;
-    for (let p = 0; p < q.length; p++) {
-      const l = kwCharPost.get(q.charCodeAt(p));
-      if (!l) return;
-      if (!list || l.length < list.length) list = l;
-    }
+    const list = rarest(kwCharPost, q);
     if (!list) return;
     beginStage();
     for (const doc of list) {
@@ -331,15 +358,11 @@ export function createSearchIndex(rows: readonly SearchRow[]): SearchIndex {
   /** Names holding the query's characters in order, not adjacent: 社保 → 社会保险登记. */
   function inOrderStage(ctx: Ctx): void {
     const { q } = ctx;
-    let list: Posting | undefined;
-    for (let p = 0; p < q.length; p++) {
-      const l = charPost[q.charCodeAt(p)];
-      if (!l) return;
-      if (!list || l.length < list.length) list = l;
-    }
+    const list = rarest(charPost, q);
     if (!list) return;
     beginStage();
-    for (const id of list) {
+    for (const entry of list) {
+      const id = Math.floor(entry / POS_BITS);
       if (seen[id] === gen) continue;
       const s = names[id];
       let at = s.indexOf(q[0]);
@@ -355,26 +378,32 @@ export function createSearchIndex(rows: readonly SearchRow[]): SearchIndex {
     const { q } = ctx;
     const keys = initialsKeys(q, table.prefixes);
     beginStage();
-    const tryEntry = (entry: number): void => {
-      const doc = Math.floor(entry / POS_BITS);
-      const pos = entry - doc * POS_BITS;
-      const m = matchAt(docUnits[doc], pos, q, table);
-      if (m < 0) return;
-      const id = docItem[doc];
-      const full = (m & 1) === 1;
-      const end = m >> 1;
-      const tier = !docIsName[doc] ? T.pinyinKeyword : pos > 0 ? T.pinyinInside : end === docUnits[doc].length ? T.pinyinExact : T.pinyinPrefix;
-      offer(id, score(tier, usesOf(ctx, id), pos, lens[id]), full ? V_PINYIN : V_INITIALS);
-    };
-    for (const key of keys.triples) for (const e of initial3[key] ?? []) tryEntry(e);
-    for (const key of keys.pairs) for (const e of initial2[key] ?? []) tryEntry(e);
-    if (keys.one) {
-      if (q.length === 1) {
-        // A single letter: names (and keywords) starting with it; anywhere would be noise.
-        for (const e of initial1[letterIndex(q.charCodeAt(0))] ?? []) tryEntry(e);
-      } else {
-        for (const u of table.unitsWithPrefix(q)) for (const e of unitPost[u] ?? []) tryEntry(e);
+    const tryList = (list: Posting | undefined): void => {
+      if (!list) return;
+      for (let k = 0; k < list.length; k++) {
+        const entry = list[k];
+        const doc = Math.floor(entry / POS_BITS);
+        const pos = entry - doc * POS_BITS;
+        const m = matchAt(units, docStart[doc], docStart[doc + 1], pos, q, table);
+        if (m < 0) continue;
+        const id = docItem[doc];
+        const end = m >> 1;
+        const tier = !docIsName[doc]
+          ? T.pinyinKeyword
+          : pos > 0
+            ? T.pinyinInside
+            : end === docStart[doc + 1] - docStart[doc]
+              ? T.pinyinExact
+              : T.pinyinPrefix;
+        offer(id, score(tier, usesOf(ctx, id), pos, lens[id]), (m & 1) === 1 ? V_PINYIN : V_INITIALS);
       }
+    };
+    for (const key of keys.triples) tryList(initial3.get(key));
+    for (const key of keys.pairs) tryList(initial2.get(key));
+    if (keys.one) {
+      // A single letter: names (and keywords) starting with it; anywhere would be noise.
+      if (q.length === 1) tryList(initial1.get(letterIndex(q.charCodeAt(0))));
+      else for (const u of table.unitsWithPrefix(q)) tryList(unitPost.get(u));
     }
     endStage(ctx.top);
   }
@@ -400,8 +429,7 @@ export function createSearchIndex(rows: readonly SearchRow[]): SearchIndex {
     if (top.full || q.length < 3) return;
     let list: Posting | undefined;
     for (let p = 0; p + 2 < q.length; p++) {
-      const key = trigramKey(q, p);
-      const l = key < 0 ? undefined : codeTri[key];
+      const l = codeTri.get(trigramKey(q, p));
       if (!l) return;
       if (!list || l.length < list.length) list = l;
     }
@@ -438,11 +466,11 @@ function lowerBound(sorted: readonly string[], q: string): number {
 }
 
 /** Ids 0..n-1 ordered by key (small non-negative integers), stable. */
-function countingSortBy(keys: readonly number[], maxKey: number): number[] {
-  const count = new Array<number>(maxKey + 2).fill(0);
-  for (const k of keys) count[k + 1]++;
+function countingSortBy(keys: ArrayLike<number>, maxKey: number): Int32Array {
+  const count = new Int32Array(maxKey + 2);
+  for (let i = 0; i < keys.length; i++) count[keys[i] + 1]++;
   for (let i = 1; i < count.length; i++) count[i] += count[i - 1];
-  const out = new Array<number>(keys.length);
-  keys.forEach((k, id) => (out[count[k]++] = id));
+  const out = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) out[count[keys[i]]++] = i;
   return out;
 }

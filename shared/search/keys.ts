@@ -23,7 +23,8 @@ const ASCII_WORD = /^[0-9a-z]$/;
 
 /** Full-width to half-width, lower case: the same folding applied to queries. */
 export function foldText(s: string): string {
-  return s.normalize('NFKC').toLowerCase();
+  // Pure CJK ideographs are already folded; skipping them keeps index building fast.
+  return /^[\u4e00-\u9fff]*$/.test(s) ? s : s.normalize('NFKC').toLowerCase();
 }
 
 /** Readings of each character of `text`, as units (empty units are dropped). */

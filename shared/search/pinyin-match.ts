@@ -48,23 +48,25 @@ const failed = new Int32Array(MAX_Q * MAX_U);
 let failGen = 0;
 
 /**
- * Tries to match q from unit `start` of `units`. Returns -1, or (units consumed) * 2 + 1 when
- * some chunk was longer than one letter (full pinyin), * 2 + 0 when all were initials.
+ * Tries to match q against the doc units[docStart..docEnd) from unit docStart + pos. Returns
+ * -1, or (units consumed up to, relative to docStart) * 2 + 1 when some chunk was longer than
+ * one letter (full pinyin), * 2 + 0 when all chunks were initials.
  */
-export function matchAt(units: ArrayLike<number>, start: number, q: string, table: UnitTable): number {
-  if (q.length >= MAX_Q || units.length >= MAX_U) return -1;
+export function matchAt(units: ArrayLike<number>, docStart: number, docEnd: number, pos: number, q: string, table: UnitTable): number {
+  if (q.length >= MAX_Q || docEnd - docStart >= MAX_U) return -1;
   failGen++;
   if (failGen === 0x7fffffff) {
     failed.fill(0);
     failGen = 1;
   }
-  return walk(units, start, q, 0, table.readings) ;
+  const m = walk(units, docStart, docEnd, docStart + pos, q, 0, table.readings);
+  return m < 0 ? m : m - (docStart << 1);
 }
 
-function walk(units: ArrayLike<number>, ui: number, q: string, qi: number, readings: string[][]): number {
+function walk(units: ArrayLike<number>, base: number, end: number, ui: number, q: string, qi: number, readings: string[][]): number {
   if (qi === q.length) return ui << 1;
-  if (ui >= units.length) return -1;
-  const memo = ui * MAX_Q + qi;
+  if (ui >= end) return -1;
+  const memo = (ui - base) * MAX_Q + qi;
   if (failed[memo] === failGen) return -1;
   const rs = readings[units[ui]];
   for (let k = 0; k < rs.length; k++) {
@@ -73,7 +75,7 @@ function walk(units: ArrayLike<number>, ui: number, q: string, qi: number, readi
     let m = 0;
     while (m < max && r.charCodeAt(m) === q.charCodeAt(qi + m)) m++;
     for (let l = m; l >= 1; l--) {
-      const res = walk(units, ui + 1, q, qi + l, readings);
+      const res = walk(units, base, end, ui + 1, q, qi + l, readings);
       if (res >= 0) return res | (l > 1 ? 1 : 0);
     }
   }

@@ -193,3 +193,17 @@ describe('item search', () => {
     );
   });
 });
+
+describe('item search with a tight limit', () => {
+  it('still puts the exact name first when a used item fills the only slot', () => {
+    const rows = [
+      { code: 'CODE000001', name: '证明' },
+      { code: 'CODE000002', name: '证明书' },
+      { code: 'CODE000003', name: '证' },
+    ].map(rowOf);
+    const idx = createSearchIndex(rows);
+    const usage = new Map([['CODE000002', 9]]);
+    expect(idx.search('证明', { limit: 1, usage }).map((h) => h.name)).toEqual(['证明']);
+    expect(idx.search('证明', { limit: 3, usage }).map((h) => h.name)).toEqual(['证明', '证明书']);
+  });
+});
