@@ -94,6 +94,9 @@ export const contract = {
     output: CaseSummary,
     auth: true,
   },
+  // Served by the host, not by a workstation: they switch which database answers.
+  'practice.enter': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), auth: false },
+  'practice.leave': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), auth: false },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; auth: boolean }>;
 
 export type Contract = typeof contract;
@@ -101,6 +104,10 @@ export type Channel = keyof Contract;
 export type In<C extends Channel> = z.input<Contract[C]['input']>;
 export type Out<C extends Channel> = z.output<Contract[C]['output']>;
 export const CHANNELS = Object.keys(contract) as Channel[];
+/** Channels the host answers itself (they choose between the real and practice databases). */
+export const HOST_CHANNELS = ['practice.enter', 'practice.leave'] as const;
+export type HostChannel = (typeof HOST_CHANNELS)[number];
+export type WorkstationChannel = Exclude<Channel, HostChannel>;
 export const isChannel = (c: unknown): c is Channel => typeof c === 'string' && Object.hasOwn(contract, c);
 
 /** The single IPC channel name the preload and main agree on. */

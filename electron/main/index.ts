@@ -3,7 +3,7 @@
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createWorkstation } from '../services/workstation';
+import { createHost } from '../services/host';
 import { hardenContents, hardenSession, windowOptions } from './security';
 import { serveContract } from './ipc';
 
@@ -18,9 +18,9 @@ app.whenReady().then(() => {
   app.on('web-contents-created', (_e, contents) => hardenContents(contents, appRoot));
 
   const dbPath = process.env.YICHUANG_DB ?? path.join(app.getPath('userData'), 'yichuang.db');
-  const ws = createWorkstation({ dbPath, onError: (e) => console.error(e) });
-  serveContract(ipcMain, ws.dispatch, appRoot);
-  app.on('will-quit', () => ws.close());
+  const host = createHost({ dbPath, practiceDbPath: dbPath.replace(/\.db$/, '') + '-practice.db', onError: (e) => console.error(e) });
+  serveContract(ipcMain, host.dispatch, appRoot);
+  app.on('will-quit', () => host.close());
 
   const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
   win.once('ready-to-show', () => win.show());

@@ -1,17 +1,17 @@
 // `npm run preview`: the app's UI in an ordinary browser against the real handlers and a
 // real SQLite file, for machines where Electron cannot run and for screenshots.
 import path from 'node:path';
-import { createWorkstation } from '../services/workstation';
+import { createHost } from '../services/host';
 import { startPreviewServer } from './server';
 
 const dbPath = process.env.YICHUANG_DB ?? path.resolve('.data/preview/yichuang.db');
-const ws = createWorkstation({ dbPath, onError: (e) => console.error(e) });
-const preview = await startPreviewServer({ dispatch: ws.dispatch, rendererDir: path.resolve('dist/renderer'), port: Number(process.env.PORT ?? 0) });
+const host = createHost({ dbPath, practiceDbPath: dbPath.replace(/\.db$/, '') + '-practice.db', onError: (e) => console.error(e) });
+const preview = await startPreviewServer({ dispatch: host.dispatch, rendererDir: path.resolve('dist/renderer'), port: Number(process.env.PORT ?? 0) });
 console.log(`一窗 预览已启动：${preview.url}  （数据库：${dbPath}）`);
 console.log('演示账号：工号 1001 / 密码 123456（窗口人员），9001 / 123456（培训师）。按 Ctrl+C 退出。');
 const stop = async () => {
   await preview.close();
-  ws.close();
+  host.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

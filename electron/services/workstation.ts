@@ -4,7 +4,7 @@
 import type { Db } from '../store/db';
 import { openDatabase } from '../store/db';
 import { catalogueMeta, itemCount, listOffices, listSearchSources, listWindows } from '../store/catalogue';
-import { getSetting } from '../store/settings';
+import { getSetting, setSetting } from '../store/settings';
 import { Item, type Office, type Window } from '../../shared/domain/catalogue';
 import { createSearchIndex, type SearchIndex } from '../../shared/search/index';
 import { AppError } from '../../shared/errors';
@@ -48,8 +48,25 @@ export interface Workstation {
 export const DEVICE_OFFICE = 'device.officeCode';
 export const DEVICE_WINDOW = 'device.windowCode';
 
+/**
+ * A file is either a real or a practice database, for life: a practice file opened as real
+ * (or the reverse) is refused. In a practice file the outbox drops every insert, so no
+ * practice event can ever be queued for the central server.
+ */
+function guardRole(db: Db, practice: boolean): void {
+  const want = practice ? 'practice' : 'real';
+  const role = getSetting(db, 'db.role');
+  if (role && role !== want) {
+    db.close();
+    throw new AppError('precondition_failed', practice ? '该数据库是真实业务库，不能用于练习模式' : '该数据库是练习库，不能用于真实业务');
+  }
+  if (!role) setSetting(db, 'db.role', want);
+  if (practice) db.exec('CREATE TRIGGER IF NOT EXISTS practice_outbox_wall BEFORE INSERT ON outbox BEGIN SELECT RAISE(IGNORE); END;');
+}
+
 export function createWorkstation(opts: WorkstationOptions): Workstation {
   const db = openDatabase(opts.dbPath);
+  guardRole(db, opts.practice ?? false);
   if (opts.seedDemo !== false) seedFirstStart(db);
   let index: SearchIndex | null = null;
 

@@ -1,0 +1,93 @@
+// Holds the real workstation and, while a trainer runs practice, a second workstation on its
+// own SQLite file. Every contract call goes to exactly one of them; the sync client is only
+// ever given the real one. Entering and leaving practice needs a trainer's or the signed-in
+// clerk's own password and is written to the real audit trail.
+import { createWorkstation, type Workstation } from './workstation';
+import { audit } from '../store/audit';
+import { findClerk, verifyPassword, upsertClerk } from '../store/clerks';
+import { exportCatalogue, replaceCatalogue } from '../store/catalogue';
+import { getSetting, setSetting } from '../store/settings';
+import { tx } from '../store/db';
+import { AppError, toErrorShape, type Envelope } from '../../shared/errors';
+import { contract } from '../../shared/contract';
+import type { Clerk } from '../../shared/domain/clerk';
+
+export interface HostOptions {
+  dbPath: string;
+  practiceDbPath: string;
+  seedDemo?: boolean;
+  now?: () => Date;
+  onError?: (err: unknown) => void;
+}
+
+export interface Host {
+  real: Workstation;
+  practice(): Workstation | null;
+  active(): Workstation;
+  dispatch(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
+  close(): void;
+}
+
+export function createHost(opts: HostOptions): Host {
+  const real = createWorkstation({ dbPath: opts.dbPath, seedDemo: opts.seedDemo, now: opts.now, onError: opts.onError });
+  let practice: Workstation | null = null;
+
+  function authorise(staffNo: string, password: string, action: string): Clerk {
+    const record = findClerk(real.db, staffNo);
+    if (!record || !verifyPassword(password, record.passwordHash)) {
+      audit(real.db, `${action}.failed`, staffNo);
+      throw new AppError('unauthenticated', '工号或密码错误');
+    }
+    const own = real.session.clerk?.staffNo === staffNo;
+    if (record.role !== 'trainer' && !own) throw new AppError('forbidden', '须由培训师或本窗口已登录的工作人员本人验证');
+    const { passwordHash: _h, ...clerk } = record;
+    return clerk;
+  }
+
+  /** The practice file gets the real catalogue, device placement and accounts, never cases. */
+  function openPractice(): Workstation {
+    const ws = createWorkstation({ dbPath: opts.practiceDbPath, seedDemo: false, practice: true, now: opts.now, onError: opts.onError });
+    replaceCatalogue(ws.db, exportCatalogue(real.db));
+    ws.catalogueChanged();
+    tx(ws.db, () => {
+      for (const key of ['device.officeCode', 'device.windowCode']) setSetting(ws.db, key, getSetting(real.db, key) ?? '');
+      const rows = real.db.prepare('SELECT staff_no AS staffNo, name, role, office_code AS officeCode, window_code AS windowCode, password_hash AS h FROM clerks').all() as (Clerk & { h: string })[];
+      for (const { h, ...c } of rows) upsertClerk(ws.db, c, h);
+    });
+    return ws;
+  }
+
+  const host: Host = {
+    real,
+    practice: () => practice,
+    active: () => practice ?? real,
+    async dispatch(channel, input) {
+      try {
+        if (channel === 'practice.enter' || channel === 'practice.leave') {
+          const { staffNo, password } = contract[channel].input.parse(input ?? {});
+          const clerk = authorise(staffNo, password, channel);
+          if (channel === 'practice.enter') {
+            if (practice) throw new AppError('conflict', '已在练习模式中');
+            practice = openPractice();
+            practice.session.clerk = real.session.clerk ?? clerk;
+            audit(real.db, 'practice.enter', clerk.staffNo, { trainee: practice.session.clerk.staffNo });
+          } else {
+            if (!practice) throw new AppError('conflict', '当前不在练习模式');
+            audit(real.db, 'practice.leave', clerk.staffNo, { trainee: practice.session.clerk?.staffNo ?? null });
+            practice.close();
+            practice = null;
+          }
+          return { ok: true, value: { practice: practice !== null } };
+        }
+        return await host.active().dispatch(channel, input);
+      } catch (err) {
+        return { ok: false, error: toErrorShape(err) };
+      }
+    },
+    close() {
+      practice?.close();
+      real.close();
+    },
+  };
+  return host;
+}
