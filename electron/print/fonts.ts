@@ -22,8 +22,16 @@ const facesCache = new Map<string, FontFace[]>();
 const dataCache = new Map<string, string>();
 
 function packageDir(pkg: string): string {
-  const req = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
-  return path.dirname(req.resolve(`${pkg}/package.json`));
+  // Resolve from this module (bundled main or tsx), falling back to the working directory.
+  const bases = [typeof __filename === 'string' ? __filename : import.meta.url, path.join(process.cwd(), 'index.js')];
+  for (const base of bases) {
+    try {
+      return path.dirname(createRequire(base).resolve(`${pkg}/package.json`));
+    } catch {
+      // try the next base
+    }
+  }
+  throw new Error(`字体包 ${pkg} 未安装，无法生成通知书字体`);
 }
 
 function parseRanges(value: string): Array<[number, number]> {
@@ -68,28 +76,28 @@ function dataUrl(file: string): string {
   return url;
 }
 
-export interface FontCssOptions {
-  /** Text the page will show: only slices covering it are included. Omit to include all. */
+export interface FontRequest {
+  family: FontFamily;
+  weight: number;
+  /** Text shown in this family and weight: only slices covering it are included. Omit for all. */
   text?: string;
-  families?: FontFamily[];
-  weights?: number[];
-  /** 'data' embeds the font bytes (self-contained HTML); 'file' links file:// URLs (page must be file://). */
-  embed?: 'data' | 'file';
 }
 
-export function buildFontCss(opts: FontCssOptions = {}): string {
-  const { families = ['serif', 'sans'], weights = [400, 700], embed = 'data' } = opts;
-  const codePoints = opts.text === undefined ? null : new Set([...opts.text].map((ch) => ch.codePointAt(0)!));
+/**
+ * @font-face rules for the requested family/weight/text combinations. 'data' embeds the font
+ * bytes (self-contained HTML, works from about:blank); 'file' links file:// URLs, which only
+ * a page loaded from file:// may read.
+ */
+export function buildFontCss(requests: FontRequest[], embed: 'data' | 'file' = 'data'): string {
   const out: string[] = [];
-  for (const family of families) {
-    for (const weight of weights) {
-      for (const face of faces(family, weight)) {
-        if (codePoints && !covers(face, codePoints)) continue;
-        const src = embed === 'data' ? dataUrl(face.file) : `file://${face.file.split(path.sep).join('/')}`;
-        out.push(
-          `@font-face{font-family:'${face.family}';font-style:normal;font-display:block;font-weight:${weight};src:url(${src}) format('woff2');unicode-range:${face.rangeCss};}`,
-        );
-      }
+  for (const { family, weight, text } of requests) {
+    const codePoints = text === undefined ? null : new Set([...text].map((ch) => ch.codePointAt(0)!));
+    for (const face of faces(family, weight)) {
+      if (codePoints && !covers(face, codePoints)) continue;
+      const src = embed === 'data' ? dataUrl(face.file) : `file://${face.file.split(path.sep).join('/')}`;
+      out.push(
+        `@font-face{font-family:'${face.family}';font-style:normal;font-display:block;font-weight:${weight};src:url(${src}) format('woff2');unicode-range:${face.rangeCss};}`,
+      );
     }
   }
   return out.join('\n');

@@ -4,8 +4,10 @@
 import { paperSizeMm, renderNoticeHtml } from '../../shared/notice/render';
 import type { NoticeLayout, PaperSize } from '../../shared/notice/render';
 import type { NoticeModel } from '../../shared/notice/model';
+import { noticeContent } from '../../shared/notice/content';
+import { PRACTICE_MARK } from '../../shared/notice/model';
 import { buildFontCss } from './fonts';
-import type { FontFamily } from './fonts';
+import type { FontRequest } from './fonts';
 import { qrSvg } from './qr';
 
 export interface PdfRenderer {
@@ -17,14 +19,47 @@ export interface PdfRenderer {
   htmlToPdf(html: string, size: PaperSize): Promise<Buffer>;
 }
 
+/**
+ * Which glyphs each family and weight must cover. Embedding only these keeps the HTML small
+ * (the fonts are the bulk of it): bold is used by titles and labels, sans by the number line,
+ * the practice bands and the watermark; thermal receipts are sans throughout.
+ */
+export function fontRequests(model: NoticeModel, layout: NoticeLayout): FontRequest[] {
+  const c = noticeContent(model);
+  const all = visibleText(renderNoticeHtml(model, layout));
+  const bold = [
+    model.office.name,
+    c.title,
+    c.numberLabel,
+    ...c.fields.map(([k]) => k),
+    ...c.tables.flatMap((t) => [t.heading, ...t.columns]),
+    ...c.sections.map((s) => s.heading),
+    model.practice ? `${PRACTICE_MARK}（练习模式，不具效力）` : '',
+  ].join('');
+  const sansExtra = `${c.numberLabel}：${c.number}扫码查询进度识别单号${model.practice ? `${PRACTICE_MARK}（练习模式，不具效力）` : ''}`;
+  if (layout === 'thermal80') {
+    return [
+      { family: 'sans', weight: 400, text: all },
+      { family: 'sans', weight: 700, text: bold + sansExtra },
+    ];
+  }
+  return [
+    { family: 'serif', weight: 400, text: all },
+    { family: 'serif', weight: 700, text: bold },
+    { family: 'sans', weight: 400, text: sansExtra },
+    { family: 'sans', weight: 700, text: model.practice ? `${PRACTICE_MARK}（练习模式，不具效力）` : '' },
+  ];
+}
+
+function visibleText(html: string): string {
+  return html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<svg[\s\S]*?<\/svg>/g, '').replace(/<[^>]+>/g, '');
+}
+
 /** The complete printable HTML of a notice: bundled fonts for its text and a QR of its number. */
 export async function noticeHtml(model: NoticeModel, layout: NoticeLayout): Promise<string> {
   const number = model.caseNumber ?? model.noticeNumber ?? '';
   const qr = number ? await qrSvg(number) : undefined;
-  const bare = renderNoticeHtml(model, layout, { qrSvg: qr });
-  const families: FontFamily[] = layout === 'thermal80' ? ['sans'] : ['serif', 'sans'];
-  const fontCss = buildFontCss({ text: bare, families, weights: [400, 700] });
-  return renderNoticeHtml(model, layout, { qrSvg: qr, fontCss });
+  return renderNoticeHtml(model, layout, { qrSvg: qr, fontCss: buildFontCss(fontRequests(model, layout)) });
 }
 
 export async function renderNoticePdf(

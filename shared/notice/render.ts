@@ -91,7 +91,7 @@ h1 { text-align: center; text-indent: ${thermal ? '0.1em' : '0.3em'}; font-size:
 .qr { width: ${st.qrMm}mm; height: ${st.qrMm}mm; flex: none; }
 .qr svg { width: 100%; height: 100%; display: block; }
 .qr-cap { font-size: ${Math.max(6, st.sizePt - 3)}pt; text-align: center; font-family: ${SANS}; }
-p { margin: 0 0 1.5mm; ${thermal ? '' : 'text-indent: 2em;'} text-align: justify; }
+p { margin: 0 0 1.5mm; ${thermal ? 'text-align: left;' : 'text-indent: 2em; text-align: justify;'} }
 p.salute { text-indent: 0; }
 table { width: 100%; border-collapse: collapse; margin: 1.5mm 0 2.5mm; font-size: ${thermal ? st.sizePt - 0.5 : st.sizePt - 1}pt; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
@@ -144,7 +144,7 @@ export function renderNoticeHtml(model: NoticeModel, layout: NoticeLayout, opts:
   const body = `<div class="sheet">
 ${band}<p class="office">${e(model.office.name)}</p>
 <h1>${e(c.title)}</h1>
-<div class="head"><div class="number">${e(c.numberLabel)}：<b>${e(c.number)}</b></div>${qr ? `<div><div class="qr">${qr}</div><div class="qr-cap">扫码查询进度</div></div>` : ''}</div>
+<div class="head"><div class="number">${e(c.numberLabel)}：<b>${e(c.number)}</b></div>${qr ? `<div><div class="qr">${qr}</div><div class="qr-cap">${model.caseNumber ? '扫码查询进度' : '扫码识别单号'}</div></div>` : ''}</div>
 <p class="salute">${e(c.salutation)}</p>
 ${c.paragraphs.map((p) => `<p>${e(p)}</p>`).join('\n')}
 ${sections('afterText')}

@@ -50,29 +50,44 @@ export function launchChromium(): Promise<Browser> {
 
 export const mmToPx = (mm: number) => Math.round((mm * 96) / 25.4);
 
-/** Loads a notice HTML into a fresh page sized to its paper, with fonts ready. */
-export async function openHtml(browser: Browser, html: string, size: PaperSize): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: mmToPx(size.widthMm), height: mmToPx(size.heightMm ?? 200) } });
+/** Loads a notice HTML into a page sized to its paper, with fonts ready. */
+export async function loadHtml(page: Page, html: string, size: PaperSize): Promise<void> {
+  await page.setViewportSize({ width: mmToPx(size.widthMm), height: mmToPx(size.heightMm ?? 200) });
+  await page.emulateMedia({ media: 'screen' });
   await page.setContent(html, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** A fresh page (own context) with the notice loaded: for screenshots. */
+export async function openHtml(browser: Browser, html: string, size: PaperSize): Promise<Page> {
+  const page = await browser.newPage();
+  await loadHtml(page, html, size);
   return page;
 }
 
-/** The same contract Electron fulfils with webContents.printToPDF. */
+/**
+ * The same contract Electron fulfils with webContents.printToPDF. Like the app's hidden print
+ * window, one page is kept and reused; calls are serialised on it.
+ */
 export function chromiumPdfRenderer(browser: Browser): PdfRenderer {
+  let page: Promise<Page> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  const print = async (html: string, size: PaperSize): Promise<Buffer> => {
+    page ??= browser.newPage();
+    const p = await page;
+    await loadHtml(p, html, size);
+    if (size.heightMm === null) {
+      await p.emulateMedia({ media: 'print' });
+      const px = await p.evaluate(() => document.documentElement.scrollHeight);
+      await p.addStyleTag({ content: pageSizeCss(size.widthMm, Math.ceil((px * 25.4) / 96) + 1) });
+    }
+    return p.pdf({ preferCSSPageSize: true, printBackground: true });
+  };
   return {
-    async htmlToPdf(html, size) {
-      const page = await openHtml(browser, html, size);
-      try {
-        if (size.heightMm === null) {
-          await page.emulateMedia({ media: 'print' });
-          const px = await page.evaluate(() => document.documentElement.scrollHeight);
-          await page.addStyleTag({ content: pageSizeCss(size.widthMm, Math.ceil((px * 25.4) / 96) + 1) });
-        }
-        return await page.pdf({ preferCSSPageSize: true, printBackground: true });
-      } finally {
-        await page.close();
-      }
+    htmlToPdf(html, size) {
+      const next = queue.then(() => print(html, size));
+      queue = next.catch(() => undefined);
+      return next;
     },
   };
 }

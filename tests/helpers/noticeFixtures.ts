@@ -105,7 +105,8 @@ export function fixture(kind: NoticeKind, practice = false): NoticeModel {
       return buildNotice({
         ...common,
         kind,
-        item: { ...foodItem, name: '不动产登记（首次登记）', subCenterCode: 'BDC' },
+        item: { ...foodItem, code: '11210100MB0198765X4000220001', name: '不动产登记（首次登记）', subCenterCode: 'BDC' },
+        departmentName: '沈阳市自然资源局',
         marks: {},
         noticeNumber: 'YD2101020320260512001',
         redirect: { name: '沈阳市不动产登记分中心', address: '沈阳市沈河区青年大街100号', phone: '024-23456789', hours: '周一至周五 9:00—17:00' },
