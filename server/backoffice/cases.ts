@@ -34,14 +34,14 @@ export async function listCases(db: Queryable, q: z.infer<typeof CaseListQuery>)
 export async function caseDetail(db: Queryable, caseId: string): Promise<CaseDetailResponse> {
   const c = await db.query<CaseRow>('SELECT * FROM cases WHERE id = $1', [caseId]);
   if (!c.rows[0]) throw new HttpError(404, 'not_found', '没有找到该办件');
-  const ev = await db.query<{ id: string; device_id: string; device_seq: unknown; type: CaseDetailResponse['events'][number]['type']; payload: Record<string, unknown>; device_time: Date; received_at: Date; server_seq: unknown }>(
+  const ev = await db.query<{ id: string; device_id: string; device_seq: unknown; staff_no: string | null; type: CaseDetailResponse['events'][number]['type']; payload: Record<string, unknown>; device_time: Date; received_at: Date; server_seq: unknown }>(
     'SELECT * FROM case_events WHERE case_id = $1 ORDER BY server_seq', [caseId]);
   const st = await db.query<StatusRow>(
     'SELECT s.*, c.case_number FROM status_events s JOIN cases c ON c.id = s.case_id WHERE s.case_id = $1 ORDER BY s.server_seq', [caseId]);
   return {
     case: caseFromRow(c.rows[0]),
     events: ev.rows.map((r) => ({
-      id: r.id, deviceId: r.device_id, deviceSeq: num(r.device_seq), type: r.type, payload: r.payload,
+      id: r.id, deviceId: r.device_id, deviceSeq: num(r.device_seq), staffNo: r.staff_no, type: r.type, payload: r.payload,
       deviceTime: iso(r.device_time), receivedAt: iso(r.received_at), serverSeq: num(r.server_seq),
     })),
     statuses: st.rows.map(statusFromRow),

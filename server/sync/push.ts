@@ -9,6 +9,7 @@ import {
 } from '../../shared/sync/protocol';
 import type { IntakeStatus } from '../../shared/sync/backoffice';
 import type { Decision } from '../../shared/domain/checklist';
+import { STATUS_AFTER_DECISION } from '../../shared/domain/case';
 import { zodDetails } from '../../shared/errors';
 import { HttpError } from '../http/errors';
 import type { Device } from './devices';
@@ -27,11 +28,9 @@ export interface PushBody {
   batch: Array<{ seq: number } & Record<string, unknown>>;
 }
 
-const DECISION_STATUS: Record<Decision, IntakeStatus> = {
-  accept: 'accepted', acceptWithDeferral: 'deferred', notifyMissing: 'notified', refuse: 'refused', redirect: 'redirected',
-};
+// Same projection as the workstation's: a supplemented 容缺 case is accepted again.
 const TYPE_STATUS: Partial<Record<CaseEventType, IntakeStatus>> = {
-  'case.opened': 'opened', 'case.supplemented': 'supplemented', 'case.completed': 'completed',
+  'case.opened': 'opened', 'case.supplemented': 'accepted', 'case.completed': 'completed',
   'case.terminated': 'terminated', 'case.delivered': 'delivered',
 };
 
@@ -79,9 +78,9 @@ export async function applyPush(db: Db, device: Device, body: PushBody, opts: Pu
     await writeCases(tx, device, known.cases);
     if (events.length) {
       await tx.query(
-        `INSERT INTO case_events (id, case_id, device_id, device_seq, type, payload, device_time)
-         SELECT id, case_id, $2::uuid, device_seq, type, payload, device_time
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, case_id uuid, device_seq bigint, type text, payload jsonb, device_time timestamptz)
+        `INSERT INTO case_events (id, case_id, device_id, device_seq, type, payload, device_time, staff_no)
+         SELECT id, case_id, $2::uuid, device_seq, type, payload, device_time, staff_no
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, case_id uuid, device_seq bigint, type text, payload jsonb, device_time timestamptz, staff_no text)
          ORDER BY device_seq`,
         [JSON.stringify(events), device.id],
       );
@@ -168,12 +167,12 @@ function decide(
   } else if (!c) {
     return new Rejected('case_not_found', '服务器上没有该办件（其“办件开始”事件未收到或已被拒收）');
   }
-  const status = e.type === 'case.decided' ? DECISION_STATUS[p.decision!] : TYPE_STATUS[e.type];
+  const status = e.type === 'case.decided' ? STATUS_AFTER_DECISION[p.decision!] : TYPE_STATUS[e.type];
   if (status) c.status = status;
   if (typeof p.caseNumber === 'string') c.caseNumber = p.caseNumber;
   c.dirty = true;
   events.set(e.id, { deviceId: device.id, caseId: e.caseId });
-  return { id: e.id, case_id: e.caseId, device_seq: e.seq, type: e.type, payload: e.payload, device_time: e.deviceTime };
+  return { id: e.id, case_id: e.caseId, device_seq: e.seq, type: e.type, payload: e.payload, device_time: e.deviceTime, staff_no: e.staffNo ?? null };
 }
 
 async function writeCases(tx: Queryable, device: Device, cases: Map<string, CaseState>) {

@@ -16,7 +16,7 @@ export const statusFromRow = (r: StatusRow): StatusEvent => ({
   reason: r.reason, note: r.note, decidedBy: r.decided_by, decidedAt: iso(r.decided_at),
 });
 
-const ACCEPTED = ['accepted', 'deferred', 'supplemented', 'completed', 'delivered'];
+const ACCEPTED = ['accepted', 'awaitingSupplement', 'completed', 'delivered'];
 
 export async function setCaseStatus(db: Db, caseId: string, req: SetStatusRequest): Promise<StatusEvent> {
   return db.transaction(async (tx) => {

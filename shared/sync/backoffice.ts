@@ -3,12 +3,12 @@
 // server's configured staff token); without a configured token only loopback callers
 // are served.
 import { z } from 'zod';
+import { CASE_STATUSES } from '../domain/case';
 import { CaseEventType, IsoTime, PushRejectCode, ReviewStatus, StatusEvent } from './protocol';
 
-/** Intake state derived from the window's events. */
-export const INTAKE_STATUSES = [
-  'opened', 'accepted', 'deferred', 'notified', 'refused', 'redirected', 'supplemented', 'completed', 'terminated', 'delivered',
-] as const;
+/** Intake state derived from the window's events: the workstation's CaseStatus, plus
+ * `opened` for a case whose decision has not arrived yet. */
+export const INTAKE_STATUSES = ['opened', ...CASE_STATUSES] as const;
 export const IntakeStatus = z.enum(INTAKE_STATUSES);
 export type IntakeStatus = z.infer<typeof IntakeStatus>;
 
@@ -43,6 +43,7 @@ export const CaseEventRecord = z.object({
   id: z.uuid(),
   deviceId: z.uuid(),
   deviceSeq: z.number().int(),
+  staffNo: z.string().nullable(),
   type: CaseEventType,
   payload: z.record(z.string(), z.unknown()),
   deviceTime: IsoTime,

@@ -155,6 +155,8 @@ export const PushEntry = z.object({
   payload: EventPayload,
   /** Device clock when the event happened: audit only, never used for ordering. */
   deviceTime: IsoTime,
+  /** 工号 of the clerk who recorded the event (audit trail). */
+  staffNo: z.string().max(20).nullable().optional(),
 }).strict();
 export type PushEntry = z.infer<typeof PushEntry>;
 

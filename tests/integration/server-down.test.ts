@@ -65,7 +65,8 @@ describe.each(BACKENDS)('server down-sync on %s', (backend) => {
     expect((await setStatus('0190a000-0000-7000-8000-000000000000', { status: 'approved', decidedBy: 'x' })).status).toBe(404);
     const detail = await call(t.server.url, `/backoffice/api/cases/${accepted}`);
     expect(detail.json.case.reviewStatus).toBe('needsSupplement');
-    expect(detail.json.events.map((e: { type: string }) => e.type)).toEqual(['case.opened', 'case.decided']);
+    expect(detail.json.events.map((e: { type: string; staffNo: string }) => [e.type, e.staffNo])).toEqual([['case.opened', '1001'], ['case.decided', '1001']]);
+    expect(detail.json.case.status).toBe('accepted');
     const list = await call(t.server.url, `/backoffice/api/cases?officeCode=${OFFICE_A}&reviewStatus=needsSupplement`);
     expect(list.json.cases.map((c: { id: string }) => c.id)).toContain(accepted);
   });

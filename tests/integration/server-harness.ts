@@ -94,7 +94,7 @@ export class Outbox {
     return caseId;
   }
   add(caseId: string, type: PushEntry['type'], payload: Record<string, unknown>, deviceTime = nowIso(), id = uuidv7()) {
-    const e: PushEntry = { seq: this.entries.length + 1, id, caseId, type, payload, deviceTime };
+    const e: PushEntry = { seq: this.entries.length + 1, id, caseId, type, payload, deviceTime, staffNo: '1001' };
     this.entries.push(e);
     return e;
   }

@@ -87,6 +87,7 @@ CREATE TABLE case_events (
   type text NOT NULL,
   payload jsonb NOT NULL,
   device_time timestamptz NOT NULL,
+  staff_no text,
   server_seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
   received_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (device_id, device_seq)
