@@ -3,6 +3,7 @@
 // preview/E2E harness serves the same handler table over HTTP. Add a channel here and the
 // type system tells you where the handler is missing.
 import { z } from 'zod';
+import { CHANNEL_NAMES } from './ipc';
 import { Catalogue, Item, ImmediateTier, Level, Office, SubCenter, Window, Department } from './domain/catalogue';
 import { Clerk, StaffNo } from './domain/clerk';
 import { CaseDetail, CaseSummary, DecideInput, DeliverInput, DissatisfactionReason, RatingLevel } from './domain/case';
@@ -110,6 +111,9 @@ export type HostChannel = (typeof HOST_CHANNELS)[number];
 export type WorkstationChannel = Exclude<Channel, HostChannel>;
 export const isChannel = (c: unknown): c is Channel => typeof c === 'string' && Object.hasOwn(contract, c);
 
-/** The single IPC channel name the preload and main agree on. */
-export const IPC_CHANNEL = 'yichuang:invoke';
+export { IPC_CHANNEL } from './ipc';
+// Compile-time proof that the preload's channel list is exactly this contract.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _preloadListMatches: Same<Channel, (typeof CHANNEL_NAMES)[number]> = true;
+void _preloadListMatches;
 export { Catalogue };
