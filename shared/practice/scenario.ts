@@ -40,7 +40,8 @@ const rawNumber = z.string().trim().min(1).max(40);
 
 export const Company = z.object({
   name: text(100),
-  creditCode: rawNumber,
+  /** Absent for a company not yet registered (设立登记). */
+  creditCode: rawNumber.optional(),
   legalRepresentative: text(30),
 });
 export type Company = z.infer<typeof Company>;
@@ -307,12 +308,13 @@ export function scenarioErrors(s: Scenario, catalogue: Catalogue): PackError[] {
     if (agentByFacts && !s.agent) err('代理人', '情形事实为代理人办理，须设定代理人');
     if (!agentByFacts && s.agent) err('代理人', '情形事实为本人办理，不应设定代理人');
   }
-  if (!item.serveTargets.includes('自然人') && !s.persona.company) err('申请人.企业', '本事项只面向法人，须设定企业名称和统一社会信用代码');
+  if (!item.serveTargets.includes('自然人') && !s.persona.company) err('申请人.企业', '本事项只面向法人，须设定企业');
   const badId = !validateIdCard(s.persona.idNumber, REFERENCE_DAY).ok || (s.agent !== undefined && !validateIdCard(s.agent.idNumber, REFERENCE_DAY).ok);
   if (badId !== s.expected.invalidIdNumber) {
     err('预期结果.须发现身份证号错误', badId ? '申请人或代理人身份证号校验不通过，应设为 true' : '身份证号均校验通过，应设为 false');
   }
-  const badCode = s.persona.company !== undefined && !validateCreditCode(s.persona.company.creditCode).ok;
+  const code = s.persona.company?.creditCode;
+  const badCode = code !== undefined && !validateCreditCode(code).ok;
   if (badCode !== s.expected.invalidCreditCode) {
     err('预期结果.须发现信用代码错误', badCode ? '统一社会信用代码校验不通过，应设为 true' : '没有校验不通过的统一社会信用代码，应设为 false');
   }

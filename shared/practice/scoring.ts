@@ -15,7 +15,7 @@ import { NOTICE_TITLE, NoticeKind } from '../notice/model';
 import { validateCreditCode } from '../validate/creditCode';
 import { validateIdCard } from '../validate/idcard';
 import { normalizeIdentifier } from '../validate/normalize';
-import { CHECKLIST_DECISIONS, NOTICE_FOR_DECISION, tierFor } from './expected';
+import { CHECKLIST_DECISIONS, NOTICE_FOR_DECISION, expectedMarks, tierFor } from './expected';
 import { DEFECT_LABEL, type DeskMaterial, type Scenario } from './scenario';
 
 export const WEIGHTS = { decision: 30, materials: 25, situations: 10, tier: 10, identity: 10, notice: 5, time: 10 } as const;
@@ -136,7 +136,8 @@ function identityMistakes(scenario: Scenario, attempt: z.output<typeof Attempt>)
     catchFailed.push(msg.startsWith('身份证号校验位错误') ? '未发现身份证号校验位错误' : `未发现身份证号错误：${msg}`);
   }
   if (exp.invalidCreditCode && !flagged) {
-    const r = scenario.persona.company ? validateCreditCode(scenario.persona.company.creditCode) : { ok: true as const };
+    const code = scenario.persona.company?.creditCode;
+    const r = code !== undefined ? validateCreditCode(code) : { ok: true as const };
     const msg = r.ok ? '' : r.message;
     catchFailed.push(msg.startsWith('统一社会信用代码校验位错误') ? '未发现统一社会信用代码校验位错误' : `未发现统一社会信用代码错误：${msg}`);
   }
@@ -227,4 +228,25 @@ export function scoreAttempt(scenario: Scenario, item: Item, input: Attempt): Sc
 
   const score = points.reduce((sum, p) => sum + p.earned, 0);
   return { score, maxScore: 100, passed: right && score >= PASS_SCORE, points };
+}
+
+/**
+ * The model answer (示范): the attempt a careful clerk makes, within the time target. It
+ * scores 100; the UI can show it after an attempt and tests use it as the full-score run.
+ */
+export function modelAttempt(scenario: Scenario, item: Item): z.output<typeof Attempt> {
+  const exp = scenario.expected;
+  return {
+    answers: { ...scenario.facts },
+    marks: expectedMarks(scenario, item),
+    decision: exp.decision,
+    applicant: {
+      idNumber: scenario.persona.idNumber,
+      ...(scenario.persona.company?.creditCode ? { creditCode: scenario.persona.company.creditCode } : {}),
+      ...(scenario.agent ? { agentIdNumber: scenario.agent.idNumber } : {}),
+    },
+    flaggedInvalidId: exp.invalidIdNumber || exp.invalidCreditCode,
+    noticeKind: NOTICE_FOR_DECISION[exp.decision],
+    elapsedSeconds: exp.timeTargetSeconds,
+  };
 }
