@@ -65,6 +65,8 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
+    // A village link is slow but a request that dribbles for minutes is an attack or a dead link.
+    requestTimeout: 120_000,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });

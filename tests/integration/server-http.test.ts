@@ -1,6 +1,7 @@
 // Adversarial HTTP input: every bad body gets a precise 4xx (never a 500) and writes
 // nothing; gzip both ways; the OpenAPI document covers every route.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import { BACKENDS, Outbox, call, enrolDevice, gzipJson, push, startTestServer, type TestServer } from './server-harness';
@@ -98,6 +99,23 @@ describe.each(BACKENDS)('server HTTP input on %s', (backend) => {
     const plain = await rawGet(t.server.url, '/openapi.json', {});
     expect(plain.encoding).toBeUndefined();
     expect(JSON.parse(plain.body.toString()).openapi).toBe('3.1.0');
+  });
+
+  it('property: any JSON or byte soup gets an answer below 500 and never a write', async () => {
+    const entryLike = fc.record({ seq: fc.oneof(fc.integer(), fc.constant(1)), id: fc.string(), caseId: fc.uuid(), type: fc.string(), payload: fc.jsonValue(), deviceTime: fc.string() }, { requiredKeys: [] });
+    const bodies = fc.oneof(
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.record({ deviceId: fc.constant(dev.deviceId), batch: fc.array(fc.oneof(entryLike, fc.jsonValue()), { maxLength: 5 }) }).map((v) => JSON.stringify(v)),
+      fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1')),
+    );
+    const before = await events();
+    await fc.assert(fc.asyncProperty(bodies, async (raw) => {
+      const r = await post(raw);
+      expect(r.status).toBeLessThan(500);
+      expect(typeof r.json.code === 'string' || typeof r.json.appliedThrough === 'number').toBe(true);
+    }), { numRuns: 60 });
+    // Entries that passed the envelope but not PushEntry were acknowledged as rejected, never stored.
+    expect(await events()).toBe(before);
   });
 
   it('unknown routes and bad query strings are precise 4xx', async () => {
