@@ -56,8 +56,8 @@ const SERIF = `'Noto Serif SC', 'Source Han Serif SC', 'Songti SC', SimSun, seri
 const SANS = `'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif`;
 
 const STYLE: Record<NoticeLayout, LayoutStyle> = {
-  A4: { marginMm: '18mm 20mm 16mm 20mm', font: SERIF, sizePt: 12, titlePt: 22, qrMm: 24, markPt: 34 },
-  A5: { marginMm: '10mm 12mm 10mm 12mm', font: SERIF, sizePt: 9.5, titlePt: 16, qrMm: 18, markPt: 24 },
+  A4: { marginMm: '14mm 18mm 12mm 18mm', font: SERIF, sizePt: 11, titlePt: 20, qrMm: 22, markPt: 34 },
+  A5: { marginMm: '8mm 10mm 8mm 10mm', font: SERIF, sizePt: 8.5, titlePt: 14, qrMm: 16, markPt: 24 },
   // 80 mm rolls print about 72 mm: 4 mm padding each side inside the body.
   thermal80: { marginMm: '0', font: SANS, sizePt: 8.5, titlePt: 13, qrMm: 26, markPt: 16 },
 };
@@ -77,7 +77,7 @@ function css(layout: NoticeLayout, st: LayoutStyle): string {
   return `${page}
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; background: #fff; color: #000; }
-body { font-family: ${st.font}; font-size: ${st.sizePt}pt; line-height: 1.6; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: ${st.font}; font-size: ${st.sizePt}pt; line-height: 1.5; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .sheet { position: relative; ${thermal ? `width: ${widthMm}mm; padding: 3mm 4mm 6mm;` : ''} overflow-wrap: anywhere; }
 @media screen {
   html { background: #e8e8e8; }
@@ -95,19 +95,19 @@ p { margin: 0 0 1.5mm; ${thermal ? 'text-align: left;' : 'text-indent: 2em; text
 p.salute { text-indent: 0; }
 table { width: 100%; border-collapse: collapse; margin: 1.5mm 0 2.5mm; font-size: ${thermal ? st.sizePt - 0.5 : st.sizePt - 1}pt; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
-th, td { border: ${thermal ? '0' : '0.6pt solid #000'}; padding: ${thermal ? '0.3mm 0.6mm' : '1mm 1.6mm'}; vertical-align: top; text-align: left; }
+th, td { border: ${thermal ? '0' : '0.6pt solid #000'}; padding: ${thermal ? '0.3mm 0.6mm' : '0.6mm 1.6mm'}; vertical-align: top; text-align: left; }
 th { font-weight: 700; white-space: nowrap; ${thermal ? 'border-bottom: 0.4pt dashed #000;' : 'background: #f2f2f2;'} }
-table.fields th { width: ${thermal ? '17mm' : '26%'}; white-space: normal; background: ${thermal ? 'none' : '#f7f7f7'}; font-weight: ${thermal ? '400' : '700'}; border-bottom: ${thermal ? '0' : '0.6pt solid #000'}; }
+table.fields th { width: ${thermal ? '17mm' : '1%'}; white-space: ${thermal ? 'normal' : 'nowrap'}; background: ${thermal ? 'none' : '#f7f7f7'}; font-weight: ${thermal ? '400' : '700'}; border-bottom: ${thermal ? '0' : '0.6pt solid #000'}; }
 td.n, th.n { width: ${thermal ? '5mm' : '12mm'}; text-align: center; }
 td.c, th.c { width: ${thermal ? '8mm' : '14mm'}; text-align: center; }
 h2 { font-size: ${st.sizePt}pt; font-weight: 700; margin: 2.5mm 0 1mm; ${thermal ? 'border-top: 0.4pt dashed #000; padding-top: 1mm;' : ''} }
 .section div { margin: 0 0 1mm; }
 .hint { font-size: ${st.sizePt - 1}pt; margin-top: 2mm; }
-.sign { margin-top: ${thermal ? '4mm' : '8mm'}; }
-.foot { display: flex; ${thermal ? 'flex-direction: column;' : 'justify-content: space-between; align-items: flex-end;'} gap: 3mm; margin-top: ${thermal ? '3mm' : '8mm'}; page-break-inside: avoid; }
+.sign { margin-top: ${thermal ? '4mm' : '5mm'}; }
+.foot { display: flex; ${thermal ? 'flex-direction: column;' : 'justify-content: space-between; align-items: flex-end;'} gap: 3mm; margin-top: ${thermal ? '3mm' : '4mm'}; page-break-inside: avoid; }
 .contact { font-size: ${st.sizePt - 1}pt; ${thermal ? 'border-top: 0.4pt dashed #000; padding-top: 1mm;' : ''} }
 .seal { text-align: center; ${thermal ? 'align-self: flex-end; width: 40mm;' : 'width: 62mm; flex: none;'} }
-.seal .box { height: ${thermal ? '16mm' : '34mm'}; display: flex; align-items: center; justify-content: center; color: #666; }
+.seal .box { height: ${thermal ? '16mm' : layout === 'A5' ? '18mm' : '26mm'}; display: flex; align-items: center; justify-content: center; color: #666; }
 .band { text-align: center; font-weight: 700; color: #b00000; border: 0.8pt solid #b00000; padding: 0.5mm; margin: 0 0 2mm; letter-spacing: 0.1em; font-family: ${SANS}; }
 .band.bottom { margin: 3mm 0 0; }
 .wm { position: ${thermal ? 'absolute' : 'fixed'}; inset: 0; overflow: hidden; pointer-events: none; z-index: 10; }
@@ -122,6 +122,22 @@ function table(t: NoticeContent['tables'][number]): string {
   return `<h2>${escapeHtml(t.heading)}</h2><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+/** Label/value rows; on paged layouts two short fields share a row to keep a notice on one sheet. */
+function fieldRows(fields: NoticeContent['fields'], pair: boolean): string {
+  const e = escapeHtml;
+  const short = ([k, v]: [string, string]) => k.length <= 8 && v.length <= 18;
+  const rows: string[] = [];
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    const next = fields[i + 1];
+    if (pair && next && short(f) && short(next)) {
+      rows.push(`<tr><th>${e(f[0])}</th><td>${e(f[1])}</td><th>${e(next[0])}</th><td>${e(next[1])}</td></tr>`);
+      i++;
+    } else rows.push(`<tr><th>${e(f[0])}</th><td${pair ? ' colspan="3"' : ''}>${e(f[1])}</td></tr>`);
+  }
+  return rows.join('');
+}
+
 function watermark(layout: NoticeLayout): string {
   // Enough copies to tile the rotated layer over a full page (or a long receipt); overflow is clipped.
   const count = layout === 'thermal80' ? 160 : 90;
@@ -131,11 +147,12 @@ function watermark(layout: NoticeLayout): string {
 export function renderNoticeHtml(model: NoticeModel, layout: NoticeLayout, opts: RenderOptions = {}): string {
   const c = noticeContent(model);
   const st = STYLE[layout];
+  const thermal = layout === 'thermal80';
   const e = escapeHtml;
   const qr = safeSvg(opts.qrSvg);
   const band = model.practice ? `<div class="band">${PRACTICE_MARK}（练习模式，不具效力）</div>` : '';
   const bandBottom = model.practice ? `<div class="band bottom">${PRACTICE_MARK}</div>` : '';
-  const fields = `<table class="fields"><tbody>${c.fields.map(([k, v]) => `<tr><th>${e(k)}</th><td>${e(v)}</td></tr>`).join('')}</tbody></table>`;
+  const fields = `<table class="fields${thermal ? '' : ' pairs'}"><tbody>${fieldRows(c.fields, !thermal)}</tbody></table>`;
   const sections = (placement: 'afterText' | 'end') =>
     c.sections
       .filter((s) => s.placement === placement)
