@@ -18,11 +18,13 @@ the machine; compare the ratios measured within one run.
 
 function machine(): string {
   const cpus = os.cpus();
-  return `Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} CPU(s) (${cpus[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${new Date().toISOString()}`;
+  return `Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} CPU(s) (${cpus[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, load average ${os.loadavg()[0].toFixed(1)} at start, ${new Date().toISOString()}`;
 }
 
 function render(part: string, s: BenchSection): string {
-  const lines = [`## ${s.title}`, '', `Command: \`npm run bench -- ${part}\` (part of \`npm run bench\`)  `, `Machine: ${machine()}`, ''];
+  // BENCH_NOTE: how this run differed from a plain one (e.g. raised priority on a busy machine).
+  const note = process.env.BENCH_NOTE ? `  \nRun note: ${process.env.BENCH_NOTE}` : '';
+  const lines = [`## ${s.title}`, '', `Command: \`npm run bench -- ${part}\` (part of \`npm run bench\`)  `, `Machine: ${machine()}${note}`, ''];
   for (const p of s.summary) lines.push(p, '');
   for (const t of s.tables) {
     if (t.caption) lines.push(`**${t.caption}**`, '');
