@@ -218,7 +218,7 @@ function packError(scenario: string | undefined, field: string, reason: string):
 }
 
 /** Dates in identity numbers are judged against a fixed day so that parsing stays deterministic. */
-const REFERENCE_DAY = new Date('2026-01-01T00:00:00+08:00');
+export const REFERENCE_DAY = new Date('2026-01-01T00:00:00+08:00');
 
 export function parsePack(json: string, catalogue: Catalogue): PackParse {
   let data: unknown;

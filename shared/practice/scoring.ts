@@ -16,7 +16,7 @@ import { validateCreditCode } from '../validate/creditCode';
 import { validateIdCard } from '../validate/idcard';
 import { normalizeIdentifier } from '../validate/normalize';
 import { CHECKLIST_DECISIONS, NOTICE_FOR_DECISION, expectedMarks, tierFor } from './expected';
-import { DEFECT_LABEL, type DeskMaterial, type Scenario } from './scenario';
+import { DEFECT_LABEL, REFERENCE_DAY, type DeskMaterial, type Scenario } from './scenario';
 
 export const WEIGHTS = { decision: 30, materials: 25, situations: 10, tier: 10, identity: 10, notice: 5, time: 10 } as const;
 /** A pass needs this score and the right decision. */
@@ -128,7 +128,7 @@ function identityMistakes(scenario: Scenario, attempt: z.output<typeof Attempt>)
   const exp = scenario.expected;
   const flagged = attempt.flaggedInvalidId;
   const idProblem = (n: string) => {
-    const r = validateIdCard(n, new Date('2026-01-01T00:00:00+08:00'));
+    const r = validateIdCard(n, REFERENCE_DAY);
     return r.ok ? null : r.message;
   };
   if (exp.invalidIdNumber && !flagged) {
