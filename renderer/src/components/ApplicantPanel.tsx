@@ -83,7 +83,7 @@ function PersonForm({ prefix, who, value, onChange }: { prefix: string; who: str
 
 export function ApplicantPanel({ serveTargets, agent, value, onChange }: { serveTargets: readonly ServeTarget[]; agent: boolean; value: ApplicantDraft; onChange: (a: ApplicantDraft) => void }) {
   return (
-    <section className="panel applicant" aria-label="申请人">
+    <section className="panel applicant" aria-label="申请人" data-testid="applicant-panel">
       <h3 className="panel-title">申请人</h3>
       <Form layout="vertical" size="small" component="div" requiredMark={false}>
         {serveTargets.length > 1 && (

@@ -42,6 +42,14 @@ export function Checklist({ lines, onMark, focusToken }: ChecklistProps) {
   useEffect(() => {
     if (active >= lines.length && lines.length > 0) setActive(lines.length - 1);
   }, [active, lines.length]);
+  // The note field appears only once the mark is rendered: focus it after that render.
+  const [noteFor, setNoteFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (noteFor && notes.current[noteFor]) {
+      notes.current[noteFor]?.focus();
+      setNoteFor(null);
+    }
+  }, [noteFor, lines]);
 
   const setMark = (line: ChecklistLine, mark: Mark) => {
     const prev = line.mark;
@@ -57,13 +65,13 @@ export function Checklist({ lines, onMark, focusToken }: ChecklistProps) {
     else if (e.key === 'End') focusRow(lines.length - 1);
     else if (mark && offeredMarks(line.material).includes(mark)) {
       setMark(line, mark);
-      if (needsReason(mark)) window.setTimeout(() => notes.current[line.material.id]?.focus());
+      if (needsReason(mark)) setNoteFor(line.material.id);
       else if (i + 1 < lines.length) focusRow(i + 1);
     } else if (e.key === '0' || e.key === 'Delete' || e.key === 'Backspace') onMark(line.material.id, null);
     else if ((e.key === '+' || e.key === '=' || e.key === '-') && line.mark) {
       const current = line.mark.copies ?? line.material.copies;
       onMark(line.material.id, { ...line.mark, copies: Math.max(0, current + (e.key === '-' ? -1 : 1)) });
-    } else if (e.key === 'Enter') notes.current[line.material.id]?.focus();
+    } else if (e.key === 'Enter' && line.mark) setNoteFor(line.material.id);
     else return;
     e.preventDefault();
   };

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import type { WorkstationContext } from '../../../shared/contract';
 import { ApiError, invoke } from '../api';
+import { fieldLabel } from '../catalogueFields';
 
 interface ErrorRow {
   key: number;
@@ -93,7 +94,17 @@ export function CatalogueAdmin({ context, onChanged }: { context: WorkstationCon
               dataSource={failure.rows}
               columns={[
                 { title: '事项', dataIndex: 'item', width: 220 },
-                { title: '字段', dataIndex: 'field', width: 280 },
+                {
+                  title: '字段',
+                  dataIndex: 'field',
+                  width: 280,
+                  render: (field: string) => (
+                    <>
+                      {fieldLabel(field)}
+                      <span className="field-raw">{field}</span>
+                    </>
+                  ),
+                },
                 { title: '原因', dataIndex: 'reason' },
               ]}
             />

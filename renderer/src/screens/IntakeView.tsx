@@ -32,12 +32,6 @@ export function IntakeView({ context, code, onNext }: { context: WorkstationCont
         if (!live) return;
         setDetail(d);
         dispatch({ type: 'reset', serveTargets: d.item.serveTargets });
-        // Keyboard flow: first 情形 question, or straight to the materials when there is none.
-        window.setTimeout(() => {
-          const first = document.querySelector<HTMLInputElement>('.situations input[type=radio]');
-          if (first) first.focus();
-          else setFocusChecklist((n) => n + 1);
-        });
       },
       (e: Error) => live && setError(e.message),
     );
@@ -45,6 +39,14 @@ export function IntakeView({ context, code, onNext }: { context: WorkstationCont
       live = false;
     };
   }, [code]);
+
+  // Keyboard flow once the item is on screen: first 情形 question, or straight to the materials.
+  useEffect(() => {
+    if (!detail) return;
+    const first = document.querySelector<HTMLInputElement>('.situations input[type=radio]');
+    if (first) first.focus();
+    else setFocusChecklist((n) => n + 1);
+  }, [detail]);
 
   const checklist = useMemo(() => (detail ? evaluateChecklist(detail.item, draft.answers, draft.marks) : null), [detail, draft.answers, draft.marks]);
   const eligibility = useMemo(
@@ -68,61 +70,57 @@ export function IntakeView({ context, code, onNext }: { context: WorkstationCont
     if (wasLast) setFocusChecklist((n) => n + 1);
   };
 
+  const title = (
+    <div className="intake-title">
+      <h2 data-testid="item-name">{item.name}</h2>
+      <TierTag tier={item.immediateTier} />
+      <Tag>{detail.department.name}</Tag>
+      <span className="intake-code">{item.code}</span>
+      <Button className="intake-next" onClick={onNext} data-testid="next-applicant">
+        下一位（F4）
+      </Button>
+    </div>
+  );
+
+  if (checklist.redirect) {
+    return (
+      <div className="intake redirect" data-testid="intake" data-item-code={item.code}>
+        {title}
+        <RedirectCard subCenter={detail.subCenter} code={item.subCenterCode} />
+        <DecisionBar allowed={checklist.allowedDecisions} />
+        <ItemFacts detail={detail} />
+      </div>
+    );
+  }
+
   return (
     <div className="intake" data-testid="intake" data-item-code={item.code}>
-      <div className="intake-title">
-        <h2 data-testid="item-name">{item.name}</h2>
-        <TierTag tier={item.immediateTier} />
-        <Tag>{detail.department.name}</Tag>
-        <span className="intake-code">{item.code}</span>
-        <Button className="intake-next" onClick={onNext} data-testid="next-applicant">
-          下一位（F4）
-        </Button>
+      {/* Title and verdict stay in view while the clerk works down a long checklist. */}
+      <div className="intake-sticky">
+        {title}
+        <EligibilityBanner eligibility={eligibility} checklist={checklist} />
       </div>
-
-      {checklist.redirect ? (
-        <>
-          <RedirectCard subCenter={detail.subCenter} code={item.subCenterCode} />
-          <DecisionBar allowed={checklist.allowedDecisions} />
-        </>
-      ) : (
-        <>
-          <EligibilityBanner eligibility={eligibility} checklist={checklist} />
-          {!detail.handledHere && (
-            <Alert
-              type="warning"
-              showIcon
-              data-testid="level-warning"
-              title={`本中心（${LEVEL_LABEL[context.office.level]}）不办理本事项`}
-              description={`本事项在${item.levels.map((l) => LEVEL_LABEL[l]).join('、')}办理，请引导申请人前往相应的便民服务中心或代办点。`}
-              style={{ marginBottom: 12 }}
-            />
-          )}
-        </>
+      {!detail.handledHere && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="level-warning"
+          title={`本中心（${LEVEL_LABEL[context.office.level]}）不办理本事项`}
+          description={`本事项在${item.levels.map((l) => LEVEL_LABEL[l]).join('、')}办理，请引导申请人前往相应的便民服务中心或代办点。`}
+          style={{ marginBottom: 12 }}
+        />
       )}
-
       <div className="intake-columns">
         <div className="intake-main">
-          {!checklist.redirect && (
-            <>
-              <SituationQuestions situations={item.situations} answers={draft.answers} onAnswer={answer} />
-              {checklist.unansweredSituations.length > 0 && item.situations.length > 0 && (
-                <div className="muted-hint">选择全部情形后显示本次所需材料（当前已适用 {checklist.lines.length} 项）</div>
-              )}
-              <Checklist lines={checklist.lines} onMark={(materialId, mark) => dispatch({ type: 'mark', materialId, mark })} focusToken={focusChecklist} />
-            </>
+          <SituationQuestions situations={item.situations} answers={draft.answers} onAnswer={answer} />
+          {checklist.unansweredSituations.length > 0 && (
+            <div className="muted-hint">选择全部情形后显示本次所需材料（当前已适用 {checklist.lines.length} 项）</div>
           )}
+          <Checklist lines={checklist.lines} onMark={(materialId, mark) => dispatch({ type: 'mark', materialId, mark })} focusToken={focusChecklist} />
         </div>
         <div className="intake-side">
+          <ApplicantPanel serveTargets={item.serveTargets} agent={checklist.agent} value={draft.applicant} onChange={(applicant) => dispatch({ type: 'applicant', applicant })} />
           <ItemFacts detail={detail} />
-          {!checklist.redirect && (
-            <ApplicantPanel
-              serveTargets={item.serveTargets}
-              agent={checklist.agent}
-              value={draft.applicant}
-              onChange={(applicant) => dispatch({ type: 'applicant', applicant })}
-            />
-          )}
         </div>
       </div>
     </div>

@@ -1,0 +1,81 @@
+// E2E harness: a real workstation (demo catalogue, demo accounts) on a temp SQLite file, the
+// preview server serving the built renderer and the same handler table, and a headless
+// Chromium page at a clerk's usual screen size. Requires `npm run build` first.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createWorkstation, type Workstation } from '../../electron/services/workstation';
+import { startPreviewServer, type PreviewServer } from '../../electron/preview/server';
+import { launchChromium } from '../helpers/chromium';
+
+export const VIEWPORT = { width: 1366, height: 860 };
+export const SCREENSHOT_DIR = path.resolve('docs/screenshots');
+export const DEMO_PASSWORD = '123456';
+
+export interface Harness {
+  ws: Workstation;
+  server: PreviewServer;
+  browser: Browser;
+  page: Page;
+  /** Browser console errors and page errors seen so far (tests assert none). */
+  errors: string[];
+  /** Saves docs/screenshots/<name>.png once fonts are loaded. */
+  shot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-e2e-'));
+  const ws = createWorkstation({ dbPath: path.join(dir, 'yichuang.db') });
+  const server = await startPreviewServer({ dispatch: ws.dispatch, rendererDir: 'dist/renderer' });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Failed requests are recorded with their URL (the console line does not name it).
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
+  page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && errors.push(`${r.status()} ${r.url()}`));
+  await page.goto(server.url);
+  return {
+    ws,
+    server,
+    browser,
+    page,
+    errors,
+    async shot(name) {
+      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      // Transitions finished, so a just-pressed button shows its final colour.
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      ws.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signIn(page: Page, staffNo: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel('工号').fill(staffNo);
+  await page.getByLabel('密码').fill(password);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('search-input').waitFor();
+}
+
+/** Types a query into the focused search box and waits for a hit with the given item code. */
+export async function searchFor(page: Page, query: string, code: string): Promise<void> {
+  await page.getByTestId('search-input').fill(query);
+  await page.locator(`[role=option][data-code="${code}"]`).waitFor();
+}
+
+/** F4: close the current case; waits until the empty search box has the keyboard again. */
+export async function nextApplicant(page: Page): Promise<void> {
+  await page.keyboard.press('F4');
+  await page.waitForFunction(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return el?.getAttribute('data-testid') === 'search-input' && el.value === '';
+  });
+}
