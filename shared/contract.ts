@@ -4,6 +4,8 @@
 // type system tells you where the handler is missing.
 import { z } from 'zod';
 import { CHANNEL_NAMES } from './ipc';
+import { NoticeKind } from './notice/model';
+import { NOTICE_LAYOUTS } from './notice/render';
 import { Catalogue, Item, ImmediateTier, Level, Office, SubCenter, Window, Department } from './domain/catalogue';
 import { Clerk, StaffNo } from './domain/clerk';
 import { CaseDetail, CaseSummary, DecideInput, DeliverInput, DissatisfactionReason, RatingLevel } from './domain/case';
@@ -93,6 +95,17 @@ export const contract = {
       })
       .strict(),
     output: CaseSummary,
+    auth: true,
+  },
+  'notice.kinds': { input: z.object({ caseId: z.string() }).strict(), output: z.object({ kinds: z.array(NoticeKind) }), auth: true },
+  'notice.render': {
+    input: z.object({ caseId: z.string(), kind: NoticeKind, layout: z.enum(NOTICE_LAYOUTS) }).strict(),
+    output: z.object({ html: z.string() }),
+    auth: true,
+  },
+  'notice.print': {
+    input: z.object({ caseId: z.string(), kind: NoticeKind, layout: z.enum(NOTICE_LAYOUTS).nullable().default(null) }).strict(),
+    output: z.object({ archivedPath: z.string(), printedTo: z.string().nullable(), message: z.string() }),
     auth: true,
   },
   // Served by the host, not by a workstation: they switch which database answers.

@@ -20,6 +20,9 @@ export const CHANNEL_NAMES = [
   'case.terminate',
   'case.deliver',
   'case.rate',
+  'notice.kinds',
+  'notice.render',
+  'notice.print',
   'practice.enter',
   'practice.leave',
 ] as const;

@@ -2,7 +2,7 @@
 // own SQLite file. Every contract call goes to exactly one of them; the sync client is only
 // ever given the real one. Entering and leaving practice needs a trainer's or the signed-in
 // clerk's own password and is written to the real audit trail.
-import { createWorkstation, type Workstation } from './workstation';
+import { createWorkstation, type Workstation, type WorkstationOptions } from './workstation';
 import { audit } from '../store/audit';
 import { findClerk, verifyPassword, upsertClerk } from '../store/clerks';
 import { exportCatalogue, replaceCatalogue } from '../store/catalogue';
@@ -17,6 +17,7 @@ export interface HostOptions {
   practiceDbPath: string;
   seedDemo?: boolean;
   now?: () => Date;
+  printing?: WorkstationOptions['printing'];
   onError?: (err: unknown) => void;
 }
 
@@ -29,7 +30,7 @@ export interface Host {
 }
 
 export function createHost(opts: HostOptions): Host {
-  const real = createWorkstation({ dbPath: opts.dbPath, seedDemo: opts.seedDemo, now: opts.now, onError: opts.onError });
+  const real = createWorkstation({ dbPath: opts.dbPath, seedDemo: opts.seedDemo, now: opts.now, printing: opts.printing, onError: opts.onError });
   let practice: Workstation | null = null;
 
   function authorise(staffNo: string, password: string, action: string): Clerk {
@@ -46,7 +47,7 @@ export function createHost(opts: HostOptions): Host {
 
   /** The practice file gets the real catalogue, device placement and accounts, never cases. */
   function openPractice(): Workstation {
-    const ws = createWorkstation({ dbPath: opts.practiceDbPath, seedDemo: false, practice: true, now: opts.now, onError: opts.onError });
+    const ws = createWorkstation({ dbPath: opts.practiceDbPath, seedDemo: false, practice: true, now: opts.now, printing: opts.printing, onError: opts.onError });
     replaceCatalogue(ws.db, exportCatalogue(real.db));
     ws.catalogueChanged();
     tx(ws.db, () => {

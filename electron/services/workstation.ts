@@ -14,6 +14,9 @@ import { seedFirstStart } from './seed';
 import { sessionHandlers } from './handlers/session';
 import { catalogueHandlers } from './handlers/catalogue';
 import { caseHandlers } from './handlers/cases';
+import { noticeHandlers } from './handlers/notices';
+import type { PrintPorts } from './notices';
+import path from 'node:path';
 import { BUILTIN_CALENDAR, type WorkCalendar } from '../../shared/calendar/holidays';
 
 export interface WorkstationOptions {
@@ -22,6 +25,8 @@ export interface WorkstationOptions {
   /** Seed the demo catalogue and demo accounts when the file is new (default true). */
   seedDemo?: boolean;
   practice?: boolean;
+  /** PDF rendering and printers of the host; PDFs are archived next to the database by default. */
+  printing?: Partial<PrintPorts>;
   /** Clock for tests; the real one otherwise. */
   now?: () => Date;
   onError?: (err: unknown) => void;
@@ -135,6 +140,11 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     ...sessionHandlers(ws),
     ...catalogueHandlers(ws),
     ...caseHandlers(ws),
+    ...noticeHandlers(ws, {
+      pdf: opts.printing?.pdf ?? null,
+      printToDevice: opts.printing?.printToDevice,
+      archiveDir: opts.printing?.archiveDir ?? path.join(opts.dbPath === ':memory:' ? '.' : path.dirname(opts.dbPath), ws.practice ? 'practice-archive' : 'archive'),
+    }),
   };
   ws.dispatch = createDispatcher(ws.handlers, ws.session, opts.onError);
   return ws;

@@ -1,0 +1,140 @@
+// Notices of a stored case: which kinds it may print, their model (built from the case's own
+// snapshot of the item, so a later catalogue never changes an old notice), and printing:
+// PDF through the host's Chromium, archived with the case, then to the window's printer.
+import path from 'node:path';
+import type { Workstation } from './workstation';
+import { caseEvents, getCaseRow, type CaseRow } from '../store/cases';
+import { findClerk } from '../store/clerks';
+import { listDepartments, listSubCenters } from '../store/catalogue';
+import { getSetting, setSetting } from '../store/settings';
+import { buildNotice, type PersonInput } from '../../shared/notice/build';
+import type { NoticeKind, NoticeModel } from '../../shared/notice/model';
+import { paperSizeMm, type NoticeLayout } from '../../shared/notice/render';
+import { Item } from '../../shared/domain/catalogue';
+import { ApplicantRecord, AgentRecord } from '../../shared/domain/applicant';
+import { AppError } from '../../shared/errors';
+import { noticeHtml, renderNoticePdf, type PdfRenderer } from '../print/pdf';
+import { archiveNoticePdf } from '../print/archive';
+import { encodeNoticeEscPos } from '../print/escpos';
+import { sendRaw } from '../print/rawPrinter';
+import { loadPrinterSettings, printerFor, type KeyValue } from '../print/settings';
+
+/** What the host can do for printing. The Electron shell passes printToPDF and print(). */
+export interface PrintPorts {
+  pdf: PdfRenderer | null;
+  /** Sends a rendered notice to an operating-system printer; absent where there is none (preview, tests). */
+  printToDevice?: (html: string, opts: { deviceName: string; widthMm: number; heightMm: number | null }) => Promise<void>;
+  archiveDir: string;
+}
+
+const BY_DECISION: Record<CaseRow['decision'], NoticeKind> = {
+  accept: 'acceptance',
+  acceptWithDeferral: 'deferredAcceptance',
+  notifyMissing: 'missingMaterials',
+  refuse: 'refusal',
+  redirect: 'redirect',
+};
+
+export function noticeKindsFor(row: CaseRow): NoticeKind[] {
+  const kinds: NoticeKind[] = [BY_DECISION[row.decision]];
+  if (row.decision === 'accept' || row.decision === 'acceptWithDeferral') kinds.push('materialReceipt');
+  if (row.status === 'delivered') kinds.push('deliveryReceipt');
+  return kinds;
+}
+
+function party(p: { name: string; idNumber?: string; creditCode?: string; phone: string }): PersonInput {
+  return p.creditCode
+    ? { name: p.name, idKind: '统一社会信用代码', idNumber: p.creditCode, phone: p.phone }
+    : { name: p.name, idKind: '居民身份证', idNumber: p.idNumber ?? '', phone: p.phone };
+}
+
+export function noticeModelFor(ws: Workstation, caseId: string, kind: NoticeKind): NoticeModel {
+  const row = getCaseRow(ws.db, caseId);
+  if (!row) throw new AppError('not_found', '找不到该办件');
+  if (!noticeKindsFor(row).includes(kind)) throw new AppError('precondition_failed', '该办件不能打印此类文书');
+  const item = Item.parse(JSON.parse(row.itemSnapshot));
+  const applicant = ApplicantRecord.parse(JSON.parse(row.applicant));
+  const agent = row.agent ? AgentRecord.parse(JSON.parse(row.agent)) : null;
+  const events = caseEvents(ws.db, caseId).map((e) => ({ type: e.type, at: e.deviceTime, p: JSON.parse(e.payload) as Record<string, unknown> }));
+  const decided = events.find((e) => e.type === 'case.decided')!.p;
+  const delivered = events.find((e) => e.type === 'case.delivered');
+  const clerk = findClerk(ws.db, row.staffNo) ?? { name: row.staffNo, staffNo: row.staffNo };
+  const department = listDepartments(ws.db).find((d) => d.code === item.departmentCode)?.name ?? '';
+  const office = ws.office();
+  const subCenter = listSubCenters(ws.db).find((s) => s.code === item.subCenterCode) ?? null;
+  const numbered = kind === 'missingMaterials' || kind === 'redirect';
+  return buildNotice({
+    kind,
+    item,
+    departmentName: department,
+    answers: JSON.parse(row.answers),
+    marks: JSON.parse(row.marks),
+    applicant: party(applicant),
+    agent: agent ? party(agent) : null,
+    clerk,
+    office,
+    window: ws.window(),
+    caseNumber: numbered ? null : row.caseNumber,
+    noticeNumber: numbered ? row.caseNumber : null,
+    acceptedAt: numbered ? null : row.acceptedAt,
+    promisedDate: row.promisedDate,
+    issuedAt: kind === 'deliveryReceipt' && delivered ? delivered.at : row.acceptedAt,
+    deferral: row.decision === 'acceptWithDeferral' ? { commitment: String(decided.commitment), supplementDeadline: String(decided.supplementDeadline) } : null,
+    refusal:
+      row.decision === 'refuse'
+        ? {
+            reasons: String(decided.reason).split(/\n+/).filter(Boolean),
+            applyTo: decided.applyTo ? String(decided.applyTo) : null,
+            reviewOrgans: [`${office.name}所在地人民政府`, `${department || '作出决定的部门'}的上一级主管部门`],
+            court: `${office.name}所在地有管辖权的人民法院`,
+          }
+        : null,
+    redirect: subCenter,
+    delivery: delivered
+      ? {
+          method: delivered.p.method === 'applicant' ? 'inPerson' : (delivered.p.method as 'agent' | 'post'),
+          to: String(delivered.p.receiver ?? applicant.name),
+          toIdMasked: null,
+          result: `${item.name}办理结果`,
+          trackingNumber: delivered.p.trackingNumber ? String(delivered.p.trackingNumber) : null,
+          deliveredAt: delivered.at,
+        }
+      : null,
+    queryHint: `凭办件编号拨打 ${office.phone || '中心服务电话'} 或扫描二维码查询办理进度`,
+    practice: ws.practice,
+  });
+}
+
+export async function renderNotice(ws: Workstation, caseId: string, kind: NoticeKind, layout: NoticeLayout): Promise<string> {
+  return noticeHtml(noticeModelFor(ws, caseId, kind), layout);
+}
+
+const kv = (ws: Workstation): KeyValue => ({ get: (k) => getSetting(ws.db, k), set: (k, v) => setSetting(ws.db, k, v) });
+export const printerSettingsStore = kv;
+
+export interface PrintOutcome {
+  archivedPath: string;
+  printedTo: string | null;
+  message: string;
+}
+
+/** Archive first (the PDF copy is the record), then print; a printer failure keeps the copy. */
+export async function printNotice(ws: Workstation, ports: PrintPorts, caseId: string, kind: NoticeKind, layoutAsked: NoticeLayout | null): Promise<PrintOutcome> {
+  if (!ports.pdf) throw new AppError('precondition_failed', '本机无法生成 PDF，不能打印');
+  const model = noticeModelFor(ws, caseId, kind);
+  const row = getCaseRow(ws.db, caseId)!;
+  const choice = printerFor(loadPrinterSettings(kv(ws)), ws.window().code, kind);
+  const layout = layoutAsked ?? choice?.layout ?? 'A4';
+  const { html, pdf } = await renderNoticePdf(model, layout, ports.pdf);
+  const printedAt = ws.now().toISOString();
+  const archivedPath = await archiveNoticePdf({ caseDir: path.join(ports.archiveDir, row.caseNumber), kind, printedAt, pdf });
+  if (!choice) return { archivedPath, printedTo: null, message: '未设置打印机，已生成 PDF 存档' };
+  if (choice.type === 'escpos') {
+    await sendRaw({ host: choice.host, port: choice.port }, encodeNoticeEscPos(model));
+    return { archivedPath, printedTo: `${choice.host}:${choice.port}`, message: '已发送到热敏打印机' };
+  }
+  if (!ports.printToDevice) return { archivedPath, printedTo: null, message: '本环境没有系统打印机，已生成 PDF 存档' };
+  const size = paperSizeMm(layout);
+  await ports.printToDevice(html, { deviceName: choice.deviceName, ...size });
+  return { archivedPath, printedTo: choice.deviceName, message: `已发送到打印机 ${choice.deviceName}` };
+}
