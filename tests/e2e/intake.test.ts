@@ -158,6 +158,28 @@ describe('intake at the comprehensive window', () => {
     await h.shot('applicant-invalid-id');
   });
 
+  test('a 法人 item asks for the unit and its credit code, and offers 已签告知承诺 only where a pledge is allowed', async () => {
+    const { page } = h;
+    const target = item(DEMO_ITEMS.pledge);
+    await nextApplicant(page);
+    await searchFor(page, target.code, target.code); // by 实施编码
+    await page.keyboard.press('Enter');
+    const code = page.getByTestId('org-credit-code');
+    await code.waitFor();
+    await code.fill('9135 0100 M000 100Y 4４'); // wrong check character, with spaces and a full-width digit
+    expect(await code.inputValue()).toBe('91350100M000100Y44');
+    await expect.poll(() => page.getByTestId('org-credit-code-error').textContent()).toBe('统一社会信用代码校验位错误，请核对最后一位');
+    await code.fill('91350100M000100Y43');
+    await expect.poll(() => page.getByTestId('org-credit-code-error').count()).toBe(0); // after the fade-out
+
+    // Materials are listed before every 情形 is answered when they always apply.
+    for (const m of target.materials.filter((x) => !x.requiredWhen)) {
+      const row = page.getByTestId(`material-${m.id}`);
+      const offersPledge = (await row.getByRole('button', { name: /已签告知承诺/ }).count()) === 1;
+      expect(offersPledge).toBe(m.source === '告知承诺');
+    }
+  });
+
   test('no half-typed search while an input method is composing', async () => {
     const { page } = h;
     await nextApplicant(page);

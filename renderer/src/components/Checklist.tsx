@@ -135,20 +135,22 @@ export function Checklist({ lines, onMark, focusToken }: ChecklistProps) {
               </div>
               {line.mark && (
                 <div className="material-extra">
-                  <label>
-                    实收
-                    <InputNumber
-                      size="small"
-                      min={0}
-                      max={50}
-                      tabIndex={-1}
-                      aria-label={`${m.name} 实收份数`}
-                      value={line.mark.copies ?? m.copies}
-                      onChange={(v) => line.mark && onMark(m.id, { ...line.mark, copies: v ?? undefined })}
-                      style={{ width: 64 }}
-                    />
-                    份
-                  </label>
+                  {line.mark.mark !== 'missing' && (
+                    <label>
+                      实收
+                      <InputNumber
+                        size="small"
+                        min={0}
+                        max={50}
+                        tabIndex={-1}
+                        aria-label={`${m.name} 实收份数`}
+                        value={line.mark.copies ?? m.copies}
+                        onChange={(v) => line.mark && onMark(m.id, { ...line.mark, copies: v ?? undefined })}
+                        style={{ width: 64 }}
+                      />
+                      份
+                    </label>
+                  )}
                   <Input
                     size="small"
                     tabIndex={-1}
