@@ -60,7 +60,7 @@ export function decide(ws: Workstation, input: DecideParsed): DecideResult {
   const subCenter = input.decision === 'redirect' ? (listSubCenters(ws.db).find((s) => s.code === item.subCenterCode) ?? null) : null;
   const catalogueVersion = catalogueMeta(ws.db)?.version ?? 0;
 
-  return tx(ws.db, () => {
+  const result = tx(ws.db, () => {
     const sequence = takeCaseSequence(ws.db, office.code, window.code, day);
     const parts = { officeCode: office.code, windowCode: window.code, date: day, sequence };
     const caseNumber = ws.practice ? formatPracticeCaseNumber(parts) : formatCaseNumber(parts);
@@ -130,6 +130,8 @@ export function decide(ws: Workstation, input: DecideParsed): DecideResult {
     recordItemUse(ws.db, ws.windowKey(), item.code, at);
     return { caseId: id, caseNumber };
   });
+  ws.noteItemUse(item.code);
+  return result;
 }
 
 function openCase(ws: Workstation, caseId: string): CaseRow {

@@ -3,9 +3,9 @@
 // harness both create exactly this, so tests exercise the real handlers.
 import type { Db } from '../store/db';
 import { openDatabase } from '../store/db';
-import { catalogueMeta, itemCount, listOffices, listSearchSources, listWindows } from '../store/catalogue';
+import { catalogueMeta, itemCount, itemUsage, listOffices, listSearchSources, listWindows } from '../store/catalogue';
 import { getSetting, setSetting } from '../store/settings';
-import { Item, type Office, type Window } from '../../shared/domain/catalogue';
+import type { ImmediateTier, Level, Office, Window } from '../../shared/domain/catalogue';
 import { createSearchIndex, type SearchIndex } from '../../shared/search/index';
 import { AppError } from '../../shared/errors';
 import type { Session } from './session';
@@ -43,6 +43,12 @@ export interface Workstation {
   window(): Window;
   /** Key under which this window's item usage is counted. */
   windowKey(): string;
+  /** How often this window picked each item (cached; ranks search hits). */
+  usage(): Map<string, number>;
+  /** Counts a pick in the cache after the case that recorded it committed. */
+  noteItemUse(code: string): void;
+  /** Device office/window settings changed (enrolment). */
+  placementChanged(): void;
   searchIndex(): SearchIndex;
   catalogueChanged(): void;
   handlers: HandlerTable;
@@ -74,15 +80,21 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
   guardRole(db, opts.practice ?? false);
   if (opts.seedDemo !== false) seedFirstStart(db);
   let index: SearchIndex | null = null;
+  // Search runs on every keystroke: keep what it needs in memory, not in SQL round trips.
+  let placement: { office: Office; window: Window } | null = null;
+  let usage: Map<string, number> | null = null;
 
-  const office = (): Office => {
+  const office = (): Office => (placement ??= place()).office;
+  const window = (): Window => (placement ??= place()).window;
+  const place = () => ({ office: findOffice(), window: findWindow() });
+  const findOffice = (): Office => {
     const code = getSetting(db, DEVICE_OFFICE);
     const found = listOffices(db).find((o) => o.code === code);
     if (!found) throw new AppError('precondition_failed', '本机尚未设置所属中心，请联系管理员');
     return found;
   };
-  const window = (): Window => {
-    const o = office();
+  const findWindow = (): Window => {
+    const o = findOffice();
     const code = getSetting(db, DEVICE_WINDOW);
     const found = listWindows(db).find((w) => w.officeCode === o.code && w.code === code);
     if (!found) throw new AppError('precondition_failed', '本机尚未设置窗口，请联系管理员');
@@ -98,27 +110,34 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     office,
     window,
     windowKey: () => `${office().code}/${window().code}`,
+    usage: () => (usage ??= itemUsage(db, ws.windowKey())),
+    noteItemUse: (code) => {
+      const u = ws.usage();
+      u.set(code, (u.get(code) ?? 0) + 1);
+    },
     searchIndex: () => {
       index ??= createSearchIndex(
-        listSearchSources(db).map((s) => {
-          const item = Item.parse(JSON.parse(s.json));
-          return {
-            code: s.code,
-            name: s.name,
-            keywords: item.keywords,
-            departmentName: s.departmentName,
-            immediateTier: item.immediateTier,
-            subCenterCode: item.subCenterCode,
-            levels: item.levels,
-            initials: s.initials,
-            pinyin: s.pinyin,
-          };
-        }),
+        listSearchSources(db).map((s) => ({
+          code: s.code,
+          name: s.name,
+          keywords: JSON.parse(s.keywords) as string[],
+          departmentName: s.departmentName,
+          immediateTier: s.immediateTier,
+          subCenterCode: s.subCenterCode,
+          levels: JSON.parse(s.levels) as Level[],
+          initials: s.initials,
+          pinyin: s.pinyin,
+        })),
       );
       return index;
     },
     catalogueChanged: () => {
       index = null;
+      placement = null;
+    },
+    placementChanged: () => {
+      placement = null;
+      usage = null;
     },
     handlers: undefined as unknown as HandlerTable,
     dispatch: undefined as unknown as Dispatch,

@@ -7,6 +7,7 @@ import {
   Item,
   type Catalogue,
   type Department,
+  type ImmediateTier,
   type Office,
   type SubCenter,
   type Window,
@@ -95,12 +96,18 @@ export interface ItemSearchSource {
   departmentName: string;
   initials: string;
   pinyin: string;
-  json: string;
+  immediateTier: ImmediateTier | null;
+  subCenterCode: string | null;
+  /** JSON arrays, parsed by the caller: cheaper than parsing each whole item. */
+  levels: string;
+  keywords: string;
 }
 export function listSearchSources(db: Db): ItemSearchSource[] {
   return db
     .prepare(
-      `SELECT i.code, i.name, d.name AS departmentName, i.search_initials AS initials, i.search_pinyin AS pinyin, i.json
+      `SELECT i.code, i.name, d.name AS departmentName, i.search_initials AS initials, i.search_pinyin AS pinyin,
+              json_extract(i.json, '$.immediateTier') AS immediateTier, json_extract(i.json, '$.subCenterCode') AS subCenterCode,
+              json_extract(i.json, '$.levels') AS levels, coalesce(json_extract(i.json, '$.keywords'), '[]') AS keywords
        FROM items i JOIN departments d ON d.code = i.department_code`,
     )
     .all() as ItemSearchSource[];

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { parseCatalogueJson } from '../../../shared/catalogue/validate';
 import { audit } from '../../store/audit';
-import { exportCatalogue, getItem, itemUsage, listDepartments, listSubCenters, replaceCatalogue } from '../../store/catalogue';
+import { exportCatalogue, getItem, listDepartments, listSubCenters, replaceCatalogue } from '../../store/catalogue';
 import type { Workstation } from '../workstation';
 import type { HandlerTable } from '../dispatch';
 
@@ -10,7 +10,7 @@ type CatalogueChannels = 'catalogue.search' | 'catalogue.item' | 'catalogue.expo
 export function catalogueHandlers(ws: Workstation): Pick<HandlerTable, CatalogueChannels> {
   return {
     'catalogue.search': ({ query, limit }) => ({
-      hits: ws.searchIndex().search(query, { limit, usage: itemUsage(ws.db, ws.windowKey()) }),
+      hits: ws.searchIndex().search(query, { limit, usage: ws.usage() }),
     }),
     'catalogue.item': ({ code }) => {
       const item = getItem(ws.db, code);
