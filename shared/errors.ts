@@ -1,6 +1,7 @@
 // Errors cross every boundary (IPC, preview HTTP, server API) as typed values: a machine
 // code for programs and tests, a Chinese message for the clerk. Never a bare exception text.
 import { z } from 'zod';
+import './zodLocale';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -16,7 +17,13 @@ export const ERROR_CODES = [
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export const ErrorDetail = z.object({ path: z.string(), message: z.string() });
+export const ErrorDetail = z.object({
+  path: z.string(),
+  message: z.string(),
+  /** Set when the error is inside one catalogue item or scenario, for tables of errors. */
+  itemCode: z.string().optional(),
+  field: z.string().optional(),
+});
 export type ErrorDetail = z.infer<typeof ErrorDetail>;
 
 export const AppErrorShape = z.object({

@@ -2,6 +2,7 @@
 // where items are handled (Office, Window, SubCenter). One zod schema is the source of truth
 // for the types, the import/export document and what the server publishes.
 import { z } from 'zod';
+import '../zodLocale';
 
 export const LEVELS = ['city', 'county', 'township', 'village'] as const;
 export const Level = z.enum(LEVELS);

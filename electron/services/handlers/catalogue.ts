@@ -21,12 +21,13 @@ export function catalogueHandlers(ws: Workstation): Pick<HandlerTable, Catalogue
     },
     'catalogue.export': () => ({ json: JSON.stringify(exportCatalogue(ws.db), null, 2) }),
     'catalogue.import': ({ json }) => {
+      if (ws.session.clerk?.role !== 'supervisor') throw new AppError('forbidden', '只有值班长可以导入目录');
       const result = parseCatalogueJson(json);
       if (!result.ok) {
         throw new AppError(
           'catalogue_invalid',
           `目录文件有 ${result.errors.length} 处错误，未导入，当前目录保持不变。`,
-          result.errors.map((e) => ({ path: e.itemCode ? `事项 ${e.itemCode} · ${e.field}` : e.field, message: e.reason })),
+          result.errors.map((e) => ({ path: e.itemCode ? `事项 ${e.itemCode} · ${e.field}` : e.field, message: e.reason, itemCode: e.itemCode, field: e.field })),
         );
       }
       replaceCatalogue(ws.db, result.catalogue);
