@@ -13,5 +13,10 @@ await esbuild({
   external: ['electron', 'better-sqlite3', '@electric-sql/pglite', 'pg-native'],
 });
 await esbuild({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
+// The central server CLI, which the app runs as its own process for the embedded server.
+await esbuild({
+  bundle: true, platform: 'node', format: 'esm', target: 'node22', sourcemap: true, logLevel: 'warning',
+  entryPoints: ['server/cli.ts'], outfile: 'dist/server/cli.mjs', packages: 'external',
+});
 await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
-console.log('build: dist/electron/main.cjs, dist/electron/preload.cjs, dist/renderer/');
+console.log('build: dist/electron/main.cjs, dist/electron/preload.cjs, dist/server/cli.mjs, dist/renderer/');

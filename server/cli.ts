@@ -10,11 +10,13 @@ import { startServer } from './index';
 import { addClerk, addOffice, addWindow, deactivateClerk, issueEnrolCode, listDevices, revokeDevice } from './admin/directory';
 import { publishCatalogue } from './catalogue/catalogue';
 import { listRejected } from './backoffice/cases';
+import { demoEnrolCode, seedDemo } from './demo';
 import { AppError } from '../shared/errors';
 import { ZodError } from 'zod';
 
 const HELP = `用法: npm run server -- <命令> [选项]
   serve [--port 8787] [--host 127.0.0.1] [--data .data/server]   启动中心服务器
+        [--demo [--office 210100 --window 01] [--enrol-file 文件]]  首次启动写入演示目录、中心、窗口和账号，并为该窗口生成登记码
   office add --code 210102 --name 名称 --level city|county|township|village --address 地址 [--phone] [--parent]
   window add --office 210102 --code 01 --name 名称 [--kind general|domain|functional|business] [--departments A,B]
   clerk add --staff-no 1001 --name 姓名 --office 210102 --window 01 --password 密码 [--role clerk|supervisor|trainer]
@@ -36,6 +38,7 @@ const { values, positionals } = parseArgs({
     kind: { type: 'string' }, departments: { type: 'string' }, 'staff-no': { type: 'string' }, password: { type: 'string' },
     role: { type: 'string' }, hours: { type: 'string' }, file: { type: 'string' }, device: { type: 'string' },
     limit: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    demo: { type: 'boolean' }, 'enrol-file': { type: 'string' },
   },
 });
 
@@ -80,6 +83,11 @@ async function main() {
   switch (`${cmd}${sub && ['office', 'window', 'clerk'].includes(cmd) ? ` ${sub}` : ''}`) {
     case 'serve': {
       const db = await open(true);
+      if (values.demo) {
+        const device = { officeCode: values.office ?? '210100', windowCode: values.window ?? '01' };
+        await seedDemo(db, device);
+        if (values['enrol-file']) writeFileSync(values['enrol-file'], JSON.stringify({ code: await demoEnrolCode(db, device), ...device }));
+      }
       const server = await startServer({ db, port: Number(values.port ?? 8787), host: values.host ?? '127.0.0.1', staffToken: process.env.YICHUANG_STAFF_TOKEN, logger: true });
       console.log(`一窗中心服务器已启动：${server.url}（接口文档 ${server.url}/openapi.json，数据库 ${process.env.DATABASE_URL ? 'PostgreSQL' : dataDir}）`);
       const stop = async () => {
