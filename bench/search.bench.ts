@@ -237,7 +237,7 @@ export async function run(): Promise<BenchSection> {
         `${ITEMS.toLocaleString('en')} generated items with ${materialCount.toLocaleString('en')} materials (${fileMb.toFixed(1)} MiB SQLite file, catalogue import ${(importMs / 1000).toFixed(1)} s incl. pinyin keys), ` +
           `${QUERIES_PER_KIND} queries per kind drawn from the items, limit ${LIMIT}, this window's usage history of ${usage.size} items applied to ranking.`,
         '**Index** = `createSearchIndex(rows).search(q, {limit, usage})` (shared/search). ' +
-          '**Contract entry** = `dispatch(\'catalogue.search\', {query, limit})` of the real workstation (input validation, sign-in check, this window's usage (cached in memory), ranking, output validation). ' +
+          '**Contract entry** = `dispatch(\'catalogue.search\', {query, limit})` of the real workstation (input validation, sign-in check, this window\'s usage (cached in memory), ranking, output validation). ' +
           '**LIKE scan** = `SELECT code, name FROM items WHERE name LIKE \'%q%\' OR code LIKE \'%q%\'` over the same file in the same run (it finds only name/code substrings; for pinyin kinds it is a cost reference). ' +
           'Speed-up = LIKE p95 / p95. Target: p95 ≤ 1 ms and ≥ 20× for every kind.',
         `Verdicts: ${verdicts.join('; ')}.`,

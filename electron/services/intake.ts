@@ -3,8 +3,8 @@
 // number commit together or not at all.
 import type { Workstation } from './workstation';
 import { tx } from '../store/db';
-import { appendEvent, getCaseRow, insertCase, newId, takeCaseSequence, updateCase, type CaseRow } from '../store/cases';
-import { getItem, catalogueMeta, listSubCenters, recordItemUse } from '../store/catalogue';
+import { appendEvent, getCaseRow, insertCase, newId, saveSnapshot, takeCaseSequence, updateCase, type CaseRow } from '../store/cases';
+import { catalogueMeta, listSubCenters, recordItemUse } from '../store/catalogue';
 import { evaluateChecklist } from '../../shared/engine/checklist';
 import { evaluateEligibility } from '../../shared/engine/eligibility';
 import { addWorkingDays } from '../../shared/calendar/workdays';
@@ -27,8 +27,9 @@ function requireClerk(ws: Workstation) {
 
 export function decide(ws: Workstation, input: DecideParsed): DecideResult {
   const clerk = requireClerk(ws);
-  const item = getItem(ws.db, input.itemCode);
-  if (!item) throw new AppError('not_found', `事项 ${input.itemCode} 不在本机目录中`);
+  const found = ws.itemFor(input.itemCode);
+  if (!found) throw new AppError('not_found', `事项 ${input.itemCode} 不在本机目录中`);
+  const { item } = found;
   const office = ws.office();
   const window = ws.window();
   const checklist = evaluateChecklist(item, input.answers, input.marks);
@@ -71,7 +72,7 @@ export function decide(ws: Workstation, input: DecideParsed): DecideResult {
       itemCode: item.code,
       itemName: item.name,
       catalogueVersion,
-      itemSnapshot: JSON.stringify(item),
+      snapshotId: saveSnapshot(ws.db, found.json),
       applicant: JSON.stringify(input.applicant),
       agent: input.agent ? JSON.stringify(input.agent) : null,
       answers: JSON.stringify(input.answers),

@@ -3,7 +3,7 @@
 // PDF through the host's Chromium, archived with the case, then to the window's printer.
 import path from 'node:path';
 import type { Workstation } from './workstation';
-import { caseEvents, getCaseRow, type CaseRow } from '../store/cases';
+import { caseEvents, getCaseRow, getSnapshot, type CaseRow } from '../store/cases';
 import { findClerk } from '../store/clerks';
 import { listDepartments, listSubCenters } from '../store/catalogue';
 import { getSetting, setSetting } from '../store/settings';
@@ -52,7 +52,7 @@ export function noticeModelFor(ws: Workstation, caseId: string, kind: NoticeKind
   const row = getCaseRow(ws.db, caseId);
   if (!row) throw new AppError('not_found', '找不到该办件');
   if (!noticeKindsFor(row).includes(kind)) throw new AppError('precondition_failed', '该办件不能打印此类文书');
-  const item = Item.parse(JSON.parse(row.itemSnapshot));
+  const item = Item.parse(JSON.parse(getSnapshot(ws.db, row.snapshotId)));
   const applicant = ApplicantRecord.parse(JSON.parse(row.applicant));
   const agent = row.agent ? AgentRecord.parse(JSON.parse(row.agent)) : null;
   const events = caseEvents(ws.db, caseId).map((e) => ({ type: e.type, at: e.deviceTime, p: JSON.parse(e.payload) as Record<string, unknown> }));

@@ -3,9 +3,9 @@
 // harness both create exactly this, so tests exercise the real handlers.
 import type { Db } from '../store/db';
 import { openDatabase } from '../store/db';
-import { catalogueMeta, itemCount, itemUsage, listOffices, listSearchSources, listWindows } from '../store/catalogue';
+import { catalogueMeta, getItem, itemCount, itemUsage, listOffices, listSearchSources, listWindows } from '../store/catalogue';
 import { getSetting, setSetting } from '../store/settings';
-import type { ImmediateTier, Level, Office, Window } from '../../shared/domain/catalogue';
+import type { ImmediateTier, Item, Level, Office, Window } from '../../shared/domain/catalogue';
 import { createSearchIndex, type SearchIndex } from '../../shared/search/index';
 import { AppError } from '../../shared/errors';
 import type { Session } from './session';
@@ -15,6 +15,8 @@ import { sessionHandlers } from './handlers/session';
 import { catalogueHandlers } from './handlers/catalogue';
 import { caseHandlers } from './handlers/cases';
 import { noticeHandlers } from './handlers/notices';
+import { practiceHandlers } from './handlers/practice';
+import { nudgeSyncAfter, syncHandlers } from './handlers/sync';
 import type { PrintPorts } from './notices';
 import path from 'node:path';
 import { BUILTIN_CALENDAR, type WorkCalendar } from '../../shared/calendar/holidays';
@@ -47,6 +49,8 @@ export interface Workstation {
   usage(): Map<string, number>;
   /** Counts a pick in the cache after the case that recorded it committed. */
   noteItemUse(code: string): void;
+  /** An item of the catalogue in use, parsed once (with its JSON, the case snapshot). */
+  itemFor(code: string): { item: Item; json: string } | null;
   /** Device office/window settings changed (enrolment). */
   placementChanged(): void;
   searchIndex(): SearchIndex;
@@ -83,6 +87,7 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
   // Search runs on every keystroke: keep what it needs in memory, not in SQL round trips.
   let placement: { office: Office; window: Window } | null = null;
   let usage: Map<string, number> | null = null;
+  const items = new Map<string, { item: Item; json: string }>();
 
   const office = (): Office => (placement ??= place()).office;
   const window = (): Window => (placement ??= place()).window;
@@ -131,7 +136,17 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
       );
       return index;
     },
+    itemFor: (code) => {
+      let hit = items.get(code);
+      if (!hit) {
+        const item = getItem(db, code);
+        if (!item) return null;
+        items.set(code, (hit = { item, json: JSON.stringify(item) }));
+      }
+      return hit;
+    },
     catalogueChanged: () => {
+      items.clear();
       index = null;
       placement = null;
     },
@@ -158,7 +173,9 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     },
     ...sessionHandlers(ws),
     ...catalogueHandlers(ws),
-    ...caseHandlers(ws),
+    ...practiceHandlers(ws),
+    ...nudgeSyncAfter(ws, caseHandlers(ws)),
+    ...syncHandlers(ws),
     ...noticeHandlers(ws, {
       pdf: opts.printing?.pdf ?? null,
       printToDevice: opts.printing?.printToDevice,

@@ -1,6 +1,7 @@
+import { stmt } from './statements';
 import type { Db } from './db';
 
 /** Appends to the audit trail (sign-in, practice mode, imports). Never updated or deleted. */
 export function audit(db: Db, action: string, staffNo: string | null, detail: Record<string, unknown> = {}, at = new Date().toISOString()): void {
-  db.prepare('INSERT INTO audit_log (at, staff_no, action, detail) VALUES (?, ?, ?, ?)').run(at, staffNo, action, JSON.stringify(detail));
+  stmt(db, 'INSERT INTO audit_log (at, staff_no, action, detail) VALUES (?, ?, ?, ?)').run(at, staffNo, action, JSON.stringify(detail));
 }

@@ -1,5 +1,7 @@
 // Case rows, their append-only events and the outbox. Callers wrap a whole user action in
 // one `tx`: the case, its events, their outbox entries and the daily sequence commit together.
+import { stmt } from './statements';
+import crypto from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from './db';
 import type { CaseStatus, CaseSummary } from '../../shared/domain/case';
@@ -30,7 +32,7 @@ export interface NewEvent {
 /** Appends one event and queues it for the central server (same transaction as the caller). */
 export function appendEvent(db: Db, e: NewEvent, queue = true): string {
   const id = newId();
-  db.prepare('INSERT INTO case_events (id, case_id, type, payload, staff_no, device_time) VALUES (?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO case_events (id, case_id, type, payload, staff_no, device_time) VALUES (?, ?, ?, ?, ?, ?)').run(
     id,
     e.caseId,
     e.type,
@@ -38,7 +40,7 @@ export function appendEvent(db: Db, e: NewEvent, queue = true): string {
     e.staffNo,
     e.at,
   );
-  if (queue) db.prepare('INSERT INTO outbox (event_id) VALUES (?)').run(id);
+  if (queue) stmt(db, 'INSERT INTO outbox (event_id) VALUES (?)').run(id);
   return id;
 }
 
@@ -48,7 +50,7 @@ export interface CaseRow {
   itemCode: string;
   itemName: string;
   catalogueVersion: number;
-  itemSnapshot: string;
+  snapshotId: string;
   applicant: string;
   agent: string | null;
   answers: string;
@@ -77,7 +79,7 @@ const COLUMNS: Record<keyof CaseRow, string> = {
   itemCode: 'item_code',
   itemName: 'item_name',
   catalogueVersion: 'catalogue_version',
-  itemSnapshot: 'item_snapshot',
+  snapshotId: 'snapshot_id',
   applicant: 'applicant',
   agent: 'agent',
   answers: 'answers',
@@ -103,23 +105,34 @@ const SELECT = `SELECT ${Object.entries(COLUMNS)
   .map(([k, c]) => `${c} AS ${k}`)
   .join(', ')} FROM cases`;
 
+/** Stores an item snapshot once; returns its id (sha256 of the JSON). */
+export function saveSnapshot(db: Db, json: string): string {
+  const id = crypto.createHash('sha256').update(json).digest('hex');
+  stmt(db, 'INSERT OR IGNORE INTO item_snapshots (id, json) VALUES (?, ?)').run(id, json);
+  return id;
+}
+
+export function getSnapshot(db: Db, id: string): string {
+  return (stmt(db, 'SELECT json FROM item_snapshots WHERE id = ?').get(id) as { json: string }).json;
+}
+
 export function insertCase(db: Db, row: CaseRow): void {
   const keys = Object.keys(COLUMNS) as (keyof CaseRow)[];
-  db.prepare(`INSERT INTO cases (${keys.map((k) => COLUMNS[k]).join(', ')}) VALUES (${keys.map((k) => '@' + k).join(', ')})`).run(row);
+  stmt(db, `INSERT INTO cases (${keys.map((k) => COLUMNS[k]).join(', ')}) VALUES (${keys.map((k) => '@' + k).join(', ')})`).run(row);
 }
 
 export function updateCase(db: Db, id: string, fields: Partial<Omit<CaseRow, 'id'>>): void {
   const keys = Object.keys(fields) as (keyof CaseRow)[];
   if (!keys.length) return;
-  db.prepare(`UPDATE cases SET ${keys.map((k) => `${COLUMNS[k]} = @${k}`).join(', ')} WHERE id = @id`).run({ ...fields, id });
+  stmt(db, `UPDATE cases SET ${keys.map((k) => `${COLUMNS[k]} = @${k}`).join(', ')} WHERE id = @id`).run({ ...fields, id });
 }
 
 export function getCaseRow(db: Db, id: string): CaseRow | null {
-  return (db.prepare(`${SELECT} WHERE id = ?`).get(id) as CaseRow | undefined) ?? null;
+  return (stmt(db, `${SELECT} WHERE id = ?`).get(id) as CaseRow | undefined) ?? null;
 }
 
 export function findCaseRowByNumber(db: Db, caseNumber: string): CaseRow | null {
-  return (db.prepare(`${SELECT} WHERE case_number = ?`).get(caseNumber) as CaseRow | undefined) ?? null;
+  return (stmt(db, `${SELECT} WHERE case_number = ?`).get(caseNumber) as CaseRow | undefined) ?? null;
 }
 
 /** Today's queue plus anything still open from earlier days (待补正, 承诺件 not yet delivered). */
@@ -144,7 +157,7 @@ export function caseEvents(db: Db, caseId: string): EventRow[] {
 }
 
 export function outboxSize(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  return (stmt(db, 'SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
 }
 
 export function toSummary(r: CaseRow): CaseSummary {

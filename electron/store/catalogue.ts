@@ -1,5 +1,6 @@
 // The catalogue in the workstation's SQLite file. Replacing it is one transaction: a bad
 // document never reaches here (validated first), and a crash mid-import keeps the old one.
+import { stmt } from './statements';
 import type { Db } from './db';
 import { tx } from './db';
 import {
@@ -22,20 +23,20 @@ export interface CatalogueMeta {
 export function replaceCatalogue(db: Db, c: Catalogue): void {
   tx(db, () => {
     for (const t of ['items', 'departments', 'sub_centers', 'windows', 'offices', 'catalogue_meta']) db.prepare(`DELETE FROM ${t}`).run();
-    db.prepare('INSERT INTO catalogue_meta (id, version, published_at, schema_version) VALUES (1, ?, ?, ?)').run(
+    stmt(db, 'INSERT INTO catalogue_meta (id, version, published_at, schema_version) VALUES (1, ?, ?, ?)').run(
       c.version,
       c.publishedAt,
       CATALOGUE_SCHEMA_VERSION,
     );
-    const dep = db.prepare('INSERT INTO departments (code, name) VALUES (?, ?)');
+    const dep = stmt(db, 'INSERT INTO departments (code, name) VALUES (?, ?)');
     for (const d of c.departments) dep.run(d.code, d.name);
-    const sub = db.prepare('INSERT INTO sub_centers (code, json) VALUES (?, ?)');
+    const sub = stmt(db, 'INSERT INTO sub_centers (code, json) VALUES (?, ?)');
     for (const s of c.subCenters) sub.run(s.code, JSON.stringify(s));
-    const off = db.prepare('INSERT INTO offices (code, level, json) VALUES (?, ?, ?)');
+    const off = stmt(db, 'INSERT INTO offices (code, level, json) VALUES (?, ?, ?)');
     for (const o of c.offices) off.run(o.code, o.level, JSON.stringify(o));
-    const win = db.prepare('INSERT INTO windows (office_code, code, json) VALUES (?, ?, ?)');
+    const win = stmt(db, 'INSERT INTO windows (office_code, code, json) VALUES (?, ?, ?)');
     for (const w of c.windows) win.run(w.officeCode, w.code, JSON.stringify(w));
-    const item = db.prepare(
+    const item = stmt(db, 
       'INSERT INTO items (code, name, department_code, json, search_initials, search_pinyin) VALUES (?, ?, ?, ?, ?, ?)',
     );
     for (const i of c.items) {
@@ -46,32 +47,32 @@ export function replaceCatalogue(db: Db, c: Catalogue): void {
 }
 
 export function catalogueMeta(db: Db): CatalogueMeta | null {
-  const row = db.prepare('SELECT version, published_at AS publishedAt FROM catalogue_meta WHERE id = 1').get() as CatalogueMeta | undefined;
+  const row = stmt(db, 'SELECT version, published_at AS publishedAt FROM catalogue_meta WHERE id = 1').get() as CatalogueMeta | undefined;
   return row ?? null;
 }
 
 const parseRows = <T>(rows: { json: string }[]): T[] => rows.map((r) => JSON.parse(r.json) as T);
 
 export function listDepartments(db: Db): Department[] {
-  return db.prepare('SELECT code, name FROM departments ORDER BY code').all() as Department[];
+  return stmt(db, 'SELECT code, name FROM departments ORDER BY code').all() as Department[];
 }
 export function listSubCenters(db: Db): SubCenter[] {
-  return parseRows(db.prepare('SELECT json FROM sub_centers ORDER BY code').all() as { json: string }[]);
+  return parseRows(stmt(db, 'SELECT json FROM sub_centers ORDER BY code').all() as { json: string }[]);
 }
 export function listOffices(db: Db): Office[] {
-  return parseRows(db.prepare('SELECT json FROM offices ORDER BY code').all() as { json: string }[]);
+  return parseRows(stmt(db, 'SELECT json FROM offices ORDER BY code').all() as { json: string }[]);
 }
 export function listWindows(db: Db): Window[] {
-  return parseRows(db.prepare('SELECT json FROM windows ORDER BY office_code, code').all() as { json: string }[]);
+  return parseRows(stmt(db, 'SELECT json FROM windows ORDER BY office_code, code').all() as { json: string }[]);
 }
 
 export function getItem(db: Db, code: string): Item | null {
-  const row = db.prepare('SELECT json FROM items WHERE code = ?').get(code) as { json: string } | undefined;
+  const row = stmt(db, 'SELECT json FROM items WHERE code = ?').get(code) as { json: string } | undefined;
   return row ? Item.parse(JSON.parse(row.json)) : null;
 }
 
 export function itemCount(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
+  return (stmt(db, 'SELECT count(*) AS n FROM items').get() as { n: number }).n;
 }
 
 export function exportCatalogue(db: Db): Catalogue {
@@ -85,7 +86,7 @@ export function exportCatalogue(db: Db): Catalogue {
     subCenters: listSubCenters(db),
     offices: listOffices(db),
     windows: listWindows(db),
-    items: parseRows<Item>(db.prepare('SELECT json FROM items ORDER BY code').all() as { json: string }[]),
+    items: parseRows<Item>(stmt(db, 'SELECT json FROM items ORDER BY code').all() as { json: string }[]),
   };
 }
 
@@ -114,13 +115,13 @@ export function listSearchSources(db: Db): ItemSearchSource[] {
 }
 
 export function recordItemUse(db: Db, windowKey: string, itemCode: string, at: string): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO item_usage (window_key, item_code, uses, last_used) VALUES (?, ?, 1, ?)
      ON CONFLICT (window_key, item_code) DO UPDATE SET uses = uses + 1, last_used = excluded.last_used`,
   ).run(windowKey, itemCode, at);
 }
 
 export function itemUsage(db: Db, windowKey: string): Map<string, number> {
-  const rows = db.prepare('SELECT item_code AS code, uses FROM item_usage WHERE window_key = ?').all(windowKey) as { code: string; uses: number }[];
+  const rows = stmt(db, 'SELECT item_code AS code, uses FROM item_usage WHERE window_key = ?').all(windowKey) as { code: string; uses: number }[];
   return new Map(rows.map((r) => [r.code, r.uses]));
 }

@@ -1,5 +1,6 @@
 // Local clerk accounts for offline sign-in. Passwords are hashed with scrypt (node:crypto)
 // and a per-account salt; verification is constant-time.
+import { stmt } from './statements';
 import crypto from 'node:crypto';
 import type { Db } from './db';
 import type { Clerk, Role } from '../../shared/domain/clerk';
@@ -32,7 +33,7 @@ export interface ClerkRecord extends Clerk {
 }
 
 export function upsertClerk(db: Db, clerk: Clerk, passwordHash: string, at = new Date().toISOString()): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO clerks (staff_no, name, role, office_code, window_code, password_hash, updated_at)
      VALUES (@staffNo, @name, @role, @officeCode, @windowCode, @passwordHash, @at)
      ON CONFLICT (staff_no) DO UPDATE SET name = excluded.name, role = excluded.role, office_code = excluded.office_code,
@@ -51,5 +52,5 @@ export function findClerk(db: Db, staffNo: string): ClerkRecord | null {
 }
 
 export function clerkCount(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM clerks').get() as { n: number }).n;
+  return (stmt(db, 'SELECT count(*) AS n FROM clerks').get() as { n: number }).n;
 }

@@ -4,6 +4,9 @@ export const m002: Migration = {
   version: 2,
   name: 'cases-outbox',
   sql: `
+-- Items as they were when cases started, stored once per distinct version (id = sha256).
+CREATE TABLE item_snapshots (id TEXT PRIMARY KEY, json TEXT NOT NULL);
+
 -- Projection of each case's events, for lists and queries. Rebuildable from case_events.
 CREATE TABLE cases (
   id TEXT PRIMARY KEY,                     -- UUIDv7 made here
@@ -11,7 +14,7 @@ CREATE TABLE cases (
   item_code TEXT NOT NULL,
   item_name TEXT NOT NULL,
   catalogue_version INTEGER NOT NULL,
-  item_snapshot TEXT NOT NULL,             -- the Item as it was when the case started
+  snapshot_id TEXT NOT NULL REFERENCES item_snapshots(id), -- the Item as it was when the case started
   applicant TEXT NOT NULL,
   agent TEXT,
   answers TEXT NOT NULL,
