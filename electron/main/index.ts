@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createHost } from '../services/host';
 import { hardenContents, hardenSession, windowOptions } from './security';
 import { serveContract } from './ipc';
+import { electronPdfRenderer, printToDevice } from './printing';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const appRoot = pathToFileURL(rendererDir + path.sep).href;
@@ -18,7 +19,7 @@ app.whenReady().then(() => {
   app.on('web-contents-created', (_e, contents) => hardenContents(contents, appRoot));
 
   const dbPath = process.env.YICHUANG_DB ?? path.join(app.getPath('userData'), 'yichuang.db');
-  const host = createHost({ dbPath, practiceDbPath: dbPath.replace(/\.db$/, '') + '-practice.db', onError: (e) => console.error(e) });
+  const host = createHost({ dbPath, practiceDbPath: dbPath.replace(/\.db$/, '') + '-practice.db', printing: { pdf: electronPdfRenderer, printToDevice, archiveDir: path.join(app.getPath('userData'), 'archive') }, onError: (e) => console.error(e) });
   serveContract(ipcMain, host.dispatch, appRoot);
   app.on('will-quit', () => host.close());
 

@@ -179,7 +179,8 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     ...noticeHandlers(ws, {
       pdf: opts.printing?.pdf ?? null,
       printToDevice: opts.printing?.printToDevice,
-      archiveDir: opts.printing?.archiveDir ?? path.join(opts.dbPath === ':memory:' ? '.' : path.dirname(opts.dbPath), ws.practice ? 'practice-archive' : 'archive'),
+      // Practice copies never land among real ones.
+      archiveDir: (opts.printing?.archiveDir ?? path.join(opts.dbPath === ':memory:' ? '.' : path.dirname(opts.dbPath), 'archive')) + (ws.practice ? '-practice' : ''),
     }),
   };
   ws.dispatch = createDispatcher(ws.handlers, ws.session, opts.onError);
