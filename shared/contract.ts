@@ -9,6 +9,7 @@ import { NOTICE_LAYOUTS } from './notice/render';
 import { Catalogue, Item, ImmediateTier, Level, Office, SubCenter, Window, Department } from './domain/catalogue';
 import { Clerk, StaffNo } from './domain/clerk';
 import { CaseDetail, CaseSummary, DecideInput, DeliverInput, DissatisfactionReason, RatingLevel } from './domain/case';
+import { AttemptView, CreateSessionInput, DeskCard, FinishInput, FinishOutput, PackSummary, ResultsInput, ScenarioSummary, SessionView, TraineeResultRow } from './practice/api';
 
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
@@ -108,6 +109,31 @@ export const contract = {
     output: z.object({ archivedPath: z.string(), printedTo: z.string().nullable(), message: z.string() }),
     auth: true,
   },
+  // Practice mode (练习模式): answered only by the practice workstation; packs, results and
+  // class sessions only for a signed-in trainer.
+  'practice.scenarios': { input: Empty, output: z.object({ packs: z.array(PackSummary), scenarios: z.array(ScenarioSummary) }), auth: true },
+  'practice.importPack': {
+    input: z.object({ json: z.string().max(20_000_000) }).strict(),
+    output: z.object({ packId: z.string(), title: z.string(), version: z.number().int(), scenarioCount: z.number().int(), replaced: z.boolean() }),
+    auth: true,
+  },
+  'practice.exportPack': { input: z.object({ packId: z.string().min(1).max(40) }).strict(), output: z.object({ json: z.string(), fileName: z.string() }), auth: true },
+  'practice.start': {
+    input: z.object({ packId: z.string().min(1).max(40).default('builtin'), scenarioId: z.string().min(1).max(40) }).strict(),
+    output: AttemptView,
+    auth: true,
+  },
+  'practice.inspect': {
+    input: z.object({ attemptId: z.string().min(1).max(64), cardId: z.string().min(1).max(40) }).strict(),
+    output: z.object({ cardId: DeskCard.shape.cardId, text: z.string() }),
+    auth: true,
+  },
+  'practice.finish': { input: FinishInput, output: FinishOutput, auth: true },
+  'practice.results': { input: ResultsInput, output: z.object({ rows: z.array(TraineeResultRow) }), auth: true },
+  'practice.resultsCsv': { input: ResultsInput, output: z.object({ csv: z.string(), fileName: z.string() }), auth: true },
+  'practice.sessions': { input: Empty, output: z.object({ sessions: z.array(SessionView) }), auth: true },
+  'practice.createSession': { input: CreateSessionInput, output: SessionView, auth: true },
+  'practice.deleteSession': { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: Ok, auth: true },
   // Served by the host, not by a workstation: they switch which database answers.
   'practice.enter': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), auth: false },
   'practice.leave': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), auth: false },

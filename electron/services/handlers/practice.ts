@@ -1,0 +1,36 @@
+import * as practice from '../practice';
+import type { Workstation } from '../workstation';
+import type { HandlerTable } from '../dispatch';
+
+type PracticeChannels =
+  | 'practice.scenarios'
+  | 'practice.importPack'
+  | 'practice.exportPack'
+  | 'practice.start'
+  | 'practice.inspect'
+  | 'practice.finish'
+  | 'practice.results'
+  | 'practice.resultsCsv'
+  | 'practice.sessions'
+  | 'practice.createSession'
+  | 'practice.deleteSession';
+
+/** Served by every workstation; each refuses unless it is the practice one (see practice.requirePractice). */
+export function practiceHandlers(ws: Workstation): Pick<HandlerTable, PracticeChannels> {
+  return {
+    'practice.scenarios': () => practice.listScenarios(ws),
+    'practice.importPack': ({ json }) => practice.importPack(ws, json),
+    'practice.exportPack': ({ packId }) => practice.exportPack(ws, packId),
+    'practice.start': ({ packId, scenarioId }) => practice.startAttempt(ws, packId, scenarioId),
+    'practice.inspect': ({ attemptId, cardId }) => practice.inspect(ws, attemptId, cardId),
+    'practice.finish': (input) => practice.finishAttempt(ws, input),
+    'practice.results': ({ sessionId }) => ({ rows: practice.results(ws, sessionId) }),
+    'practice.resultsCsv': ({ sessionId }) => practice.resultsCsvFile(ws, sessionId),
+    'practice.sessions': () => ({ sessions: practice.listSessions(ws) }),
+    'practice.createSession': (input) => practice.createSession(ws, input),
+    'practice.deleteSession': ({ id }) => {
+      practice.removeSession(ws, id);
+      return { ok: true as const };
+    },
+  };
+}
