@@ -9,6 +9,7 @@ import { NOTICE_LAYOUTS } from './notice/render';
 import { Catalogue, Item, ImmediateTier, Level, Office, SubCenter, Window, Department } from './domain/catalogue';
 import { Clerk, StaffNo } from './domain/clerk';
 import { CaseDetail, CaseSummary, DecideInput, DeliverInput, DissatisfactionReason, RatingLevel } from './domain/case';
+import { SyncEnrolInput, SyncStatusView } from './sync/clientStatus';
 import { AttemptView, CreateSessionInput, DeskCard, FinishInput, FinishOutput, PackSummary, ResultsInput, ScenarioSummary, SessionView, TraineeResultRow } from './practice/api';
 
 const Empty = z.object({}).strict();
@@ -134,6 +135,10 @@ export const contract = {
   'practice.sessions': { input: Empty, output: z.object({ sessions: z.array(SessionView) }), auth: true },
   'practice.createSession': { input: CreateSessionInput, output: SessionView, auth: true },
   'practice.deleteSession': { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: Ok, auth: true },
+  // Sync with the central server (the practice workstation answers with a fixed 练习模式不同步 status).
+  'sync.status': { input: Empty, output: SyncStatusView, auth: false },
+  'sync.now': { input: Empty, output: SyncStatusView, auth: false },
+  'sync.enrol': { input: SyncEnrolInput, output: SyncStatusView, auth: false },
   // Served by the host, not by a workstation: they switch which database answers.
   'practice.enter': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), auth: false },
   'practice.leave': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), auth: false },

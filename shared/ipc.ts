@@ -34,6 +34,9 @@ export const CHANNEL_NAMES = [
   'practice.sessions',
   'practice.createSession',
   'practice.deleteSession',
+  'sync.status',
+  'sync.now',
+  'sync.enrol',
   'practice.enter',
   'practice.leave',
 ] as const;

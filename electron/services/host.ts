@@ -11,6 +11,10 @@ import { tx } from '../store/db';
 import { AppError, toErrorShape, type Envelope } from '../../shared/errors';
 import { contract } from '../../shared/contract';
 import type { Clerk } from '../../shared/domain/clerk';
+import { SyncClient } from '../sync/client';
+import { SyncLoop, type SyncLoopOptions } from '../sync/loop';
+import type { SecretBox } from '../sync/secretBox';
+import { attachSync } from './handlers/sync';
 
 export interface HostOptions {
   dbPath: string;
@@ -19,6 +23,9 @@ export interface HostOptions {
   now?: () => Date;
   printing?: WorkstationOptions['printing'];
   onError?: (err: unknown) => void;
+  /** Sync of the real workstation (the practice one never syncs). The Electron shell passes
+   * safeStorageBox(safeStorage); without it the token is kept unprotected (tests, preview). */
+  sync?: { secretBox?: SecretBox; start?: boolean; deviceName?: string; appVersion?: string } & SyncLoopOptions;
 }
 
 export interface Host {
@@ -32,6 +39,10 @@ export interface Host {
 export function createHost(opts: HostOptions): Host {
   const real = createWorkstation({ dbPath: opts.dbPath, seedDemo: opts.seedDemo, now: opts.now, printing: opts.printing, onError: opts.onError });
   let practice: Workstation | null = null;
+  const syncClient = new SyncClient({ db: real.db, secretBox: opts.sync?.secretBox, now: opts.now, deviceName: opts.sync?.deviceName, appVersion: opts.sync?.appVersion, onCatalogueChanged: () => real.catalogueChanged() });
+  const syncLoop = new SyncLoop(syncClient, opts.sync);
+  attachSync(real, syncLoop);
+  if (opts.sync?.start !== false) syncLoop.start();
 
   function authorise(staffNo: string, password: string, action: string): Clerk {
     const record = findClerk(real.db, staffNo);
@@ -86,6 +97,7 @@ export function createHost(opts: HostOptions): Host {
       }
     },
     close() {
+      void syncLoop.stop();
       practice?.close();
       real.close();
     },

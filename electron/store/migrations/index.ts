@@ -1,6 +1,7 @@
 // Append-only: never edit a shipped migration, add the next number.
 import { m001 } from './001-catalogue-clerks';
 import { m002 } from './002-cases-outbox';
+import { m003 } from './003-sync';
 
 export interface Migration {
   version: number;
@@ -8,7 +9,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [m001, m002];
+export const migrations: Migration[] = [m001, m002, m003];
 migrations.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`migration ${m.name} must be number ${i + 1}`);
 });

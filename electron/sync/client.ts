@@ -1,0 +1,262 @@
+// The workstation's sync client (Node only). Up: the outbox, oldest first, in batches whose
+// size follows the link. Down: back-office statuses by cursor, the catalogue by version,
+// the office's clerk accounts. Every step commits its local effect and its cursor in one
+// SQLite transaction, so a crash or a dropped link at any point resumes without loss or repeat.
+import os from 'node:os';
+import type { Db } from '../store/db';
+import { tx } from '../store/db';
+import { catalogueMeta, exportCatalogue, replaceCatalogue } from '../store/catalogue';
+import { upsertClerk } from '../store/clerks';
+import { setSetting } from '../store/settings';
+import { Catalogue } from '../../shared/domain/catalogue';
+import { applyCatalogueDelta } from '../../shared/sync/catalogue-delta';
+import {
+  CatalogueResponse, ClerksResponse, DeviceInfo, EnrolResponse, PullResponse, PushResponse, SYNC_PREFIX,
+  type PushEntry,
+} from '../../shared/sync/protocol';
+import { requestJson, SyncError, type FetchLike } from './http';
+import { AdaptiveBatchSize, type BatchSizeOptions } from './batchSize';
+import { UNPROTECTED_PLAIN_BOX, type SecretBox } from './secretBox';
+import {
+  applyStatusEvent, oldestOutbox, readSyncState, recordRejected, saveEnrolment, updateSyncState, type SyncStateRow,
+} from './store';
+
+export interface SyncClientOptions {
+  db: Db;
+  secretBox?: SecretBox;
+  fetch?: FetchLike;
+  now?: () => Date;
+  /** Per request; catalogue downloads get ten times this. Default 30 s. */
+  timeoutMs?: number;
+  batch?: BatchSizeOptions;
+  deviceName?: string;
+  appVersion?: string;
+  /** Called after a new catalogue is stored (the workstation drops its search index). */
+  onCatalogueChanged?: () => void;
+}
+
+export interface PushResult {
+  sent: number;
+  acknowledged: number;
+  rejected: number;
+}
+
+export interface RoundResult {
+  ok: boolean;
+  pushed: number;
+  statuses: number;
+  error: SyncError | null;
+}
+
+export const SERVER_REPLACED_NOTICE = '中心服务器的数据已更换（从备份恢复或重新安装）：本机办件全部保留并重新核对上传，审批状态从头重新拉取；如有疑问请联系管理员';
+
+export class SyncClient {
+  readonly db: Db;
+  private readonly box: SecretBox;
+  private readonly fetchImpl: FetchLike;
+  private readonly now: () => Date;
+  private readonly timeoutMs: number;
+  readonly batch: AdaptiveBatchSize;
+  private token: { blob: Buffer; value: string } | null = null;
+
+  constructor(private readonly opts: SyncClientOptions) {
+    this.db = opts.db;
+    this.box = opts.secretBox ?? UNPROTECTED_PLAIN_BOX;
+    this.fetchImpl = opts.fetch ?? fetch;
+    this.now = opts.now ?? (() => new Date());
+    this.timeoutMs = opts.timeoutMs ?? 30_000;
+    this.batch = new AdaptiveBatchSize(opts.batch);
+  }
+
+  state(): SyncStateRow | null {
+    return readSyncState(this.db);
+  }
+
+  private enrolled(): SyncStateRow & { token: string } {
+    const st = this.state();
+    if (!st) throw new SyncError('rejected', '本机尚未登记到中心服务器，请输入管理员提供的登记码');
+    if (st.tokenBox !== this.box.kind) throw new SyncError('auth', '设备令牌无法读取（保存方式已变化），请重新登记');
+    if (!this.token || !this.token.blob.equals(st.tokenBlob)) this.token = { blob: st.tokenBlob, value: this.box.decrypt(st.tokenBlob) };
+    return { ...st, token: this.token.value };
+  }
+
+  private call<S extends Parameters<typeof requestJson>[4]>(st: { serverUrl: string; token: string | null }, method: 'GET' | 'POST', path: string, schema: S, body?: unknown, timeoutMs = this.timeoutMs) {
+    return requestJson(this.fetchImpl, st.serverUrl, method, SYNC_PREFIX + path, schema, { token: st.token, body, timeoutMs });
+  }
+
+  /** Exchanges a one-time code for a device token; the window's place comes from the server. */
+  async enrol(serverUrl: string, code: string): Promise<EnrolResponse> {
+    const url = new URL(serverUrl).toString().replace(/\/+$/, '');
+    const body = { code, deviceName: (this.opts.deviceName ?? os.hostname()).slice(0, 60) || '窗口机', ...(this.opts.appVersion ? { appVersion: this.opts.appVersion } : {}) };
+    const { data } = await this.call({ serverUrl: url, token: null }, 'POST', '/enrol', EnrolResponse, body);
+    tx(this.db, () => {
+      saveEnrolment(this.db, { serverUrl: url, deviceId: data.deviceId, tokenBlob: this.box.encrypt(data.deviceToken), tokenBox: this.box.kind, serverId: data.serverId, at: this.now().toISOString() });
+      setSetting(this.db, 'device.officeCode', data.office.code);
+      setSetting(this.db, 'device.windowCode', data.window.code);
+    });
+    this.token = null;
+    return data;
+  }
+
+  /** Sends the oldest waiting entries once; drops what the server acknowledged. */
+  async pushOnce(): Promise<PushResult> {
+    const st = this.enrolled();
+    const rows = oldestOutbox(this.db, this.batch.current);
+    if (!rows.length) return { sent: 0, acknowledged: 0, rejected: 0 };
+    const batch: PushEntry[] = rows.map((r) => ({
+      seq: r.seq - st.seqBase,
+      id: r.id,
+      caseId: r.caseId,
+      type: r.type as PushEntry['type'],
+      payload: JSON.parse(r.payload) as Record<string, unknown>,
+      deviceTime: r.deviceTime,
+      staffNo: r.staffNo,
+    }));
+    let reply;
+    try {
+      reply = await this.call(st, 'POST', '/push', PushResponse, { deviceId: st.deviceId, batch });
+    } catch (err) {
+      if (err instanceof SyncError && (err.kind === 'timeout' || err.kind === 'network' || err.kind === 'protocol')) this.batch.failed();
+      if (err instanceof SyncError && err.code === 'seq_gap' && err.extra.expectedSeq !== undefined) {
+        this.realign(st, batch[0].seq, err.extra.expectedSeq);
+        return { sent: batch.length, acknowledged: 0, rejected: 0 };
+      }
+      throw err;
+    }
+    this.batch.replied(batch.length, reply.ms);
+    const through = reply.data.appliedThrough + st.seqBase;
+    const at = this.now().toISOString();
+    const acknowledged = tx(this.db, () => {
+      // Read the base again: another enrolment may have happened while the call was out.
+      if (this.state()?.deviceId !== st.deviceId || this.state()?.seqBase !== st.seqBase) return 0;
+      for (const r of reply.data.rejected) recordRejected(this.db, { seq: r.seq + st.seqBase, code: r.code, message: r.message, at });
+      return this.db.prepare('DELETE FROM outbox WHERE seq <= ?').run(through).changes;
+    });
+    return { sent: batch.length, acknowledged, rejected: reply.data.rejected.length };
+  }
+
+  /**
+   * 409 seq_gap. Ahead of us: the server holds everything below expectedSeq, drop it here.
+   * Behind us: the server lost entries we already dropped (restored from a backup), so
+   * every local case event is queued again in its original order; the server skips the
+   * ones it still has (same device, same event id), and nothing moves back in time here.
+   */
+  private realign(st: SyncStateRow, firstSent: number, expectedSeq: number): void {
+    tx(this.db, () => {
+      if (expectedSeq > firstSent) {
+        this.db.prepare('DELETE FROM outbox WHERE seq < ?').run(expectedSeq + st.seqBase);
+        return;
+      }
+      this.db.prepare('DELETE FROM outbox').run();
+      this.db.prepare("INSERT INTO outbox (event_id) SELECT id FROM case_events WHERE type LIKE 'case.%' ORDER BY rowid").run();
+      const first = (this.db.prepare('SELECT min(seq) AS s FROM outbox').get() as { s: number | null }).s;
+      if (first !== null) updateSyncState(this.db, { seqBase: first - expectedSeq, notice: SERVER_REPLACED_NOTICE });
+    });
+  }
+
+  /** Pushes until the outbox is empty or `maxBatches` calls were made. */
+  async pushAll(maxBatches = 10_000): Promise<number> {
+    let acknowledged = 0;
+    for (let i = 0; i < maxBatches; i++) {
+      const r = await this.pushOnce();
+      acknowledged += r.acknowledged;
+      if (r.sent === 0) break;
+    }
+    return acknowledged;
+  }
+
+  /** Back-office decisions since the cursor, one page per transaction. Returns how many were applied. */
+  async pullStatuses(limit = 100): Promise<number> {
+    let applied = 0;
+    for (let page = 0; page < 10_000; page++) {
+      const st = this.enrolled();
+      const { data } = await this.call(st, 'GET', `/status-events?after=${st.statusCursor}&limit=${limit}`, PullResponse);
+      const now = this.state();
+      if (!now || now.deviceId !== st.deviceId) return applied;
+      if (data.serverId !== st.serverId) {
+        // Another server database: keep every case, read its statuses from the start.
+        updateSyncState(this.db, { serverId: data.serverId, statusCursor: 0, notice: SERVER_REPLACED_NOTICE });
+        continue;
+      }
+      applied += tx(this.db, () => {
+        let n = 0;
+        for (const e of data.events) if (applyStatusEvent(this.db, e, data.serverId) === 'applied') n++;
+        updateSyncState(this.db, { statusCursor: data.nextCursor });
+        return n;
+      });
+      if (!data.hasMore) break;
+    }
+    return applied;
+  }
+
+  /** Brings the catalogue to the published version: a delta when ours is the base, else the whole. */
+  async pullCatalogue(): Promise<'current' | 'delta' | 'full' | 'none'> {
+    const st = this.enrolled();
+    const local = catalogueMeta(this.db)?.version ?? 0;
+    const since = st.catalogueVersionSeen > 0 && local === st.catalogueVersionSeen ? st.catalogueVersionSeen : 0;
+    let reply;
+    try {
+      reply = await this.call(st, 'GET', `/catalogue?sinceVersion=${since}`, CatalogueResponse, undefined, this.timeoutMs * 10);
+    } catch (err) {
+      if (err instanceof SyncError && err.code === 'no_catalogue') return 'none';
+      throw err;
+    }
+    const r = reply.data;
+    if (r.kind === 'current') return 'current';
+    let next: Catalogue;
+    if (r.kind === 'delta') {
+      if (r.fromVersion !== since) return 'current';
+      next = Catalogue.parse(applyCatalogueDelta(exportCatalogue(this.db), r.changes, r.version, r.publishedAt));
+    } else {
+      next = r.catalogue;
+    }
+    tx(this.db, () => {
+      replaceCatalogue(this.db, next);
+      updateSyncState(this.db, { catalogueVersionSeen: next.version });
+    });
+    this.opts.onCatalogueChanged?.();
+    return r.kind;
+  }
+
+  /** The office's accounts replace the offline sign-in cache (inactive ones are removed). */
+  async pullClerks(): Promise<number> {
+    const st = this.enrolled();
+    const { data } = await this.call(st, 'GET', '/clerks', ClerksResponse);
+    return tx(this.db, () => {
+      const active = data.clerks.filter((c) => c.active);
+      const keep = new Set(active.map((c) => c.staffNo));
+      const local = this.db.prepare('SELECT staff_no AS s FROM clerks').all() as { s: string }[];
+      for (const { s } of local) if (!keep.has(s)) this.db.prepare('DELETE FROM clerks WHERE staff_no = ?').run(s);
+      for (const { passwordHash, active: _a, updatedAt, ...clerk } of active) upsertClerk(this.db, clerk, passwordHash, updatedAt);
+      return active.length;
+    });
+  }
+
+  /** What the server holds of this device (appliedThrough). */
+  async deviceInfo() {
+    return (await this.call(this.enrolled(), 'GET', '/device', DeviceInfo)).data;
+  }
+
+  /** One full exchange; success and the last error are recorded for the status area. */
+  async syncRound(opts: { down?: boolean } = {}): Promise<RoundResult> {
+    if (!this.state()) return { ok: false, pushed: 0, statuses: 0, error: null };
+    try {
+      const pushed = await this.pushAll();
+      const statuses = await this.pullStatuses();
+      if (opts.down) {
+        await this.pullCatalogue();
+        await this.pullClerks();
+      }
+      updateSyncState(this.db, { lastSuccessAt: this.now().toISOString(), lastError: null, lastErrorAt: null });
+      return { ok: true, pushed, statuses, error: null };
+    } catch (err) {
+      const e = err instanceof SyncError ? err : new SyncError('protocol', `同步出错：${(err as Error)?.message ?? String(err)}`);
+      try {
+        if (this.db.open) updateSyncState(this.db, { lastError: e.userMessage, lastErrorAt: this.now().toISOString() });
+      } catch {
+        // The file is closing (shutdown or crash test); nothing to record.
+      }
+      return { ok: false, pushed: 0, statuses: 0, error: e };
+    }
+  }
+}

@@ -1,0 +1,146 @@
+// The sync client's rows in the workstation's SQLite file (migration 003): enrolment and
+// cursors, refused uploads, and applying back-office status events to cases.
+import type { Db } from '../store/db';
+import { appendEvent, getCaseRow, updateCase } from '../store/cases';
+import type { StatusEvent } from '../../shared/sync/protocol';
+
+export interface SyncStateRow {
+  serverUrl: string;
+  deviceId: string;
+  tokenBlob: Buffer;
+  tokenBox: string;
+  serverId: string;
+  seqBase: number;
+  statusCursor: number;
+  catalogueVersionSeen: number;
+  enrolledAt: string;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  notice: string | null;
+}
+
+export function readSyncState(db: Db): SyncStateRow | null {
+  const row = db
+    .prepare(
+      `SELECT server_url AS serverUrl, device_id AS deviceId, token_blob AS tokenBlob, token_box AS tokenBox, server_id AS serverId,
+              seq_base AS seqBase, status_cursor AS statusCursor, catalogue_version_seen AS catalogueVersionSeen, enrolled_at AS enrolledAt,
+              last_success_at AS lastSuccessAt, last_error AS lastError, last_error_at AS lastErrorAt, notice
+       FROM sync_state WHERE id = 1`,
+    )
+    .get() as SyncStateRow | undefined;
+  return row ?? null;
+}
+
+/**
+ * A new enrolment numbers this device's uploads from 1 again: everything still queued is
+ * sent under the new device id, starting with the oldest waiting entry.
+ */
+export function saveEnrolment(db: Db, e: { serverUrl: string; deviceId: string; tokenBlob: Buffer; tokenBox: string; serverId: string; at: string }): void {
+  const oldest = db.prepare('SELECT min(seq) AS s FROM outbox').get() as { s: number | null };
+  const allocated = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").get() as { seq: number } | undefined;
+  const seqBase = oldest.s !== null ? oldest.s - 1 : (allocated?.seq ?? 0);
+  db.prepare(
+    `INSERT INTO sync_state (id, server_url, device_id, token_blob, token_box, server_id, seq_base, status_cursor, catalogue_version_seen, enrolled_at)
+     VALUES (1, @serverUrl, @deviceId, @tokenBlob, @tokenBox, @serverId, @seqBase, 0, 0, @at)
+     ON CONFLICT (id) DO UPDATE SET server_url = excluded.server_url, device_id = excluded.device_id, token_blob = excluded.token_blob,
+       token_box = excluded.token_box, server_id = excluded.server_id, seq_base = excluded.seq_base, status_cursor = 0,
+       catalogue_version_seen = 0, enrolled_at = excluded.enrolled_at, last_error = NULL, last_error_at = NULL, notice = NULL`,
+  ).run({ ...e, seqBase });
+}
+
+type Settable = Partial<Pick<SyncStateRow, 'seqBase' | 'statusCursor' | 'catalogueVersionSeen' | 'serverId' | 'lastSuccessAt' | 'lastError' | 'lastErrorAt' | 'notice'>>;
+const COLUMN: Record<keyof Settable, string> = {
+  seqBase: 'seq_base',
+  statusCursor: 'status_cursor',
+  catalogueVersionSeen: 'catalogue_version_seen',
+  serverId: 'server_id',
+  lastSuccessAt: 'last_success_at',
+  lastError: 'last_error',
+  lastErrorAt: 'last_error_at',
+  notice: 'notice',
+};
+export function updateSyncState(db: Db, fields: Settable): void {
+  const keys = Object.keys(fields) as (keyof Settable)[];
+  if (!keys.length) return;
+  db.prepare(`UPDATE sync_state SET ${keys.map((k) => `${COLUMN[k]} = @${k}`).join(', ')} WHERE id = 1`).run(fields);
+}
+
+export interface OutboxEntryRow {
+  seq: number;
+  id: string;
+  caseId: string;
+  type: string;
+  payload: string;
+  staffNo: string | null;
+  deviceTime: string;
+}
+export function oldestOutbox(db: Db, limit: number): OutboxEntryRow[] {
+  return db
+    .prepare(
+      `SELECT o.seq, e.id, e.case_id AS caseId, e.type, e.payload, e.staff_no AS staffNo, e.device_time AS deviceTime
+       FROM outbox o JOIN case_events e ON e.id = o.event_id ORDER BY o.seq LIMIT ?`,
+    )
+    .all(limit) as OutboxEntryRow[];
+}
+
+export function pendingCounts(db: Db): { events: number; cases: number } {
+  return db.prepare('SELECT count(*) AS events, count(DISTINCT e.case_id) AS cases FROM outbox o JOIN case_events e ON e.id = o.event_id').get() as {
+    events: number;
+    cases: number;
+  };
+}
+
+export function recordRejected(db: Db, r: { seq: number; code: string; message: string; at: string }): void {
+  db.prepare(
+    `INSERT OR IGNORE INTO sync_rejected (seq, event_id, case_id, code, message, at)
+     SELECT o.seq, o.event_id, e.case_id, @code, @message, @at FROM outbox o JOIN case_events e ON e.id = o.event_id WHERE o.seq = @seq`,
+  ).run(r);
+}
+
+export interface RejectedUpload {
+  seq: number;
+  eventId: string;
+  caseId: string | null;
+  code: string;
+  message: string;
+  at: string;
+}
+export function listRejected(db: Db): RejectedUpload[] {
+  return db.prepare('SELECT seq, event_id AS eventId, case_id AS caseId, code, message, at FROM sync_rejected ORDER BY seq').all() as RejectedUpload[];
+}
+
+/**
+ * Applies one back-office decision to its case: a 'review.status' event for the timeline
+ * (local only, never queued) and the case's review_status. Repeats are skipped; a decision
+ * older than one already applied (seen again after a server restore) only goes into the
+ * timeline, so the case never moves back in time. Unknown cases (another window's) are skipped.
+ */
+export function applyStatusEvent(db: Db, e: StatusEvent, serverId: string): 'applied' | 'repeat' | 'unknownCase' {
+  if (db.prepare('SELECT 1 FROM status_applied WHERE status_event_id = ?').get(e.id)) return 'repeat';
+  const row = getCaseRow(db, e.caseId);
+  if (!row) return 'unknownCase';
+  const newest = db.prepare('SELECT max(decided_at) AS at FROM status_applied WHERE case_id = ?').get(e.caseId) as { at: string | null };
+  const localEventId = appendEvent(
+    db,
+    {
+      caseId: e.caseId,
+      type: 'review.status',
+      staffNo: null,
+      at: e.decidedAt,
+      payload: { status: e.status, reason: e.reason, note: e.note, decidedBy: e.decidedBy, statusEventId: e.id, serverSeq: e.serverSeq },
+    },
+    false,
+  );
+  const decidedAt = new Date(e.decidedAt).toISOString();
+  if (!newest.at || decidedAt >= newest.at) updateCase(db, e.caseId, { reviewStatus: e.status });
+  db.prepare('INSERT INTO status_applied (status_event_id, case_id, server_id, server_seq, decided_at, local_event_id) VALUES (?, ?, ?, ?, ?, ?)').run(
+    e.id,
+    e.caseId,
+    serverId,
+    e.serverSeq,
+    decidedAt,
+    localEventId,
+  );
+  return 'applied';
+}

@@ -1,0 +1,50 @@
+// What the status area shows about sync (contract channels sync.status / sync.now / sync.enrol).
+import { z } from 'zod';
+
+export const SYNC_STATES = ['online', 'offline', 'syncing', 'notEnrolled'] as const;
+export const SyncState = z.enum(SYNC_STATES);
+
+export const SyncStatusView = z.object({
+  state: SyncState,
+  /** Case events waiting to upload (the outbox). */
+  pending: z.number().int().min(0),
+  /** Cases with something waiting to upload. */
+  pendingCases: z.number().int().min(0),
+  lastSuccessAt: z.string().nullable(),
+  /** Plain Chinese; null when the last attempt succeeded. */
+  lastError: z.string().nullable(),
+  serverUrl: z.string().nullable(),
+  /** Lasting warning for the operator. */
+  notice: z.string().nullable(),
+  /** Uploads the server refused for good. */
+  rejected: z.number().int().min(0),
+  practice: z.boolean(),
+  /** One line for the status area. */
+  message: z.string(),
+});
+export type SyncStatusView = z.infer<typeof SyncStatusView>;
+
+export const PRACTICE_SYNC_MESSAGE = '练习模式不同步';
+
+/** The status area's one line, e.g. 「已同步」「离线：3 件办件待上传」. */
+export function syncMessage(s: Omit<SyncStatusView, 'message'>): string {
+  if (s.practice) return PRACTICE_SYNC_MESSAGE;
+  const waiting = s.pendingCases > 0 ? `${s.pendingCases} 件办件待上传` : '';
+  switch (s.state) {
+    case 'notEnrolled':
+      return waiting ? `未登记到中心服务器：${waiting}` : '未登记到中心服务器';
+    case 'syncing':
+      return waiting ? `正在同步：${waiting}` : '正在同步…';
+    case 'offline':
+      return waiting ? `离线：${waiting}` : '离线';
+    default:
+      return waiting ? `在线：${waiting}` : '已同步';
+  }
+}
+
+export const SyncEnrolInput = z
+  .object({
+    serverUrl: z.url({ protocol: /^https?$/, message: '请输入中心服务器地址，例如 http://10.0.0.5:8787' }).max(300),
+    code: z.string().trim().min(8, '登记码格式不正确').max(40),
+  })
+  .strict();
