@@ -1,20 +1,29 @@
-// E2E harness: a real workstation (demo catalogue, demo accounts) on a temp SQLite file, the
-// preview server serving the built renderer and the same handler table, and a headless
-// Chromium page at a clerk's usual screen size. Requires `npm run build` first.
+// E2E harness: a real workstation host (demo catalogue, demo accounts) on a temp SQLite file,
+// printing to PDF through the same headless Chromium, the preview server serving the built
+// renderer and the same handler table, and a page at a clerk's usual screen size. The host's
+// clock runs with real time plus a skew the tests may move forward (countdowns, deadlines).
+// Requires `npm run build` first.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createWorkstation, type Workstation } from '../../electron/services/workstation';
+import type { Workstation } from '../../electron/services/workstation';
+import { createHost, type Host } from '../../electron/services/host';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/server';
-import { launchChromium } from '../helpers/chromium';
+import { chromiumPdfRenderer, launchChromium } from '../helpers/chromium';
 
 export const VIEWPORT = { width: 1366, height: 860 };
 export const SCREENSHOT_DIR = path.resolve('docs/screenshots');
 export const DEMO_PASSWORD = '123456';
 
 export interface Harness {
+  host: Host;
+  /** The real workstation of the host. */
   ws: Workstation;
+  /** Where printed notices are archived as PDF. */
+  archiveDir: string;
+  /** Moves the workstation's clock forward (never back). */
+  advanceClock(ms: number): void;
   server: PreviewServer;
   browser: Browser;
   page: Page;
@@ -27,9 +36,17 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-e2e-'));
-  const ws = createWorkstation({ dbPath: path.join(dir, 'yichuang.db') });
-  const server = await startPreviewServer({ dispatch: ws.dispatch, rendererDir: 'dist/renderer' });
   const browser = await launchChromium();
+  const archiveDir = path.join(dir, 'archive');
+  let skew = 0;
+  const host = createHost({
+    dbPath: path.join(dir, 'yichuang.db'),
+    practiceDbPath: path.join(dir, 'yichuang-practice.db'),
+    now: () => new Date(Date.now() + skew),
+    printing: { pdf: chromiumPdfRenderer(browser), archiveDir },
+  });
+  const ws = host.real;
+  const server = await startPreviewServer({ dispatch: host.dispatch, rendererDir: 'dist/renderer' });
   const page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -38,7 +55,12 @@ export async function startHarness(): Promise<Harness> {
   page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && errors.push(`${r.status()} ${r.url()}`));
   await page.goto(server.url);
   return {
+    host,
     ws,
+    archiveDir,
+    advanceClock: (ms) => {
+      skew += Math.max(0, ms);
+    },
     server,
     browser,
     page,
@@ -52,7 +74,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       await browser.close();
       await server.close();
-      ws.close();
+      host.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

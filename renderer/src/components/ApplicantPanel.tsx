@@ -105,6 +105,16 @@ export function ApplicantPanel({ serveTargets, agent, value, onChange }: { serve
               onChange={(creditCode) => onChange({ ...value, org: { ...value.org, creditCode } })}
             />
             <Field label="法定代表人" testId="org-legal-rep" value={value.org.legalRep} maxLength={30} check={requiredName('法定代表人姓名')} onChange={(legalRep) => onChange({ ...value, org: { ...value.org, legalRep } })} />
+            <Field
+              label="联系电话"
+              testId="org-phone"
+              value={value.org.phone}
+              maxLength={24}
+              fullLength={11}
+              normalize={phoneChars}
+              check={(v) => validateContactPhone(v)}
+              onChange={(phone) => onChange({ ...value, org: { ...value.org, phone } })}
+            />
           </>
         )}
         {agent && (

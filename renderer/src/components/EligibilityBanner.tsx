@@ -2,13 +2,13 @@
 // engines on every mark, so it changes the moment a material is ticked. Green when the case
 // can be finished on the spot; amber while things are only unchecked or deferred; red when a
 // material is missing or not in legal form. Every reason is listed, never just the first.
-import { Button, Tooltip } from 'antd';
+import { Button } from 'antd';
 import type { Eligibility } from '../../../shared/engine/eligibility';
 import { eligibilityBanner } from '../../../shared/engine/eligibility';
 import type { ChecklistResult } from '../../../shared/engine/checklist';
-import { DECISION_LABEL, DECISIONS } from '../../../shared/domain/checklist';
+import { DECISION_LABEL, DECISIONS, type Decision } from '../../../shared/domain/checklist';
 
-export function EligibilityBanner({ eligibility, checklist }: { eligibility: Eligibility; checklist: ChecklistResult }) {
+export function EligibilityBanner({ eligibility, checklist, onDecide }: { eligibility: Eligibility; checklist: ChecklistResult; onDecide: (d: Decision) => void }) {
   const blocked = checklist.outstanding.some((l) => l.status === 'missing' || l.status === 'defective');
   const tone = eligibility.eligible ? 'ok' : blocked ? 'bad' : 'warn';
   return (
@@ -27,22 +27,20 @@ export function EligibilityBanner({ eligibility, checklist }: { eligibility: Eli
           </>
         )}
       </div>
-      <DecisionBar allowed={checklist.allowedDecisions} />
+      <DecisionBar allowed={checklist.allowedDecisions} onDecide={onDecide} />
     </div>
   );
 }
 
-/** The intake decisions the checklist currently allows. Shown now; wired to cases in the next phase. */
-export function DecisionBar({ allowed }: { allowed: readonly string[] }) {
+/** The intake decisions the checklist currently allows; each opens its confirm dialog. */
+export function DecisionBar({ allowed, onDecide }: { allowed: readonly Decision[]; onDecide: (d: Decision) => void }) {
   return (
     <div className="decision-bar" aria-label="可作出的决定" data-testid="decision-bar">
       <span className="decision-caption">可作决定</span>
       {DECISIONS.filter((d) => allowed.includes(d)).map((d) => (
-        <Tooltip key={d} title="办件决定将在下一版本启用">
-          <Button size="small" disabled data-testid={`decision-${d}`}>
-            {DECISION_LABEL[d]}
-          </Button>
-        </Tooltip>
+        <Button key={d} size="small" type={d === 'accept' || d === 'redirect' ? 'primary' : 'default'} danger={d === 'refuse'} onClick={() => onDecide(d)} data-testid={`decision-${d}`}>
+          {DECISION_LABEL[d]}
+        </Button>
       ))}
     </div>
   );

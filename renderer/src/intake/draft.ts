@@ -12,6 +12,7 @@ export interface OrgFields {
   name: string;
   creditCode: string;
   legalRep: string;
+  phone: string;
 }
 export interface ApplicantDraft {
   kind: ServeTarget;
@@ -32,7 +33,7 @@ export function newDraft(serveTargets: readonly ServeTarget[]): IntakeDraft {
   return {
     answers: {},
     marks: {},
-    applicant: { kind: serveTargets[0] ?? '自然人', person: emptyPerson(), org: { name: '', creditCode: '', legalRep: '' }, agent: emptyPerson() },
+    applicant: { kind: serveTargets[0] ?? '自然人', person: emptyPerson(), org: { name: '', creditCode: '', legalRep: '', phone: '' }, agent: emptyPerson() },
   };
 }
 

@@ -1,6 +1,6 @@
 // One item being taken in: facts, 情形, checklist, applicant, and the 立等可取 verdict.
 // The checklist and eligibility engines are pure (shared/engine), so they run right here on
-// every keystroke; nothing is stored until a decision is taken (next phase).
+// every keystroke; nothing is stored until the clerk confirms a decision in its dialog.
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { Alert, Button, Spin, Tag } from 'antd';
 import type { ItemDetail, WorkstationContext } from '../../../shared/contract';
@@ -12,13 +12,20 @@ import { draftReducer, newDraft } from '../intake/draft';
 import { ApplicantPanel } from '../components/ApplicantPanel';
 import { Checklist } from '../components/Checklist';
 import { DecisionBar, EligibilityBanner } from '../components/EligibilityBanner';
+import { DecisionDialog, type Decided } from '../components/DecisionDialog';
+import { DecisionDone } from '../components/DecisionDone';
+import type { Decision } from '../../../shared/domain/checklist';
 import { ItemFacts } from '../components/ItemFacts';
 import { RedirectCard } from '../components/RedirectCard';
 import { SituationQuestions } from '../components/SituationQuestions';
 import { TierTag } from '../components/TierTag';
 
-export function IntakeView({ context, code, onNext }: { context: WorkstationContext; code: string; onNext: () => void }) {
+export function IntakeView({ context, code, onNext, onOpenCase }: { context: WorkstationContext; code: string; onNext: () => void; onOpenCase: (caseId: string) => void }) {
   const [detail, setDetail] = useState<ItemDetail | null>(null);
+  // When the clerk began this applicant's intake: recorded on the case (device time).
+  const [startedAt] = useState(() => new Date().toISOString());
+  const [deciding, setDeciding] = useState<Decision | null>(null);
+  const [decided, setDecided] = useState<Decided | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [draft, dispatch] = useReducer(draftReducer, undefined, () => newDraft([]));
   const [focusChecklist, setFocusChecklist] = useState(0);
@@ -62,7 +69,26 @@ export function IntakeView({ context, code, onNext }: { context: WorkstationCont
 
   if (error) return <Alert type="error" showIcon title="无法打开事项" description={error} />;
   if (!detail || !checklist || !eligibility) return <Spin description="正在打开事项…" />;
+  if (decided) return <DecisionDone decided={decided} onNext={onNext} onOpenCase={onOpenCase} />;
   const { item } = detail;
+  const dialog = deciding && (
+    <DecisionDialog
+      decision={deciding}
+      detail={detail}
+      checklist={checklist}
+      eligibility={eligibility}
+      draft={draft}
+      startedAt={startedAt}
+      onCancel={() => setDeciding(null)}
+      onDecided={(d) => {
+        setDeciding(null);
+        setDecided(d);
+      }}
+    />
+  );
+  const applicantPanel = (
+    <ApplicantPanel serveTargets={item.serveTargets} agent={checklist.agent && !checklist.redirect} value={draft.applicant} onChange={(applicant) => dispatch({ type: 'applicant', applicant })} />
+  );
 
   const answer = (situationId: string, value: string) => {
     const wasLast = checklist.unansweredSituations.length === 1 && checklist.unansweredSituations[0].id === situationId;
@@ -87,8 +113,14 @@ export function IntakeView({ context, code, onNext }: { context: WorkstationCont
       <div className="intake redirect" data-testid="intake" data-item-code={item.code}>
         {title}
         <RedirectCard subCenter={detail.subCenter} code={item.subCenterCode} />
-        <DecisionBar allowed={checklist.allowedDecisions} />
-        <ItemFacts detail={detail} />
+        <DecisionBar allowed={checklist.allowedDecisions} onDecide={setDeciding} />
+        <div className="intake-columns redirect-columns">
+          <div className="intake-main">
+            <ItemFacts detail={detail} />
+          </div>
+          <div className="intake-side">{applicantPanel}</div>
+        </div>
+        {dialog}
       </div>
     );
   }
@@ -98,7 +130,7 @@ export function IntakeView({ context, code, onNext }: { context: WorkstationCont
       {/* Title and verdict stay in view while the clerk works down a long checklist. */}
       <div className="intake-sticky">
         {title}
-        <EligibilityBanner eligibility={eligibility} checklist={checklist} />
+        <EligibilityBanner eligibility={eligibility} checklist={checklist} onDecide={setDeciding} />
       </div>
       {!detail.handledHere && (
         <Alert
@@ -119,10 +151,11 @@ export function IntakeView({ context, code, onNext }: { context: WorkstationCont
           <Checklist lines={checklist.lines} onMark={(materialId, mark) => dispatch({ type: 'mark', materialId, mark })} focusToken={focusChecklist} />
         </div>
         <div className="intake-side">
-          <ApplicantPanel serveTargets={item.serveTargets} agent={checklist.agent} value={draft.applicant} onChange={(applicant) => dispatch({ type: 'applicant', applicant })} />
+          {applicantPanel}
           <ItemFacts detail={detail} />
         </div>
       </div>
+      {dialog}
     </div>
   );
 }

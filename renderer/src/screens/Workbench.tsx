@@ -1,6 +1,7 @@
 // The clerk's screen: header (office · window · clerk · 退出), the views a role may use, and
 // the intake view: search on the left, the item being taken in on the right. F2 returns to
-// the search box from anywhere; F4 closes the current case and starts the next applicant.
+// the search box from anywhere; F3 opens 今日办件; F4 closes the current case and starts the
+// next applicant.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Empty, Tag, type InputRef } from 'antd';
 import type { WorkstationContext } from '../../../shared/contract';
@@ -9,8 +10,9 @@ import { invoke } from '../api';
 import { SearchPanel } from '../components/SearchPanel';
 import { IntakeView } from './IntakeView';
 import { CatalogueAdmin } from './CatalogueAdmin';
+import { Queue } from './Queue';
 
-type View = 'intake' | 'catalogue';
+type View = 'intake' | 'queue' | 'catalogue';
 
 export function Workbench({ context, onSignedOut, onContextChanged }: { context: WorkstationContext; onSignedOut: () => void; onContextChanged: () => void }) {
   const [view, setView] = useState<View>('intake');
@@ -18,6 +20,7 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
   // A new key per case remounts the search panel: empty box, focused, nothing left over.
   const [caseNo, setCaseNo] = useState(0);
   const search = useRef<InputRef>(null);
+  const [openCaseId, setOpenCaseId] = useState<string | null>(null);
   const clerk = context.clerk!;
 
   const focusSearch = useCallback(() => window.setTimeout(() => search.current?.focus({ cursor: 'all' })), []);
@@ -34,6 +37,10 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
         e.preventDefault();
         setView('intake');
         focusSearch();
+      } else if (e.key === 'F3') {
+        e.preventDefault();
+        setOpenCaseId(null);
+        setView('queue');
       } else if (e.key === 'F4') {
         e.preventDefault();
         nextApplicant();
@@ -46,8 +53,14 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
     focusSearch();
   }, [focusSearch]);
 
-  const views: Array<{ key: View; label: string }> = [{ key: 'intake', label: '综合受理' }];
-  // Room for 今日办件 (queue) here in the next phase.
+  const views: Array<{ key: View; label: string }> = [
+    { key: 'intake', label: '综合受理' },
+    { key: 'queue', label: '今日办件' },
+  ];
+  const openCase = (caseId: string) => {
+    setOpenCaseId(caseId);
+    setView('queue');
+  };
   if (clerk.role === 'supervisor') views.push({ key: 'catalogue', label: '目录管理' });
 
   return (
@@ -60,11 +73,23 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
         {context.practice && <Tag color="magenta">练习模式</Tag>}
         <nav className="app-nav" aria-label="功能">
           {views.map((v) => (
-            <button key={v.key} type="button" className={view === v.key ? 'active' : ''} aria-current={view === v.key ? 'page' : undefined} onClick={() => setView(v.key)}>
+            <button
+              key={v.key}
+              type="button"
+              className={view === v.key ? 'active' : ''}
+              aria-current={view === v.key ? 'page' : undefined}
+              onClick={() => {
+                setView(v.key);
+                if (v.key === 'queue') setOpenCaseId(null);
+              }}
+              data-testid={`nav-${v.key}`}
+            >
               {v.label}
             </button>
           ))}
         </nav>
+        {/* The sync status indicator goes here (sync.* channels). */}
+        <div className="app-status" data-testid="header-status" />
         <span className="app-clerk" data-testid="header-clerk">
           {clerk.name}（{clerk.staffNo}）· {ROLE_LABEL[clerk.role]}
         </span>
@@ -72,33 +97,37 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
           退出
         </Button>
       </header>
-      {view === 'intake' ? (
-        <div className="intake-layout">
-          <aside className="search-side" aria-label="事项搜索">
-            <SearchPanel key={caseNo} officeLevel={context.office.level} inputRef={search} onPick={setCode} />
-          </aside>
-          <main className="intake-area">
-            {code ? (
-              <IntakeView key={`${caseNo}/${code}`} context={context} code={code} onNext={nextApplicant} />
-            ) : (
-              <Empty
-                className="intake-empty"
-                description={
-                  <>
-                    在左侧搜索框输入事项名称、拼音首字母（如 spjyxk）或实施编码，Enter 打开事项。
-                    <br />
-                    目录版本 {context.catalogueVersion} · 共 {context.itemCount} 项事项
-                  </>
-                }
-              />
-            )}
-          </main>
-        </div>
-      ) : (
+      {/* Kept mounted while another view shows: a half-taken-in applicant is never lost. */}
+      <div className="intake-layout" style={view === 'intake' ? undefined : { display: 'none' }}>
+        <aside className="search-side" aria-label="事项搜索">
+          <SearchPanel key={caseNo} officeLevel={context.office.level} inputRef={search} onPick={setCode} />
+        </aside>
+        <main className="intake-area">
+          {code ? (
+            <IntakeView key={`${caseNo}/${code}`} context={context} code={code} onNext={nextApplicant} onOpenCase={openCase} />
+          ) : (
+            <Empty
+              className="intake-empty"
+              description={
+                <>
+                  在左侧搜索框输入事项名称、拼音首字母（如 spjyxk）或实施编码，Enter 打开事项。
+                  <br />
+                  目录版本 {context.catalogueVersion} · 共 {context.itemCount} 项事项
+                </>
+              }
+            />
+          )}
+        </main>
+      </div>
+      {view === 'queue' ? (
+        <main className="admin-area">
+          <Queue openCaseId={openCaseId} onOpenCase={setOpenCaseId} />
+        </main>
+      ) : view === 'catalogue' ? (
         <main className="admin-area">
           <CatalogueAdmin context={context} onChanged={onContextChanged} />
         </main>
-      )}
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,252 @@
+// The confirm dialog of an intake decision: what the decision will record and print, and
+// whatever it still needs from the clerk (承诺 and 补正期限, 理由, …). Nothing is stored
+// until 确认; the handler re-checks everything and its refusal is shown here in Chinese.
+import { useMemo, useState } from 'react';
+import { Alert, Button, DatePicker, Descriptions, Input, Modal, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { ItemDetail } from '../../../shared/contract';
+import type { ChecklistResult } from '../../../shared/engine/checklist';
+import type { Eligibility } from '../../../shared/engine/eligibility';
+import { DECISION_LABEL, type Decision } from '../../../shared/domain/checklist';
+import { TIER_LABEL, TIER_MINUTES } from '../../../shared/domain/catalogue';
+import { addWorkingDays } from '../../../shared/calendar/workdays';
+import { BUILTIN_CALENDAR } from '../../../shared/calendar/holidays';
+import { maskIdNumber } from '../../../shared/validate/idcard';
+import { chinaDay } from '../../../shared/time';
+import { invoke } from '../api';
+import type { IntakeDraft } from '../intake/draft';
+import { partiesOf, partyProblems } from '../intake/parties';
+import { ErrorAlert } from './ErrorAlert';
+import { RedirectCard } from './RedirectCard';
+
+export interface Decided {
+  caseId: string;
+  caseNumber: string;
+  decision: Decision;
+}
+
+interface Props {
+  decision: Decision;
+  detail: ItemDetail;
+  checklist: ChecklistResult;
+  eligibility: Eligibility;
+  draft: IntakeDraft;
+  startedAt: string;
+  onCancel: () => void;
+  onDecided: (d: Decided) => void;
+}
+
+/** 'YYYY-MM-DD' → 'YYYY年M月D日'. */
+export const cnDate = (ymd: string): string => {
+  const [y, m, d] = ymd.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+/** Days a 即办件's supplement deadline may run when no promised date bounds it. */
+const DEFERRAL_DAYS_WITHOUT_PROMISE = 30;
+
+export function DecisionDialog({ decision, detail, checklist, eligibility, draft, startedAt, onCancel, onDecided }: Props) {
+  const { item } = detail;
+  const today = chinaDay(new Date());
+  // The handler counts the same way with the same shipped calendar; the stored date is its.
+  const promisedDate = item.promisedDays > 0 ? addWorkingDays(today, item.promisedDays, BUILTIN_CALENDAR) : null;
+  const deferred = checklist.lines.filter((l) => l.status === 'deferred');
+  const problems = checklist.outstanding.filter((l) => l.status === 'missing' || l.status === 'defective');
+  const unexplained = problems.filter((l) => l.status === 'defective' && !l.mark?.note);
+
+  const [commitment, setCommitment] = useState(() =>
+    [
+      `本人（本单位）承诺在补正期限内补交以下容缺材料：${deferred.map((l, i) => `${i + 1}. ${l.material.name}`).join('；')}。`,
+      '所补交材料真实有效，与申请时承诺一致；逾期未补交的，同意终止本次申请，并承担相应法律责任。',
+    ].join(''),
+  );
+  const lastDeadline = promisedDate ?? dayjs(today).add(DEFERRAL_DAYS_WITHOUT_PROMISE, 'day').format('YYYY-MM-DD');
+  const [deadline, setDeadline] = useState<Dayjs | null>(() => dayjs(lastDeadline));
+  const [reasons, setReasons] = useState('');
+  const [applyTo, setApplyTo] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const parties = useMemo(() => partiesOf(draft.applicant, checklist.agent && decision !== 'redirect'), [draft.applicant, checklist.agent, decision]);
+  const partyIssues = partyProblems(parties);
+
+  const blockers: string[] = [...partyIssues];
+  if (decision === 'notifyMissing' && unexplained.length) blockers.push(`请先写明不符合法定形式的原因：${unexplained.map((l) => l.material.name).join('、')}`);
+  if (decision === 'refuse' && !reasons.trim()) blockers.push('请填写不予受理的理由');
+  if (decision === 'acceptWithDeferral' && !commitment.trim()) blockers.push('请填写申请人承诺内容');
+  if (decision === 'acceptWithDeferral' && !deadline) blockers.push('请选择补正期限');
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await invoke('case.decide', {
+        itemCode: item.code,
+        answers: draft.answers,
+        marks: draft.marks,
+        applicant: parties.applicant,
+        agent: parties.agent,
+        decision,
+        startedAt,
+        ...(decision === 'refuse' ? { refusal: { reasons: reasons.trim(), applyTo: applyTo.trim() } } : {}),
+        ...(decision === 'acceptWithDeferral' && deadline ? { deferral: { commitment: commitment.trim(), supplementDeadline: deadline.format('YYYY-MM-DD') } } : {}),
+      });
+      onDecided({ ...r, decision });
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  const a = parties.applicant;
+  const who = a.kind === 'person' ? `${a.name || '（未填写）'} · ${a.idNumber ? maskIdNumber(a.idNumber) : '身份证号未填写'}` : `${a.name || '（未填写）'} · ${a.creditCode || '统一社会信用代码未填写'}`;
+  const received = checklist.lines.filter((l) => l.status === 'satisfied').length;
+
+  return (
+    <Modal
+      open
+      width={720}
+      title={`${DECISION_LABEL[decision]} · ${item.name}`}
+      onCancel={onCancel}
+      maskClosable={false}
+      data-testid="decision-dialog"
+      footer={
+        <>
+          <Button onClick={onCancel}>返回修改</Button>
+          <Button type="primary" danger={decision === 'refuse'} size="large" loading={busy} disabled={blockers.length > 0} onClick={confirm} data-testid="decision-confirm">
+            确认{DECISION_LABEL[decision]}
+          </Button>
+        </>
+      }
+    >
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        styles={{ label: { width: 110 } }}
+        items={[
+          { key: 'who', label: a.kind === 'person' ? '申请人' : '申请单位', children: who },
+          ...(parties.agent ? [{ key: 'agent', label: '代理人', children: `${parties.agent.name || '（未填写）'} · ${parties.agent.idNumber ? maskIdNumber(parties.agent.idNumber) : '身份证号未填写'}` }] : []),
+          ...(decision === 'accept' || decision === 'acceptWithDeferral'
+            ? [
+                { key: 'received', label: '已收材料', children: `${received} 项${deferred.length ? `，容缺 ${deferred.length} 项` : ''}` },
+                {
+                  key: 'kind',
+                  label: '办件类型',
+                  children:
+                    promisedDate === null ? (
+                      <span data-testid="decision-kind">
+                        <Tag color="green">即办件</Tag>当场办结
+                        {decision === 'accept' && eligibility.eligible && eligibility.tier && (
+                          <>
+                            {' '}
+                            · 立等可取 {TIER_LABEL[eligibility.tier]}（{TIER_MINUTES[eligibility.tier]} 分钟内）
+                          </>
+                        )}
+                      </span>
+                    ) : (
+                      <span data-testid="decision-kind">
+                        <Tag color="blue">承诺件</Tag>承诺 {item.promisedDays} 个工作日，
+                        <strong data-testid="promised-date">{cnDate(promisedDate)}</strong> 前办结
+                      </span>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+
+      {decision === 'acceptWithDeferral' && (
+        <div className="decision-section">
+          <div className="decision-label">容缺材料</div>
+          <ul className="decision-list" data-testid="deferred-list">
+            {deferred.map((l) => (
+              <li key={l.material.id}>{l.material.name}</li>
+            ))}
+          </ul>
+          <label className="decision-label" htmlFor="deferral-commitment">
+            申请人承诺（打印在容缺受理通知书上，由申请人签字）
+          </label>
+          <Input.TextArea id="deferral-commitment" autoSize={{ minRows: 3, maxRows: 6 }} maxLength={1000} value={commitment} onChange={(e) => setCommitment(e.target.value)} data-testid="deferral-commitment" />
+          <div className="decision-label">
+            补正期限 <span className="muted-inline">（今天至{promisedDate ? `承诺办结日 ${cnDate(promisedDate)}` : ` ${cnDate(lastDeadline)}`}）</span>
+          </div>
+          <DatePicker
+            value={deadline}
+            onChange={setDeadline}
+            allowClear={false}
+            aria-label="补正期限"
+            data-testid="deferral-deadline"
+            disabledDate={(d) => d.isBefore(dayjs(today), 'day') || d.isAfter(dayjs(lastDeadline), 'day')}
+          />
+        </div>
+      )}
+
+      {decision === 'notifyMissing' && (
+        <div className="decision-section">
+          <div className="decision-label">一次性告知以下全部问题（{problems.length} 项）</div>
+          <ol className="decision-list" data-testid="missing-list">
+            {problems.map((l) => (
+              <li key={l.material.id} className={l.status === 'defective' && !l.mark?.note ? 'blocked' : undefined}>
+                <strong>{l.material.name}</strong>
+                <Tag color="red" style={{ marginLeft: 6 }}>
+                  {l.status === 'missing' ? '缺失' : '不符合法定形式'}
+                </Tag>
+                {l.status === 'defective' && !l.mark?.note ? <span className="material-reason">须写明原因</span> : <span>{l.mark?.note || l.reason}</span>}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+
+      {decision === 'refuse' && (
+        <div className="decision-section">
+          <label className="decision-label" htmlFor="refusal-reasons">
+            不予受理的理由（每行一条，逐条列入通知书）
+          </label>
+          <Input.TextArea
+            id="refusal-reasons"
+            autoFocus
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            maxLength={1000}
+            value={reasons}
+            onChange={(e) => setReasons(e.target.value)}
+            placeholder="如：申请事项依法不属于本机关职权范围"
+            data-testid="refusal-reasons"
+          />
+          <label className="decision-label" htmlFor="refusal-apply-to">
+            告知申请人向以下机关申请（可不填）
+          </label>
+          <Input id="refusal-apply-to" maxLength={200} value={applyTo} onChange={(e) => setApplyTo(e.target.value)} data-testid="refusal-apply-to" />
+          <div className="muted-hint">通知书将同时告知申请人依法申请行政复议（60日内）或提起行政诉讼（6个月内）的权利。</div>
+        </div>
+      )}
+
+      {decision === 'redirect' && (
+        <div className="decision-section">
+          <RedirectCard subCenter={detail.subCenter} code={item.subCenterCode} />
+        </div>
+      )}
+
+      {blockers.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="decision-blockers"
+          title="还不能确认"
+          description={
+            <ul className="error-details">
+              {blockers.map((b) => (
+                <li key={b}>{b}</li>
+              ))}
+            </ul>
+          }
+          style={{ marginTop: 12 }}
+        />
+      )}
+      <div style={{ marginTop: 12 }}>
+        <ErrorAlert error={error} testId="decision-error" title={`未能${DECISION_LABEL[decision]}`} />
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,137 @@
+// 出件: the result handed over once, to a checked person: the applicant (ID checked against
+// the case by the handler), an agent (ID + 授权委托书), or by post (tracking number).
+// After it is recorded the clerk prints 出件回执 and invites the rating.
+import { useState } from 'react';
+import { Alert, Button, Checkbox, Form, Input, Modal, Radio } from 'antd';
+import { DELIVERY_LABEL, type CaseSummary, type DeliveryMethod } from '../../../shared/domain/case';
+import { validateIdCard } from '../../../shared/validate/idcard';
+import { validateCreditCode } from '../../../shared/validate/creditCode';
+import { normalizeIdentifier } from '../../../shared/validate/normalize';
+import { invoke } from '../api';
+import { ErrorAlert } from './ErrorAlert';
+
+interface Props {
+  summary: CaseSummary;
+  /** Whether the applicant is a unit: its person in charge shows the credit code instead. */
+  organisation: boolean;
+  onClose: () => void;
+  onDelivered: (s: CaseSummary) => void;
+  onPrintReceipt: () => void;
+  onRate: () => void;
+}
+
+export function DeliverDialog({ summary, organisation, onClose, onDelivered, onPrintReceipt, onRate }: Props) {
+  const [method, setMethod] = useState<DeliveryMethod>('applicant');
+  const [idNumber, setIdNumber] = useState('');
+  const [agentName, setAgentName] = useState('');
+  const [authorised, setAuthorised] = useState(false);
+  const [tracking, setTracking] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<CaseSummary | null>(null);
+
+  const idCheck = method === 'applicant' && organisation ? validateCreditCode(idNumber) : validateIdCard(idNumber);
+  const idLabel = method === 'applicant' ? (organisation ? '申请单位统一社会信用代码' : '领取人（申请人）身份证号') : '代理人身份证号';
+  const idError = idNumber.length >= 18 && !idCheck.ok ? idCheck.message : null;
+  const ready =
+    method === 'post' ? tracking.trim().length > 0 : idCheck.ok && (method === 'applicant' || (agentName.trim().length > 0 && authorised));
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const s = await invoke('case.deliver', {
+        caseId: summary.id,
+        method,
+        ...(method === 'post' ? { trackingNumber: tracking.trim() } : { idNumber }),
+        ...(method === 'agent' ? { agentName: agentName.trim(), authorisationChecked: authorised } : {}),
+      });
+      setDone(s);
+      onDelivered(s);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={620}
+      title={`出件 · ${summary.caseNumber}`}
+      onCancel={onClose}
+      maskClosable={false}
+      data-testid="deliver-dialog"
+      footer={
+        done ? (
+          <>
+            <Button onClick={onClose}>关闭</Button>
+            <Button onClick={onRate} data-testid="deliver-rate" disabled={summary.rated}>
+              请申请人评价
+            </Button>
+            <Button type="primary" size="large" onClick={onPrintReceipt} data-testid="deliver-print-receipt">
+              打印出件回执
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button onClick={onClose}>取消</Button>
+            <Button type="primary" size="large" disabled={!ready} loading={busy} onClick={submit} data-testid="deliver-confirm">
+              确认出件
+            </Button>
+          </>
+        )
+      }
+    >
+      {done ? (
+        <Alert type="success" showIcon data-testid="deliver-done" title={`已出件：${DELIVERY_LABEL[method]}`} description={`${summary.itemName} · ${summary.applicantName}`} />
+      ) : (
+        <Form layout="vertical" component="div" requiredMark={false}>
+          <div className="deliver-what">
+            {summary.itemName} · 申请人 {summary.applicantName}
+          </div>
+          <Form.Item label="领取方式">
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              size="large"
+              value={method}
+              onChange={(e) => {
+                setMethod(e.target.value as DeliveryMethod);
+                setError(null);
+              }}
+              options={[
+                { value: 'applicant', label: '本人领取' },
+                { value: 'agent', label: '代理人领取' },
+                { value: 'post', label: '邮寄送达' },
+              ]}
+              data-testid="deliver-method"
+            />
+          </Form.Item>
+          {method !== 'post' && (
+            <Form.Item label={idLabel} validateStatus={idError ? 'error' : undefined} help={idError ?? undefined}>
+              <Input size="large" aria-label={idLabel} maxLength={24} value={idNumber} onChange={(e) => setIdNumber(normalizeIdentifier(e.target.value))} data-testid="deliver-id" />
+            </Form.Item>
+          )}
+          {method === 'agent' && (
+            <>
+              <Form.Item label="代理人姓名">
+                <Input aria-label="代理人姓名" maxLength={60} value={agentName} onChange={(e) => setAgentName(e.target.value)} data-testid="deliver-agent-name" />
+              </Form.Item>
+              <Checkbox checked={authorised} onChange={(e) => setAuthorised(e.target.checked)} data-testid="deliver-authorised">
+                已核验申请人的授权委托书
+              </Checkbox>
+            </>
+          )}
+          {method === 'post' && (
+            <Form.Item label="邮件单号">
+              <Input size="large" aria-label="邮件单号" maxLength={40} value={tracking} onChange={(e) => setTracking(e.target.value.toUpperCase())} data-testid="deliver-tracking" />
+            </Form.Item>
+          )}
+          <ErrorAlert error={error} testId="deliver-error" title="不能出件" />
+        </Form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,118 @@
+// 文书预览与打印: the notice exactly as it will be printed, in a sandboxed frame (the HTML is
+// complete and self-contained: fonts and QR code inside, no scripts). 打印 archives a PDF
+// copy with the case and sends it to the printer set for this window and kind.
+import { useEffect, useState } from 'react';
+import { Alert, Button, Modal, Segmented, Spin } from 'antd';
+import { NOTICE_TITLE, type NoticeKind } from '../../../shared/notice/model';
+import type { NoticeLayout } from '../../../shared/notice/render';
+import { invoke } from '../api';
+import { ErrorAlert } from './ErrorAlert';
+
+const LAYOUT_LABEL: Record<NoticeLayout, string> = { A4: 'A4', A5: 'A5', thermal80: '80mm 热敏' };
+
+export interface NoticePreviewProps {
+  caseId: string;
+  caseNumber: string;
+  /** The kind shown first; the case's other kinds are offered as tabs. */
+  kind: NoticeKind;
+  onClose: () => void;
+}
+
+export function NoticePreview({ caseId, caseNumber, kind: firstKind, onClose }: NoticePreviewProps) {
+  const [kinds, setKinds] = useState<NoticeKind[]>([firstKind]);
+  const [kind, setKind] = useState<NoticeKind>(firstKind);
+  const [layout, setLayout] = useState<NoticeLayout>('A4');
+  const [html, setHtml] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [printing, setPrinting] = useState(false);
+  const [printed, setPrinted] = useState<{ message: string; archivedPath: string; printedTo: string | null } | null>(null);
+
+  useEffect(() => {
+    invoke('notice.kinds', { caseId }).then((r) => setKinds(r.kinds), setError);
+  }, [caseId]);
+
+  useEffect(() => {
+    let live = true;
+    setHtml(null);
+    setPrinted(null);
+    setError(null);
+    invoke('notice.render', { caseId, kind, layout }).then(
+      (r) => live && setHtml(r.html),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [caseId, kind, layout]);
+
+  const print = async () => {
+    setPrinting(true);
+    setError(null);
+    try {
+      setPrinted(await invoke('notice.print', { caseId, kind, layout }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setPrinting(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={980}
+      centered
+      title={
+        <span>
+          {NOTICE_TITLE[kind]} · <span className="case-number-inline">{caseNumber}</span>
+        </span>
+      }
+      onCancel={onClose}
+      footer={
+        <div className="notice-footer">
+          <Segmented<NoticeLayout>
+            aria-label="纸张"
+            data-testid="notice-layout"
+            value={layout}
+            onChange={setLayout}
+            options={(Object.keys(LAYOUT_LABEL) as NoticeLayout[]).map((l) => ({ value: l, label: LAYOUT_LABEL[l] }))}
+          />
+          <span className="notice-footer-gap" />
+          <Button onClick={onClose}>关闭</Button>
+          <Button type="primary" size="large" loading={printing} disabled={!html} onClick={print} data-testid="notice-print">
+            打印
+          </Button>
+        </div>
+      }
+      data-testid="notice-preview"
+    >
+      <div className="notice-kinds" data-testid="notice-kinds">
+        {kinds.map((k) => (
+          <Button key={k} type={k === kind ? 'primary' : 'default'} ghost={k === kind} onClick={() => setKind(k)} data-testid={`notice-kind-${k}`} aria-pressed={k === kind}>
+            {NOTICE_TITLE[k]}
+          </Button>
+        ))}
+      </div>
+      <ErrorAlert error={error} testId="notice-error" />
+      {printed && (
+        <Alert
+          type={printed.printedTo ? 'success' : 'info'}
+          showIcon
+          data-testid="print-result"
+          data-archived-path={printed.archivedPath}
+          title={printed.message}
+          description={<span className="archive-path">PDF 存档：{printed.archivedPath}</span>}
+          style={{ marginBottom: 8 }}
+        />
+      )}
+      <div className={`notice-frame-wrap layout-${layout}`}>
+        {html ? (
+          // sandbox="": no scripts, no same-origin access; the notice needs neither.
+          <iframe className="notice-frame" title={`${NOTICE_TITLE[kind]}预览`} sandbox="" srcDoc={html} data-testid="notice-frame" data-kind={kind} data-layout={layout} />
+        ) : (
+          !error && <Spin description="正在生成文书…" />
+        )}
+      </div>
+    </Modal>
+  );
+}

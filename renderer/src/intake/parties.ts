@@ -1,0 +1,38 @@
+// The applicant (and agent) of the draft as the contract's DecideInput wants them, checked
+// with the same shared schemas the handler uses, so the confirm dialog can say what is
+// missing before anything is sent.
+import { Agent, Applicant, type ApplicantInput } from '../../../shared/domain/applicant';
+import type { ApplicantDraft } from './draft';
+
+export interface Parties {
+  applicant: ApplicantInput;
+  agent: { name: string; idNumber: string; phone: string } | null;
+}
+
+export function partiesOf(a: ApplicantDraft, agentApplies: boolean): Parties {
+  const applicant: ApplicantInput =
+    a.kind === '自然人'
+      ? { kind: 'person', name: a.person.name, idNumber: a.person.idNumber, phone: a.person.phone }
+      : { kind: 'organisation', name: a.org.name, creditCode: a.org.creditCode, legalRepresentative: a.org.legalRep, phone: a.org.phone };
+  return { applicant, agent: agentApplies ? { ...a.agent } : null };
+}
+
+const FIELD: Record<string, string> = {
+  name: '姓名/名称',
+  idNumber: '身份证号',
+  phone: '联系电话',
+  creditCode: '统一社会信用代码',
+  legalRepresentative: '法定代表人',
+};
+
+/** Every problem with the parties, in the clerk's words ('申请人身份证号：…'); empty when fine. */
+export function partyProblems(p: Parties): string[] {
+  const out: string[] = [];
+  const a = Applicant.safeParse(p.applicant);
+  if (!a.success) for (const i of a.error.issues) out.push(`申请人${FIELD[String(i.path[0])] ?? ''}：${i.message}`);
+  if (p.agent) {
+    const g = Agent.safeParse(p.agent);
+    if (!g.success) for (const i of g.error.issues) out.push(`代理人${FIELD[String(i.path[0])] ?? ''}：${i.message}`);
+  }
+  return out;
+}

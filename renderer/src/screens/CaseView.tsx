@@ -1,0 +1,217 @@
+// One case: summary, the append-only timeline, and what can be done next given its status:
+// 办结 (即办件), 补正, 终止 (after the supplement deadline), 出件, 好差评, 打印文书.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, type ButtonProps, Descriptions, Input, Modal, Spin, Tag, Timeline, Tooltip } from 'antd';
+import type { CaseDetail, CaseSummary } from '../../../shared/domain/case';
+import { CASE_STATUS_LABEL } from '../../../shared/domain/case';
+import { DECISION_LABEL } from '../../../shared/domain/checklist';
+import { TIER_LABEL } from '../../../shared/domain/catalogue';
+import type { NoticeKind } from '../../../shared/notice/model';
+import { maskIdNumber } from '../../../shared/validate/idcard';
+import { chinaDay } from '../../../shared/time';
+import { invoke } from '../api';
+import { MAIN_NOTICE, STATUS_COLOR, cnTime, isOnTheSpot, numberLabel, readyToDeliver, reviewLabel } from '../cases/labels';
+import { elapsedText } from '../cases/clock';
+import { cnDate } from '../components/DecisionDialog';
+import { DeliverDialog } from '../components/DeliverDialog';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { NoticePreview } from '../components/NoticePreview';
+import { RatingPanel } from '../components/RatingPanel';
+import { Countdown } from '../components/Countdown';
+import { useServerNow } from '../cases/useServerNow';
+
+type Dialog = { type: 'notice'; kind: NoticeKind } | { type: 'deliver' } | { type: 'rate'; source: 'screen' | 'paper' } | { type: 'supplement' } | { type: 'terminate' } | null;
+
+export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: string; offsetMs: number; onBack: () => void; onChanged: () => void }) {
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const nowMs = useServerNow(offsetMs);
+
+  const load = useCallback(() => {
+    invoke('case.get', { caseId }).then(setDetail, setError);
+  }, [caseId]);
+  useEffect(load, [load]);
+
+  const changed = () => {
+    load();
+    onChanged();
+  };
+  const act = async (f: () => Promise<CaseSummary>) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      await f();
+      setDialog(null);
+      setText('');
+      changed();
+    } catch (e) {
+      setActionError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (error) return <ErrorAlert error={error} title="无法打开办件" />;
+  if (!detail) return <Spin description="正在打开办件…" />;
+  const s = detail.summary;
+  const a = detail.applicant;
+  const today = chinaDay(new Date(nowMs));
+  const overdue = s.status === 'awaitingSupplement' && s.supplementDeadline !== null && s.supplementDeadline < today;
+  const review = reviewLabel(s.reviewStatus);
+
+  return (
+    <div className="case-view" data-testid="case-view" data-case-id={s.id} data-status={s.status}>
+      <div className="case-head">
+        <Button onClick={onBack} data-testid="case-back">
+          ← 返回今日办件
+        </Button>
+        <div className="case-head-number">
+          <span className="case-number-label">{numberLabel(s.decision)}</span>
+          <span className="case-number" data-testid="case-view-number">
+            {s.caseNumber}
+          </span>
+        </div>
+        <Tag color={STATUS_COLOR[s.status]} data-testid="case-status" className="status-tag">
+          {CASE_STATUS_LABEL[s.status]}
+        </Tag>
+        {review && <Tag color="geekblue">后台：{review}</Tag>}
+        {s.tier && s.status === 'accepted' && s.dueAt && <Countdown dueAt={s.dueAt} tier={s.tier} nowMs={nowMs} />}
+      </div>
+
+      <div className="case-actions" data-testid="case-actions">
+        {isOnTheSpot(s) && (
+          <Button type="primary" size="large" loading={busy} onClick={() => act(() => invoke('case.complete', { caseId }))} data-testid="action-complete">
+            办结
+          </Button>
+        )}
+        {s.status === 'awaitingSupplement' && (
+          <Button type="primary" size="large" onClick={() => setDialog({ type: 'supplement' })} data-testid="action-supplement">
+            补正
+          </Button>
+        )}
+        {s.status === 'awaitingSupplement' && (
+          <Tooltip title={overdue ? undefined : `补正期限 ${s.supplementDeadline ? cnDate(s.supplementDeadline) : ''} 届满后才能终止`}>
+            <Button size="large" danger disabled={!overdue} onClick={() => setDialog({ type: 'terminate' })} data-testid="action-terminate">
+              终止
+            </Button>
+          </Tooltip>
+        )}
+        {readyToDeliver(s) && (
+          <Button type="primary" size="large" onClick={() => setDialog({ type: 'deliver' })} data-testid="action-deliver">
+            出件
+          </Button>
+        )}
+        <Button size="large" onClick={() => setDialog({ type: 'notice', kind: MAIN_NOTICE[s.decision] })} data-testid="action-notices">
+          打印文书
+        </Button>
+        {!s.rated && (
+          <>
+            <Button size="large" onClick={() => setDialog({ type: 'rate', source: 'screen' })} data-testid="action-rate">
+              好差评
+            </Button>
+            <Button size="large" onClick={() => setDialog({ type: 'rate', source: 'paper' })} data-testid="action-rate-paper">
+              补录纸质评价
+            </Button>
+          </>
+        )}
+      </div>
+      <ErrorAlert error={actionError} testId="case-action-error" />
+      {overdue && <Alert type="error" showIcon data-testid="supplement-overdue" title={`补正期限 ${cnDate(s.supplementDeadline!)} 已过，申请人未补正，可终止办理`} style={{ marginBottom: 12 }} />}
+
+      <div className="case-columns">
+        <section className="panel case-summary">
+          <Descriptions
+            size="small"
+            column={2}
+            styles={{ label: { width: 96 } }}
+            items={[
+              { key: 'item', label: '事项', span: 2, children: `${s.itemName}（${s.itemCode}）` },
+              { key: 'decision', label: '决定', children: DECISION_LABEL[s.decision] },
+              { key: 'at', label: '受理时间', children: cnTime(s.acceptedAt) },
+              {
+                key: 'who',
+                label: a.kind === 'person' ? '申请人' : '申请单位',
+                span: 2,
+                children: a.kind === 'person' ? `${a.name} · ${maskIdNumber(a.idNumber)} · ${a.phone}` : `${a.name} · ${a.creditCode} · 法定代表人 ${a.legalRepresentative} · ${a.phone}`,
+              },
+              ...(detail.agent ? [{ key: 'agent', label: '代理人', span: 2, children: `${detail.agent.name} · ${maskIdNumber(detail.agent.idNumber)} · ${detail.agent.phone}` }] : []),
+              ...(s.tier ? [{ key: 'tier', label: '立等可取', children: `${TIER_LABEL[s.tier]}${s.dueAt ? `，${cnTime(s.dueAt, false)} 前办结` : ''}` }] : []),
+              ...(s.elapsedSeconds !== null
+                ? [
+                    {
+                      key: 'elapsed',
+                      label: '办结用时',
+                      children: (
+                        <span data-testid="case-elapsed" className={elapsedText(s.elapsedSeconds, s.tier).within ? '' : 'clock-over'}>
+                          {elapsedText(s.elapsedSeconds, s.tier).text}
+                        </span>
+                      ),
+                    },
+                  ]
+                : []),
+              ...(s.promisedDate ? [{ key: 'promised', label: '承诺办结', children: cnDate(s.promisedDate) }] : []),
+              ...(s.supplementDeadline ? [{ key: 'deadline', label: '补正期限', children: <span className={overdue ? 'clock-over' : ''}>{cnDate(s.supplementDeadline)}</span> }] : []),
+              { key: 'clerk', label: '经办人工号', children: s.staffNo },
+              { key: 'rated', label: '好差评', children: s.rated ? '已评价' : '未评价' },
+            ]}
+          />
+        </section>
+        <section className="panel case-timeline" aria-label="办件记录">
+          <h3 className="panel-title">办件记录</h3>
+          <Timeline
+            data-testid="case-timeline"
+            items={detail.events.map((e) => ({
+              key: e.id,
+              content: (
+                <div className="timeline-line">
+                  <span className="timeline-time">{cnTime(e.at)}</span>
+                  <span>{e.summary}</span>
+                  {e.staffNo && <span className="timeline-staff">工号 {e.staffNo}</span>}
+                </div>
+              ),
+            }))}
+          />
+        </section>
+      </div>
+
+      {dialog?.type === 'notice' && <NoticePreview caseId={s.id} caseNumber={s.caseNumber} kind={dialog.kind} onClose={() => setDialog(null)} />}
+      {dialog?.type === 'deliver' && (
+        <DeliverDialog
+          summary={s}
+          organisation={a.kind === 'organisation'}
+          onClose={() => setDialog(null)}
+          onDelivered={changed}
+          onPrintReceipt={() => setDialog({ type: 'notice', kind: 'deliveryReceipt' })}
+          onRate={() => setDialog({ type: 'rate', source: 'screen' })}
+        />
+      )}
+      {dialog?.type === 'rate' && <RatingPanel caseId={s.id} caseNumber={s.caseNumber} source={dialog.source} onClose={() => setDialog(null)} onRated={changed} />}
+      {(dialog?.type === 'supplement' || dialog?.type === 'terminate') && (
+        <Modal
+          open
+          title={dialog.type === 'supplement' ? '记录补正' : '终止办理'}
+          onCancel={() => setDialog(null)}
+          okText={dialog.type === 'supplement' ? '确认已补正' : '确认终止'}
+          okButtonProps={{ danger: dialog.type === 'terminate', loading: busy, disabled: dialog.type === 'terminate' && !text.trim(), 'data-testid': 'case-dialog-ok' } as ButtonProps}
+          onOk={() => act(() => (dialog.type === 'supplement' ? invoke('case.supplement', { caseId, note: text }) : invoke('case.terminate', { caseId, reason: text })))}
+        >
+          <p>{dialog.type === 'supplement' ? '申请人已补交全部容缺材料。可注明补交情况：' : '申请人在补正期限内未补交容缺材料。请写明终止原因：'}</p>
+          <Input.TextArea
+            autoFocus
+            maxLength={500}
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            data-testid="case-dialog-text"
+            placeholder={dialog.type === 'supplement' ? '如：已补交规章制度目录清单原件' : '如：逾期未补交容缺材料'}
+          />
+          <ErrorAlert error={actionError} />
+        </Modal>
+      )}
+    </div>
+  );
+}

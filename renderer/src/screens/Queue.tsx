@@ -1,0 +1,153 @@
+// 今日办件: every case of today (and every open one from earlier days) with its status; the
+// 立等可取 ones count down against their tier on the server's clock; 待补正 ones show their
+// deadline, overdue in red. A case number typed or scanned into the lookup box opens it.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Input, Table, Tag, type InputRef } from 'antd';
+import type { CaseSummary } from '../../../shared/domain/case';
+import { CASE_STATUS_LABEL } from '../../../shared/domain/case';
+import { DECISION_LABEL } from '../../../shared/domain/checklist';
+import { chinaDay } from '../../../shared/time';
+import { invoke } from '../api';
+import { STATUS_COLOR, cnTime, reviewLabel } from '../cases/labels';
+import { elapsedText, serverOffset } from '../cases/clock';
+import { useServerNow } from '../cases/useServerNow';
+import { Countdown } from '../components/Countdown';
+import { cnDate } from '../components/DecisionDialog';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { CaseView } from './CaseView';
+
+/** Background refresh: back-office statuses arrive through sync while the clerk watches. */
+const REFRESH_MS = 30_000;
+
+function TimeCell({ s, nowMs, today, onTerminate }: { s: CaseSummary; nowMs: number; today: string; onTerminate: () => void }) {
+  if (s.tier && s.dueAt && s.status === 'accepted') return <Countdown dueAt={s.dueAt} tier={s.tier} nowMs={nowMs} />;
+  if (s.elapsedSeconds !== null) {
+    const e = elapsedText(s.elapsedSeconds, s.tier);
+    return <span className={e.within ? 'clock-done' : 'clock-over'}>{e.text}</span>;
+  }
+  if (s.status === 'awaitingSupplement' && s.supplementDeadline) {
+    const overdue = s.supplementDeadline < today;
+    return (
+      <span className={overdue ? 'clock-over' : ''} data-testid="supplement-deadline" data-overdue={overdue}>
+        补正期限 {cnDate(s.supplementDeadline)}
+        {overdue && (
+          <>
+            {' '}
+            · 已逾期{' '}
+            <Button
+              size="small"
+              danger
+              onClick={(e) => {
+                e.stopPropagation();
+                onTerminate();
+              }}
+              data-testid="queue-terminate"
+            >
+              终止
+            </Button>
+          </>
+        )}
+      </span>
+    );
+  }
+  if (s.promisedDate && (s.status === 'accepted' || s.status === 'awaitingSupplement')) return <span>承诺 {cnDate(s.promisedDate)}</span>;
+  return null;
+}
+
+export function Queue({ openCaseId, onOpenCase }: { openCaseId: string | null; onOpenCase: (id: string | null) => void }) {
+  const [cases, setCases] = useState<CaseSummary[] | null>(null);
+  const [offsetMs, setOffsetMs] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const [lookup, setLookup] = useState('');
+  const [lookupError, setLookupError] = useState<unknown>(null);
+  const lookupRef = useRef<InputRef>(null);
+  const nowMs = useServerNow(offsetMs);
+
+  const refresh = useCallback(() => {
+    invoke('case.queue', {}).then((r) => {
+      setCases(r.cases);
+      setOffsetMs(serverOffset(r.now));
+      setError(null);
+    }, setError);
+  }, []);
+  useEffect(() => {
+    refresh();
+    const t = window.setInterval(refresh, REFRESH_MS);
+    return () => window.clearInterval(t);
+  }, [refresh]);
+  useEffect(() => {
+    if (!openCaseId) lookupRef.current?.focus();
+  }, [openCaseId]);
+
+  const find = async (value: string) => {
+    const v = value.trim();
+    if (!v) return;
+    setLookupError(null);
+    try {
+      const { caseId } = await invoke('case.lookup', { caseNumber: v });
+      setLookup('');
+      onOpenCase(caseId);
+    } catch (e) {
+      setLookupError(e);
+    }
+  };
+
+  if (openCaseId) return <CaseView key={openCaseId} caseId={openCaseId} offsetMs={offsetMs} onBack={() => onOpenCase(null)} onChanged={refresh} />;
+
+  const today = chinaDay(new Date(nowMs));
+  const warn = (cases ?? []).filter((c) => c.tier && c.dueAt && c.status === 'accepted' && Date.parse(c.dueAt) - nowMs < 0).length;
+  return (
+    <div className="queue" data-testid="queue">
+      <div className="queue-head">
+        <h2>今日办件</h2>
+        <span className="queue-count">共 {cases?.length ?? 0} 件{warn > 0 && <span className="clock-over">，{warn} 件已超时</span>}</span>
+        <div className="queue-lookup">
+          <Input.Search
+            ref={lookupRef}
+            size="large"
+            placeholder="输入或扫描办件编号，Enter 打开"
+            aria-label="办件编号"
+            enterButton="查询"
+            value={lookup}
+            onChange={(e) => setLookup(e.target.value)}
+            onSearch={find}
+            data-testid="case-lookup"
+          />
+        </div>
+      </div>
+      <ErrorAlert error={lookupError} testId="lookup-error" />
+      <ErrorAlert error={error} />
+      <Table<CaseSummary>
+        size="middle"
+        rowKey="id"
+        loading={cases === null}
+        dataSource={cases ?? []}
+        pagination={false}
+        sticky
+        locale={{ emptyText: '今天还没有办件' }}
+        onRow={(r) => ({ onClick: () => onOpenCase(r.id), className: 'queue-row', 'data-case-number': r.caseNumber } as object)}
+        columns={[
+          { title: '编号', dataIndex: 'caseNumber', width: 220, render: (v: string) => <span className="case-number-cell">{v}</span> },
+          { title: '事项', dataIndex: 'itemName', ellipsis: true },
+          { title: '申请人', dataIndex: 'applicantName', width: 180, ellipsis: true },
+          { title: '决定', dataIndex: 'decision', width: 110, render: (d: CaseSummary['decision']) => DECISION_LABEL[d] },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 170,
+            render: (_: unknown, s) => (
+              <>
+                <Tag color={STATUS_COLOR[s.status]} data-testid="queue-status">
+                  {CASE_STATUS_LABEL[s.status]}
+                </Tag>
+                {reviewLabel(s.reviewStatus) && <Tag color="geekblue">{reviewLabel(s.reviewStatus)}</Tag>}
+              </>
+            ),
+          },
+          { title: '受理', dataIndex: 'acceptedAt', width: 80, render: (v: string) => cnTime(v, false) },
+          { title: '时限', key: 'time', width: 300, render: (_: unknown, s) => <TimeCell s={s} nowMs={nowMs} today={today} onTerminate={() => onOpenCase(s.id)} /> },
+        ]}
+      />
+    </div>
+  );
+}

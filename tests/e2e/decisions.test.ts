@@ -1,0 +1,364 @@
+// Each intake decision from search to the printed notice, in headless Chromium against the
+// real handlers: search, answer, mark, fill the applicant, decide, read the case number,
+// preview the notice and print it; the archived PDF is read back with pdfjs. Then the clock
+// of 立等可取 cases, 办结 → 出件 (a wrong ID refused) → 出件回执 → 好差评, lookups, paper
+// ratings, and a 容缺 case terminated after its supplement deadline.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_ITEMS } from '../../shared/demo/examples';
+import { demoCatalogue } from '../../shared/demo/catalogue';
+import { addWorkingDays } from '../../shared/calendar/workdays';
+import { BUILTIN_CALENDAR } from '../../shared/calendar/holidays';
+import { idCardCheckChar } from '../../shared/validate/idcard';
+import { maskIdNumber } from '../../shared/notice/mask';
+import { chinaDay } from '../../shared/time';
+import type { Answers } from '../../shared/domain/checklist';
+import { nextApplicant, signIn, startHarness, type Harness } from './harness';
+import {
+  answer,
+  closeNotice,
+  confirmDecision,
+  demoItem,
+  fillOrg,
+  fillPerson,
+  markMaterials,
+  openDecision,
+  openItem,
+  printNotice,
+  printedDate,
+  waitForNotice,
+  type PersonData,
+} from './flows';
+
+const withCheck = (first17: string) => first17 + idCardCheckChar(first17);
+const LI: PersonData = { name: '李强', idNumber: withCheck('21010219900307123'), phone: '13812345678' };
+const WANG: PersonData = { name: '王小明', idNumber: '11010519491231002X', phone: '13800138000' };
+const ZHAO: PersonData = { name: '赵丽', idNumber: withCheck('21010319851120002'), phone: '13900139000' };
+const FOOD_ORG = { name: '沈阳市好味道餐饮有限公司', creditCode: '91350100M000100Y43', legalRep: '赵丽', phone: '13900139000' };
+const MIN = 60_000;
+
+describe('intake decisions, notices, delivery and ratings', () => {
+  let h: Harness;
+  const numbers: Record<string, string> = {};
+  const today = () => chinaDay(h.ws.now());
+  /** A case decided straight through the contract: background cases for the queue. */
+  const decideDirect = async (applicant: PersonData): Promise<string> => {
+    const r = await h.host.dispatch('case.decide', {
+      itemCode: DEMO_ITEMS.immediate30,
+      answers: { applicant: 'self', household: 'local', frequent: 'no' },
+      marks: { application: { mark: 'verified' }, 'resident-id': { mark: 'eCert' } },
+      applicant: { kind: 'person', ...applicant },
+      agent: null,
+      decision: 'accept',
+      startedAt: new Date().toISOString(),
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    return (r.value as { caseNumber: string }).caseNumber;
+  };
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await signIn(h.page, '1001');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('受理 (承诺件): promised date in the dialog, 受理通知书 and 材料接收凭证 printed', async () => {
+    const { page } = h;
+    const item = demoItem(DEMO_ITEMS.promised);
+    const answers: Answers = { local: 'yes' };
+    await openItem(page, item);
+    await answer(page, item, answers);
+    const received = await markMaterials(page, item, answers);
+    await fillPerson(page, 'applicant', LI);
+    await openDecision(page, 'accept');
+    const promised = addWorkingDays(today(), item.promisedDays, BUILTIN_CALENDAR);
+    expect(await page.getByTestId('decision-kind').textContent()).toContain('承诺件');
+    expect(await page.getByTestId('promised-date').textContent()).toBe(printedDate(promised));
+    const number = await confirmDecision(page);
+    numbers.accept = number;
+    expect(await page.getByTestId('decision-done').textContent()).toContain(`承诺 ${printedDate(promised)} 前办结`);
+
+    // The notice opens by itself: as the clerk sees it, then on paper.
+    await waitForNotice(page, 'acceptance');
+    await h.shot('ui-notice-acceptance');
+    let { text } = await printNotice(page);
+    expect(text).toContain(number);
+    expect(text).toContain(maskIdNumber(LI.idNumber));
+    expect(text).not.toContain(LI.idNumber);
+    for (const name of received) expect(text).toContain(name.replace(/\s/g, ''));
+    expect(text).toContain(printedDate(today()));
+    expect(text).toContain(printedDate(promised));
+
+    // Other paper sizes re-render the same notice.
+    await page.getByTestId('notice-layout').getByText('80mm 热敏').click();
+    await waitForNotice(page, 'acceptance', 'thermal80');
+    await page.getByTestId('notice-layout').getByText('A4').click();
+
+    await page.getByTestId('notice-kind-materialReceipt').click();
+    await waitForNotice(page, 'materialReceipt');
+    await h.shot('ui-notice-materialReceipt');
+    ({ text } = await printNotice(page));
+    expect(text).toContain('材料接收凭证');
+    expect(text).toContain(number);
+    expect(text).toContain(maskIdNumber(LI.idNumber));
+    for (const name of received) expect(text).toContain(name.replace(/\s/g, ''));
+    await closeNotice(page);
+  });
+
+  test('容缺受理: commitment prefilled from the deferred material, deadline no later than the promised date', async () => {
+    const { page } = h;
+    const item = demoItem(DEMO_ITEMS.deferrable);
+    const answers: Answers = { action: 'new', applicant: 'self', vending: 'no' };
+    await nextApplicant(page);
+    await openItem(page, item);
+    await answer(page, item, answers);
+    const deferred = item.materials.find((m) => m.necessity === '可容缺')!;
+    const names = await markMaterials(page, item, answers, { [deferred.id]: { mark: 'deferred' } });
+    await fillOrg(page, FOOD_ORG);
+    await openDecision(page, 'acceptWithDeferral');
+    expect(await page.getByTestId('deferred-list').textContent()).toBe(deferred.name);
+    expect(await page.getByTestId('deferral-commitment').inputValue()).toContain(deferred.name);
+    const promised = addWorkingDays(today(), item.promisedDays, BUILTIN_CALENDAR);
+    // Defaults to the last allowed day: the promised date.
+    expect(await page.locator('input[data-testid=deferral-deadline], [data-testid=deferral-deadline] input').inputValue()).toBe(promised);
+    const number = await confirmDecision(page);
+    numbers.deferral = number;
+    expect(await page.getByTestId('decision-done').textContent()).toContain(`补正期限 ${printedDate(promised)}`);
+
+    await waitForNotice(page, 'deferredAcceptance');
+    await h.shot('ui-notice-deferredAcceptance');
+    const { text } = await printNotice(page);
+    expect(text).toContain(number);
+    expect(text).toContain(FOOD_ORG.creditCode); // a unit's code is public: printed whole
+    expect(text).toContain(deferred.name.replace(/\s/g, ''));
+    for (const name of names.filter((n) => n !== deferred.name)) expect(text).toContain(name.replace(/\s/g, ''));
+    expect(text).toContain(printedDate(promised));
+    expect(text).toContain('承诺');
+    await closeNotice(page);
+  });
+
+  test('一次性告知: a defective material without a reason blocks the notice; every problem is printed', async () => {
+    const { page } = h;
+    const item = demoItem(DEMO_ITEMS.immediate30);
+    const answers: Answers = { applicant: 'self', household: 'local', frequent: 'no' };
+    await nextApplicant(page);
+    await openItem(page, item);
+    await answer(page, item, answers);
+    await markMaterials(page, item, answers, { application: { mark: 'missing', note: '未携带申请表，可在窗口领取空白表现场填写' }, 'resident-id': { mark: 'defective' } });
+    await fillPerson(page, 'applicant', WANG);
+    await openDecision(page, 'notifyMissing');
+    expect(await page.getByTestId('decision-blockers').textContent()).toContain('申请人居民身份证');
+    expect(await page.getByTestId('decision-confirm').isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '返回修改' }).click();
+    await page.getByLabel('申请人居民身份证 说明').fill('身份证已过有效期，请换领后提交');
+    await openDecision(page, 'notifyMissing');
+    expect(await page.getByTestId('missing-list').textContent()).toContain('身份证已过有效期');
+    expect(await page.getByTestId('decision-blockers').count()).toBe(0);
+    const number = await confirmDecision(page);
+    numbers.notify = number;
+    expect(await page.getByTestId('decision-done').textContent()).toContain('告知单号');
+
+    await waitForNotice(page, 'missingMaterials');
+    await h.shot('ui-notice-missingMaterials');
+    const { text } = await printNotice(page);
+    expect(text).toContain(number);
+    expect(text).toContain(maskIdNumber(WANG.idNumber));
+    expect(text).toContain('无犯罪记录证明申请表');
+    expect(text).toContain('未携带申请表');
+    expect(text).toContain('申请人居民身份证');
+    expect(text).toContain('身份证已过有效期');
+    await closeNotice(page);
+  });
+
+  test('不予受理: reasons and the body to apply to, with the rights of review and litigation', async () => {
+    const { page } = h;
+    const item = demoItem(DEMO_ITEMS.promised);
+    await nextApplicant(page);
+    await openItem(page, item);
+    await fillPerson(page, 'applicant', ZHAO);
+    await openDecision(page, 'refuse');
+    expect(await page.getByTestId('decision-confirm').isDisabled()).toBe(true);
+    await page.getByTestId('refusal-reasons').fill('申请人未参加公安机关组织的保安员考试\n申请人不符合保安员证核发条件');
+    await page.getByTestId('refusal-apply-to').fill('沈阳市公安局保安服务监管支队（考试报名）');
+    const number = await confirmDecision(page);
+    numbers.refuse = number;
+
+    await waitForNotice(page, 'refusal');
+    await h.shot('ui-notice-refusal');
+    const { text } = await printNotice(page);
+    expect(text).toContain(number);
+    expect(text).toContain(maskIdNumber(ZHAO.idNumber));
+    expect(text).toContain('申请人未参加公安机关组织的保安员考试');
+    expect(text).toContain('保安服务监管支队');
+    expect(text).toContain('行政复议');
+    expect(text).toContain('行政诉讼');
+    expect(text).toContain(printedDate(today()));
+    await closeNotice(page);
+  });
+
+  test('引导至分中心: the sub-centre card in the dialog and on the printed slip', async () => {
+    const { page } = h;
+    const item = demoItem(DEMO_ITEMS.redirect);
+    const sub = demoCatalogue.subCenters.find((s) => s.code === item.subCenterCode)!;
+    await nextApplicant(page);
+    await openItem(page, item);
+    await fillPerson(page, 'applicant', WANG);
+    await openDecision(page, 'redirect');
+    expect(await page.getByTestId('decision-dialog').getByTestId('redirect-name').textContent()).toBe(sub.name);
+    const number = await confirmDecision(page);
+    numbers.redirect = number;
+
+    await waitForNotice(page, 'redirect');
+    await h.shot('ui-notice-redirect');
+    const { text } = await printNotice(page);
+    expect(text).toContain(number);
+    expect(text).toContain(sub.name.replace(/\s/g, ''));
+    expect(text).toContain(sub.address.replace(/\s/g, ''));
+    await closeNotice(page);
+  });
+
+  test('backend refusals read in Chinese: an unknown case number at the lookup box', async () => {
+    const { page } = h;
+    await page.keyboard.press('F3');
+    await page.getByTestId('queue').waitFor();
+    const lookup = page.getByTestId('case-lookup').locator('input');
+    await lookup.fill('12345');
+    await lookup.press('Enter');
+    await expect.poll(() => page.getByTestId('lookup-error').textContent()).toMatch(/[\u4e00-\u9fa5]/);
+    // The practice prefix is refused at a real window.
+    await lookup.fill(`LX${numbers.accept}`);
+    await lookup.press('Enter');
+    await expect.poll(() => page.getByTestId('lookup-error').textContent()).not.toBe('');
+    // A scanned number (Enter at the end) opens the case.
+    await lookup.fill(numbers.refuse);
+    await lookup.press('Enter');
+    await page.getByTestId('case-view').waitFor();
+    expect(await page.getByTestId('case-view-number').textContent()).toBe(numbers.refuse);
+    expect(await page.getByTestId('case-status').textContent()).toBe('不予受理');
+    // The end of that visit: a paper form's rating entered afterwards.
+    await page.getByTestId('action-rate-paper').click();
+    await page.getByTestId('rating-satisfied').click();
+    await page.getByTestId('rating-submit').click();
+    await page.getByTestId('rating-done').waitFor();
+    await page.getByTestId('rating-close').click();
+    await expect.poll(() => page.getByTestId('case-timeline').textContent()).toContain('好差评：满意（纸质评价补录）');
+    expect(await page.getByTestId('action-rate').count()).toBe(0); // one rating per visit
+    await page.getByTestId('case-back').click();
+  });
+
+  test('即办件: countdown in the queue (amber at 80 %, red when over), 办结 → 出件 with a wrong ID refused → 出件回执 → rating', async () => {
+    const { page } = h;
+    const item = demoItem(DEMO_ITEMS.immediate30);
+    const answers: Answers = { applicant: 'self', household: 'local', frequent: 'no' };
+    const early = await decideDirect(ZHAO); // will be over time
+    h.advanceClock(10 * MIN);
+
+    await nextApplicant(page);
+    await openItem(page, item);
+    await answer(page, item, answers);
+    await markMaterials(page, item, answers);
+    await fillPerson(page, 'applicant', WANG);
+    await expect.poll(() => page.getByTestId('eligibility-banner').getAttribute('data-eligible')).toBe('true');
+    await openDecision(page, 'accept');
+    expect(await page.getByTestId('decision-kind').textContent()).toContain('即办件');
+    expect(await page.getByTestId('decision-kind').textContent()).toContain('极速办');
+    const number = await confirmDecision(page);
+    await waitForNotice(page, 'acceptance');
+    const { text } = await printNotice(page);
+    expect(text).toContain(number);
+    expect(text).toContain('极速办');
+    await closeNotice(page);
+
+    h.advanceClock(25 * MIN); // this case: 25 of 30 minutes used; the early one: 35
+    await decideDirect(LI); // fresh, green
+    await page.getByTestId('nav-queue').click();
+    const row = (n: string) => page.locator(`tr[data-case-number="${n}"]`);
+    await row(number).waitFor();
+    await expect.poll(() => row(number).getByTestId('countdown').getAttribute('data-tone')).toBe('warn');
+    expect(await row(early).getByTestId('countdown').getAttribute('data-tone')).toBe('over');
+    expect(await row(early).textContent()).toContain('已超时');
+    expect(await page.getByTestId('queue').textContent()).toContain('1 件已超时');
+    // It ticks: the seconds change while the clerk watches.
+    const before = await row(number).getByTestId('countdown').textContent();
+    await expect.poll(() => row(number).getByTestId('countdown').textContent(), { timeout: 5000 }).not.toBe(before);
+    for (const n of [numbers.accept, numbers.deferral, numbers.notify, numbers.refuse, numbers.redirect]) await row(n).waitFor();
+    expect(await row(numbers.deferral).textContent()).toContain('待补正');
+    await h.shot('queue');
+
+    // 办结 on the spot: the elapsed time is recorded.
+    await row(number).click();
+    await page.getByTestId('case-view').waitFor();
+    expect(await page.getByTestId('countdown').getAttribute('data-tone')).toBe('warn');
+    await page.getByTestId('action-complete').click();
+    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已办结');
+    expect(await page.getByTestId('case-elapsed').textContent()).toMatch(/^用时 25:\d\d$/);
+
+    // 出件 to the applicant: someone else's (valid) ID is refused, the applicant's accepted.
+    await page.getByTestId('action-deliver').click();
+    const id = page.getByTestId('deliver-id');
+    await id.fill(ZHAO.idNumber);
+    await page.getByTestId('deliver-confirm').click();
+    await expect.poll(() => page.getByTestId('deliver-error').textContent()).toContain('领取人身份证号与申请人不一致');
+    await h.shot('deliver');
+    await id.fill(WANG.idNumber.toLowerCase());
+    await page.getByTestId('deliver-confirm').click();
+    await page.getByTestId('deliver-done').waitFor();
+    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已出件');
+
+    await page.getByTestId('deliver-print-receipt').click();
+    await waitForNotice(page, 'deliveryReceipt');
+    await h.shot('ui-notice-deliveryReceipt');
+    const receipt = await printNotice(page);
+    expect(receipt.text).toContain('出件回执');
+    expect(receipt.text).toContain(number);
+    expect(receipt.text).toContain(maskIdNumber(WANG.idNumber));
+    expect(receipt.text).toContain(printedDate(today()));
+    await closeNotice(page);
+
+    // 好差评: 不满意 cannot be submitted without a reason category.
+    await page.getByTestId('action-rate').click();
+    await page.getByTestId('rating-dissatisfied').click();
+    await page.getByTestId('rating-reason-required').waitFor();
+    expect(await page.getByTestId('rating-submit').isDisabled()).toBe(true);
+    await h.shot('rating');
+    await page.getByTestId('rating-reasons').getByText('等候时间长').click();
+    await page.getByTestId('rating-submit').click();
+    await page.getByTestId('rating-done').waitFor();
+    await page.getByTestId('rating-close').click();
+    await expect.poll(() => page.getByTestId('case-timeline').textContent()).toContain('好差评：不满意');
+    const timeline = await page.getByTestId('case-timeline').textContent();
+    for (const step of ['作出决定：受理', '已办结', '已出件', '好差评']) expect(timeline).toContain(step);
+    await h.shot('case-view');
+    // A case is delivered once.
+    expect(await page.getByTestId('action-deliver').count()).toBe(0);
+  });
+
+  test('容缺: 终止 only after the supplement deadline, offered from the queue when overdue', async () => {
+    const { page } = h;
+    await page.getByTestId('case-back').click();
+    const lookup = page.getByTestId('case-lookup').locator('input');
+    await lookup.fill(numbers.deferral);
+    await lookup.press('Enter');
+    await page.getByTestId('case-view').waitFor();
+    expect(await page.getByTestId('action-terminate').isDisabled()).toBe(true);
+    await page.getByTestId('case-back').click();
+
+    h.advanceClock(14 * 24 * 60 * MIN);
+    await page.getByTestId('nav-intake').click();
+    await page.getByTestId('nav-queue').click(); // a fresh queue learns the server's new time
+    const row = page.locator(`tr[data-case-number="${numbers.deferral}"]`);
+    await expect.poll(() => row.getByTestId('supplement-deadline').getAttribute('data-overdue')).toBe('true');
+    await row.getByTestId('queue-terminate').click();
+    await page.getByTestId('supplement-overdue').waitFor();
+    await page.getByTestId('action-terminate').click();
+    await page.getByTestId('case-dialog-text').fill('逾期未补交保证食品安全的规章制度');
+    await page.getByTestId('case-dialog-ok').click();
+    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已终止');
+    expect(await page.getByTestId('case-timeline').textContent()).toContain('已终止：逾期未补交');
+  });
+
+  test('the browser reported no errors', () => {
+    expect(h.errors).toEqual([]);
+  });
+});
