@@ -6,13 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { openDb, startServer, type Db, type RunningServer } from '../../server/index';
+import { openDb, startServer, type Db, type RunningServer, type StartServerOptions } from '../../server/index';
 import { addClerk, issueEnrolCode } from '../../server/admin/directory';
 import { publishCatalogue } from '../../server/catalogue/catalogue';
 import { OFFICE_A, OFFICE_B, PG_URL, seedOffices, type Backend } from '../integration/server-harness';
 import { createWorkstation, type Workstation } from '../../electron/services/workstation';
 import { decide } from '../../electron/services/intake';
 import { SyncClient } from '../../electron/sync/client';
+import type { BatchSizeOptions } from '../../electron/sync/batchSize';
 import { DecideInput } from '../../shared/domain/case';
 import type { Catalogue } from '../../shared/domain/catalogue';
 import { testCatalogue } from '../fixtures/catalogue';
@@ -38,7 +39,7 @@ export interface SyncServer {
   destroy(): Promise<void>;
 }
 
-export async function startSyncServer(kind: Backend, opts: { catalogue?: Catalogue; rateLimit?: false } = {}): Promise<SyncServer> {
+export async function startSyncServer(kind: Backend, opts: { catalogue?: Catalogue; rateLimit?: false; pushHook?: StartServerOptions['pushHook'] } = {}): Promise<SyncServer> {
   const dataDir = kind === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'yc-srv-')) : undefined;
   const schema = kind === 'postgres' ? `sync_test_${uuidv7().replace(/-/g, '').slice(-16)}` : undefined;
   if (schema) {
@@ -64,7 +65,7 @@ export async function startSyncServer(kind: Backend, opts: { catalogue?: Catalog
       if (server) return;
       if (!db) db = await open();
       // The same port when possible, so a client pointed straight at the server finds it again.
-      server = await startServer({ db, port, rateLimit: opts.rateLimit ?? false, enrolRateLimit: { capacity: 100_000, refillPerSecond: 100_000 } });
+      server = await startServer({ db, port, rateLimit: opts.rateLimit ?? false, pushHook: opts.pushHook, enrolRateLimit: { capacity: 100_000, refillPerSecond: 100_000 } });
       port = server.port;
       s.url = server.url;
       s.db = db;
@@ -106,10 +107,10 @@ export interface Device {
   client: SyncClient;
 }
 
-export function openDevice(dbPath: string, office: string, timeoutMs = 5_000): Pick<Device, 'ws' | 'client'> {
+export function openDevice(dbPath: string, office: string, timeoutMs = 5_000, batch?: BatchSizeOptions): Pick<Device, 'ws' | 'client'> {
   const ws = createWorkstation({ dbPath, seedDemo: false });
   ws.session.clerk = { staffNo: STAFF[office], name: '张敏', role: 'clerk', officeCode: office, windowCode: '01' };
-  const client = new SyncClient({ db: ws.db, timeoutMs, deviceName: '测试窗口机', onCatalogueChanged: () => ws.catalogueChanged() });
+  const client = new SyncClient({ db: ws.db, timeoutMs, batch, deviceName: '测试窗口机', onCatalogueChanged: () => ws.catalogueChanged() });
   return { ws, client };
 }
 
