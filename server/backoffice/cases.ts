@@ -18,17 +18,23 @@ const caseFromRow = (r: CaseRow): CaseSummary => ({
 });
 
 export async function listCases(db: Queryable, q: z.infer<typeof CaseListQuery>): Promise<CaseListResponse> {
-  const where = ['server_seq > $1'];
-  const params: unknown[] = [q.after];
-  const add = (col: string, v: unknown) => { if (v !== undefined) { params.push(v); where.push(`${col} = $${params.length}`); } };
+  const desc = q.order === 'desc';
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (col: string, v: unknown, op = '=') => { if (v !== undefined) { params.push(v); where.push(`${col} ${op} $${params.length}`); } };
+  if (desc) add('server_seq', q.before, '<');
+  else add('server_seq', q.after, '>');
   add('office_code', q.officeCode);
   add('department_code', q.departmentCode);
-  add('review_status', q.reviewStatus);
+  if (q.reviewStatus === 'none') where.push('review_status IS NULL');
+  else add('review_status', q.reviewStatus);
   add('status', q.status);
   params.push(q.limit + 1);
-  const { rows } = await db.query<CaseRow>(`SELECT * FROM cases WHERE ${where.join(' AND ')} ORDER BY server_seq LIMIT $${params.length}`, params);
+  const { rows } = await db.query<CaseRow>(
+    `SELECT * FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY server_seq ${desc ? 'DESC' : ''} LIMIT $${params.length}`, params);
   const cases = rows.slice(0, q.limit).map(caseFromRow);
-  return { cases, nextCursor: cases.length ? cases[cases.length - 1].serverSeq : q.after, hasMore: rows.length > q.limit };
+  const start = desc ? (q.before ?? 0) : q.after;
+  return { cases, nextCursor: cases.length ? cases[cases.length - 1].serverSeq : start, hasMore: rows.length > q.limit };
 }
 
 export async function caseDetail(db: Queryable, caseId: string): Promise<CaseDetailResponse> {

@@ -55,7 +55,7 @@ export async function publishCatalogue(db: Db, input: unknown, now = new Date())
 /** Reads published versions with a small cache of parsed documents (they never change). */
 export class CatalogueStore {
   private parsed = new Map<number, { text: string; doc: Catalogue }>();
-  private departments: { version: number; byItem: Map<string, string> } | null = null;
+  private itemCache: { version: number; byItem: Map<string, { name: string; departmentCode: string }> } | null = null;
   constructor(private db: Queryable) {}
 
   async current(): Promise<CatalogueVersionResponse | null> {
@@ -89,15 +89,41 @@ export class CatalogueStore {
     return JSON.stringify(delta);
   }
 
+  /** Latest published document, or null before the first publication. */
+  async latest(): Promise<Catalogue | null> {
+    const cur = await this.current();
+    return cur ? (await this.load(cur.version))!.doc : null;
+  }
+
+  /** The item as published in `version` (the case's checklist), else in the latest version. */
+  async item(code: string, version?: number): Promise<{ doc: Catalogue; item: Catalogue['items'][number]; exactVersion: boolean } | null> {
+    const exact = version ? await this.load(version) : null;
+    const found = exact?.doc.items.find((i) => i.code === code);
+    if (exact && found) return { doc: exact.doc, item: found, exactVersion: true };
+    const doc = await this.latest();
+    const item = doc?.items.find((i) => i.code === code);
+    return doc && item ? { doc, item, exactVersion: false } : null;
+  }
+
   /** Department of an item in the latest catalogue, for routing cases to back-office staff. */
   async departmentLookup(): Promise<(itemCode: string) => string | null> {
+    const byItem = await this.itemIndex();
+    return (code) => byItem.get(code)?.departmentCode ?? null;
+  }
+
+  /** Item name in the latest catalogue, for case lists. */
+  async itemNameLookup(): Promise<(itemCode: string) => string | null> {
+    const byItem = await this.itemIndex();
+    return (code) => byItem.get(code)?.name ?? null;
+  }
+
+  private async itemIndex(): Promise<Map<string, { name: string; departmentCode: string }>> {
     const cur = await this.current();
-    if (!cur) return () => null;
-    if (this.departments?.version !== cur.version) {
+    if (!cur) return new Map();
+    if (this.itemCache?.version !== cur.version) {
       const latest = (await this.load(cur.version))!;
-      this.departments = { version: cur.version, byItem: new Map(latest.doc.items.map((i) => [i.code, i.departmentCode])) };
+      this.itemCache = { version: cur.version, byItem: new Map(latest.doc.items.map((i) => [i.code, { name: i.name, departmentCode: i.departmentCode }])) };
     }
-    const byItem = this.departments.byItem;
-    return (code) => byItem.get(code) ?? null;
+    return this.itemCache.byItem;
   }
 }

@@ -3,6 +3,7 @@
 import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import { z } from 'zod';
 import { timingSafeEqual } from 'node:crypto';
+import '../../shared/zodLocale'; // validation messages staff and clerks read are Chinese
 import { AppError, zodDetails } from '../../shared/errors';
 import { MAX_BODY_BYTES } from '../../shared/sync/protocol';
 import type { Db } from '../db/db';
@@ -13,6 +14,7 @@ import { registerCompression } from './compression';
 import { TokenBuckets, type RateLimitOptions } from './rate-limit';
 import { routeTable, type RouteDef } from './routes';
 import { openApiDocument } from './openapi';
+import { CONSOLE_ROUTES, registerConsole } from './console';
 import type { PushOptions } from '../sync/push';
 
 export interface AppOptions {
@@ -26,6 +28,8 @@ export interface AppOptions {
   /** Test hook inside the push transaction (see PushOptions.beforeEntry). */
   pushHook?: PushOptions['beforeEntry'];
   logger?: boolean;
+  /** Build of the back-office console served at /console/ (default dist/console). */
+  consoleDir?: string;
 }
 
 const FASTIFY_ERRORS: Record<string, [number, HttpError['code'], string]> = {
@@ -122,7 +126,8 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
       },
     });
   }
-  const meta = [{ method: 'GET', url: '/openapi.json', summary: '本接口文档（OpenAPI 3.1）' }];
+  registerConsole(app, opts.consoleDir);
+  const meta = [{ method: 'GET', url: '/openapi.json', summary: '本接口文档（OpenAPI 3.1）' }, ...CONSOLE_ROUTES];
   const doc = openApiDocument(routes, meta);
   app.get('/openapi.json', async () => doc);
   return { app, routes, registered };

@@ -30,7 +30,7 @@ const ERROR_TEXT: Record<number, string> = {
   500: '服务器内部错误（internal），本次请求未写入任何数据',
 };
 
-export function openApiDocument(routes: RouteDef[], extra: Array<{ method: string; url: string; summary: string }>) {
+export function openApiDocument(routes: RouteDef[], extra: Array<{ method: string; url: string; summary: string; contentType?: string }>) {
   const paths: Record<string, Record<string, unknown>> = {};
   const errorRef = { content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } };
   for (const r of routes) {
@@ -52,7 +52,8 @@ export function openApiDocument(routes: RouteDef[], extra: Array<{ method: strin
   }
   for (const e of extra) {
     (paths[e.url] ??= {})[e.method.toLowerCase()] = {
-      summary: e.summary, tags: ['meta'], security: [], responses: { 200: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } } },
+      summary: e.summary, tags: ['meta'], security: [],
+      responses: { 200: { description: 'OK', content: { [e.contentType ?? 'application/json']: { schema: e.contentType ? { type: 'string' } : { type: 'object' } } } } },
     };
   }
   return {

@@ -6,7 +6,9 @@ import {
   CatalogueQuery, CatalogueResponse, CatalogueVersionResponse, ClerksResponse, DeviceInfo, EnrolRequest, EnrolResponse,
   PullQuery, PullResponse, PushEnvelope, PushRequest, PushResponse, StatusEvent, SYNC_PREFIX, WindowSettingsResponse,
 } from '../../shared/sync/protocol';
-import { CaseDetailResponse, CaseListQuery, CaseListResponse, RejectedListResponse, SetStatusRequest } from '../../shared/sync/backoffice';
+import {
+  CaseDetailResponse, CaseListQuery, CaseListResponse, CatalogueItemQuery, CatalogueItemResponse, DirectoryResponse, RejectedListResponse, SetStatusRequest,
+} from '../../shared/sync/backoffice';
 import type { Db } from '../db/db';
 import type { CatalogueStore } from '../catalogue/catalogue';
 import { enrol, type Device } from '../sync/devices';
@@ -53,6 +55,7 @@ export interface RouteDef {
 }
 
 const CaseIdParams = z.object({ caseId: z.uuid() });
+const ItemCodeParams = z.object({ itemCode: z.string().min(1).max(40) });
 const RejectedQuery = z.object({ limit: z.coerce.number().pipe(z.number().int().min(1).max(500)).default(100) }).strict();
 
 export function routeTable({ db, catalogue, pushHook }: RouteDeps): RouteDef[] {
@@ -120,7 +123,27 @@ export function routeTable({ db, catalogue, pushHook }: RouteDeps): RouteDef[] {
     {
       method: 'GET', url: '/backoffice/api/cases', tag: 'backoffice', auth: 'staff', summary: '办件列表（可按中心、部门、状态筛选，按服务器顺序分页）',
       query: CaseListQuery, response: CaseListResponse, errors: [403],
-      handler: ({ query }) => listCases(db, query),
+      handler: async ({ query }) => {
+        const [page, nameOf] = await Promise.all([listCases(db, query), catalogue.itemNameLookup()]);
+        return { ...page, cases: page.cases.map((c) => ({ ...c, itemName: nameOf(c.itemCode) })) };
+      },
+    },
+    {
+      method: 'GET', url: '/backoffice/api/directory', tag: 'backoffice', auth: 'staff', summary: '筛选用的中心列表和部门列表（部门取自最新发布的事项目录）',
+      response: DirectoryResponse, errors: [403],
+      handler: async () => {
+        const [{ rows }, latest] = await Promise.all([db.query<{ code: string; name: string }>('SELECT code, name FROM offices ORDER BY code'), catalogue.latest()]);
+        return { offices: rows, departments: latest?.departments ?? [], catalogueVersion: latest?.version ?? null };
+      },
+    },
+    {
+      method: 'GET', url: '/backoffice/api/catalogue/items/:itemCode', tag: 'backoffice', auth: 'staff', summary: '事项目录中的事项（按办件受理时的目录版本，无该版本时用最新版本），用于显示材料名称',
+      params: ItemCodeParams, query: CatalogueItemQuery, response: CatalogueItemResponse, errors: [403, 404],
+      handler: async ({ params, query }) => {
+        const hit = await catalogue.item(params.itemCode, query.version);
+        if (!hit) throw new HttpError(404, 'not_found', `事项目录中没有事项 ${params.itemCode}`);
+        return { item: hit.item, department: hit.doc.departments.find((d) => d.code === hit.item.departmentCode) ?? null, version: hit.doc.version, exactVersion: hit.exactVersion };
+      },
     },
     {
       method: 'GET', url: '/backoffice/api/cases/:caseId', tag: 'backoffice', auth: 'staff', summary: '办件详情：窗口事件（含收取的材料）与审批记录',

@@ -4,6 +4,7 @@
 // are served.
 import { z } from 'zod';
 import { CASE_STATUSES } from '../domain/case';
+import { Department, Item } from '../domain/catalogue';
 import { CaseEventType, IsoTime, PushRejectCode, ReviewStatus, StatusEvent } from './protocol';
 
 /** Intake state derived from the window's events: the workstation's CaseStatus, plus
@@ -24,16 +25,23 @@ export const CaseSummary = z.object({
   createdDeviceTime: IsoTime,
   updatedAt: IsoTime,
   serverSeq: z.number().int(),
+  /** Item name in the latest published catalogue (null when the item is not in it). */
+  itemName: z.string().nullable().optional(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
 export const CaseListQuery = z.object({
   officeCode: z.string().max(12).optional(),
   departmentCode: z.string().max(64).optional(),
-  reviewStatus: ReviewStatus.optional(),
+  /** `none`: no back-office decision yet (待审批). */
+  reviewStatus: z.union([ReviewStatus, z.literal('none')]).optional(),
   status: IntakeStatus.optional(),
-  /** serverSeq of the last case of the previous page. */
+  /** `desc`: newest first (the console); pages continue with `before`. */
+  order: z.enum(['asc', 'desc']).default('asc'),
+  /** serverSeq of the last case of the previous page (asc). */
   after: z.coerce.number().pipe(z.number().int().min(0)).default(0),
+  /** serverSeq of the last case of the previous page (desc); omitted = from the newest. */
+  before: z.coerce.number().pipe(z.number().int().min(1)).optional(),
   limit: z.coerce.number().pipe(z.number().int().min(1).max(200)).default(50),
 }).strict();
 export const CaseListResponse = z.object({ cases: z.array(CaseSummary), nextCursor: z.number().int(), hasMore: z.boolean() });
@@ -72,6 +80,28 @@ export const SetStatusRequest = z
     path: ['reason'],
   });
 export type SetStatusRequest = z.infer<typeof SetStatusRequest>;
+
+/** The places and departments staff filter by: offices on the server, departments of the latest catalogue. */
+export const DirectoryResponse = z.object({
+  offices: z.array(z.object({ code: z.string(), name: z.string() })),
+  departments: z.array(Department),
+  catalogueVersion: z.number().int().nullable(),
+});
+export type DirectoryResponse = z.infer<typeof DirectoryResponse>;
+
+export const CatalogueItemQuery = z.object({
+  /** The catalogue version the case was started under (case.opened payload). */
+  version: z.coerce.number().pipe(z.number().int().min(0)).optional(),
+}).strict();
+/** An item as published in a catalogue version, to name the materials of a case. */
+export const CatalogueItemResponse = z.object({
+  item: Item,
+  department: Department.nullable(),
+  version: z.number().int(),
+  /** false when the requested version is not on the server and the latest one was used. */
+  exactVersion: z.boolean(),
+});
+export type CatalogueItemResponse = z.infer<typeof CatalogueItemResponse>;
 
 export const RejectedEventRecord = z.object({
   id: z.number().int(),

@@ -1,0 +1,162 @@
+// One case: applicant (numbers masked), item, materials received with the clerk's marks (named
+// from the catalogue version the case was started under), timeline, and the review form.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Spin, Table, Tag, Timeline } from 'antd';
+import type { CaseDetailResponse, CatalogueItemResponse } from '../../../shared/sync/backoffice';
+import { ApplicantRecord, AgentRecord } from '../../../shared/domain/applicant';
+import { Answers, MARK_LABEL, Marks, DECISION_LABEL, type Decision } from '../../../shared/domain/checklist';
+import { evaluateChecklist, type ChecklistLine } from '../../../shared/engine/checklist';
+import { maskIdNumber } from '../../../shared/validate/idcard';
+import { maskPhone } from '../../../shared/notice/mask';
+import { api, ApiFailure } from './api';
+import { REVIEWABLE, EVENT_LABEL, formatTime, INTAKE_STATUS_LABEL, LINE_STATUS_COLOR, LINE_STATUS_LABEL, REVIEW_STATUS_COLOR, REVIEW_STATUS_LABEL } from './labels';
+import { ReviewForm } from './ReviewForm';
+import type { StaffSession } from './session';
+
+export function CaseView({ caseId, session, onBack, onForbidden }: {
+  caseId: string; session: StaffSession; onBack: () => void; onForbidden: (note: string) => void;
+}) {
+  const [detail, setDetail] = useState<CaseDetailResponse | null>(null);
+  const [item, setItem] = useState<CatalogueItemResponse | null>(null);
+  const [itemError, setItemError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const d = await api.caseDetail(caseId);
+      setDetail(d);
+      const opened = d.events.find((e) => e.type === 'case.opened')?.payload;
+      const version = typeof opened?.catalogueVersion === 'number' ? opened.catalogueVersion : undefined;
+      api.item(d.case.itemCode, version || undefined).then(setItem, (e) => setItemError(e instanceof ApiFailure ? e.message : '无法读取事项目录'));
+    } catch (e) {
+      if (e instanceof ApiFailure && e.status === 403) onForbidden(e.message);
+      else setError(e instanceof ApiFailure ? e.message : '加载失败，请重试');
+    }
+  }, [caseId, onForbidden]);
+  useEffect(() => { void load(); }, [load]);
+
+  const back = <Button onClick={onBack} data-testid="back-to-list">← 返回办件列表</Button>;
+  if (error) return <>{back}<Alert type="error" showIcon title={error} style={{ marginTop: 16 }} /></>;
+  if (!detail) return <Spin />;
+
+  const c = detail.case;
+  const opened = detail.events.find((e) => e.type === 'case.opened')?.payload ?? {};
+  const applicant = ApplicantRecord.safeParse(opened.applicant);
+  const agent = AgentRecord.safeParse(opened.agent);
+  const answers = Answers.safeParse(opened.answers).data ?? {};
+  const marks = Marks.safeParse(opened.marks).data ?? {};
+  const checklist = item ? evaluateChecklist(item.item, answers, marks) : null;
+  const latest = detail.statuses[detail.statuses.length - 1];
+
+  return (
+    <>
+      <div style={{ marginBottom: 16 }}>{back}</div>
+      <div className="case-grid">
+        <div style={{ display: 'grid', gap: 16 }}>
+          <Card title={<>办件 {c.caseNumber ?? '（未编号）'} {latest ? <Tag color={REVIEW_STATUS_COLOR[latest.status]} data-testid="case-review-status">{REVIEW_STATUS_LABEL[latest.status]}</Tag> : <Tag data-testid="case-review-status">{REVIEWABLE.has(c.status) ? '待审批' : '无需审批'}</Tag>}</>}>
+            <Descriptions column={2} size="small" bordered items={[
+              { key: 'item', label: '事项', span: 2, children: <>{item?.item.name ?? c.itemName ?? '（目录中无此事项）'} <span className="item-code">{c.itemCode}</span></> },
+              { key: 'dept', label: '部门', children: item?.department?.name ?? c.departmentCode ?? '未归属部门' },
+              { key: 'status', label: '窗口受理状态', children: INTAKE_STATUS_LABEL[c.status] },
+              { key: 'time', label: '窗口受理时间', children: formatTime(c.createdDeviceTime) },
+              { key: 'limit', label: '承诺时限', children: item ? (item.item.promisedDays ? `${item.item.promisedDays} 个工作日` : '即办') : '—' },
+            ]} />
+          </Card>
+          <Card title="申请人">
+            {applicant.success ? (
+              <Descriptions column={2} size="small" bordered data-testid="applicant" items={
+                applicant.data.kind === 'person'
+                  ? [
+                    { key: 'n', label: '姓名', children: applicant.data.name },
+                    { key: 'id', label: '身份证号', children: <span data-testid="applicant-id">{maskIdNumber(applicant.data.idNumber)}</span> },
+                    { key: 'p', label: '联系电话', children: maskPhone(applicant.data.phone) },
+                  ]
+                  : [
+                    { key: 'n', label: '名称', children: applicant.data.name },
+                    { key: 'id', label: '统一社会信用代码', children: <span data-testid="applicant-id">{applicant.data.creditCode}</span> },
+                    { key: 'l', label: '法定代表人', children: applicant.data.legalRepresentative },
+                    { key: 'p', label: '联系电话', children: maskPhone(applicant.data.phone) },
+                  ]
+              } />
+            ) : <span className="muted">窗口未上传申请人信息</span>}
+            {agent.success && (
+              <Descriptions style={{ marginTop: 12 }} column={2} size="small" bordered title="代理人" items={[
+                { key: 'n', label: '姓名', children: agent.data.name },
+                { key: 'id', label: '身份证号', children: maskIdNumber(agent.data.idNumber) },
+                { key: 'p', label: '联系电话', children: maskPhone(agent.data.phone) },
+              ]} />
+            )}
+          </Card>
+          <Card title="收取的材料"><div data-testid="materials">
+            {itemError && <Alert type="warning" showIcon title={itemError} style={{ marginBottom: 12 }} />}
+            {item && !item.exactVersion && (
+              <Alert type="info" showIcon style={{ marginBottom: 12 }}
+                title={`服务器上没有该办件受理时的目录版本，材料名称按当前目录（第 ${item.version} 版）显示`} />
+            )}
+            {item && checklist && item.item.situations.length > 0 && (
+              <Descriptions column={1} size="small" colon={false} style={{ marginBottom: 12 }} items={item.item.situations.map((s) => ({
+                key: s.id, label: s.question, children: s.options.find((o) => o.value === answers[s.id])?.label ?? <span className="muted">未回答</span>,
+              }))} />
+            )}
+            {checklist ? (
+              <Table<ChecklistLine> rowKey={(l) => l.material.id} size="small" pagination={false} dataSource={checklist.lines}
+                locale={{ emptyText: '本事项无需收取材料' }}
+                columns={[
+                  { title: '材料', render: (_, l) => <><div>{l.material.name}</div><div className="item-code">{l.material.necessity} · {l.material.form} {l.material.copies} 份 · {l.material.medium}</div></> },
+                  { title: '窗口核对', width: 200, render: (_, l) => l.mark ? <>{MARK_LABEL[l.mark.mark]}{l.mark.copies !== undefined ? `，${l.mark.copies} 份` : ''}{l.mark.note ? <div className="muted">{l.mark.note}</div> : null}</> : <span className="muted">未核对</span> },
+                  { title: '结果', width: 150, render: (_, l) => <><Tag color={LINE_STATUS_COLOR[l.status]}>{LINE_STATUS_LABEL[l.status]}</Tag>{l.reason && l.status !== 'deferred' ? <div className="muted">{l.reason}</div> : null}</> },
+                ]} />
+            ) : !item && !itemError ? <Spin /> : (
+              <Table size="small" pagination={false} rowKey="id" dataSource={Object.entries(marks).map(([id, m]) => ({ id, ...m }))}
+                columns={[{ title: '材料编号', dataIndex: 'id' }, { title: '窗口核对', dataIndex: 'mark', render: (m: keyof typeof MARK_LABEL) => MARK_LABEL[m] }]} />
+            )}
+          </div></Card>
+          <Card title="办理过程">
+            <div data-testid="timeline"><Timeline items={timeline(detail)} /></div>
+          </Card>
+        </div>
+        <div>
+          {REVIEWABLE.has(c.status) ? (
+            <ReviewForm caseId={c.id} decidedBy={session.name} onDecided={() => void load()} onForbidden={onForbidden} />
+          ) : (
+            <Alert type="info" showIcon title="无需审批"
+              description={c.status === 'opened' ? '窗口的受理决定尚未上传，上传后才能审批。' : `窗口未受理该办件（${INTAKE_STATUS_LABEL[c.status]}），无需后台审批。`} />
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** Window events and back-office decisions in the order the server received them. */
+function timeline(d: CaseDetailResponse) {
+  const fromWindow = d.events.map((e) => {
+    const decision = e.type === 'case.decided' ? DECISION_LABEL[e.payload.decision as Decision] : null;
+    const reason = typeof e.payload.reason === 'string' ? e.payload.reason : null;
+    return {
+      at: e.receivedAt,
+      item: {
+        key: e.id,
+        color: 'gray',
+        title: formatTime(e.deviceTime),
+        content: <>{EVENT_LABEL[e.type]}{decision ? `：${decision}` : ''}{e.staffNo ? <span className="muted">（窗口工号 {e.staffNo}）</span> : null}{reason ? <div className="muted">{reason}</div> : null}</>,
+      },
+    };
+  });
+  const review = d.statuses.map((s) => ({
+    at: s.decidedAt,
+    item: {
+      key: s.id,
+      color: s.status === 'rejected' ? 'red' : s.status === 'needsSupplement' ? 'orange' : 'blue',
+      title: formatTime(s.decidedAt),
+      content: (
+        <div data-testid="timeline-status">
+          后台审批：<b>{REVIEW_STATUS_LABEL[s.status]}</b><span className="muted">（{s.decidedBy}）</span>
+          {s.reason ? <div>理由：{s.reason}</div> : null}
+          {s.note ? <div className="muted">备注：{s.note}</div> : null}
+        </div>
+      ),
+    },
+  }));
+  return [...fromWindow, ...review].sort((a, b) => a.at.localeCompare(b.at)).map((x) => x.item);
+}

@@ -1,0 +1,49 @@
+// Chinese labels of the console, built on the shared ones.
+import dayjs from 'dayjs';
+import { CASE_STATUS_LABEL } from '../../../shared/domain/case';
+import type { IntakeStatus } from '../../../shared/sync/backoffice';
+import type { CaseEventType, ReviewStatus } from '../../../shared/sync/protocol';
+import type { LineStatus } from '../../../shared/engine/checklist';
+
+export { REVIEW_STATUS_LABEL } from '../../../shared/sync/protocol';
+
+/** Window statuses on which a back-office decision makes sense (the server enforces the same). */
+export const REVIEWABLE = new Set<IntakeStatus>(['accepted', 'awaitingSupplement', 'completed', 'delivered']);
+
+export const INTAKE_STATUS_LABEL: Record<IntakeStatus, string> = { opened: '受理中（窗口决定未上传）', ...CASE_STATUS_LABEL };
+
+export const REVIEW_STATUS_COLOR: Record<ReviewStatus, string> = {
+  reviewing: 'processing',
+  approved: 'success',
+  rejected: 'error',
+  needsSupplement: 'warning',
+  readyForPickup: 'cyan',
+};
+
+export const EVENT_LABEL: Record<CaseEventType, string> = {
+  'case.opened': '窗口开始受理',
+  'case.decided': '窗口作出受理决定',
+  'case.supplemented': '申请人补正材料',
+  'case.completed': '窗口办结',
+  'case.terminated': '办件终止',
+  'case.delivered': '窗口出件',
+  'case.rated': '申请人评价',
+};
+
+export const LINE_STATUS_LABEL: Record<LineStatus, string> = {
+  satisfied: '符合要求',
+  deferred: '容缺待补',
+  missing: '缺失',
+  defective: '不符合法定形式',
+  unchecked: '未核对',
+};
+export const LINE_STATUS_COLOR: Record<LineStatus, string> = {
+  satisfied: 'success',
+  deferred: 'warning',
+  missing: 'error',
+  defective: 'error',
+  unchecked: 'default',
+};
+
+/** 2026-05-04 09:30 in the browser's time zone. */
+export const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
