@@ -64,7 +64,19 @@ export default tseslint.config(
     },
   },
   {
+    // The back-office console runs in the staff's browser.
+    files: ['server/console/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        pattern(nodeBuiltins, 'The console runs in a browser: no Node built-ins.'),
+        pattern(['electron', 'better-sqlite3', 'pg', 'fastify', '@electric-sql/*'], 'The console talks to the server only through /backoffice/api.'),
+        pattern(['**/electron/**', '**/renderer/**', ...['db', 'http', 'sync', 'admin', 'backoffice', 'catalogue', 'index', 'cli', 'crypto', 'time', 'demo'].map((d) => `../../${d}*`)], 'The console imports shared/ and its own files, not the server\'s.'),
+      ] }],
+    },
+  },
+  {
     files: ['server/**/*.{ts,tsx}'],
+    ignores: ['server/console/src/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         pattern(['electron', 'better-sqlite3'], 'server/ never imports electron or the workstation store.'),

@@ -19,4 +19,6 @@ await esbuild({
   entryPoints: ['server/cli.ts'], outfile: 'dist/server/cli.mjs', packages: 'external',
 });
 await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
-console.log('build: dist/electron/main.cjs, dist/electron/preload.cjs, dist/server/cli.mjs, dist/renderer/');
+// The back-office console the central server serves at /console/.
+await viteBuild({ configFile: 'server/console/vite.config.ts', logLevel: 'warn' });
+console.log('build: dist/electron/main.cjs, dist/electron/preload.cjs, dist/server/cli.mjs, dist/renderer/, dist/console/');

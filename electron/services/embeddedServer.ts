@@ -9,6 +9,8 @@ export interface EmbeddedServerOptions {
   /** Program and leading arguments that run the server CLI, e.g. [node, 'dist/server/cli.mjs']. */
   command: string[];
   env?: NodeJS.ProcessEnv;
+  /** Working folder of the server: its back-office console is served from dist/console there. */
+  cwd?: string;
   dataDir: string;
   officeCode: string;
   windowCode: string;
@@ -33,7 +35,7 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
   const [program, ...lead] = opts.command;
   const args = [...lead, 'serve', '--demo', '--port', String(opts.port ?? 0), '--data', opts.dataDir,
     '--office', opts.officeCode, '--window', opts.windowCode, '--enrol-file', enrolFile];
-  const child: ChildProcess = spawn(program, args, { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(program, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`内置中心服务器启动超时：${output.slice(-500)}`)), opts.startTimeoutMs ?? 60_000);

@@ -25,6 +25,8 @@ describe('layering lint', () => {
     ['electron/preload/x.ts', "import { openDatabase } from '../store/db';"],
     ['server/x.ts', "import { openDatabase } from '../electron/store/db';"],
     ['server/x.ts', "import { app } from 'electron';"],
+    ['server/console/src/x.ts', "import fs from 'node:fs';"],
+    ['server/console/src/x.ts', "import { openDb } from '../../db/db';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await violations(file, code)).toBeGreaterThan(0);
   });
@@ -36,6 +38,7 @@ describe('layering lint', () => {
     ['electron/main/x.ts', "import { app } from 'electron';"],
     ['electron/preload/x.ts', "import { contextBridge } from 'electron';"],
     ['server/x.ts', "import { Catalogue } from '../shared/domain/catalogue';"],
+    ['server/console/src/x.ts', "import { maskIdNumber } from '../../../shared/validate/idcard';"],
   ])('%s may: %s', async (file, code) => {
     expect(await violations(file, code)).toBe(0);
   });
