@@ -9,8 +9,8 @@ import { NOTICE_LAYOUTS } from './notice/render';
 import { Catalogue, Item, ImmediateTier, Level, Office, SubCenter, Window, Department } from './domain/catalogue';
 import { Clerk, StaffNo } from './domain/clerk';
 import { CaseDetail, CaseSummary, DecideInput, DeliverInput, DissatisfactionReason, RatingLevel } from './domain/case';
-import { SyncEnrolInput, SyncStatusView } from './sync/clientStatus';
 import { AttemptView, CreateSessionInput, DeskCard, FinishInput, FinishOutput, PackSummary, ResultsInput, ScenarioSummary, SessionView, TraineeResultRow } from './practice/api';
+import { SyncEnrolInput, SyncStatusView } from './sync/clientStatus';
 
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
@@ -110,6 +110,17 @@ export const contract = {
     output: z.object({ archivedPath: z.string(), printedTo: z.string().nullable(), message: z.string() }),
     auth: true,
   },
+  // Working-day calendar (法定节假日与调休): a newer official schedule can be imported by a supervisor.
+  'calendar.status': { input: Empty, output: z.object({ version: z.number().int(), years: z.array(z.number().int()), coversToday: z.boolean() }), auth: true },
+  'calendar.import': {
+    input: z.object({ json: z.string().max(1_000_000) }).strict(),
+    output: z.object({ version: z.number().int(), years: z.array(z.number().int()), coversToday: z.boolean() }),
+    auth: true,
+  },
+  // Sync with the central server (the practice workstation answers with a fixed 练习模式不同步 status).
+  'sync.status': { input: Empty, output: SyncStatusView, auth: false },
+  'sync.now': { input: Empty, output: SyncStatusView, auth: false },
+  'sync.enrol': { input: SyncEnrolInput, output: SyncStatusView, auth: false },
   // Practice mode (练习模式): answered only by the practice workstation; packs, results and
   // class sessions only for a signed-in trainer.
   'practice.scenarios': { input: Empty, output: z.object({ packs: z.array(PackSummary), scenarios: z.array(ScenarioSummary) }), auth: true },
@@ -135,10 +146,6 @@ export const contract = {
   'practice.sessions': { input: Empty, output: z.object({ sessions: z.array(SessionView) }), auth: true },
   'practice.createSession': { input: CreateSessionInput, output: SessionView, auth: true },
   'practice.deleteSession': { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: Ok, auth: true },
-  // Sync with the central server (the practice workstation answers with a fixed 练习模式不同步 status).
-  'sync.status': { input: Empty, output: SyncStatusView, auth: false },
-  'sync.now': { input: Empty, output: SyncStatusView, auth: false },
-  'sync.enrol': { input: SyncEnrolInput, output: SyncStatusView, auth: false },
   // Served by the host, not by a workstation: they switch which database answers.
   'practice.enter': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), auth: false },
   'practice.leave': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), auth: false },

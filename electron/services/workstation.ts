@@ -14,12 +14,14 @@ import { seedFirstStart } from './seed';
 import { sessionHandlers } from './handlers/session';
 import { catalogueHandlers } from './handlers/catalogue';
 import { caseHandlers } from './handlers/cases';
+import { calendarHandlers } from './handlers/calendar';
+import { currentCalendar } from './calendar';
 import { noticeHandlers } from './handlers/notices';
 import { practiceHandlers } from './handlers/practice';
 import { nudgeSyncAfter, syncHandlers } from './handlers/sync';
 import type { PrintPorts } from './notices';
 import path from 'node:path';
-import { BUILTIN_CALENDAR, type WorkCalendar } from '../../shared/calendar/holidays';
+import type { WorkCalendar } from '../../shared/calendar/holidays';
 
 export interface WorkstationOptions {
   /** SQLite file; ':memory:' for throwaway tests. */
@@ -111,7 +113,7 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     session: { clerk: null },
     practice: opts.practice ?? false,
     now: opts.now ?? (() => new Date()),
-    calendar: () => BUILTIN_CALENDAR,
+    calendar: () => currentCalendar(db),
     office,
     window,
     windowKey: () => `${office().code}/${window().code}`,
@@ -176,6 +178,7 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     ...practiceHandlers(ws),
     ...nudgeSyncAfter(ws, caseHandlers(ws)),
     ...syncHandlers(ws),
+    ...calendarHandlers(ws),
     ...noticeHandlers(ws, {
       pdf: opts.printing?.pdf ?? null,
       printToDevice: opts.printing?.printToDevice,
