@@ -18,7 +18,7 @@ import { requestJson, SyncError, type FetchLike } from './http';
 import { AdaptiveBatchSize, type BatchSizeOptions } from './batchSize';
 import { UNPROTECTED_PLAIN_BOX, type SecretBox } from './secretBox';
 import {
-  applyStatusEvent, oldestOutbox, readSyncState, recordRejected, saveEnrolment, updateSyncState, type SyncStateRow,
+  applyStatusEvent, oldestOutbox, readSyncState, recordRejected, saveEnrolment, updateSyncState, type OutboxEntryRow, type SyncStateRow,
 } from './store';
 
 export interface SyncClientOptions {
@@ -46,6 +46,20 @@ export interface RoundResult {
   pushed: number;
   statuses: number;
   error: SyncError | null;
+}
+
+/** A request body that is already JSON text. */
+class RawJson {
+  constructor(readonly text: string) {}
+}
+
+/** The PushRequest as JSON text, splicing in each payload as stored (it is JSON already). */
+function pushBody(deviceId: string, batch: OutboxEntryRow[]): RawJson {
+  const entries = batch.map((r) => {
+    const head: Omit<PushEntry, 'payload'> = { seq: r.seq, id: r.id, caseId: r.caseId, type: r.type as PushEntry['type'], deviceTime: r.deviceTime, staffNo: r.staffNo };
+    return `${JSON.stringify(head).slice(0, -1)},"payload":${r.payload}}`;
+  });
+  return new RawJson(`{"deviceId":${JSON.stringify(deviceId)},"batch":[${entries.join(',')}]}`);
 }
 
 export const SERVER_REPLACED_NOTICE = '中心服务器的数据已更换（从备份恢复或重新安装）：本机办件全部保留并重新核对上传，审批状态从头重新拉取；如有疑问请联系管理员';
@@ -81,7 +95,8 @@ export class SyncClient {
   }
 
   private call<S extends Parameters<typeof requestJson>[4]>(st: { serverUrl: string; token: string | null }, method: 'GET' | 'POST', path: string, schema: S, body?: unknown, timeoutMs = this.timeoutMs) {
-    return requestJson(this.fetchImpl, st.serverUrl, method, SYNC_PREFIX + path, schema, { token: st.token, body, timeoutMs });
+    const raw = body instanceof RawJson ? body.text : undefined;
+    return requestJson(this.fetchImpl, st.serverUrl, method, SYNC_PREFIX + path, schema, { token: st.token, body: raw === undefined ? body : undefined, rawBody: raw, timeoutMs });
   }
 
   /** Exchanges a one-time code for a device token; the window's place comes from the server. */
@@ -103,18 +118,10 @@ export class SyncClient {
     const st = this.enrolled();
     const rows = oldestOutbox(this.db, this.batch.current);
     if (!rows.length) return { sent: 0, acknowledged: 0, rejected: 0 };
-    const batch: PushEntry[] = rows.map((r) => ({
-      seq: r.seq - st.seqBase,
-      id: r.id,
-      caseId: r.caseId,
-      type: r.type as PushEntry['type'],
-      payload: JSON.parse(r.payload) as Record<string, unknown>,
-      deviceTime: r.deviceTime,
-      staffNo: r.staffNo,
-    }));
+    const batch = rows.map((r) => ({ ...r, seq: r.seq - st.seqBase }));
     let reply;
     try {
-      reply = await this.call(st, 'POST', '/push', PushResponse, { deviceId: st.deviceId, batch });
+      reply = await this.call(st, 'POST', '/push', PushResponse, pushBody(st.deviceId, batch));
     } catch (err) {
       if (err instanceof SyncError && (err.kind === 'timeout' || err.kind === 'network' || err.kind === 'protocol')) this.batch.failed();
       if (err instanceof SyncError && err.code === 'seq_gap' && err.extra.expectedSeq !== undefined) {

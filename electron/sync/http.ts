@@ -33,6 +33,8 @@ export const TOKEN_MESSAGE = '本机的设备令牌已失效或被注销，请�
 export interface RequestOptions {
   token?: string | null;
   body?: unknown;
+  /** Already serialised JSON (the outbox keeps payloads as JSON text: no parse and re-stringify). */
+  rawBody?: string;
   timeoutMs: number;
 }
 
@@ -55,8 +57,10 @@ export async function requestJson<S extends z.ZodType>(
   const headers: Record<string, string> = { 'accept-encoding': 'gzip', accept: 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: Uint8Array<ArrayBuffer> | undefined;
-  if (opts.body !== undefined) {
-    const gz = gzipSync(Buffer.from(JSON.stringify(opts.body), 'utf8'));
+  if (opts.body !== undefined || opts.rawBody !== undefined) {
+    const text = Buffer.from(opts.rawBody ?? JSON.stringify(opts.body), 'utf8');
+    // Big bodies only go out on fast links (batches grow on fast replies): spend less CPU there.
+    const gz = gzipSync(text, { level: text.length > 64 * 1024 ? 1 : 6 });
     body = new Uint8Array(gz.buffer.slice(gz.byteOffset, gz.byteOffset + gz.length) as ArrayBuffer);
     headers['content-type'] = 'application/json';
     headers['content-encoding'] = 'gzip';

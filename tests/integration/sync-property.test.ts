@@ -7,7 +7,7 @@ import { actionArb, checkConvergence, closeWorld, heal, makeWorld, runAction } f
 import type { Backend } from './server-harness';
 
 // PGlite starts a fresh database folder per run (slow); PostgreSQL uses a fresh schema (fast).
-const RUNS: Record<Backend, number> = { pglite: 5, postgres: 30 };
+const RUNS: Record<Backend, number> = { pglite: 4, postgres: 20 };
 
 describe.each(['pglite', 'postgres'] as const)('sync under faults (%s)', (kind) => {
   it('every accepted case reaches the server exactly once and every device converges', async () => {
