@@ -4,6 +4,7 @@ import type { WorkstationContext } from '../../shared/contract';
 import { invoke } from './api';
 import { SignIn } from './screens/SignIn';
 import { Workbench } from './screens/Workbench';
+import { PracticeFrame } from './practice/PracticeBanner';
 
 export function App() {
   const [context, setContext] = useState<WorkstationContext | null>(null);
@@ -15,6 +16,13 @@ export function App() {
 
   if (error) return <Alert type="error" showIcon title="无法启动工作站" description={error} style={{ margin: 48 }} />;
   if (!context) return <Spin fullscreen description="正在启动…" />;
-  if (!context.clerk) return <SignIn context={context} onSignedIn={refresh} />;
-  return <Workbench context={context} onSignedOut={refresh} onContextChanged={refresh} />;
+  const screen = context.clerk ? <Workbench context={context} onSignedOut={refresh} onContextChanged={refresh} /> : <SignIn context={context} onSignedIn={refresh} />;
+  // The practice banner sits above every screen, sign-in included, for as long as practice is on.
+  return context.practice ? (
+    <PracticeFrame leave={!context.clerk} onChanged={refresh}>
+      {screen}
+    </PracticeFrame>
+  ) : (
+    screen
+  );
 }

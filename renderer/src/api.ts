@@ -29,5 +29,15 @@ export async function invoke<C extends Channel>(channel: C, input: In<C>): Promi
     throw new ApiError({ code: 'internal', message: '与工作站服务的连接中断，请重试' });
   }
   if (!envelope.ok) throw new ApiError(envelope.error);
+  for (const listener of listeners) listener(channel, input, envelope.value);
   return envelope.value as Out<C>;
+}
+
+type InvokeListener = (channel: Channel, input: unknown, value: unknown) => void;
+const listeners = new Set<InvokeListener>();
+
+/** Follows successful calls made by other screens (practice mode scores the case the clerk just decided there). */
+export function onInvoked(listener: InvokeListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }

@@ -11,6 +11,8 @@ import { SearchPanel } from '../components/SearchPanel';
 import { IntakeView } from './IntakeView';
 import { CatalogueAdmin } from './CatalogueAdmin';
 import { Queue } from './Queue';
+import { PracticeHeaderActions } from '../practice/PracticeHeaderActions';
+import { PracticeSide } from '../practice/PracticeSide';
 
 type View = 'intake' | 'queue' | 'catalogue';
 
@@ -52,6 +54,11 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
   useEffect(() => {
     focusSearch();
   }, [focusSearch]);
+  // A practice scenario puts a new applicant at the window, maybe at an office of another level.
+  const startPractice = () => {
+    nextApplicant();
+    onContextChanged();
+  };
 
   const views: Array<{ key: View; label: string }> = [
     { key: 'intake', label: '综合受理' },
@@ -93,6 +100,7 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
         <span className="app-clerk" data-testid="header-clerk">
           {clerk.name}（{clerk.staffNo}）· {ROLE_LABEL[clerk.role]}
         </span>
+        <PracticeHeaderActions context={context} onChanged={onContextChanged} />
         <Button size="small" ghost onClick={() => invoke('session.signOut', {}).then(onSignedOut)}>
           退出
         </Button>
@@ -118,6 +126,7 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
             />
           )}
         </main>
+        {context.practice && <PracticeSide onStarted={startPractice} />}
       </div>
       {view === 'queue' ? (
         <main className="admin-area">

@@ -1,0 +1,54 @@
+// What the trainee does on the ordinary intake screens, followed from the contract calls
+// those screens make (so they need to know nothing about practice): the item opened, to
+// show the applicant's replies beside its 情形 questions, and the case decided with the
+// notices printed for it, which 完成 hands to scoring.
+import { useEffect, useState } from 'react';
+import type { ItemDetail } from '../../../shared/contract';
+import type { Decision } from '../../../shared/domain/checklist';
+import type { NoticeKind } from '../../../shared/notice/model';
+import { NOTICE_FOR_DECISION } from '../../../shared/practice/expected';
+import { onInvoked } from '../api';
+
+export interface DecidedCase {
+  caseId: string;
+  caseNumber: string;
+  decision: Decision;
+  /** Notice kinds printed for this case, in order. */
+  printed: NoticeKind[];
+}
+
+export interface IntakeFollow {
+  /** The item last opened in the intake view. */
+  item: ItemDetail['item'] | null;
+  /** The latest case decided. */
+  decided: DecidedCase | null;
+}
+
+/** Follows the intake from scratch each time `since` changes (a new attempt starts with nothing). */
+export function useIntakeFollow(since: unknown): IntakeFollow {
+  const [state, setState] = useState<IntakeFollow>({ item: null, decided: null });
+  useEffect(() => {
+    setState({ item: null, decided: null });
+    return onInvoked((channel, input, value) => {
+      if (channel === 'catalogue.item') {
+        setState((s) => ({ ...s, item: (value as ItemDetail).item }));
+      } else if (channel === 'case.decide') {
+        const { caseId, caseNumber } = value as { caseId: string; caseNumber: string };
+        setState((s) => ({ ...s, decided: { caseId, caseNumber, decision: (input as { decision: Decision }).decision, printed: [] } }));
+      } else if (channel === 'notice.print') {
+        const { caseId, kind } = input as { caseId: string; kind: NoticeKind };
+        setState((s) => (s.decided?.caseId === caseId ? { ...s, decided: { ...s.decided, printed: [...s.decided.printed, kind] } } : s));
+      }
+    });
+  }, [since]);
+  return state;
+}
+
+/**
+ * The notice to score: the decision's own notice if it was printed, else the first one
+ * printed, else (previewed only) the decision's own notice.
+ */
+export function noticeKindOf(c: DecidedCase): NoticeKind {
+  const own = NOTICE_FOR_DECISION[c.decision];
+  return c.printed.includes(own) || c.printed.length === 0 ? own : c.printed[0];
+}
