@@ -11,6 +11,7 @@ import { BUILTIN_CALENDAR } from '../../shared/calendar/holidays';
 import { idCardCheckChar } from '../../shared/validate/idcard';
 import { maskIdNumber } from '../../shared/notice/mask';
 import { chinaDay } from '../../shared/time';
+import { formatCaseNumber } from '../../shared/caseNumber';
 import type { Answers } from '../../shared/domain/checklist';
 import { nextApplicant, signIn, startHarness, type Harness } from './harness';
 import {
@@ -25,6 +26,7 @@ import {
   openItem,
   printNotice,
   printedDate,
+  poll,
   waitForNotice,
   type PersonData,
 } from './flows';
@@ -77,7 +79,7 @@ describe('intake decisions, notices, delivery and ratings', () => {
     expect(await page.getByTestId('promised-date').textContent()).toBe(printedDate(promised));
     const number = await confirmDecision(page);
     numbers.accept = number;
-    expect(await page.getByTestId('decision-done').textContent()).toContain(`承诺 ${printedDate(promised)} 前办结`);
+    await poll(() => page.getByTestId('decision-done').textContent()).toContain(`承诺 ${printedDate(promised)} 前办结`);
 
     // The notice opens by itself: as the clerk sees it, then on paper.
     await waitForNotice(page, 'acceptance');
@@ -93,6 +95,7 @@ describe('intake decisions, notices, delivery and ratings', () => {
     // Other paper sizes re-render the same notice.
     await page.getByTestId('notice-layout').getByText('80mm 热敏').click();
     await waitForNotice(page, 'acceptance', 'thermal80');
+    await h.shot('ui-notice-acceptance-thermal80');
     await page.getByTestId('notice-layout').getByText('A4').click();
 
     await page.getByTestId('notice-kind-materialReceipt').click();
@@ -104,6 +107,7 @@ describe('intake decisions, notices, delivery and ratings', () => {
     expect(text).toContain(maskIdNumber(LI.idNumber));
     for (const name of received) expect(text).toContain(name.replace(/\s/g, ''));
     await closeNotice(page);
+    await h.shot('ui-decision-done');
   });
 
   test('容缺受理: commitment prefilled from the deferred material, deadline no later than the promised date', async () => {
@@ -122,9 +126,10 @@ describe('intake decisions, notices, delivery and ratings', () => {
     const promised = addWorkingDays(today(), item.promisedDays, BUILTIN_CALENDAR);
     // Defaults to the last allowed day: the promised date.
     expect(await page.locator('input[data-testid=deferral-deadline], [data-testid=deferral-deadline] input').inputValue()).toBe(promised);
+    await h.shot('ui-decision-deferral');
     const number = await confirmDecision(page);
     numbers.deferral = number;
-    expect(await page.getByTestId('decision-done').textContent()).toContain(`补正期限 ${printedDate(promised)}`);
+    await poll(() => page.getByTestId('decision-done').textContent()).toContain(`补正期限 ${printedDate(promised)}`);
 
     await waitForNotice(page, 'deferredAcceptance');
     await h.shot('ui-notice-deferredAcceptance');
@@ -218,18 +223,20 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await closeNotice(page);
   });
 
-  test('backend refusals read in Chinese: an unknown case number at the lookup box', async () => {
+  test('case lookup: mistyped, practice and other centres\' numbers refused in Chinese; a scanned number opens the case; paper rating', async () => {
     const { page } = h;
     await page.keyboard.press('F3');
     await page.getByTestId('queue').waitFor();
     const lookup = page.getByTestId('case-lookup').locator('input');
-    await lookup.fill('12345');
-    await lookup.press('Enter');
-    await expect.poll(() => page.getByTestId('lookup-error').textContent()).toMatch(/[\u4e00-\u9fa5]/);
-    // The practice prefix is refused at a real window.
-    await lookup.fill(`LX${numbers.accept}`);
-    await lookup.press('Enter');
-    await expect.poll(() => page.getByTestId('lookup-error').textContent()).not.toBe('');
+    const refused = async (typed: string, message: string) => {
+      await lookup.fill(typed);
+      await lookup.press('Enter');
+      await poll(() => page.getByTestId('lookup-error').textContent()).toContain(message);
+    };
+    const wrongCheck = numbers.accept.slice(0, -1) + (numbers.accept.endsWith('A') ? 'B' : 'A');
+    await refused(wrongCheck, '办件编号校验位错误');
+    await refused(`LX${numbers.accept}`, '练习办件编号不能用于真实业务');
+    await refused(formatCaseNumber({ officeCode: '210102', windowCode: '01', date: today(), sequence: 1 }), '属于其他中心');
     // A scanned number (Enter at the end) opens the case.
     await lookup.fill(numbers.refuse);
     await lookup.press('Enter');
@@ -242,7 +249,7 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await page.getByTestId('rating-submit').click();
     await page.getByTestId('rating-done').waitFor();
     await page.getByTestId('rating-close').click();
-    await expect.poll(() => page.getByTestId('case-timeline').textContent()).toContain('好差评：满意（纸质评价补录）');
+    await poll(() => page.getByTestId('case-timeline').textContent()).toContain('好差评：满意（纸质评价补录）');
     expect(await page.getByTestId('action-rate').count()).toBe(0); // one rating per visit
     await page.getByTestId('case-back').click();
   });
@@ -259,7 +266,7 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await answer(page, item, answers);
     await markMaterials(page, item, answers);
     await fillPerson(page, 'applicant', WANG);
-    await expect.poll(() => page.getByTestId('eligibility-banner').getAttribute('data-eligible')).toBe('true');
+    await poll(() => page.getByTestId('eligibility-banner').getAttribute('data-eligible')).toBe('true');
     await openDecision(page, 'accept');
     expect(await page.getByTestId('decision-kind').textContent()).toContain('即办件');
     expect(await page.getByTestId('decision-kind').textContent()).toContain('极速办');
@@ -275,13 +282,13 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await page.getByTestId('nav-queue').click();
     const row = (n: string) => page.locator(`tr[data-case-number="${n}"]`);
     await row(number).waitFor();
-    await expect.poll(() => row(number).getByTestId('countdown').getAttribute('data-tone')).toBe('warn');
+    await poll(() => row(number).getByTestId('countdown').getAttribute('data-tone')).toBe('warn');
     expect(await row(early).getByTestId('countdown').getAttribute('data-tone')).toBe('over');
     expect(await row(early).textContent()).toContain('已超时');
     expect(await page.getByTestId('queue').textContent()).toContain('1 件已超时');
     // It ticks: the seconds change while the clerk watches.
     const before = await row(number).getByTestId('countdown').textContent();
-    await expect.poll(() => row(number).getByTestId('countdown').textContent(), { timeout: 5000 }).not.toBe(before);
+    await poll(() => row(number).getByTestId('countdown').textContent()).not.toBe(before);
     for (const n of [numbers.accept, numbers.deferral, numbers.notify, numbers.refuse, numbers.redirect]) await row(n).waitFor();
     expect(await row(numbers.deferral).textContent()).toContain('待补正');
     await h.shot('queue');
@@ -291,7 +298,7 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await page.getByTestId('case-view').waitFor();
     expect(await page.getByTestId('countdown').getAttribute('data-tone')).toBe('warn');
     await page.getByTestId('action-complete').click();
-    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已办结');
+    await poll(() => page.getByTestId('case-status').textContent()).toBe('已办结');
     expect(await page.getByTestId('case-elapsed').textContent()).toMatch(/^用时 25:\d\d$/);
 
     // 出件 to the applicant: someone else's (valid) ID is refused, the applicant's accepted.
@@ -299,12 +306,13 @@ describe('intake decisions, notices, delivery and ratings', () => {
     const id = page.getByTestId('deliver-id');
     await id.fill(ZHAO.idNumber);
     await page.getByTestId('deliver-confirm').click();
-    await expect.poll(() => page.getByTestId('deliver-error').textContent()).toContain('领取人身份证号与申请人不一致');
+    await poll(() => page.getByTestId('deliver-error').textContent()).toContain('领取人身份证号与申请人不一致');
+    await poll(() => page.getByTestId('deliver-confirm').textContent()).toBe('确认出件');
     await h.shot('deliver');
     await id.fill(WANG.idNumber.toLowerCase());
     await page.getByTestId('deliver-confirm').click();
     await page.getByTestId('deliver-done').waitFor();
-    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已出件');
+    await poll(() => page.getByTestId('case-status').textContent()).toBe('已出件');
 
     await page.getByTestId('deliver-print-receipt').click();
     await waitForNotice(page, 'deliveryReceipt');
@@ -326,7 +334,7 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await page.getByTestId('rating-submit').click();
     await page.getByTestId('rating-done').waitFor();
     await page.getByTestId('rating-close').click();
-    await expect.poll(() => page.getByTestId('case-timeline').textContent()).toContain('好差评：不满意');
+    await poll(() => page.getByTestId('case-timeline').textContent()).toContain('好差评：不满意');
     const timeline = await page.getByTestId('case-timeline').textContent();
     for (const step of ['作出决定：受理', '已办结', '已出件', '好差评']) expect(timeline).toContain(step);
     await h.shot('case-view');
@@ -348,17 +356,17 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await page.getByTestId('nav-intake').click();
     await page.getByTestId('nav-queue').click(); // a fresh queue learns the server's new time
     const row = page.locator(`tr[data-case-number="${numbers.deferral}"]`);
-    await expect.poll(() => row.getByTestId('supplement-deadline').getAttribute('data-overdue')).toBe('true');
+    await poll(() => row.getByTestId('supplement-deadline').getAttribute('data-overdue')).toBe('true');
     await row.getByTestId('queue-terminate').click();
     await page.getByTestId('supplement-overdue').waitFor();
     await page.getByTestId('action-terminate').click();
     await page.getByTestId('case-dialog-text').fill('逾期未补交保证食品安全的规章制度');
     await page.getByTestId('case-dialog-ok').click();
-    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('已终止');
+    await poll(() => page.getByTestId('case-status').textContent()).toBe('已终止');
     expect(await page.getByTestId('case-timeline').textContent()).toContain('已终止：逾期未补交');
   });
 
   test('the browser reported no errors', () => {
-    expect(h.errors).toEqual([]);
+    expect(h.errors, h.errors.join('\n')).toEqual([]);
   });
 });

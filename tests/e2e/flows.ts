@@ -11,6 +11,9 @@ import { MARK_LABEL, type Answers, type Decision, type Mark } from '../../shared
 import type { NoticeKind } from '../../shared/notice/model';
 import { searchFor } from './harness';
 
+/** expect.poll with room for a loaded 2-core machine: UI states are awaited, never slept for. */
+export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 50 });
+
 export const demoItem = (code: string): Item => demoCatalogue.items.find((i) => i.code === code)!;
 
 export interface PersonData {
@@ -29,7 +32,7 @@ export interface OrgData {
 export async function openItem(page: Page, item: Item): Promise<void> {
   await searchFor(page, item.code, item.code);
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByTestId('item-name').textContent()).toBe(item.name);
+  await poll(() => page.getByTestId('item-name').textContent()).toBe(item.name);
 }
 
 /** Answers 情形 by clicking the option labels, in catalogue order. */
@@ -44,7 +47,7 @@ export async function answer(page: Page, item: Item, answers: Answers): Promise<
 /** Marks every applicable material 原件已核验 unless `marks` says otherwise; notes go into the note field. */
 export async function markMaterials(page: Page, item: Item, answers: Answers, marks: Record<string, { mark: Mark; note?: string }> = {}): Promise<string[]> {
   const materials = applicableMaterials(item, answers);
-  await expect.poll(() => page.locator('[data-testid=checklist] [role=listitem]').count()).toBe(materials.length);
+  await poll(() => page.locator('[data-testid=checklist] [role=listitem]').count()).toBe(materials.length);
   for (const m of materials) {
     const want = marks[m.id] ?? { mark: 'verified' as Mark };
     const row = page.getByTestId(`material-${m.id}`);

@@ -68,6 +68,8 @@ export async function startHarness(): Promise<Harness> {
     async shot(name) {
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      // antd dialogs zoom in: wait until no enter/appear motion is running.
+      await page.waitForFunction(() => !document.querySelector('.ant-zoom-enter, .ant-zoom-appear, .ant-fade-enter, .ant-fade-appear'));
       // Transitions finished, so a just-pressed button shows its final colour.
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
     },

@@ -136,7 +136,7 @@ export function DecisionDialog({ decision, detail, checklist, eligibility, draft
                   children:
                     promisedDate === null ? (
                       <span data-testid="decision-kind">
-                        <Tag color="green">即办件</Tag>当场办结
+                        <Tag color="green" className="kind-tag">即办件</Tag>当场办结
                         {decision === 'accept' && eligibility.eligible && eligibility.tier && (
                           <>
                             {' '}
@@ -146,7 +146,7 @@ export function DecisionDialog({ decision, detail, checklist, eligibility, draft
                       </span>
                     ) : (
                       <span data-testid="decision-kind">
-                        <Tag color="blue">承诺件</Tag>承诺 {item.promisedDays} 个工作日，
+                        <Tag color="blue" className="kind-tag">承诺件</Tag>承诺 {item.promisedDays} 个工作日，
                         <strong data-testid="promised-date">{cnDate(promisedDate)}</strong> 前办结
                       </span>
                     ),

@@ -77,8 +77,9 @@ export function DeliverDialog({ summary, organisation, onClose, onDelivered, onP
         ) : (
           <>
             <Button onClick={onClose}>取消</Button>
-            <Button type="primary" size="large" disabled={!ready} loading={busy} onClick={submit} data-testid="deliver-confirm">
-              确认出件
+            {/* No spinner: the refusal must be read next to a calm button, not a moving one. */}
+            <Button type="primary" size="large" disabled={!ready || busy} onClick={submit} data-testid="deliver-confirm">
+              {busy ? '正在核验…' : '确认出件'}
             </Button>
           </>
         )

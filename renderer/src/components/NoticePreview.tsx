@@ -22,7 +22,8 @@ export function NoticePreview({ caseId, caseNumber, kind: firstKind, onClose }: 
   const [kinds, setKinds] = useState<NoticeKind[]>([firstKind]);
   const [kind, setKind] = useState<NoticeKind>(firstKind);
   const [layout, setLayout] = useState<NoticeLayout>('A4');
-  const [html, setHtml] = useState<string | null>(null);
+  // The HTML with what it was rendered for, so the frame never shows one kind labelled as another.
+  const [rendered, setRendered] = useState<{ kind: NoticeKind; layout: NoticeLayout; html: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [printing, setPrinting] = useState(false);
   const [printed, setPrinted] = useState<{ message: string; archivedPath: string; printedTo: string | null } | null>(null);
@@ -33,17 +34,19 @@ export function NoticePreview({ caseId, caseNumber, kind: firstKind, onClose }: 
 
   useEffect(() => {
     let live = true;
-    setHtml(null);
+    setRendered(null);
     setPrinted(null);
     setError(null);
     invoke('notice.render', { caseId, kind, layout }).then(
-      (r) => live && setHtml(r.html),
+      (r) => live && setRendered({ kind, layout, html: r.html }),
       (e: unknown) => live && setError(e),
     );
     return () => {
       live = false;
     };
   }, [caseId, kind, layout]);
+
+  const current = rendered && rendered.kind === kind && rendered.layout === layout ? rendered : null;
 
   const print = async () => {
     setPrinting(true);
@@ -79,7 +82,7 @@ export function NoticePreview({ caseId, caseNumber, kind: firstKind, onClose }: 
           />
           <span className="notice-footer-gap" />
           <Button onClick={onClose}>关闭</Button>
-          <Button type="primary" size="large" loading={printing} disabled={!html} onClick={print} data-testid="notice-print">
+          <Button type="primary" size="large" loading={printing} disabled={!current} onClick={print} data-testid="notice-print">
             打印
           </Button>
         </div>
@@ -88,7 +91,7 @@ export function NoticePreview({ caseId, caseNumber, kind: firstKind, onClose }: 
     >
       <div className="notice-kinds" data-testid="notice-kinds">
         {kinds.map((k) => (
-          <Button key={k} type={k === kind ? 'primary' : 'default'} ghost={k === kind} onClick={() => setKind(k)} data-testid={`notice-kind-${k}`} aria-pressed={k === kind}>
+          <Button key={k} type={k === kind ? 'primary' : 'default'} onClick={() => setKind(k)} data-testid={`notice-kind-${k}`} aria-pressed={k === kind}>
             {NOTICE_TITLE[k]}
           </Button>
         ))}
@@ -106,9 +109,18 @@ export function NoticePreview({ caseId, caseNumber, kind: firstKind, onClose }: 
         />
       )}
       <div className={`notice-frame-wrap layout-${layout}`}>
-        {html ? (
+        {current ? (
           // sandbox="": no scripts, no same-origin access; the notice needs neither.
-          <iframe className="notice-frame" title={`${NOTICE_TITLE[kind]}预览`} sandbox="" srcDoc={html} data-testid="notice-frame" data-kind={kind} data-layout={layout} />
+          <iframe
+            key={`${current.kind}/${current.layout}`}
+            className="notice-frame"
+            title={`${NOTICE_TITLE[current.kind]}预览`}
+            sandbox=""
+            srcDoc={current.html}
+            data-testid="notice-frame"
+            data-kind={current.kind}
+            data-layout={current.layout}
+          />
         ) : (
           !error && <Spin description="正在生成文书…" />
         )}

@@ -82,7 +82,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
           {needsReason(level) && (
             <div className="rating-reasons" data-testid="rating-reasons">
               <div className="decision-label">请选择不满意的原因（必选）</div>
-              <Radio.Group value={reason} onChange={(e) => setReason(e.target.value as string)} options={DISSATISFACTION_REASONS.map((r) => ({ value: r, label: r }))} />
+              <Radio.Group optionType="button" size="large" className="rating-reason-options" value={reason} onChange={(e) => setReason(e.target.value as string)} options={DISSATISFACTION_REASONS.map((r) => ({ value: r, label: r }))} />
               {missingReason && <div className="material-reason" data-testid="rating-reason-required">请选择原因后再提交</div>}
             </div>
           )}

@@ -129,7 +129,7 @@ export function Queue({ openCaseId, onOpenCase }: { openCaseId: string | null; o
         columns={[
           { title: '编号', dataIndex: 'caseNumber', width: 220, render: (v: string) => <span className="case-number-cell">{v}</span> },
           { title: '事项', dataIndex: 'itemName', ellipsis: true },
-          { title: '申请人', dataIndex: 'applicantName', width: 180, ellipsis: true },
+          { title: '申请人', dataIndex: 'applicantName', width: 230, ellipsis: true },
           { title: '决定', dataIndex: 'decision', width: 110, render: (d: CaseSummary['decision']) => DECISION_LABEL[d] },
           {
             title: '状态',
@@ -144,8 +144,8 @@ export function Queue({ openCaseId, onOpenCase }: { openCaseId: string | null; o
               </>
             ),
           },
-          { title: '受理', dataIndex: 'acceptedAt', width: 80, render: (v: string) => cnTime(v, false) },
-          { title: '时限', key: 'time', width: 300, render: (_: unknown, s) => <TimeCell s={s} nowMs={nowMs} today={today} onTerminate={() => onOpenCase(s.id)} /> },
+          { title: '时间', dataIndex: 'acceptedAt', width: 70, render: (v: string) => cnTime(v, false) },
+          { title: '时限', key: 'time', width: 290, render: (_: unknown, s) => <TimeCell s={s} nowMs={nowMs} today={today} onTerminate={() => onOpenCase(s.id)} /> },
         ]}
       />
     </div>
