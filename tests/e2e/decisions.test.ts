@@ -259,6 +259,7 @@ describe('intake decisions, notices, delivery and ratings', () => {
     const item = demoItem(DEMO_ITEMS.immediate30);
     const answers: Answers = { applicant: 'self', household: 'local', frequent: 'no' };
     const early = await decideDirect(ZHAO); // will be over time
+    numbers.early = early;
     h.advanceClock(10 * MIN);
 
     await nextApplicant(page);
@@ -340,6 +341,33 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await h.shot('case-view');
     // A case is delivered once.
     expect(await page.getByTestId('action-deliver').count()).toBe(0);
+  });
+
+  test('an over-time 即办件: elapsed shown red after 办结; 邮寄 needs a well-formed tracking number', async () => {
+    const { page } = h;
+    await page.getByTestId('case-back').click();
+    await page.locator(`tr[data-case-number="${numbers.early}"]`).click();
+    await page.getByTestId('case-view').waitFor();
+    expect(await page.getByTestId('countdown').getAttribute('data-tone')).toBe('over');
+    await page.getByTestId('action-complete').click();
+    await poll(() => page.getByTestId('case-status').textContent()).toBe('已办结');
+    expect(await page.getByTestId('case-elapsed').getAttribute('class')).toContain('clock-over');
+
+    await page.getByTestId('action-deliver').click();
+    await page.getByTestId('deliver-method').getByText('邮寄送达').click();
+    await page.getByTestId('deliver-tracking').fill('SF12');
+    await page.getByTestId('deliver-confirm').click();
+    await poll(() => page.getByTestId('deliver-error').textContent()).toContain('邮件单号');
+    await page.getByTestId('deliver-tracking').fill('sf1402345678901');
+    await page.getByTestId('deliver-confirm').click();
+    await page.getByTestId('deliver-done').waitFor();
+    await page.getByTestId('deliver-print-receipt').click();
+    await waitForNotice(page, 'deliveryReceipt');
+    const { text } = await printNotice(page);
+    expect(text).toContain('SF1402345678901');
+    expect(text).toContain('邮寄送达');
+    await closeNotice(page);
+    await poll(() => page.getByTestId('case-status').textContent()).toBe('已出件');
   });
 
   test('容缺: 终止 only after the supplement deadline, offered from the queue when overdue', async () => {
