@@ -1,6 +1,6 @@
 // The band across the top of every screen while practice mode is on, sign-in included, in a
 // colour no ordinary message uses: nothing done here may be taken for a real case.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Button } from 'antd';
 import { PracticeAuthDialog } from './PracticeAuthDialog';
 import './practice.css';
@@ -10,6 +10,11 @@ export const PRACTICE_BANNER_TEXT = '练习模式 · 所有办件均为练习，
 /** Wraps a screen under the banner; `leave` offers 退出练习 in the band itself (the sign-in screen has no header). */
 export function PracticeFrame({ leave, onChanged, children }: { leave: boolean; onChanged: () => void; children: ReactNode }) {
   const [leaving, setLeaving] = useState(false);
+  // Dialogs live outside the frame (portals in <body>); this class moves them below the band.
+  useEffect(() => {
+    document.body.classList.add('practice-on');
+    return () => document.body.classList.remove('practice-on');
+  }, []);
   return (
     <div className="practice-frame">
       <div className="practice-banner" role="status" data-testid="practice-banner">
