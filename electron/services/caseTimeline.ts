@@ -8,7 +8,7 @@ import { REVIEW_STATUS_LABEL, type ReviewStatus } from '../../shared/sync/protoc
 export function describeEvent(e: EventRow): CaseEventView {
   const p = JSON.parse(e.payload) as Record<string, unknown>;
   const summaries: Record<string, () => string> = {
-    'case.opened': () => `开始受理：${String(p.itemCode)}`,
+    'case.opened': () => `开始受理：${String(p.itemName ?? p.itemCode)}`,
     'case.decided': () => `作出决定：${DECISION_LABEL[p.decision as Decision] ?? String(p.decision)}`,
     'case.supplemented': () => '容缺材料已补正',
     'case.completed': () => `已办结，用时 ${Math.round(Number(p.elapsedSeconds) / 60)} 分钟`,

@@ -102,6 +102,7 @@ export function decide(ws: Workstation, input: DecideParsed): DecideResult {
       at: input.startedAt,
       payload: {
         itemCode: item.code,
+        itemName: item.name,
         catalogueVersion,
         caseNumber,
         officeCode: office.code,

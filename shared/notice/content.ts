@@ -36,22 +36,29 @@ export interface NoticeContent {
 
 const CN_NUM = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-/** 2026-05-12T10:30:00+08:00 → 2026年5月12日 10:30 (the wall-clock time written in the value). */
+/** A date-time as China reads it (UTC+8, whatever offset the value was stored with). */
+function chinaWallClock(iso: string): string | null {
+  if (!/T\d{2}:\d{2}/.test(iso)) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : new Date(t + 8 * 3600_000).toISOString();
+}
+
+/** 2026-05-12T02:30:00Z → 2026年5月12日 10:30 (China time). */
 export function formatDateTime(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(chinaWallClock(iso) ?? iso);
   if (!m) return iso;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日 ${m[4]}:${m[5]}`;
 }
 
-/** 2026-05-12 (or a date-time) → 2026年5月12日. */
+/** 2026-05-12 (or a date-time, taken in China time) → 2026年5月12日. */
 export function formatDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(chinaWallClock(date) ?? date);
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
 }
 
 /** Issue date in the style of official documents: 二〇二六年五月十二日. */
 export function formatOfficialDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(chinaWallClock(date) ?? date);
   if (!m) return date;
   const small = (n: number) => (n < 10 ? CN_NUM[n] : n === 10 ? '十' : n < 20 ? `十${CN_NUM[n % 10]}` : `${CN_NUM[Math.floor(n / 10)]}十${n % 10 ? CN_NUM[n % 10] : ''}`);
   return `${[...m[1]].map((d) => CN_NUM[Number(d)]).join('')}年${small(Number(m[2]))}月${small(Number(m[3]))}日`;

@@ -170,3 +170,15 @@ describe('paper sizes', () => {
     expect(renderNoticeHtml(m, 'A4')).toContain("'Noto Serif SC'");
   });
 });
+
+describe('notice times are China time', () => {
+  it('prints a UTC-stored time as the wall clock in China, also across midnight', async () => {
+    const { formatDateTime, formatDate, formatOfficialDate } = await import('../../shared/notice/content');
+    expect(formatDateTime('2026-11-28T04:41:00.000Z')).toBe('2026年11月28日 12:41');
+    expect(formatDateTime('2026-11-27T23:30:00.000Z')).toBe('2026年11月28日 07:30');
+    expect(formatDateTime('2026-05-12T10:30:00+08:00')).toBe('2026年5月12日 10:30');
+    expect(formatDate('2026-11-27T23:30:00.000Z')).toBe('2026年11月28日');
+    expect(formatDate('2026-12-04')).toBe('2026年12月4日');
+    expect(formatOfficialDate('2026-11-27T23:30:00.000Z')).toBe('二〇二六年十一月二十八日');
+  });
+});
