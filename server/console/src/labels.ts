@@ -1,5 +1,4 @@
 // Chinese labels of the console, built on the shared ones.
-import dayjs from 'dayjs';
 import { CASE_STATUS_LABEL } from '../../../shared/domain/case';
 import type { IntakeStatus } from '../../../shared/sync/backoffice';
 import type { CaseEventType, ReviewStatus } from '../../../shared/sync/protocol';
@@ -46,4 +45,8 @@ export const LINE_STATUS_COLOR: Record<LineStatus, string> = {
 };
 
 /** 2026-05-04 09:30 in the browser's time zone. */
-export const formatTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+// China time (UTC+8) whatever the staff browser's time-zone setting says.
+export const formatTime = (iso: string) => {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+};
