@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CHANNEL_NAMES } from './ipc';
 import { NoticeKind } from './notice/model';
 import { NOTICE_LAYOUTS } from './notice/render';
+import { PrinterChoice, WindowPrinters } from './print/printers';
 import { Catalogue, Item, ImmediateTier, Level, Office, SubCenter, Window, Department } from './domain/catalogue';
 import { Clerk, StaffNo } from './domain/clerk';
 import { CaseDetail, CaseSummary, DecideInput, DeliverInput, DissatisfactionReason, RatingLevel } from './domain/case';
@@ -108,6 +109,13 @@ export const contract = {
   'notice.print': {
     input: z.object({ caseId: z.string(), kind: NoticeKind, layout: z.enum(NOTICE_LAYOUTS).nullable().default(null) }).strict(),
     output: z.object({ archivedPath: z.string(), printedTo: z.string().nullable(), message: z.string() }),
+    auth: true,
+  },
+  // Printers of this window, per notice kind (or its default).
+  'print.settings': { input: Empty, output: z.object({ printers: WindowPrinters, systemPrinters: z.array(z.string()) }), auth: true },
+  'print.setPrinter': {
+    input: z.object({ kind: z.union([NoticeKind, z.literal('default')]), choice: PrinterChoice.nullable() }).strict(),
+    output: z.object({ printers: WindowPrinters, systemPrinters: z.array(z.string()) }),
     auth: true,
   },
   // Working-day calendar (法定节假日与调休): a newer official schedule can be imported by a supervisor.

@@ -23,6 +23,8 @@ export const CHANNEL_NAMES = [
   'notice.kinds',
   'notice.render',
   'notice.print',
+  'print.settings',
+  'print.setPrinter',
   'calendar.status',
   'calendar.import',
   'sync.status',

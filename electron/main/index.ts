@@ -10,7 +10,7 @@ import type { EmbeddedServer } from '../services/embeddedServer';
 import { safeStorageBox } from '../sync/secretBox';
 import { hardenContents, hardenSession, windowOptions } from './security';
 import { serveContract } from './ipc';
-import { electronPdfRenderer, printToDevice } from './printing';
+import { electronPdfRenderer, listPrinters, printToDevice } from './printing';
 
 const appDir = path.join(__dirname, '..', '..');
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -28,7 +28,7 @@ app.whenReady().then(() => {
   const host = createHost({
     dbPath,
     practiceDbPath: dbPath.replace(/\.db$/, '') + '-practice.db',
-    printing: { pdf: electronPdfRenderer, printToDevice, archiveDir: path.join(userData, 'archive') },
+    printing: { pdf: electronPdfRenderer, printToDevice, listPrinters, archiveDir: path.join(userData, 'archive') },
     sync: { secretBox: safeStorage.isEncryptionAvailable() ? safeStorageBox(safeStorage) : undefined, deviceName: `一窗 ${app.getVersion()}`, appVersion: app.getVersion() },
     onError: (e) => console.error(e),
   });

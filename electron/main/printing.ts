@@ -51,3 +51,10 @@ export const printToDevice: NonNullable<PrintPorts['printToDevice']> = (html, op
       );
     }),
   );
+
+/** Printer names for the settings screen, as the operating system reports them. */
+export async function listPrinters(): Promise<string[]> {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (!win) return [];
+  return (await win.webContents.getPrintersAsync()).map((p) => p.name);
+}

@@ -2,28 +2,11 @@
 // 受理通知书 to the A4 laser and 材料接收凭证 to the thermal printer). Stored as one JSON value
 // through a key-value getter/setter, so it can live in the SQLite `settings` table.
 import { z } from 'zod';
-import { NoticeKind } from '../../shared/notice/model';
-import { NOTICE_LAYOUTS } from '../../shared/notice/render';
+import { PrinterChoice, WindowPrinters } from '../../shared/print/printers';
 import type { NoticeLayout } from '../../shared/notice/render';
+import type { NoticeKind } from '../../shared/notice/model';
 
-export const PrinterChoice = z.discriminatedUnion('type', [
-  /** A printer known to the operating system, printed through Electron. */
-  z.object({ type: z.literal('system'), deviceName: z.string().trim().min(1).max(200), layout: z.enum(NOTICE_LAYOUTS) }),
-  /** A raw ESC/POS thermal printer on the network (port 9100). */
-  z.object({
-    type: z.literal('escpos'),
-    host: z.string().trim().min(1).max(255),
-    port: z.number().int().min(1).max(65535).default(9100),
-    layout: z.literal('thermal80').default('thermal80'),
-  }),
-]);
-export type PrinterChoice = z.infer<typeof PrinterChoice>;
-
-export const WindowPrinters = z.object({
-  default: PrinterChoice.nullable().default(null),
-  byKind: z.partialRecord(NoticeKind, PrinterChoice).default({}),
-});
-export type WindowPrinters = z.infer<typeof WindowPrinters>;
+export { PrinterChoice, WindowPrinters } from '../../shared/print/printers';
 
 /** windowCode → printers of that window. */
 export const PrinterSettings = z.record(z.string(), WindowPrinters);

@@ -25,6 +25,8 @@ export interface PrintPorts {
   /** Sends a rendered notice to an operating-system printer; absent where there is none (preview, tests). */
   printToDevice?: (html: string, opts: { deviceName: string; widthMm: number; heightMm: number | null }) => Promise<void>;
   archiveDir: string;
+  /** Printers the operating system knows (Electron's getPrintersAsync); none in preview/tests. */
+  listPrinters?: () => Promise<string[]>;
 }
 
 const BY_DECISION: Record<CaseRow['decision'], NoticeKind> = {

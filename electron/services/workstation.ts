@@ -182,6 +182,7 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     ...noticeHandlers(ws, {
       pdf: opts.printing?.pdf ?? null,
       printToDevice: opts.printing?.printToDevice,
+      listPrinters: opts.printing?.listPrinters,
       // Practice copies never land among real ones.
       archiveDir: (opts.printing?.archiveDir ?? path.join(opts.dbPath === ':memory:' ? '.' : path.dirname(opts.dbPath), 'archive')) + (ws.practice ? '-practice' : ''),
     }),

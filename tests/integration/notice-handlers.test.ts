@@ -9,8 +9,6 @@ import { createWorkstation, type Workstation } from '../../electron/services/wor
 import { replaceCatalogue } from '../../electron/store/catalogue';
 import { setSetting } from '../../electron/store/settings';
 import { hashPassword, upsertClerk } from '../../electron/store/clerks';
-import { setPrinter } from '../../electron/print/settings';
-import { printerSettingsStore } from '../../electron/services/notices';
 import { testCatalogue } from '../fixtures/catalogue';
 import { tempDbPath, PERSON } from '../helpers/workstation';
 
@@ -90,7 +88,11 @@ describe('notices of a case', () => {
     const server = net.createServer((s) => s.on('data', (d) => received.push(d)));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as net.AddressInfo).port;
-    setPrinter(printerSettingsStore(w), '01', 'materialReceipt', { type: 'escpos', host: '127.0.0.1', port, layout: 'thermal80' });
+    const bad = await w.dispatch('print.setPrinter', { kind: 'materialReceipt', choice: { type: 'escpos', host: '', port } });
+    expect(bad.ok).toBe(false);
+    const set = await call<{ printers: { byKind: Record<string, unknown> } }>(w, 'print.setPrinter', { kind: 'materialReceipt', choice: { type: 'escpos', host: '127.0.0.1', port } });
+    expect(set.printers.byKind.materialReceipt).toEqual({ type: 'escpos', host: '127.0.0.1', port, layout: 'thermal80' });
+    expect((await call<{ systemPrinters: string[] }>(w, 'print.settings', {})).systemPrinters).toEqual([]);
     const { caseId } = await call<{ caseId: string }>(w, 'case.decide', accept);
     const out = await call<{ printedTo: string }>(w, 'notice.print', { caseId, kind: 'materialReceipt', layout: null });
     expect(out.printedTo).toBe(`127.0.0.1:${port}`);

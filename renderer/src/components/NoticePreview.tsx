@@ -7,6 +7,7 @@ import { NOTICE_TITLE, type NoticeKind } from '../../../shared/notice/model';
 import type { NoticeLayout } from '../../../shared/notice/render';
 import { invoke } from '../api';
 import { ErrorAlert } from './ErrorAlert';
+import { PrinterSettings } from './PrinterSettings';
 
 const LAYOUT_LABEL: Record<NoticeLayout, string> = { A4: 'A4', A5: 'A5', thermal80: '80mm 热敏' };
 
@@ -26,6 +27,7 @@ export function NoticePreview({ caseId, caseNumber, kind: firstKind, onClose }: 
   const [rendered, setRendered] = useState<{ kind: NoticeKind; layout: NoticeLayout; html: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [printing, setPrinting] = useState(false);
+  const [settingPrinters, setSettingPrinters] = useState(false);
   const [printed, setPrinted] = useState<{ message: string; archivedPath: string; printedTo: string | null } | null>(null);
 
   useEffect(() => {
@@ -81,6 +83,7 @@ export function NoticePreview({ caseId, caseNumber, kind: firstKind, onClose }: 
             options={(Object.keys(LAYOUT_LABEL) as NoticeLayout[]).map((l) => ({ value: l, label: LAYOUT_LABEL[l] }))}
           />
           <span className="notice-footer-gap" />
+          <Button onClick={() => setSettingPrinters(true)} data-testid="printer-settings-open">打印机设置</Button>
           <Button onClick={onClose}>关闭</Button>
           <Button type="primary" size="large" loading={printing} disabled={!current} onClick={print} data-testid="notice-print">
             打印
@@ -108,6 +111,7 @@ export function NoticePreview({ caseId, caseNumber, kind: firstKind, onClose }: 
           style={{ marginBottom: 8 }}
         />
       )}
+      {settingPrinters && <PrinterSettings onClose={() => setSettingPrinters(false)} />}
       <div className={`notice-frame-wrap layout-${layout}`}>
         {current ? (
           // sandbox="": no scripts, no same-origin access; the notice needs neither.
