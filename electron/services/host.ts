@@ -39,7 +39,7 @@ export interface Host {
 export function createHost(opts: HostOptions): Host {
   const real = createWorkstation({ dbPath: opts.dbPath, seedDemo: opts.seedDemo, now: opts.now, printing: opts.printing, onError: opts.onError });
   let practice: Workstation | null = null;
-  const syncClient = new SyncClient({ db: real.db, secretBox: opts.sync?.secretBox, now: opts.now, deviceName: opts.sync?.deviceName, appVersion: opts.sync?.appVersion, onCatalogueChanged: () => real.catalogueChanged() });
+  const syncClient = new SyncClient({ db: real.db, secretBox: opts.sync?.secretBox, now: opts.now, deviceName: opts.sync?.deviceName, appVersion: opts.sync?.appVersion, onCatalogueChanged: () => real.catalogueChanged(), onPlacementChanged: () => real.placementChanged() });
   const syncLoop = new SyncLoop(syncClient, opts.sync);
   attachSync(real, syncLoop);
   if (opts.sync?.start !== false) syncLoop.start();

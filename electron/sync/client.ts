@@ -7,11 +7,11 @@ import type { Db } from '../store/db';
 import { tx } from '../store/db';
 import { catalogueMeta, exportCatalogue, replaceCatalogue } from '../store/catalogue';
 import { upsertClerk } from '../store/clerks';
-import { setSetting } from '../store/settings';
+import { getSetting, setSetting } from '../store/settings';
 import { Catalogue } from '../../shared/domain/catalogue';
 import { applyCatalogueDelta } from '../../shared/sync/catalogue-delta';
 import {
-  CatalogueResponse, ClerksResponse, DeviceInfo, EnrolResponse, PullResponse, PushResponse, SYNC_PREFIX,
+  CatalogueResponse, ClerksResponse, DeviceInfo, EnrolResponse, PullResponse, PushResponse, SYNC_PREFIX, WindowSettingsResponse,
   type PushEntry,
 } from '../../shared/sync/protocol';
 import { requestJson, SyncError, type FetchLike } from './http';
@@ -33,6 +33,8 @@ export interface SyncClientOptions {
   appVersion?: string;
   /** Called after a new catalogue is stored (the workstation drops its search index). */
   onCatalogueChanged?: () => void;
+  /** Called after the centre moved this device to another office or window. */
+  onPlacementChanged?: () => void;
 }
 
 export interface PushResult {
@@ -239,6 +241,30 @@ export class SyncClient {
     });
   }
 
+  /**
+   * The window's place and centrally managed settings. Written only when they differ, so a
+   * routine round touches nothing; returns whether the office or window changed.
+   */
+  async pullWindow(): Promise<boolean> {
+    const { data } = await this.call(this.enrolled(), 'GET', '/window', WindowSettingsResponse);
+    const wanted: Array<[string, string]> = [
+      ['device.officeCode', data.office.code],
+      ['device.windowCode', data.window.code],
+      ['device.windowSettings', JSON.stringify(data.settings)],
+    ];
+    const moved = tx(this.db, () => {
+      let placement = false;
+      for (const [key, value] of wanted) {
+        if (getSetting(this.db, key) === value) continue;
+        setSetting(this.db, key, value);
+        if (key !== 'device.windowSettings') placement = true;
+      }
+      return placement;
+    });
+    if (moved) this.opts.onPlacementChanged?.();
+    return moved;
+  }
+
   /** What the server holds of this device (appliedThrough). */
   async deviceInfo() {
     return (await this.call(this.enrolled(), 'GET', '/device', DeviceInfo)).data;
@@ -253,6 +279,7 @@ export class SyncClient {
       if (opts.down) {
         await this.pullCatalogue();
         await this.pullClerks();
+        await this.pullWindow();
       }
       updateSyncState(this.db, { lastSuccessAt: this.now().toISOString(), lastError: null, lastErrorAt: null });
       return { ok: true, pushed, statuses, error: null };
