@@ -27,6 +27,19 @@ describe('build output', () => {
     expect(html).not.toMatch(/src="\/assets/);
   });
 
+  it('every package the app and the embedded server load at run time is a production dependency', () => {
+    const pkg = JSON.parse(read('package.json'));
+    const external = new Set<string>([
+      ...requires(read('dist/electron/main.cjs')),
+      ...[...read('dist/server/cli.mjs').matchAll(/from "([^".][^"]*)"/g)].map((m) => m[1]),
+    ]);
+    const packages = [...external].filter((d) => !d.startsWith('node:') && !['electron', 'assert', 'buffer', 'fs', 'stream', 'string_decoder', 'util', 'zlib'].includes(d));
+    for (const d of packages) expect(pkg.dependencies, d).toHaveProperty(d.startsWith('@') ? d.split('/').slice(0, 2).join('/') : d.split('/')[0]);
+    // Fonts are read from node_modules when notices are rendered.
+    expect(pkg.dependencies).toHaveProperty('@fontsource/noto-serif-sc');
+    expect(pkg.dependencies).not.toHaveProperty('react'); // bundled into the renderer
+  });
+
   it('packaging does not rebuild native modules', () => {
     const yml = read('electron-builder.yml');
     expect(yml).toMatch(/^npmRebuild: false$/m);
