@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { testWorkstation, PERSON } from '../tests/helpers/workstation';
+import { testWorkstation, acceptCertificate } from '../tests/helpers/workstation';
 import { decide } from '../electron/services/intake';
 import { DecideInput } from '../shared/domain/case';
 import { percentile, ms, type BenchSection } from './section';
@@ -43,15 +43,7 @@ export async function run(): Promise<BenchSection> {
   db.pragma('wal_checkpoint(TRUNCATE)');
   const fillSeconds = (performance.now() - fillStart) / 1000;
 
-  const input = DecideInput.parse({
-    itemCode: 'T0000000001',
-    answers: { who: 'self' },
-    marks: { form: { mark: 'verified' }, id: { mark: 'eCert' } },
-    applicant: PERSON,
-    agent: null,
-    decision: 'accept',
-    startedAt: new Date().toISOString(),
-  });
+  const input = DecideInput.parse(acceptCertificate());
   db.exec('CREATE TABLE bench_bare (id INTEGER PRIMARY KEY, a TEXT, b TEXT)');
   const bare = db.prepare('INSERT INTO bench_bare (a, b) VALUES (?, ?)');
   const bareTx = db.transaction(() => {

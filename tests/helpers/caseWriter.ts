@@ -1,6 +1,6 @@
 // Child process for crash and concurrency tests: accepts cases on a real SQLite file as fast
 // as it can, printing each committed case number. Usage: tsx caseWriter.ts <db> <count>
-import { testWorkstation, PERSON } from './workstation';
+import { testWorkstation, acceptCertificate } from './workstation';
 import { decide } from '../../electron/services/intake';
 import { DecideInput } from '../../shared/domain/case';
 import { createWorkstation } from '../../electron/services/workstation';
@@ -12,15 +12,7 @@ const count = Number(countArg ?? 1e9);
 const fresh = !fs.existsSync(dbPath);
 const ws = fresh ? testWorkstation({ dbPath }) : createWorkstation({ dbPath, seedDemo: false });
 ws.session.clerk = { staffNo: '1001', name: '张敏', role: 'clerk', officeCode: '210100', windowCode: '01' };
-const input = DecideInput.parse({
-  itemCode: 'T0000000001',
-  answers: { who: 'self' },
-  marks: { form: { mark: 'verified' }, id: { mark: 'eCert' } },
-  applicant: PERSON,
-  agent: null,
-  decision: 'accept',
-  startedAt: new Date().toISOString(),
-});
+const input = DecideInput.parse(acceptCertificate());
 process.stdout.write('ready\n');
 for (let i = 0; i < count; i++) {
   const r = decide(ws, input);

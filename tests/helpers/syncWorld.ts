@@ -17,7 +17,7 @@ import type { BatchSizeOptions } from '../../electron/sync/batchSize';
 import { DecideInput } from '../../shared/domain/case';
 import type { Catalogue } from '../../shared/domain/catalogue';
 import { testCatalogue } from '../fixtures/catalogue';
-import { PERSON } from './workstation';
+import { acceptCertificate } from './workstation';
 
 /** The test catalogue as the server publishes it: the two district offices of the harness. */
 export const serverCatalogue: Catalogue = {
@@ -125,16 +125,7 @@ export async function enrolDevice(server: SyncServer, serverUrl: string, office:
   return { name, office, dbPath, deviceId: r.deviceId, ws, client };
 }
 
-export const ACCEPT = (startedAt: string) =>
-  DecideInput.parse({
-    itemCode: 'T0000000001',
-    answers: { who: 'self' },
-    marks: { form: { mark: 'verified' }, id: { mark: 'eCert' } },
-    applicant: PERSON,
-    agent: null,
-    decision: 'accept',
-    startedAt,
-  });
+export const ACCEPT = (startedAt: string) => DecideInput.parse(acceptCertificate(startedAt));
 
 export function acceptCase(d: Pick<Device, 'ws'>): string {
   return decide(d.ws, ACCEPT(d.ws.now().toISOString())).caseId;

@@ -42,3 +42,14 @@ export function testClock(start = '2026-11-27T01:00:00.000Z') {
 
 export const PERSON = { kind: 'person' as const, name: '王小明', idNumber: '11010519491231002X', phone: '13800138000' };
 export const ORG = { kind: 'organisation' as const, name: '沈阳市好味道餐饮有限公司', creditCode: '91350100M000100Y43', legalRepresentative: '赵丽', phone: '13900139000' };
+
+/** Accepting a complete 即办件 of the test catalogue: the input most store and sync tests need. */
+export const acceptCertificate = (startedAt = new Date().toISOString()) => ({
+  itemCode: 'T0000000001',
+  answers: { who: 'self' },
+  marks: { form: { mark: 'verified' as const }, id: { mark: 'eCert' as const } },
+  applicant: PERSON,
+  agent: null,
+  decision: 'accept' as const,
+  startedAt,
+});

@@ -10,7 +10,7 @@ import { replaceCatalogue } from '../../electron/store/catalogue';
 import { setSetting } from '../../electron/store/settings';
 import { hashPassword, upsertClerk } from '../../electron/store/clerks';
 import { testCatalogue } from '../fixtures/catalogue';
-import { tempDbPath, PERSON } from '../helpers/workstation';
+import { tempDbPath, acceptCertificate, PERSON } from '../helpers/workstation';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,15 +35,7 @@ async function call<T>(w: Workstation, channel: string, input: unknown): Promise
   return r.value as T;
 }
 
-const accept = {
-  itemCode: 'T0000000001',
-  answers: { who: 'self' },
-  marks: { form: { mark: 'verified' }, id: { mark: 'eCert' } },
-  applicant: PERSON,
-  agent: null,
-  decision: 'accept',
-  startedAt: new Date().toISOString(),
-};
+const accept = acceptCertificate();
 
 describe('notices of a case', () => {
   it('offers the notice of its decision and renders it with the number and the masked ID', async () => {

@@ -9,7 +9,7 @@ import { replaceCatalogue } from '../../electron/store/catalogue';
 import { hashPassword, upsertClerk } from '../../electron/store/clerks';
 import { setSetting } from '../../electron/store/settings';
 import { testCatalogue } from '../fixtures/catalogue';
-import { tempDbPath, PERSON } from '../helpers/workstation';
+import { tempDbPath, acceptCertificate } from '../helpers/workstation';
 import type { Db } from '../../electron/store/db';
 
 const CASE_TABLES = ['cases', 'case_events', 'outbox', 'case_sequences'];
@@ -27,15 +27,7 @@ function testHost() {
   return { host, dbPath };
 }
 
-const decision = {
-  itemCode: 'T0000000001',
-  answers: { who: 'self' },
-  marks: { form: { mark: 'verified' }, id: { mark: 'eCert' } },
-  applicant: PERSON,
-  agent: null,
-  decision: 'accept',
-  startedAt: '2026-11-27T00:55:00.000Z',
-};
+const decision = acceptCertificate('2026-11-27T00:55:00.000Z');
 
 async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> {
   const r = await p;
