@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Workstation } from '../../electron/services/workstation';
-import { createHost, type Host } from '../../electron/services/host';
+import { createHost, type Host, type HostOptions } from '../../electron/services/host';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/server';
 import { chromiumPdfRenderer, launchChromium } from '../helpers/chromium';
 
@@ -34,7 +34,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** The real workstation's sync loop (short intervals for the sync E2E). */
+  sync?: HostOptions['sync'];
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-e2e-'));
   const browser = await launchChromium();
   const archiveDir = path.join(dir, 'archive');
@@ -44,6 +49,7 @@ export async function startHarness(): Promise<Harness> {
     practiceDbPath: path.join(dir, 'yichuang-practice.db'),
     now: () => new Date(Date.now() + skew),
     printing: { pdf: chromiumPdfRenderer(browser), archiveDir },
+    sync: opts.sync,
   });
   const ws = host.real;
   const server = await startPreviewServer({ dispatch: host.dispatch, rendererDir: 'dist/renderer' });
@@ -68,8 +74,8 @@ export async function startHarness(): Promise<Harness> {
     async shot(name) {
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      // antd dialogs zoom in: wait until no enter/appear motion is running.
-      await page.waitForFunction(() => !document.querySelector('.ant-zoom-enter, .ant-zoom-appear, .ant-fade-enter, .ant-fade-appear'));
+      // antd dialogs and popovers zoom in: wait until no enter/appear motion is running.
+      await page.waitForFunction(() => !document.querySelector('.ant-zoom-enter, .ant-zoom-appear, .ant-zoom-big-enter, .ant-zoom-big-appear, .ant-fade-enter, .ant-fade-appear'));
       // Transitions finished, so a just-pressed button shows its final colour.
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
     },

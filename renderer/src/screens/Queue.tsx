@@ -15,6 +15,7 @@ import { Countdown } from '../components/Countdown';
 import { cnDate } from '../components/DecisionDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { CaseView } from './CaseView';
+import { onSynced } from '../sync/syncEvents';
 
 /** Background refresh: back-office statuses arrive through sync while the clerk watches. */
 const REFRESH_MS = 30_000;
@@ -73,7 +74,12 @@ export function Queue({ openCaseId, onOpenCase }: { openCaseId: string | null; o
   useEffect(() => {
     refresh();
     const t = window.setInterval(refresh, REFRESH_MS);
-    return () => window.clearInterval(t);
+    // A finished sync may have brought back-office decisions: show them at once.
+    const off = onSynced(refresh);
+    return () => {
+      window.clearInterval(t);
+      off();
+    };
   }, [refresh]);
   useEffect(() => {
     if (!openCaseId) lookupRef.current?.focus();

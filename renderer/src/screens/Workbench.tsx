@@ -13,6 +13,7 @@ import { CatalogueAdmin } from './CatalogueAdmin';
 import { Queue } from './Queue';
 import { PracticeHeaderActions } from '../practice/PracticeHeaderActions';
 import { PracticeSide } from '../practice/PracticeSide';
+import { SyncStatus } from '../sync/SyncStatus';
 
 type View = 'intake' | 'queue' | 'catalogue';
 
@@ -95,8 +96,9 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
             </button>
           ))}
         </nav>
-        {/* The sync status indicator goes here (sync.* channels). */}
-        <div className="app-status" data-testid="header-status" />
+        <div className="app-status" data-testid="header-status">
+          <SyncStatus canEnrol={clerk.role === 'supervisor'} onEnrolled={onContextChanged} />
+        </div>
         <span className="app-clerk" data-testid="header-clerk">
           {clerk.name}（{clerk.staffNo}）· {ROLE_LABEL[clerk.role]}
         </span>

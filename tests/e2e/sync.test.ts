@@ -1,0 +1,179 @@
+// Offline-first sync as the clerk sees it: a supervisor enrols the window with the central
+// server (PGlite in a temp data folder) through the 中心服务器登记 dialog; the server stops;
+// two cases are accepted at the window and the header says 离线：2 件办件待上传; the server
+// starts again on the same data and the header goes to 已同步 (the device keeps its
+// enrolment); back-office staff approve one case and mark it 待取件 in the console; the
+// window's 今日办件 shows 待取件 within seconds and the result is handed over (出件).
+// Requires `npm run build` first (renderer and dist/console).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../server/index';
+import { demoEnrolCode, seedDemo } from '../../server/demo';
+import { DEMO_ITEMS } from '../../shared/demo/examples';
+import { REVIEW_STATUS_LABEL, type ReviewStatus } from '../../shared/sync/protocol';
+import { idCardCheckChar } from '../../shared/validate/idcard';
+import { readSyncState } from '../../electron/sync/store';
+import { stmt } from '../../electron/store/statements';
+import type { Answers } from '../../shared/domain/checklist';
+import { nextApplicant, signIn, startHarness, type Harness } from './harness';
+import { answer, closeNotice, confirmDecision, demoItem, fillPerson, markMaterials, openDecision, openItem, poll, waitForNotice, type PersonData } from './flows';
+
+const DEVICE = { officeCode: '210100', windowCode: '01' };
+const STAFF_TOKEN = 'sync-e2e-staff-token';
+const withCheck = (first17: string) => first17 + idCardCheckChar(first17);
+const APPLICANTS: PersonData[] = [
+  { name: '孙立新', idNumber: withCheck('21010219880412301'), phone: '13812340001' },
+  { name: '周婷', idNumber: withCheck('21010319920817402'), phone: '13812340002' },
+];
+
+describe('sync in the app: offline intake, catch-up, back-office decision back at the window', () => {
+  let h: Harness;
+  let dataDir: string;
+  let server: RunningServer | null = null;
+  let port = 0;
+  const numbers: string[] = [];
+
+  /** The central server on the temp data folder; the same port again when it is free. */
+  const start = async () => {
+    try {
+      server = await startServer({ db: { dataDir }, port, staffToken: STAFF_TOKEN, rateLimit: false, consoleDir: path.resolve('dist/console') });
+    } catch {
+      // Port taken meanwhile: another one, and the window pointed at it as embeddedSync does.
+      server = await startServer({ db: { dataDir }, port: 0, staffToken: STAFF_TOKEN, rateLimit: false, consoleDir: path.resolve('dist/console') });
+      stmt(h.ws.db, 'UPDATE sync_state SET server_url = ? WHERE id = 1').run(server.url);
+    }
+    port = server.port;
+  };
+  const stop = async () => {
+    await server?.close();
+    server = null;
+  };
+  const message = (page: Page) => page.getByTestId('sync-message').textContent();
+  const queueRow = (n: string) => h.page.locator(`tr[data-case-number="${n}"]`);
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-e2e-srv-'));
+    h = await startHarness({ sync: { intervalMs: 1_000, backoffBaseMs: 300, backoffCapMs: 1_500 } });
+    await start();
+    await seedDemo(server!.db, DEVICE);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('a supervisor enrols the window through 中心服务器登记; a clerk has no such button', async () => {
+    const { page } = h;
+    await signIn(page, '1002');
+    await poll(() => message(page)).toBe('未登记到中心服务器');
+    await page.getByTestId('sync-status').locator('.sync-trigger').click();
+    await page.getByTestId('sync-enrol-open').click();
+
+    // A wrong code is refused in plain Chinese; the right one enrols.
+    await page.getByTestId('sync-enrol-url').fill(server!.url);
+    await page.getByTestId('sync-enrol-code').fill('AAAA-BBBB-CCCC');
+    await page.getByTestId('sync-enrol-submit').click();
+    await poll(() => page.getByTestId('sync-enrol-error').textContent()).toMatch(/^登记失败：/);
+    await page.getByTestId('sync-enrol-code').fill(await demoEnrolCode(server!.db, DEVICE));
+    await page.getByTestId('sync-enrol-submit').click();
+    await page.getByTestId('sync-enrol').waitFor({ state: 'detached' });
+    await poll(() => message(page)).toBe('已同步');
+    expect(readSyncState(h.ws.db)?.serverUrl).toBe(server!.url);
+
+    await page.getByRole('button', { name: /^退\s?出$/ }).click();
+    await page.getByTestId('signin-submit').waitFor();
+    await signIn(page, '1001');
+    await page.getByTestId('sync-status').locator('.sync-trigger').click();
+    await page.getByTestId('sync-details').waitFor();
+    expect(await page.getByTestId('sync-enrol-open').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('sync-details').waitFor({ state: 'hidden' });
+  });
+
+  test('with the server stopped, two accepted cases wait: 离线：2 件办件待上传', async () => {
+    const { page } = h;
+    const enrolment = readSyncState(h.ws.db)!;
+    await stop();
+    const item = demoItem(DEMO_ITEMS.promised);
+    const answers: Answers = { local: 'yes' };
+    for (const person of APPLICANTS) {
+      await nextApplicant(page);
+      await openItem(page, item);
+      await answer(page, item, answers);
+      await markMaterials(page, item, answers);
+      await fillPerson(page, 'applicant', person);
+      await openDecision(page, 'accept');
+      numbers.push(await confirmDecision(page));
+      await waitForNotice(page, 'acceptance');
+      await closeNotice(page);
+    }
+    await poll(() => message(page)).toBe('离线：2 件办件待上传');
+    expect(await page.getByTestId('sync-status').getAttribute('data-state')).toBe('offline');
+
+    // The details say why, in Chinese, and that nothing is lost.
+    await page.getByTestId('sync-status').locator('.sync-trigger').click();
+    await page.getByTestId('sync-error').waitFor();
+    expect(await page.getByTestId('sync-details').textContent()).toContain('2 件办件（');
+    expect(await page.getByTestId('sync-error').textContent()).toContain('无法连接中心服务器');
+    await h.shot('sync-offline');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('sync-details').waitFor({ state: 'hidden' });
+    // The device keeps its enrolment while offline.
+    expect(readSyncState(h.ws.db)?.deviceId).toBe(enrolment.deviceId);
+  });
+
+  test('the server starts again on the same data: the header goes to 已同步, each case there once', async () => {
+    const { page } = h;
+    const deviceId = readSyncState(h.ws.db)!.deviceId;
+    await start();
+    await page.getByTestId('nav-queue').click();
+    for (const n of numbers) await queueRow(n).waitFor();
+    await poll(() => message(page)).toBe('已同步');
+    expect(await page.getByTestId('sync-since').textContent()).toBe('上次同步 刚刚');
+    expect(readSyncState(h.ws.db)?.deviceId).toBe(deviceId);
+    const { rows } = await server!.db.query<{ case_number: string }>('SELECT case_number FROM cases WHERE device_id = $1 ORDER BY case_number', [deviceId]);
+    expect(rows.map((r) => r.case_number)).toEqual([...numbers].sort());
+    await h.shot('sync-online');
+  });
+
+  test('approved and marked 待取件 in the back-office console, it shows as 待取件 at the window and is handed over', async () => {
+    const { page } = h;
+    const [ready, other] = numbers;
+    const consolePage = await h.browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+    const consoleErrors: string[] = [];
+    consolePage.on('pageerror', (e) => consoleErrors.push(e.message));
+    await consolePage.goto(`${server!.url}/console/`);
+    await consolePage.getByTestId('signin-name').fill('刘审批');
+    await consolePage.getByTestId('signin-token').fill(STAFF_TOKEN);
+    await consolePage.getByTestId('signin-submit').click();
+    await consolePage.locator(`tr[data-case-number="${ready}"]`).click();
+    const form = consolePage.getByTestId('review-form');
+    for (const status of ['approved', 'readyForPickup'] as ReviewStatus[]) {
+      await form.getByText(REVIEW_STATUS_LABEL[status], { exact: true }).click();
+      await consolePage.getByTestId('review-submit').click();
+      await poll(() => consolePage.getByTestId('case-review-status').textContent()).toBe(REVIEW_STATUS_LABEL[status]);
+    }
+    await consolePage.close();
+    expect(consoleErrors).toEqual([]);
+
+    // The open queue refreshes after the next sync: no click needed.
+    await poll(() => queueRow(ready).textContent()).toContain('待取件');
+    expect(await queueRow(other).textContent()).not.toContain('待取件');
+    await h.shot('sync-ready-for-pickup');
+
+    await queueRow(ready).click();
+    await page.getByTestId('case-view').waitFor();
+    await page.getByTestId('action-deliver').click();
+    await page.getByTestId('deliver-id').fill(APPLICANTS[0].idNumber);
+    await page.getByTestId('deliver-confirm').click();
+    await page.getByTestId('deliver-done').waitFor();
+    // The hand-over goes up too.
+    await poll(async () => (await server!.db.query<{ status: string }>('SELECT status FROM cases WHERE case_number = $1', [ready])).rows[0]?.status).toBe('delivered');
+    await poll(() => message(page)).toBe('已同步');
+    expect(h.errors).toEqual([]);
+  });
+});
