@@ -53,3 +53,18 @@ describe('embedded server and sync out of the box', () => {
     expect(fs.existsSync(dataDir)).toBe(true);
   }, 120_000);
 });
+
+describe('re-enrolment', () => {
+  it('an enrolled window is moved to another server only by a supervisor', async () => {
+    const dbPath = tempDbPath('yc-reenrol-');
+    const host = createHost({ dbPath, practiceDbPath: dbPath + '-practice', sync: { start: false } });
+    host.real.db.prepare(
+      `INSERT INTO sync_state (id, server_url, device_id, token_blob, token_box, server_id, seq_base, status_cursor, catalogue_version_seen, enrolled_at)
+       VALUES (1, 'http://127.0.0.1:1', '00000000-0000-4000-8000-000000000000', x'00', 'plain', 's', 0, 0, 0, '2026-11-28T00:00:00Z')`,
+    ).run();
+    await ok(host.dispatch('session.signIn', { staffNo: '1001', password: '123456' }));
+    const r = await host.dispatch('sync.enrol', { serverUrl: 'http://127.0.0.1:2', code: 'ABCD-EFGH-JKLM' });
+    expect(r.ok ? null : r.error.code).toBe('forbidden');
+    host.close();
+  });
+});
