@@ -1,6 +1,6 @@
-// Intake durability: accepting one case = case row + two events + two outbox entries + the
-// daily sequence, in one fsync'd transaction (WAL, synchronous=FULL), with 1,000,000 earlier
-// cases in the file. Baseline in the same run and file: a bare durable transaction of three
+// Intake durability: accepting one case = daily sequence + case row + two events (which are
+// thereby queued for upload), in one fsync'd transaction (WAL, synchronous=FULL), with
+// 1,000,000 earlier cases in the file. Baseline in the same run and file: a bare durable transaction of three
 // small rows. Target: p95 ≤ 2 ms and within 2× of the baseline.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,7 +38,9 @@ export async function run(): Promise<BenchSection> {
     ).run(from, to);
   });
   for (let i = 1; i <= EARLIER; i += 100_000) insertHistory(i, Math.min(EARLIER, i + 99_999));
-  db.prepare('INSERT INTO outbox (event_id) SELECT id FROM case_events ORDER BY rowid DESC LIMIT 20000').run(); // an offline week still queued
+  // An offline week still waiting: 10,000 events staged into the outbox by a push that failed, 10,000 newer past the cursor.
+  db.prepare('UPDATE outbox_cursor SET staged_through = (SELECT max(rowid) - 10000 FROM case_events)').run();
+  db.prepare('INSERT INTO outbox (event_id) SELECT id FROM case_events WHERE rowid > (SELECT staged_through FROM outbox_cursor) - 10000 AND rowid <= (SELECT staged_through FROM outbox_cursor) ORDER BY rowid').run();
   db.pragma('synchronous = FULL');
   db.pragma('wal_checkpoint(TRUNCATE)');
   const fillSeconds = (performance.now() - fillStart) / 1000;
@@ -78,7 +80,7 @@ export async function run(): Promise<BenchSection> {
     id: 'intake',
     title: 'Intake durability (受理落盘)',
     summary: [
-      `${EARLIER.toLocaleString('en')} earlier cases (${(EARLIER * 2).toLocaleString('en')} events) in a ${fileMiB.toFixed(0)} MiB SQLite file (filled in ${fillSeconds.toFixed(1)} s); ${SAMPLES} acceptances through \`decide()\` (checklist and eligibility engines, case number, case row, 2 events, 2 outbox entries, item usage: one IMMEDIATE transaction, WAL, synchronous=FULL, so each commit is fsync'd), interleaved with the baseline: a bare durable transaction inserting three small rows into the same file.`,
+      `${EARLIER.toLocaleString('en')} earlier cases (${(EARLIER * 2).toLocaleString('en')} events) in a ${fileMiB.toFixed(0)} MiB SQLite file (filled in ${fillSeconds.toFixed(1)} s); ${SAMPLES} acceptances through \`decide()\` (checklist and eligibility engines; then one IMMEDIATE transaction, WAL, synchronous=FULL, so each commit is fsync'd: the next daily sequence read from the case_number index, the case row, 2 events, which queue themselves for upload by being past the outbox staging cursor), interleaved with the baseline: a bare durable transaction inserting three small rows into the same file.`,
       `Target: p95 ≤ 2 ms and within 2× of the baseline. Result: p95 ${ms(p95)} ms (${p95 <= 2 ? 'meets' : 'misses'}), ${(p95 / b95).toFixed(2)}× the baseline p95 (${p95 / b95 <= 2 ? 'meets' : 'misses'}).`,
     ],
     tables: [
@@ -91,6 +93,9 @@ export async function run(): Promise<BenchSection> {
         ],
       },
     ],
-    notes: ['Timing: process.hrtime.bigint around each call after 50 untimed warm-up pairs. `BENCH_INTAKE_EARLIER` changes the number of earlier cases.'],
+    notes: [
+      'Timing: process.hrtime.bigint around each call after 50 untimed warm-up pairs. `BENCH_INTAKE_EARLIER` changes the number of earlier cases.',
+      'What made it lean (2.83× before): events reach the numbered outbox when sync stages them, not in the acceptance (−3 B-trees: outbox, its unique index, sqlite_sequence); the daily sequence is the highest case number of the window and day plus one, read from the unique index the case needs anyway (−1 table); item-usage counts for search ranking are written in the background (−1 table); one (status, day) index serves the queue instead of two (−1 index); the calendar, catalogue version, item snapshot id, prepared statements and transaction wrapper are cached, and ids draw from a pooled random buffer. A page-level profile of one acceptance (WAL frames mapped through dbstat) is 7 pages (13 before): the case row and its 3 indexes, the event rows and their 2 indexes; with leaf splits, 9.4 WAL frames per acceptance on average.',
+    ],
   };
 }

@@ -1,6 +1,7 @@
 // Case numbers (办件编号) that never collide offline: every device can mint them without asking
 // the server, because the office code and window code make the prefix unique in the province
-// and the daily sequence is taken in the same transaction as the case.
+// and the daily sequence is taken in the same transaction as the case (the next after the
+// highest number of that window and day already stored).
 //
 //   210100-01-20261128-0007-H
 //   office(6–12 digits) - window(2 of 0-9A-Z) - date YYYYMMDD - daily sequence(4 digits) - check
@@ -55,6 +56,19 @@ function format(parts: CaseNumberParts, practice: boolean): string {
   const body = [p.officeCode, p.windowCode, p.date.replace(/-/g, ''), String(p.sequence).padStart(4, '0'), check].join('-');
   return practice ? `${PRACTICE_PREFIX}-${body}` : body;
 }
+
+/**
+ * What every number of one window and day starts with, up to the sequence:
+ * '210100-01-20261128-' (or 'LX-210100-01-20261128-'). Four fixed-width digits follow, so
+ * the day's numbers sort by sequence and the highest one tells the next.
+ */
+export function caseNumberDayPrefix(parts: Omit<CaseNumberParts, 'sequence'>, practice = false): string {
+  const body = `${parts.officeCode}-${parts.windowCode}-${parts.date.replace(/-/g, '')}-`;
+  return practice ? `${PRACTICE_PREFIX}-${body}` : body;
+}
+
+/** The daily sequence of a number that starts with `prefix` (see caseNumberDayPrefix). */
+export const sequenceAfterPrefix = (caseNumber: string, prefix: string): number => Number(caseNumber.slice(prefix.length, prefix.length + 4));
 
 /** '210100-01-20261128-0007-H'. Throws AppError('invalid_input') on bad parts. */
 export function formatCaseNumber(parts: CaseNumberParts): string {

@@ -1,14 +1,14 @@
 // The five intake decisions and what follows them (补正, 办结, 终止). Each user action is one
-// SQLite transaction: the case row, its events, their outbox entries and the daily case
-// number commit together or not at all.
+// SQLite transaction: the case row, its events (which queues them for upload) and the daily
+// case number commit together or not at all.
 import type { Workstation } from './workstation';
 import { tx } from '../store/db';
-import { appendEvent, getCaseRow, insertCase, newId, saveSnapshot, takeCaseSequence, updateCase, type CaseRow } from '../store/cases';
-import { catalogueMeta, listSubCenters, recordItemUse } from '../store/catalogue';
+import { appendEvent, getCaseRow, insertCase, newId, saveSnapshot, nextCaseSequence, updateCase, type CaseRow } from '../store/cases';
+import { listSubCenters } from '../store/catalogue';
 import { evaluateChecklist } from '../../shared/engine/checklist';
 import { evaluateEligibility } from '../../shared/engine/eligibility';
 import { addWorkingDays } from '../../shared/calendar/workdays';
-import { formatCaseNumber, formatPracticeCaseNumber } from '../../shared/caseNumber';
+import { caseNumberDayPrefix, formatCaseNumber, formatPracticeCaseNumber } from '../../shared/caseNumber';
 import { STATUS_AFTER_DECISION, type DecideParsed } from '../../shared/domain/case';
 import { DECISION_LABEL } from '../../shared/domain/checklist';
 import { TIER_MINUTES } from '../../shared/domain/catalogue';
@@ -59,11 +59,12 @@ export function decide(ws: Workstation, input: DecideParsed): DecideResult {
   const eligibility = evaluateEligibility(item, input.answers, input.marks, { officeLevel: office.level });
   const tier = input.decision === 'accept' && eligibility.eligible ? eligibility.tier : null;
   const subCenter = input.decision === 'redirect' ? (listSubCenters(ws.db).find((s) => s.code === item.subCenterCode) ?? null) : null;
-  const catalogueVersion = catalogueMeta(ws.db)?.version ?? 0;
+  const catalogueVersion = ws.catalogueVersion();
 
   const result = tx(ws.db, () => {
-    const sequence = takeCaseSequence(ws.db, office.code, window.code, day);
-    const parts = { officeCode: office.code, windowCode: window.code, date: day, sequence };
+    const place = { officeCode: office.code, windowCode: window.code, date: day };
+    const sequence = nextCaseSequence(ws.db, caseNumberDayPrefix(place, ws.practice));
+    const parts = { ...place, sequence };
     const caseNumber = ws.practice ? formatPracticeCaseNumber(parts) : formatCaseNumber(parts);
     const id = newId();
     const row: CaseRow = {
@@ -72,7 +73,7 @@ export function decide(ws: Workstation, input: DecideParsed): DecideResult {
       itemCode: item.code,
       itemName: item.name,
       catalogueVersion,
-      snapshotId: saveSnapshot(ws.db, found.json),
+      snapshotId: found.snapshotStored ? found.snapshotId : saveSnapshot(ws.db, found.json, found.snapshotId),
       applicant: JSON.stringify(input.applicant),
       agent: input.agent ? JSON.stringify(input.agent) : null,
       answers: JSON.stringify(input.answers),
@@ -129,9 +130,9 @@ export function decide(ws: Workstation, input: DecideParsed): DecideResult {
         ...(subCenter ? { subCenterCode: subCenter.code } : {}),
       },
     });
-    recordItemUse(ws.db, ws.windowKey(), item.code, at);
     return { caseId: id, caseNumber };
   });
+  found.snapshotStored = true;
   ws.noteItemUse(item.code);
   return result;
 }

@@ -2,8 +2,9 @@
 // builds the search index and the handler table. The Electron shell and the preview/E2E
 // harness both create exactly this, so tests exercise the real handlers.
 import type { Db } from '../store/db';
-import { openDatabase } from '../store/db';
-import { catalogueMeta, getItem, itemCount, itemUsage, listOffices, listSearchSources, listWindows } from '../store/catalogue';
+import { openDatabase, tx } from '../store/db';
+import { snapshotIdOf } from '../store/cases';
+import { catalogueMeta, getItem, itemCount, itemUsage, listOffices, listSearchSources, listWindows, recordItemUses } from '../store/catalogue';
 import { getSetting, setSetting } from '../store/settings';
 import type { ImmediateTier, Item, Level, Office, Window } from '../../shared/domain/catalogue';
 import { createSearchIndex, type SearchIndex } from '../../shared/search/index';
@@ -41,18 +42,27 @@ export interface Workstation {
   session: Session;
   practice: boolean;
   now(): Date;
-  /** Working-day calendar: the built-in one unless an update was imported. */
+  /** Working-day calendar: the built-in one unless an update was imported (cached). */
   calendar(): WorkCalendar;
+  /** A calendar update was imported. */
+  calendarChanged(): void;
+  /** Version of the catalogue in use (cached). */
+  catalogueVersion(): number;
   office(): Office;
   window(): Window;
   /** Key under which this window's item usage is counted. */
   windowKey(): string;
   /** How often this window picked each item (cached; ranks search hits). */
   usage(): Map<string, number>;
-  /** Counts a pick in the cache after the case that recorded it committed. */
+  /**
+   * Counts a pick after its case committed. Usage only ranks search hits, so it is written a
+   * few seconds later in its own transaction (and on close), not in the case's fsync.
+   */
   noteItemUse(code: string): void;
-  /** An item of the catalogue in use, parsed once (with its JSON, the case snapshot). */
-  itemFor(code: string): { item: Item; json: string } | null;
+  /** Writes the picks counted since the last flush. */
+  flushItemUse(): void;
+  /** An item of the catalogue in use, parsed once (with its JSON, the case snapshot, and that snapshot's id). */
+  itemFor(code: string): CachedItem | null;
   /** Device office/window settings changed (enrolment). */
   placementChanged(): void;
   searchIndex(): SearchIndex;
@@ -62,13 +72,24 @@ export interface Workstation {
   close(): void;
 }
 
+export interface CachedItem {
+  item: Item;
+  json: string;
+  /** sha256 of json: the item_snapshots key. */
+  snapshotId: string;
+  /** Set once a committed case stored the snapshot, so later cases skip the lookup. */
+  snapshotStored: boolean;
+}
+
+const USAGE_FLUSH_MS = 5_000;
+
 export const DEVICE_OFFICE = 'device.officeCode';
 export const DEVICE_WINDOW = 'device.windowCode';
 
 /**
  * A file is either a real or a practice database, for life: a practice file opened as real
- * (or the reverse) is refused. In a practice file the outbox drops every insert, so no
- * practice event can ever be queued for the central server.
+ * (or the reverse) is refused. In a practice file the outbox drops every insert and the
+ * staging cursor follows every new event, so no practice event is ever queued or waiting.
  */
 function guardRole(db: Db, practice: boolean): void {
   const want = practice ? 'practice' : 'real';
@@ -78,7 +99,10 @@ function guardRole(db: Db, practice: boolean): void {
     throw new AppError('precondition_failed', practice ? '该数据库是真实业务库，不能用于练习模式' : '该数据库是练习库，不能用于真实业务');
   }
   if (!role) setSetting(db, 'db.role', want);
-  if (practice) db.exec('CREATE TRIGGER IF NOT EXISTS practice_outbox_wall BEFORE INSERT ON outbox BEGIN SELECT RAISE(IGNORE); END;');
+  if (practice) {
+    db.exec(`CREATE TRIGGER IF NOT EXISTS practice_outbox_wall BEFORE INSERT ON outbox BEGIN SELECT RAISE(IGNORE); END;
+      CREATE TRIGGER IF NOT EXISTS practice_staging_wall AFTER INSERT ON case_events BEGIN UPDATE outbox_cursor SET staged_through = NEW.rowid; END;`);
+  }
 }
 
 export function createWorkstation(opts: WorkstationOptions): Workstation {
@@ -89,7 +113,12 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
   // Search runs on every keystroke: keep what it needs in memory, not in SQL round trips.
   let placement: { office: Office; window: Window } | null = null;
   let usage: Map<string, number> | null = null;
-  const items = new Map<string, { item: Item; json: string }>();
+  let picks = new Map<string, { uses: number; last: string }>();
+  let picksWindow = '';
+  let flushTimer: NodeJS.Timeout | null = null;
+  const items = new Map<string, CachedItem>();
+  let calendar: WorkCalendar | null = null;
+  let catalogueVersion: number | null = null;
 
   const office = (): Office => (placement ??= place()).office;
   const window = (): Window => (placement ??= place()).window;
@@ -113,7 +142,11 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     session: { clerk: null },
     practice: opts.practice ?? false,
     now: opts.now ?? (() => new Date()),
-    calendar: () => currentCalendar(db),
+    calendar: () => (calendar ??= currentCalendar(db)),
+    calendarChanged: () => {
+      calendar = null;
+    },
+    catalogueVersion: () => (catalogueVersion ??= catalogueMeta(db)?.version ?? 0),
     office,
     window,
     windowKey: () => `${office().code}/${window().code}`,
@@ -121,6 +154,22 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     noteItemUse: (code) => {
       const u = ws.usage();
       u.set(code, (u.get(code) ?? 0) + 1);
+      if (picksWindow !== ws.windowKey()) ws.flushItemUse();
+      picksWindow = ws.windowKey();
+      picks.set(code, { uses: (picks.get(code)?.uses ?? 0) + 1, last: ws.now().toISOString() });
+      flushTimer ??= setTimeout(() => ws.flushItemUse(), USAGE_FLUSH_MS).unref();
+    },
+    flushItemUse: () => {
+      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer = null;
+      if (!picks.size || !db.open) return;
+      const batch = picks;
+      picks = new Map();
+      try {
+        tx(db, () => recordItemUses(db, picksWindow, batch));
+      } catch {
+        // Ranking data only (a full disk, say): the counts stay in memory for this run.
+      }
     },
     searchIndex: () => {
       index ??= createSearchIndex(
@@ -143,22 +192,28 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
       if (!hit) {
         const item = getItem(db, code);
         if (!item) return null;
-        items.set(code, (hit = { item, json: JSON.stringify(item) }));
+        const json = JSON.stringify(item);
+        items.set(code, (hit = { item, json, snapshotId: snapshotIdOf(json), snapshotStored: false }));
       }
       return hit;
     },
     catalogueChanged: () => {
       items.clear();
+      catalogueVersion = null;
       index = null;
       placement = null;
     },
     placementChanged: () => {
+      ws.flushItemUse();
       placement = null;
       usage = null;
     },
     handlers: undefined as unknown as HandlerTable,
     dispatch: undefined as unknown as Dispatch,
-    close: () => db.close(),
+    close: () => {
+      ws.flushItemUse();
+      db.close();
+    },
   };
 
   ws.handlers = {

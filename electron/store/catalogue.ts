@@ -114,11 +114,14 @@ export function listSearchSources(db: Db): ItemSearchSource[] {
     .all() as ItemSearchSource[];
 }
 
-export function recordItemUse(db: Db, windowKey: string, itemCode: string, at: string): void {
-  stmt(db, 
-    `INSERT INTO item_usage (window_key, item_code, uses, last_used) VALUES (?, ?, 1, ?)
-     ON CONFLICT (window_key, item_code) DO UPDATE SET uses = uses + 1, last_used = excluded.last_used`,
-  ).run(windowKey, itemCode, at);
+/** Adds picks counted since the last flush: code → { uses, last } for one window. */
+export function recordItemUses(db: Db, windowKey: string, picks: Map<string, { uses: number; last: string }>): void {
+  const add = stmt(
+    db,
+    `INSERT INTO item_usage (window_key, item_code, uses, last_used) VALUES (?, ?, ?, ?)
+     ON CONFLICT (window_key, item_code) DO UPDATE SET uses = uses + excluded.uses, last_used = excluded.last_used`,
+  );
+  for (const [code, p] of picks) add.run(windowKey, code, p.uses, p.last);
 }
 
 export function itemUsage(db: Db, windowKey: string): Map<string, number> {

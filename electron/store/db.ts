@@ -18,7 +18,12 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-/** Runs fn in one IMMEDIATE transaction (takes the write lock up front, so concurrent writers queue instead of failing mid-way). */
+// One transaction wrapper per connection: better-sqlite3 builds a wrapper per call otherwise.
+const runners = new WeakMap<Db, Database.Transaction<(fn: () => unknown) => unknown>>();
+
+/** Runs fn in one IMMEDIATE transaction (takes the write lock up front, so concurrent writers queue instead of failing mid-way). Nested calls become savepoints. */
 export function tx<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  let run = runners.get(db);
+  if (!run) runners.set(db, (run = db.transaction((f: () => unknown) => f())));
+  return run.immediate(fn) as T;
 }

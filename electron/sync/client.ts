@@ -1,11 +1,12 @@
-// The workstation's sync client (Node only). Up: the outbox, oldest first, in batches whose
-// size follows the link. Down: back-office statuses by cursor, the catalogue by version,
+// The workstation's sync client (Node only). Up: the outbox (first staging the events written
+// since the last push), oldest first, in batches whose size follows the link. Down: back-office statuses by cursor, the catalogue by version,
 // the office's clerk accounts. Every step commits its local effect and its cursor in one
 // SQLite transaction, so a crash or a dropped link at any point resumes without loss or repeat.
 import os from 'node:os';
 import type { Db } from '../store/db';
 import { tx } from '../store/db';
 import { catalogueMeta, exportCatalogue, replaceCatalogue } from '../store/catalogue';
+import { OWN_EVENTS_SQL, stageOutbox } from '../store/cases';
 import { upsertClerk } from '../store/clerks';
 import { getSetting, setSetting } from '../store/settings';
 import { Catalogue } from '../../shared/domain/catalogue';
@@ -118,6 +119,7 @@ export class SyncClient {
   /** Sends the oldest waiting entries once; drops what the server acknowledged. */
   async pushOnce(): Promise<PushResult> {
     const st = this.enrolled();
+    stageOutbox(this.db);
     const rows = oldestOutbox(this.db, this.batch.current);
     if (!rows.length) return { sent: 0, acknowledged: 0, rejected: 0 };
     const batch = rows.map((r) => ({ ...r, seq: r.seq - st.seqBase }));
@@ -156,8 +158,9 @@ export class SyncClient {
         this.db.prepare('DELETE FROM outbox WHERE seq < ?').run(expectedSeq + st.seqBase);
         return;
       }
+      stageOutbox(this.db); // moves the cursor to the newest event, so nothing is queued twice
       this.db.prepare('DELETE FROM outbox').run();
-      this.db.prepare("INSERT INTO outbox (event_id) SELECT id FROM case_events WHERE type LIKE 'case.%' ORDER BY rowid").run();
+      this.db.prepare(`INSERT INTO outbox (event_id) SELECT id FROM case_events WHERE ${OWN_EVENTS_SQL} ORDER BY rowid`).run();
       const first = (this.db.prepare('SELECT min(seq) AS s FROM outbox').get() as { s: number | null }).s;
       if (first !== null) updateSyncState(this.db, { seqBase: first - expectedSeq, notice: SERVER_REPLACED_NOTICE });
     });

@@ -1,7 +1,7 @@
 // The sync client's rows in the workstation's SQLite file (migration 003): enrolment and
 // cursors, refused uploads, and applying back-office status events to cases.
 import type { Db } from '../store/db';
-import { appendEvent, getCaseRow, updateCase } from '../store/cases';
+import { appendEvent, getCaseRow, updateCase, waitingCounts } from '../store/cases';
 import type { StatusEvent } from '../../shared/sync/protocol';
 
 export interface SyncStateRow {
@@ -85,10 +85,7 @@ export function oldestOutbox(db: Db, limit: number): OutboxEntryRow[] {
 }
 
 export function pendingCounts(db: Db): { events: number; cases: number } {
-  return db.prepare('SELECT count(*) AS events, count(DISTINCT e.case_id) AS cases FROM outbox o JOIN case_events e ON e.id = o.event_id').get() as {
-    events: number;
-    cases: number;
-  };
+  return waitingCounts(db);
 }
 
 export function recordRejected(db: Db, r: { seq: number; code: string; message: string; at: string }): void {
@@ -130,7 +127,6 @@ export function applyStatusEvent(db: Db, e: StatusEvent, serverId: string): 'app
       at: e.decidedAt,
       payload: { status: e.status, reason: e.reason, note: e.note, decidedBy: e.decidedBy, statusEventId: e.id, serverSeq: e.serverSeq },
     },
-    false,
   );
   const decidedAt = new Date(e.decidedAt).toISOString();
   if (!newest.at || decidedAt >= newest.at) updateCase(db, e.caseId, { reviewStatus: e.status });

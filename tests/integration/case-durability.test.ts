@@ -1,10 +1,11 @@
 // Case numbers under concurrent writers and a SIGKILL mid-stream: never reused, never
-// skipped silently, and every case that committed has its events and outbox entries.
+// skipped silently, and every case that committed has its events, waiting for upload.
 import { describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { tempDbPath } from '../helpers/workstation';
+import { outboxSize } from '../../electron/store/cases';
 
 const writer = path.resolve('tests/helpers/caseWriter.ts');
 
@@ -29,9 +30,9 @@ function check(dbFile: string) {
   const db = new Database(dbFile, { readonly: true });
   const cases = db.prepare('SELECT id, case_number AS n FROM cases').all() as { id: string; n: string }[];
   const seq = cases.map((c) => Number(c.n.split('-')[3])).sort((a, b) => a - b);
-  const last = (db.prepare('SELECT max(last) AS m FROM case_sequences').get() as { m: number | null }).m ?? 0;
+  const last = seq.length ? seq[seq.length - 1] : 0;
   const events = (db.prepare('SELECT count(*) AS n FROM case_events').get() as { n: number }).n;
-  const outbox = (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  const outbox = outboxSize(db); // staged into the outbox or past the staging cursor
   const orphans = (db.prepare('SELECT count(*) AS n FROM cases c WHERE (SELECT count(*) FROM case_events e WHERE e.case_id = c.id) <> 2').get() as { n: number }).n;
   db.close();
   return { cases, seq, last, events, outbox, orphans };

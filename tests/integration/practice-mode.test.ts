@@ -16,7 +16,7 @@ import type { Envelope } from '../../shared/errors';
 import { tempDbPath, testClock } from '../helpers/workstation';
 import type { Db } from '../../electron/store/db';
 
-const CASE_TABLES = ['cases', 'case_events', 'outbox', 'case_sequences'];
+const CASE_TABLES = ['cases', 'case_events', 'outbox', 'outbox_cursor'];
 const PRACTICE_TABLES = ['practice_packs', 'practice_sessions', 'practice_attempts'];
 const dump = (db: Db, tables: string[]) => JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
 

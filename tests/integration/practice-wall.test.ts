@@ -1,6 +1,7 @@
 // The wall between practice and real work: after a practice session the real database's
 // case tables are unchanged row for row, practice numbers carry LX, and nothing is queued.
 import { describe, expect, it } from 'vitest';
+import { outboxSize, stageOutbox } from '../../electron/store/cases';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHost } from '../../electron/services/host';
@@ -12,7 +13,7 @@ import { testCatalogue } from '../fixtures/catalogue';
 import { tempDbPath, acceptCertificate } from '../helpers/workstation';
 import type { Db } from '../../electron/store/db';
 
-const CASE_TABLES = ['cases', 'case_events', 'outbox', 'case_sequences'];
+const CASE_TABLES = ['cases', 'case_events', 'outbox', 'outbox_cursor'];
 const dump = (db: Db) => JSON.stringify(CASE_TABLES.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
 
 function testHost() {
@@ -53,6 +54,8 @@ describe('practice wall', () => {
     for (const n of numbers) expect(n).toMatch(/^LX-/);
     const practiceDb = host.practice()!.db;
     expect((practiceDb.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(0);
+    expect(outboxSize(practiceDb)).toBe(0); // nothing waiting either: sync would stage nothing
+    expect(stageOutbox(practiceDb)).toBe(0);
     // A real number means nothing in practice, and the real checker refuses practice numbers.
     expect((await host.dispatch('case.lookup', { caseNumber: real.caseNumber })).ok).toBe(false);
 

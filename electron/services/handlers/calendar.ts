@@ -11,6 +11,7 @@ export function calendarHandlers(ws: Workstation): Pick<HandlerTable, 'calendar.
     'calendar.import': ({ json }) => {
       if (ws.session.clerk?.role !== 'supervisor') throw new AppError('forbidden', '只有值班长可以导入节假日日历');
       const cal = importCalendar(ws.db, json);
+      ws.calendarChanged();
       audit(ws.db, 'calendar.import', ws.session.clerk.staffNo, { version: cal.version });
       return calendarStatus(ws.db, chinaDay(ws.now()));
     },

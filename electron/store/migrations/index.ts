@@ -3,6 +3,7 @@ import { m001 } from './001-catalogue-clerks';
 import { m002 } from './002-cases-outbox';
 import { m003 } from './003-sync';
 import { m004 } from './004-practice';
+import { m005 } from './005-lean-intake';
 
 export interface Migration {
   version: number;
@@ -10,7 +11,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [m001, m002, m003, m004];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005];
 migrations.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`migration ${m.name} must be number ${i + 1}`);
 });
