@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/index';
 import { demoEnrolCode, seedDemo } from '../../server/demo';
+import { publishCatalogue } from '../../server/catalogue/catalogue';
+import { demoCatalogue } from '../../shared/demo/catalogue';
 import { DEMO_ITEMS } from '../../shared/demo/examples';
 import { REVIEW_STATUS_LABEL, type ReviewStatus } from '../../shared/sync/protocol';
 import { idCardCheckChar } from '../../shared/validate/idcard';
@@ -174,6 +176,20 @@ describe('sync in the app: offline intake, catch-up, back-office decision back a
     // The hand-over goes up too.
     await poll(async () => (await server!.db.query<{ status: string }>('SELECT status FROM cases WHERE case_number = $1', [ready])).rows[0]?.status).toBe('delivered');
     await poll(() => message(page)).toBe('已同步');
+    expect(h.errors).toEqual([]);
+  });
+
+  test('a catalogue published at the centre reaches the open window with 立即同步 (or the five-minute pull), without a restart', async () => {
+    const { page } = h;
+    const before = await h.ws.dispatch('app.context', {});
+    if (!before.ok) throw new Error(before.error.message);
+    const published = await publishCatalogue(server!.db, { ...demoCatalogue, items: demoCatalogue.items.slice(0, -1) });
+    expect(published.version).toBeGreaterThan((before.value as { catalogueVersion: number }).catalogueVersion);
+    await page.getByTestId('deliver-dialog').getByRole('button', { name: /关\s*闭/ }).last().click();
+    await page.getByTestId('nav-intake').click();
+    await page.getByRole('button', { name: /下一位/ }).click(); // the last applicant's done screen → the empty desk
+    await page.getByTestId('sync-now').click();
+    await poll(() => page.getByTestId('workbench-catalogue').textContent()).toBe(`目录版本 ${published.version} · 共 ${published.itemCount} 项事项`);
     expect(h.errors).toEqual([]);
   });
 });

@@ -122,7 +122,9 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
                 <>
                   在左侧搜索框输入事项名称、拼音首字母（如 spjyxk）或实施编码，Enter 打开事项。
                   <br />
-                  目录版本 {context.catalogueVersion} · 共 {context.itemCount} 项事项
+                  <span data-testid="workbench-catalogue">
+                    目录版本 {context.catalogueVersion} · 共 {context.itemCount} 项事项
+                  </span>
                 </>
               }
             />
