@@ -16,6 +16,8 @@ import { compactDateToIso } from './validate/date';
 import { normalizeIdentifier } from './validate/normalize';
 
 export const PRACTICE_PREFIX = 'LX';
+/** Four digits of daily sequence per window. */
+export const MAX_DAILY_SEQUENCE = 9999;
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 export const CaseNumberParts = z.object({
@@ -24,7 +26,7 @@ export const CaseNumberParts = z.object({
   /** Acceptance date, YYYY-MM-DD. */
   date: z.iso.date({ message: '日期应为有效的 YYYY-MM-DD 日期' }),
   /** Daily sequence of the window, from 1. */
-  sequence: z.number().int().min(1, '序号从 1 开始').max(9999, '本窗口当日序号已用完（最多 9999）'),
+  sequence: z.number().int().min(1, '序号从 1 开始').max(MAX_DAILY_SEQUENCE, `本窗口当日序号已用完（最多 ${MAX_DAILY_SEQUENCE}）`),
 });
 export type CaseNumberParts = z.infer<typeof CaseNumberParts>;
 

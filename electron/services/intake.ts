@@ -8,7 +8,7 @@ import { listSubCenters } from '../store/catalogue';
 import { evaluateChecklist } from '../../shared/engine/checklist';
 import { evaluateEligibility } from '../../shared/engine/eligibility';
 import { addWorkingDays } from '../../shared/calendar/workdays';
-import { caseNumberDayPrefix, formatCaseNumber, formatPracticeCaseNumber } from '../../shared/caseNumber';
+import { caseNumberDayPrefix, formatCaseNumber, formatPracticeCaseNumber, MAX_DAILY_SEQUENCE } from '../../shared/caseNumber';
 import { STATUS_AFTER_DECISION, type DecideParsed } from '../../shared/domain/case';
 import { DECISION_LABEL } from '../../shared/domain/checklist';
 import { TIER_MINUTES } from '../../shared/domain/catalogue';
@@ -64,6 +64,7 @@ export function decide(ws: Workstation, input: DecideParsed): DecideResult {
   const result = tx(ws.db, () => {
     const place = { officeCode: office.code, windowCode: window.code, date: day };
     const sequence = nextCaseSequence(ws.db, caseNumberDayPrefix(place, ws.practice));
+    if (sequence > MAX_DAILY_SEQUENCE) throw new AppError('precondition_failed', `本窗口今日的办件编号已用完（每日最多 ${MAX_DAILY_SEQUENCE} 件），请改用其他窗口受理或联系管理员`);
     const parts = { ...place, sequence };
     const caseNumber = ws.practice ? formatPracticeCaseNumber(parts) : formatCaseNumber(parts);
     const id = newId();

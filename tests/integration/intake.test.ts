@@ -47,6 +47,19 @@ describe('受理 (accept)', () => {
     expect(detail.events[2].summary).toContain('18 分钟');
   });
 
+  it('after the 9999th number of the day the window is told plainly, and nothing is written', async () => {
+    const clock = testClock('2026-11-27T01:00:00.000Z');
+    const ws = testWorkstation({ now: clock.now });
+    await call(ws, 'case.decide', base());
+    ws.db.prepare("UPDATE cases SET case_number = '210100-01-20261127-9999-X'").run(); // as if the day's numbers were used up
+    const e = await fail(ws, 'case.decide', base());
+    expect(e.code).toBe('precondition_failed');
+    expect(e.message).toContain('办件编号已用完');
+    expect((ws.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n).toBe(1);
+    clock.advance(24 * 3600_000); // a new day starts again at 0001
+    expect((await call<{ caseNumber: string }>(ws, 'case.decide', base())).caseNumber).toMatch(/^210100-01-20261128-0001-/);
+  });
+
   it('refuses to accept while a required material is missing, naming the decision', async () => {
     const ws = testWorkstation();
     const e = await fail(ws, 'case.decide', base({ marks: { form: { mark: 'verified' }, id: { mark: 'missing' } } }));
