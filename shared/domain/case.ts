@@ -1,9 +1,9 @@
 // 办件: an application, kept as an append-only list of events. The row in `cases` is only
 // a projection of those events for lists and queries.
 import { z } from 'zod';
-import { Answers, Decision, Marks } from './checklist';
+import { Answers, Decision, Mark, Marks } from './checklist';
 import { Agent, AgentRecord, Applicant, ApplicantRecord } from './applicant';
-import { ImmediateTier } from './catalogue';
+import { ImmediateTier, MaterialForm, Necessity } from './catalogue';
 
 export const CASE_STATUSES = [
   'accepted', // 已受理 (承诺件 waiting for the back office, or 即办件 being done)
@@ -128,6 +128,38 @@ export const CaseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
+/** How a material of the case stands, as the checklist engine judged it at intake. */
+export const MATERIAL_STATUSES = ['satisfied', 'deferred', 'missing', 'defective', 'unchecked'] as const;
+export const MaterialStatus = z.enum(MATERIAL_STATUSES);
+export type MaterialStatus = z.infer<typeof MaterialStatus>;
+export const MATERIAL_STATUS_LABEL: Record<MaterialStatus, string> = {
+  satisfied: '已收',
+  deferred: '容缺待补',
+  missing: '缺失',
+  defective: '不符合法定形式',
+  unchecked: '未核对',
+};
+
+/** One applicable material of a case, named as in the item snapshot the case was taken on. */
+export const CaseMaterial = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The legal form asked for (原件 / 复印件 / 原件核验). */
+  form: MaterialForm,
+  necessity: Necessity,
+  /** Copies asked for, and copies the clerk recorded (null: none recorded, taken as asked). */
+  copies: z.number().int(),
+  copiesReceived: z.number().int().nullable(),
+  status: MaterialStatus,
+  /** The clerk's mark: how it was received (原件已核验, 电子证照已调取 …) or why not. */
+  mark: Mark.nullable(),
+  /** The clerk's note, or the engine's reason when the line is not satisfied. */
+  reason: z.string().nullable(),
+  /** A 容缺 material handed in later (补正). */
+  supplemented: z.boolean(),
+});
+export type CaseMaterial = z.infer<typeof CaseMaterial>;
+
 export const CaseDetail = z.object({
   summary: CaseSummary,
   applicant: ApplicantRecord,
@@ -135,6 +167,8 @@ export const CaseDetail = z.object({
   answers: Answers,
   marks: Marks,
   catalogueVersion: z.number().int(),
+  /** Null when the stored item snapshot can no longer be read (the rest of the case still shows). */
+  materials: z.array(CaseMaterial).nullable(),
   events: z.array(CaseEventView),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;

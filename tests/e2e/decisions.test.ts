@@ -13,6 +13,7 @@ import { maskIdNumber } from '../../shared/notice/mask';
 import { chinaDay } from '../../shared/time';
 import { formatCaseNumber } from '../../shared/caseNumber';
 import type { Answers } from '../../shared/domain/checklist';
+import { applicableMaterials } from '../../shared/engine/checklist';
 import { nextApplicant, signIn, startHarness, type Harness } from './harness';
 import {
   answer,
@@ -265,7 +266,7 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await nextApplicant(page);
     await openItem(page, item);
     await answer(page, item, answers);
-    await markMaterials(page, item, answers);
+    await markMaterials(page, item, answers, { 'resident-id': { mark: 'eCert' } });
     await fillPerson(page, 'applicant', WANG);
     await poll(() => page.getByTestId('eligibility-banner').getAttribute('data-eligible')).toBe('true');
     await openDecision(page, 'accept');
@@ -338,6 +339,15 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await poll(() => page.getByTestId('case-timeline').textContent()).toContain('好差评：不满意');
     const timeline = await page.getByTestId('case-timeline').textContent();
     for (const step of ['作出决定：受理', '已办结', '已出件', '好差评']) expect(timeline).toContain(step);
+    // The materials of the case by name, and how each came in.
+    const materials = page.getByTestId('case-materials');
+    for (const m of applicableMaterials(item, answers)) {
+      const line = materials.locator(`tr[data-material-id="${m.id}"]`);
+      expect(await line.getAttribute('data-status')).toBe('satisfied');
+      expect(await line.textContent()).toContain(m.name);
+    }
+    expect(await materials.locator('tr[data-material-id="resident-id"]').textContent()).toContain('电子证照已调取');
+    expect(await materials.locator('tr[data-material-id="application"]').textContent()).toContain('原件已核验');
     await h.shot('case-view');
     // A case is delivered once.
     expect(await page.getByTestId('action-deliver').count()).toBe(0);
@@ -378,6 +388,13 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await lookup.press('Enter');
     await page.getByTestId('case-view').waitFor();
     expect(await page.getByTestId('action-terminate').isDisabled()).toBe(true);
+    // The deferred material is named with its deadline; the others as received.
+    const deferred = page.getByTestId('case-materials').locator('tr[data-status="deferred"]');
+    expect(await deferred.count()).toBe(1);
+    expect(await deferred.textContent()).toContain('容缺待补');
+    expect(await deferred.textContent()).toMatch(/补正期限 \d{4}年\d{1,2}月\d{1,2}日/);
+    expect(await page.getByTestId('case-materials-tally').textContent()).toContain('容缺 1');
+    await h.shot('case-view-deferred');
     await page.getByTestId('case-back').click();
 
     h.advanceClock(14 * 24 * 60 * MIN);

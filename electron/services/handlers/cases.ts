@@ -4,6 +4,7 @@ import { AgentRecord, ApplicantRecord } from '../../../shared/domain/applicant';
 import { caseEvents, findCaseRowByNumber, getCaseRow, listQueue, toSummary } from '../../store/cases';
 import { chinaDay } from '../../../shared/time';
 import { describeEvent } from '../caseTimeline';
+import { caseMaterials } from '../caseMaterials';
 import { complete, decide, supplement, terminate } from '../intake';
 import { deliver, rate } from '../delivery';
 import type { Workstation } from '../workstation';
@@ -30,6 +31,7 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
     'case.get': ({ caseId }) => {
       const row = getCaseRow(ws.db, caseId);
       if (!row) throw new AppError('not_found', '找不到该办件');
+      const events = caseEvents(ws.db, caseId);
       return {
         summary: toSummary(row),
         applicant: ApplicantRecord.parse(JSON.parse(row.applicant)),
@@ -37,7 +39,8 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
         answers: JSON.parse(row.answers),
         marks: JSON.parse(row.marks),
         catalogueVersion: row.catalogueVersion,
-        events: caseEvents(ws.db, caseId).map(describeEvent),
+        materials: caseMaterials(ws.db, row, events),
+        events: events.map(describeEvent),
       };
     },
     'case.lookup': ({ caseNumber }) => {

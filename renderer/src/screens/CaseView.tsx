@@ -17,6 +17,7 @@ import { DeliverDialog } from '../components/DeliverDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NoticePreview } from '../components/NoticePreview';
 import { RatingPanel } from '../components/RatingPanel';
+import { CaseMaterials } from '../components/CaseMaterials';
 import { Countdown } from '../components/Countdown';
 import { useServerNow } from '../cases/useServerNow';
 
@@ -159,6 +160,10 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
               { key: 'rated', label: '好差评', children: s.rated ? '已评价' : '未评价' },
             ]}
           />
+        </section>
+        <section className="panel case-materials" aria-label="申请材料">
+          <h3 className="panel-title">申请材料</h3>
+          <CaseMaterials materials={detail.materials} supplementDeadline={s.supplementDeadline} overdue={overdue} />
         </section>
         <section className="panel case-timeline" aria-label="办件记录">
           <h3 className="panel-title">办件记录</h3>
