@@ -37,6 +37,8 @@ export function decide(ws: Workstation, input: DecideParsed): DecideResult {
   if (!checklist.allowedDecisions.includes(input.decision)) {
     throw new AppError('precondition_failed', `当前材料情况不能作出「${label}」决定`);
   }
+  // DecideInput already refuses this; kept here because decide() is also called with parsed input directly.
+  if (input.decision !== 'redirect' && input.applicant.kind === 'visitor') throw new AppError('invalid_input', '该决定须填写完整的申请人身份信息');
   if (input.decision !== 'redirect' && checklist.agent && !input.agent) throw new AppError('invalid_input', '本情形由代理人办理，请填写代理人信息');
   if (input.decision === 'refuse' && !input.refusal) throw new AppError('invalid_input', '请填写不予受理的理由');
   if (input.decision === 'notifyMissing') {

@@ -11,7 +11,7 @@ import { buildNotice, type PersonInput } from '../../shared/notice/build';
 import type { NoticeKind, NoticeModel } from '../../shared/notice/model';
 import { paperSizeMm, type NoticeLayout } from '../../shared/notice/render';
 import { Item } from '../../shared/domain/catalogue';
-import { ApplicantRecord, AgentRecord } from '../../shared/domain/applicant';
+import { ApplicantRecord, AgentRecord, applicantDisplayName } from '../../shared/domain/applicant';
 import { AppError } from '../../shared/errors';
 import { noticeHtml, renderNoticePdf, type PdfRenderer } from '../print/pdf';
 import { archiveNoticePdf } from '../print/archive';
@@ -44,10 +44,11 @@ export function noticeKindsFor(row: CaseRow): NoticeKind[] {
   return kinds;
 }
 
-function party(p: { name: string; idNumber?: string; creditCode?: string; phone: string }): PersonInput {
-  return p.creditCode
+function party(p: ApplicantRecord | AgentRecord): PersonInput {
+  if ('kind' in p && p.kind === 'visitor') return { name: applicantDisplayName(p), idKind: null, idNumber: '', phone: p.phone ?? null };
+  return 'creditCode' in p
     ? { name: p.name, idKind: '统一社会信用代码', idNumber: p.creditCode, phone: p.phone }
-    : { name: p.name, idKind: '居民身份证', idNumber: p.idNumber ?? '', phone: p.phone };
+    : { name: p.name, idKind: '居民身份证', idNumber: p.idNumber, phone: p.phone };
 }
 
 export function noticeModelFor(ws: Workstation, caseId: string, kind: NoticeKind): NoticeModel {
@@ -95,7 +96,7 @@ export function noticeModelFor(ws: Workstation, caseId: string, kind: NoticeKind
     delivery: delivered
       ? {
           method: delivered.p.method === 'applicant' ? 'inPerson' : (delivered.p.method as 'agent' | 'post'),
-          to: String(delivered.p.receiver ?? applicant.name),
+          to: String(delivered.p.receiver ?? applicantDisplayName(applicant)),
           toIdMasked: null,
           result: `${item.name}办理结果`,
           trackingNumber: delivered.p.trackingNumber ? String(delivered.p.trackingNumber) : null,

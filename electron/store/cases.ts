@@ -8,6 +8,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { tx, type Db } from './db';
 import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '../../shared/domain/case';
 import type { Decision } from '../../shared/domain/checklist';
+import { applicantDisplayName } from '../../shared/domain/applicant';
 import { sequenceAfterPrefix } from '../../shared/caseNumber';
 
 // uuid's v7 asks the OS for 16 random bytes per id, a measurable part of an acceptance (three
@@ -233,7 +234,7 @@ export function toSummary(r: CaseRow): CaseSummary {
     caseNumber: r.caseNumber,
     itemCode: r.itemCode,
     itemName: r.itemName,
-    applicantName: (JSON.parse(r.applicant) as { name: string }).name,
+    applicantName: applicantDisplayName(JSON.parse(r.applicant) as { name?: string }),
     decision: r.decision,
     status: r.status,
     reviewStatus: r.reviewStatus,

@@ -3,6 +3,7 @@
 import { ApiError } from './api';
 
 const PATH_LABEL: Array<[RegExp, string]> = [
+  [/^applicant$/, '申请人'],
   [/^applicant\.idNumber$/, '申请人身份证号'],
   [/^applicant\.creditCode$/, '统一社会信用代码'],
   [/^applicant\.name$/, '申请人姓名/名称'],

@@ -1,5 +1,7 @@
 // Who applies: a natural person or a legal person, and optionally an agent (代理人).
 // Identifier fields are validated with the GB checks in shared/validate and stored normalised.
+// A walk-in only guided to a sub-centre (引导) is a 来访群众: the clerk takes no ID card for
+// that, so a visitor carries at most a name (称呼) and a phone. Only 引导 accepts one (DecideInput).
 import { z } from 'zod';
 import { validateIdCard } from '../validate/idcard';
 import { validateCreditCode } from '../validate/creditCode';
@@ -39,6 +41,35 @@ export const Applicant = z.discriminatedUnion('kind', [PersonApplicant, Organisa
 export type Applicant = z.output<typeof Applicant>;
 export type ApplicantInput = z.input<typeof Applicant>;
 
+/** Shown wherever a visitor left no name (lists, notices, the console). */
+export const VISITOR_LABEL = '来访群众';
+
+/** Blank (after trimming) counts as not given, so an untouched form field stores nothing. */
+const optionalName = z
+  .string()
+  .trim()
+  .max(60, '称呼不能超过 60 个字')
+  .optional()
+  .transform((s) => s || undefined);
+const optionalPhone = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    if (!s?.trim()) return undefined;
+    const r = validateContactPhone(s);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.message });
+      return z.NEVER;
+    }
+    return r.value;
+  });
+export const VisitorApplicant = z.object({ kind: z.literal('visitor'), name: optionalName, phone: optionalPhone });
+export type VisitorApplicant = z.output<typeof VisitorApplicant>;
+
+/** What a decision may name: a full applicant, or (for 引导 only, checked by DecideInput) a visitor. */
+export const DecisionApplicant = z.discriminatedUnion('kind', [PersonApplicant, OrganisationApplicant, VisitorApplicant]);
+export type DecisionApplicantInput = z.input<typeof DecisionApplicant>;
+
 export const Agent = z.object({ name, idNumber: IdNumber, phone: Phone });
 export type Agent = z.output<typeof Agent>;
 
@@ -51,5 +82,13 @@ export function applicantIdentifier(a: Applicant): string {
 export const ApplicantRecord = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('person'), name: z.string(), idNumber: z.string(), phone: z.string() }),
   z.object({ kind: z.literal('organisation'), name: z.string(), creditCode: z.string(), legalRepresentative: z.string(), phone: z.string() }),
+  z.object({ kind: z.literal('visitor'), name: z.string().optional(), phone: z.string().optional() }),
 ]);
+export type ApplicantRecord = z.infer<typeof ApplicantRecord>;
+
+/** The name lists and notices show: a visitor who gave none is 来访群众. */
+export function applicantDisplayName(a: { name?: string }): string {
+  return a.name?.trim() || VISITOR_LABEL;
+}
 export const AgentRecord = z.object({ name: z.string(), idNumber: z.string(), phone: z.string() });
+export type AgentRecord = z.infer<typeof AgentRecord>;

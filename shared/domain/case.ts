@@ -2,7 +2,7 @@
 // a projection of those events for lists and queries.
 import { z } from 'zod';
 import { Answers, Decision, Mark, Marks } from './checklist';
-import { Agent, AgentRecord, Applicant, ApplicantRecord } from './applicant';
+import { Agent, AgentRecord, ApplicantRecord, DecisionApplicant } from './applicant';
 import { ImmediateTier, MaterialForm, Necessity } from './catalogue';
 
 export const CASE_STATUSES = [
@@ -56,7 +56,8 @@ export const DecideInput = z
     itemCode: z.string().min(1).max(40),
     answers: Answers,
     marks: Marks,
-    applicant: Applicant,
+    /** A visitor (name and phone at most) only for 引导: every other decision needs the full applicant. */
+    applicant: DecisionApplicant,
     agent: Agent.nullable(),
     decision: Decision,
     /** When the clerk began this intake (device time). */
@@ -75,7 +76,12 @@ export const DecideInput = z
       })
       .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.applicant.kind === 'visitor' && d.decision !== 'redirect') {
+      ctx.addIssue({ code: 'custom', path: ['applicant'], message: '该决定须填写完整的申请人身份信息' });
+    }
+  });
 export type DecideInput = z.input<typeof DecideInput>;
 export type DecideParsed = z.output<typeof DecideInput>;
 

@@ -12,7 +12,8 @@ import type { MissingMaterial, NoticeKind, NoticeParty, PartyIdKind, ReceivedMat
 
 export interface PersonInput {
   name: string;
-  idKind: PartyIdKind;
+  /** Null for a 来访群众 guided to a sub-centre, who showed no document. */
+  idKind: PartyIdKind | null;
   /** Full number as typed; masked here (credit codes are public and stay whole). */
   idNumber: string;
   phone?: string | null;
@@ -67,7 +68,7 @@ export function noticeParty(p: PersonInput): NoticeParty {
   return {
     name: p.name.trim(),
     idKind: p.idKind,
-    idMasked: p.idKind === '统一社会信用代码' ? p.idNumber.trim().toUpperCase() : maskIdNumber(p.idNumber),
+    idMasked: p.idKind === null ? null : p.idKind === '统一社会信用代码' ? p.idNumber.trim().toUpperCase() : maskIdNumber(p.idNumber),
     phoneMasked: p.phone ? maskPhone(p.phone) : null,
   };
 }

@@ -65,7 +65,7 @@ export function formatOfficialDate(date: string): string {
 }
 
 function party(p: NoticeParty): string {
-  return `${p.name}（${p.idKind}：${p.idMasked}）`;
+  return p.idKind ? `${p.name}（${p.idKind}：${p.idMasked}）` : p.name;
 }
 
 export function noticeContent(m: NoticeModel): NoticeContent {
@@ -83,7 +83,9 @@ export function noticeContent(m: NoticeModel): NoticeContent {
     ['实施编码', m.item.code],
   ];
   if (m.item.department) fields.push(['实施部门', m.item.department]);
-  fields.push(['申请人', m.applicant.name], [m.applicant.idKind, m.applicant.idMasked]);
+  // A 来访群众 guided elsewhere showed no document: named as a visitor, no ID line.
+  fields.push([m.applicant.idKind ? '申请人' : '来访人', m.applicant.name]);
+  if (m.applicant.idKind && m.applicant.idMasked) fields.push([m.applicant.idKind, m.applicant.idMasked]);
   if (m.applicant.phoneMasked) fields.push(['联系电话', m.applicant.phoneMasked]);
   if (m.agent) fields.push(['代理人', party(m.agent)]);
   if (m.acceptedAt) fields.push([m.kind === 'materialReceipt' ? '接收时间' : '受理时间', formatDateTime(m.acceptedAt)]);

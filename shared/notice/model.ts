@@ -41,9 +41,10 @@ export type PartyIdKind = z.infer<typeof PartyIdKind>;
 
 export const NoticeParty = z.object({
   name: line(100),
-  idKind: PartyIdKind,
+  /** Null for a 来访群众 guided to a sub-centre: no document was taken (引导 only). */
+  idKind: PartyIdKind.nullable(),
   /** Masked for personal documents (first 6 + last 4); a credit code is public and printed whole. */
-  idMasked: line(40),
+  idMasked: line(40).nullable(),
   phoneMasked: z.string().trim().max(40).nullable(),
 });
 export type NoticeParty = z.infer<typeof NoticeParty>;
@@ -133,6 +134,8 @@ export const NoticeModel = z
     const need = (ok: unknown, path: string, message: string) => {
       if (!ok) ctx.addIssue({ code: 'custom', path: [path], message });
     };
+    if (m.kind !== 'redirect') need(m.applicant.idKind && m.applicant.idMasked, 'applicant', `${NOTICE_TITLE[m.kind]}须有申请人证件号码`);
+    if (m.agent) need(m.agent.idKind && m.agent.idMasked, 'agent', '代理人须有证件号码');
     const needsCase = m.kind !== 'missingMaterials' && m.kind !== 'redirect';
     if (needsCase) need(m.caseNumber, 'caseNumber', `${NOTICE_TITLE[m.kind]}必须有办件编号`);
     else need(m.caseNumber || m.noticeNumber, 'noticeNumber', `${NOTICE_TITLE[m.kind]}无办件编号时须有告知单号`);

@@ -212,4 +212,15 @@ describe('back-office console', () => {
     ]);
     expect(pulled.events[0].reason).toBe('租赁合同复印件需加盖出租方印章后重新提交');
   });
+
+  it('shows a 引导 case of a 来访群众 (no ID card taken) by 称呼, with no ID', async () => {
+    const number = await uploadCase(FOOD, 'redirect', { applicant: { kind: 'visitor', name: '张大爷' }, answers: {}, marks: {} });
+    await page.getByTestId('back-to-list').click();
+    const row = page.locator(`tr[data-case-number="${number}"]`);
+    await row.click();
+    await page.getByTestId('applicant-id').waitFor();
+    expect(await page.getByTestId('applicant-id').textContent()).toBe('引导至分中心，未登记证件');
+    expect(await page.getByTestId('applicant').textContent()).toContain('张大爷');
+    expect(errors).toEqual([]);
+  });
 });

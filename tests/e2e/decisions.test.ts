@@ -36,6 +36,8 @@ const withCheck = (first17: string) => first17 + idCardCheckChar(first17);
 const LI: PersonData = { name: '李强', idNumber: withCheck('21010219900307123'), phone: '13812345678' };
 const WANG: PersonData = { name: '王小明', idNumber: '11010519491231002X', phone: '13800138000' };
 const ZHAO: PersonData = { name: '赵丽', idNumber: withCheck('21010319851120002'), phone: '13900139000' };
+/** A walk-in guided to a sub-centre: the clerk notes how to address them, nothing more. */
+const VISITOR = '张大爷';
 const FOOD_ORG = { name: '沈阳市好味道餐饮有限公司', creditCode: '91350100M000100Y43', legalRep: '赵丽', phone: '13900139000' };
 const MIN = 60_000;
 
@@ -203,15 +205,33 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await closeNotice(page);
   });
 
-  test('引导至分中心: the sub-centre card in the dialog and on the printed slip', async () => {
+  test('引导至分中心 without an ID card: only a 称呼 (phone optional), the sub-centre card in the dialog and on the printed slip', async () => {
     const { page } = h;
     const item = demoItem(DEMO_ITEMS.redirect);
     const sub = demoCatalogue.subCenters.find((s) => s.code === item.subCenterCode)!;
     await nextApplicant(page);
     await openItem(page, item);
-    await fillPerson(page, 'applicant', WANG);
+    // The panel asks a visitor's 称呼 and phone, both optional; there is no ID field to fill.
+    const panel = page.getByTestId('applicant-panel');
+    expect(await panel.getAttribute('data-mode')).toBe('visitor');
+    expect(await page.getByTestId('visitor-hint').textContent()).toContain('无需查验身份证件');
+    expect(await page.getByTestId('applicant-id').count()).toBe(0);
+    // A phone, if typed, must still be a phone: the dialog says so and cannot be confirmed.
+    await page.getByTestId('applicant-phone').fill('12345');
+    await openDecision(page, 'redirect');
+    expect(await page.getByTestId('decision-blockers').textContent()).toContain('来访人联系电话');
+    expect(await page.getByTestId('decision-confirm').isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '返回修改' }).click();
+    await page.getByTestId('decision-dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('applicant-phone').fill('');
+    await page.getByTestId('applicant-name').fill(VISITOR);
+    await poll(() => page.getByTestId('applicant-phone-error').count()).toBe(0);
+    await h.shot('ui-redirect-visitor');
+
     await openDecision(page, 'redirect');
     expect(await page.getByTestId('decision-dialog').getByTestId('redirect-name').textContent()).toBe(sub.name);
+    expect(await page.getByTestId('decision-who').textContent()).toBe(`${VISITOR} · 引导无需登记证件`);
+    expect(await page.getByTestId('decision-blockers').count()).toBe(0);
     const number = await confirmDecision(page);
     numbers.redirect = number;
 
@@ -221,6 +241,8 @@ describe('intake decisions, notices, delivery and ratings', () => {
     expect(text).toContain(number);
     expect(text).toContain(sub.name.replace(/\s/g, ''));
     expect(text).toContain(sub.address.replace(/\s/g, ''));
+    expect(text).toContain(`${VISITOR}：`);
+    expect(text).not.toContain('居民身份证');
     await closeNotice(page);
   });
 

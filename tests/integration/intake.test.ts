@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { testWorkstation, testClock, PERSON, ORG } from '../helpers/workstation';
 import type { Workstation } from '../../electron/services/workstation';
 import type { Envelope } from '../../shared/errors';
-import { outboxSize } from '../../electron/store/cases';
+import { caseEvents, outboxSize } from '../../electron/store/cases';
 
 async function call<T = unknown>(ws: Workstation, channel: string, input: unknown): Promise<T> {
   const r = (await ws.dispatch(channel, input)) as Envelope<T>;
@@ -163,6 +163,50 @@ describe('一次性告知, 不予受理, 引导', () => {
     const redirect = base({ itemCode: 'T0000000003', answers: {}, marks: {}, decision: 'redirect' });
     await call(ws, 'case.decide', redirect);
     expect((await fail(ws, 'case.decide', { ...redirect, decision: 'accept' })).code).toBe('precondition_failed');
+  });
+});
+
+describe('引导 without an ID card (来访群众)', () => {
+  const visitorRedirect = (applicant: Record<string, unknown>) => base({ itemCode: 'T0000000003', answers: {}, marks: {}, decision: 'redirect', applicant: { kind: 'visitor', ...applicant } });
+
+  it('redirects a visitor known by name only; the list, the case, the upload event and the 引导告知单 carry no ID', async () => {
+    const ws = testWorkstation();
+    const r = await call<{ caseId: string; caseNumber: string }>(ws, 'case.decide', visitorRedirect({ name: '张大爷', phone: '' }));
+    const detail = await call<{ summary: { status: string; applicantName: string }; applicant: unknown }>(ws, 'case.get', { caseId: r.caseId });
+    expect(detail.summary).toMatchObject({ status: 'redirected', applicantName: '张大爷' });
+    expect(detail.applicant).toEqual({ kind: 'visitor', name: '张大爷' });
+    const opened = caseEvents(ws.db, r.caseId).find((e) => e.type === 'case.opened')!;
+    expect(JSON.parse(opened.payload).applicant).toEqual({ kind: 'visitor', name: '张大爷' });
+    expect(outboxSize(ws.db)).toBe(2);
+
+    expect((await call<{ kinds: string[] }>(ws, 'notice.kinds', { caseId: r.caseId })).kinds).toEqual(['redirect']);
+    const { html } = await call<{ html: string }>(ws, 'notice.render', { caseId: r.caseId, kind: 'redirect', layout: 'A4' });
+    const text = html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '');
+    for (const part of ['引导告知单', r.caseNumber, '张大爷：', '市不动产登记中心', '沈阳市和平区测试路 1 号', '024-00000000', '工作日 9:00–17:00']) expect(text).toContain(part);
+    expect(text).not.toContain('居民身份证');
+    expect(text).not.toContain('联系电话：');
+  });
+
+  it('a visitor who gave nothing is listed and addressed as 来访群众; a phone given is masked on the notice', async () => {
+    const ws = testWorkstation();
+    const bare = await call<{ caseId: string }>(ws, 'case.decide', visitorRedirect({}));
+    const withPhone = await call<{ caseId: string }>(ws, 'case.decide', visitorRedirect({ phone: '024-22345678' }));
+    const q = await call<{ cases: { id: string; applicantName: string }[] }>(ws, 'case.queue', {});
+    expect(q.cases.find((c) => c.id === bare.caseId)?.applicantName).toBe('来访群众');
+    const { html } = await call<{ html: string }>(ws, 'notice.render', { caseId: withPhone.caseId, kind: 'redirect', layout: 'A4' });
+    expect(html).toContain('来访群众：');
+    expect(html).toContain('024****5678');
+  });
+
+  it('every other decision still needs the full applicant, and a bad phone is refused; nothing is written', async () => {
+    const ws = testWorkstation();
+    const accept = await fail(ws, 'case.decide', base({ applicant: { kind: 'visitor', name: '张大爷' } }));
+    expect(accept.code).toBe('invalid_input');
+    expect(JSON.stringify(accept.details)).toContain('该决定须填写完整的申请人身份信息');
+    const phone = await fail(ws, 'case.decide', visitorRedirect({ name: '张大爷', phone: '12345' }));
+    expect(phone.code).toBe('invalid_input');
+    expect(JSON.stringify(phone.details)).toContain('applicant.phone');
+    expect(outboxSize(ws.db)).toBe(0);
   });
 });
 

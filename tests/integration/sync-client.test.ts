@@ -18,6 +18,8 @@ import { createHost } from '../../electron/services/host';
 import { tempDbPath, PERSON } from '../helpers/workstation';
 import { ACCEPT } from '../helpers/syncWorld';
 import { outboxSize } from '../../electron/store/cases';
+import { decide } from '../../electron/services/intake';
+import { DecideInput } from '../../shared/domain/case';
 
 let srv: SyncServer;
 beforeAll(async () => {
@@ -43,6 +45,23 @@ describe('sync client', () => {
     expect(outboxSize(d.ws.db)).toBe(0);
     expect(loop.status()).toMatchObject({ state: 'online', pending: 0, lastError: null });
     expect(loop.status().lastSuccessAt).not.toBeNull();
+    d.ws.close();
+  });
+
+  it('uploads a 引导 case of a 来访群众 (no ID card taken) and the server accepts it', async () => {
+    const d = await enrolDevice(srv, srv.url, OFFICE_A, 'A-visitor');
+    const redirect = DecideInput.parse({
+      itemCode: 'T0000000003', answers: {}, marks: {}, applicant: { kind: 'visitor', name: '张大爷' }, agent: null, decision: 'redirect', startedAt: d.ws.now().toISOString(),
+    });
+    const { caseId } = decide(d.ws, redirect);
+    expect((await d.client.syncRound()).ok).toBe(true);
+    expect(outboxSize(d.ws.db)).toBe(0);
+    const q = <T>(sql: string) => srv.db.query<T>(sql, [caseId]).then((r) => r.rows);
+    expect(await q<{ status: string }>('SELECT status FROM cases WHERE id = $1')).toEqual([{ status: 'redirected' }]);
+    expect(await q<{ applicant: unknown }>("SELECT payload->'applicant' AS applicant FROM case_events WHERE case_id = $1 AND type = 'case.opened'")).toEqual([
+      { applicant: { kind: 'visitor', name: '张大爷' } },
+    ]);
+    expect((await srv.db.query('SELECT 1 FROM rejected_events WHERE device_id = $1', [d.deviceId])).rows).toHaveLength(0);
     d.ws.close();
   });
 

@@ -1,6 +1,8 @@
 // 申请人 details: 自然人 or 法人 (as the item serves), plus 代理人 when a 情形 answer says an
 // agent applies. Validated live with the shared validators; full-width characters and stray
 // spaces are normalised into the field as the clerk types, never rejected.
+// For an item handled at a sub-centre the only decision is 引导, which takes no ID card: the
+// panel then asks for a 称呼 and a phone, both optional (they fill the draft's person fields).
 import { useState } from 'react';
 import { Form, Input, Segmented } from 'antd';
 import type { ServeTarget } from '../../../shared/domain/catalogue';
@@ -9,6 +11,7 @@ import { validateCreditCode } from '../../../shared/validate/creditCode';
 import { validateContactPhone } from '../../../shared/validate/phone';
 import { normalizeIdentifier, normalizeInput } from '../../../shared/validate/normalize';
 import type { ApplicantDraft, PersonFields } from '../intake/draft';
+import { VISITOR_LABEL } from '../../../shared/domain/applicant';
 
 type Check = (v: string) => { ok: true } | { ok: false; message: string };
 
@@ -81,7 +84,52 @@ function PersonForm({ prefix, who, value, onChange }: { prefix: string; who: str
   );
 }
 
-export function ApplicantPanel({ serveTargets, agent, value, onChange }: { serveTargets: readonly ServeTarget[]; agent: boolean; value: ApplicantDraft; onChange: (a: ApplicantDraft) => void }) {
+const VISITOR_NAME_MAX = 60;
+const optionalName: Check = (v) => (normalizeInput(v).length <= VISITOR_NAME_MAX ? { ok: true } : { ok: false, message: `称呼不能超过 ${VISITOR_NAME_MAX} 个字` });
+const optionalPhone: Check = (v) => (normalizeInput(v) === '' ? { ok: true } : validateContactPhone(v));
+
+/** 引导 only: who is being sent to the sub-centre, as far as the clerk cares to write it down. */
+function VisitorForm({ value, onChange }: { value: PersonFields; onChange: (p: PersonFields) => void }) {
+  return (
+    <>
+      <div className="muted-hint" data-testid="visitor-hint">
+        引导至分中心无需查验身份证件，称呼和联系电话均可不填（不填记为“{VISITOR_LABEL}”）。
+      </div>
+      <Field label="称呼（可不填）" testId="applicant-name" value={value.name} maxLength={VISITOR_NAME_MAX} check={optionalName} onChange={(name) => onChange({ ...value, name })} />
+      <Field
+        label="联系电话（可不填）"
+        testId="applicant-phone"
+        value={value.phone}
+        maxLength={24}
+        fullLength={11}
+        normalize={phoneChars}
+        check={optionalPhone}
+        onChange={(phone) => onChange({ ...value, phone })}
+      />
+    </>
+  );
+}
+
+interface PanelProps {
+  serveTargets: readonly ServeTarget[];
+  agent: boolean;
+  /** The item is handled at a sub-centre: only 引导, so only a visitor's name and phone. */
+  redirect?: boolean;
+  value: ApplicantDraft;
+  onChange: (a: ApplicantDraft) => void;
+}
+
+export function ApplicantPanel({ serveTargets, agent, redirect = false, value, onChange }: PanelProps) {
+  if (redirect) {
+    return (
+      <section className="panel applicant" aria-label="来访人" data-testid="applicant-panel" data-mode="visitor">
+        <h3 className="panel-title">来访人</h3>
+        <Form layout="vertical" size="small" component="div" requiredMark={false}>
+          <VisitorForm value={value.person} onChange={(person) => onChange({ ...value, person })} />
+        </Form>
+      </section>
+    );
+  }
   return (
     <section className="panel applicant" aria-label="申请人" data-testid="applicant-panel">
       <h3 className="panel-title">申请人</h3>

@@ -12,6 +12,7 @@ import { TIER_LABEL, TIER_MINUTES } from '../../../shared/domain/catalogue';
 import { addWorkingDays } from '../../../shared/calendar/workdays';
 import { BUILTIN_CALENDAR } from '../../../shared/calendar/holidays';
 import { maskIdNumber } from '../../../shared/validate/idcard';
+import { VISITOR_LABEL } from '../../../shared/domain/applicant';
 import { chinaDay } from '../../../shared/time';
 import { invoke } from '../api';
 import type { IntakeDraft } from '../intake/draft';
@@ -67,7 +68,7 @@ export function DecisionDialog({ decision, detail, checklist, eligibility, draft
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const parties = useMemo(() => partiesOf(draft.applicant, checklist.agent && decision !== 'redirect'), [draft.applicant, checklist.agent, decision]);
+  const parties = useMemo(() => partiesOf(draft.applicant, checklist.agent && decision !== 'redirect', decision === 'redirect'), [draft.applicant, checklist.agent, decision]);
   const partyIssues = partyProblems(parties);
 
   const blockers: string[] = [...partyIssues];
@@ -99,7 +100,12 @@ export function DecisionDialog({ decision, detail, checklist, eligibility, draft
   };
 
   const a = parties.applicant;
-  const who = a.kind === 'person' ? `${a.name || '（未填写）'} · ${a.idNumber ? maskIdNumber(a.idNumber) : '身份证号未填写'}` : `${a.name || '（未填写）'} · ${a.creditCode || '统一社会信用代码未填写'}`;
+  const who =
+    a.kind === 'visitor'
+      ? [a.name?.trim() || VISITOR_LABEL, a.phone?.trim(), '引导无需登记证件'].filter(Boolean).join(' · ')
+      : a.kind === 'person'
+        ? `${a.name || '（未填写）'} · ${a.idNumber ? maskIdNumber(a.idNumber) : '身份证号未填写'}`
+        : `${a.name || '（未填写）'} · ${a.creditCode || '统一社会信用代码未填写'}`;
   const received = checklist.lines.filter((l) => l.status === 'satisfied').length;
 
   return (
@@ -125,7 +131,7 @@ export function DecisionDialog({ decision, detail, checklist, eligibility, draft
         bordered
         styles={{ label: { width: 110 } }}
         items={[
-          { key: 'who', label: a.kind === 'person' ? '申请人' : '申请单位', children: who },
+          { key: 'who', label: a.kind === 'person' ? '申请人' : a.kind === 'visitor' ? '来访人' : '申请单位', children: <span data-testid="decision-who">{who}</span> },
           ...(parties.agent ? [{ key: 'agent', label: '代理人', children: `${parties.agent.name || '（未填写）'} · ${parties.agent.idNumber ? maskIdNumber(parties.agent.idNumber) : '身份证号未填写'}` }] : []),
           ...(decision === 'accept' || decision === 'acceptWithDeferral'
             ? [

@@ -8,6 +8,7 @@ import { DECISION_LABEL } from '../../../shared/domain/checklist';
 import { TIER_LABEL } from '../../../shared/domain/catalogue';
 import type { NoticeKind } from '../../../shared/notice/model';
 import { maskIdNumber } from '../../../shared/validate/idcard';
+import { applicantDisplayName, type ApplicantRecord } from '../../../shared/domain/applicant';
 import { chinaDay } from '../../../shared/time';
 import { invoke } from '../api';
 import { MAIN_NOTICE, STATUS_COLOR, cnTime, isOnTheSpot, numberLabel, readyToDeliver, reviewLabel } from '../cases/labels';
@@ -22,6 +23,13 @@ import { Countdown } from '../components/Countdown';
 import { useServerNow } from '../cases/useServerNow';
 
 type Dialog = { type: 'notice'; kind: NoticeKind } | { type: 'deliver' } | { type: 'rate'; source: 'screen' | 'paper' } | { type: 'supplement' } | { type: 'terminate' } | null;
+
+/** The applicant in one line; a 来访群众 guided to a sub-centre left no ID (引导 needs none). */
+function whoLine(a: ApplicantRecord): string {
+  if (a.kind === 'person') return `${a.name} · ${maskIdNumber(a.idNumber)} · ${a.phone}`;
+  if (a.kind === 'organisation') return `${a.name} · ${a.creditCode} · 法定代表人 ${a.legalRepresentative} · ${a.phone}`;
+  return [applicantDisplayName(a), a.phone, '引导未登记证件'].filter(Boolean).join(' · ');
+}
 
 export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: string; offsetMs: number; onBack: () => void; onChanged: () => void }) {
   const [detail, setDetail] = useState<CaseDetail | null>(null);
@@ -135,9 +143,9 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
               { key: 'at', label: '受理时间', children: cnTime(s.acceptedAt) },
               {
                 key: 'who',
-                label: a.kind === 'person' ? '申请人' : '申请单位',
+                label: a.kind === 'person' ? '申请人' : a.kind === 'visitor' ? '来访人' : '申请单位',
                 span: 2,
-                children: a.kind === 'person' ? `${a.name} · ${maskIdNumber(a.idNumber)} · ${a.phone}` : `${a.name} · ${a.creditCode} · 法定代表人 ${a.legalRepresentative} · ${a.phone}`,
+                children: whoLine(a),
               },
               ...(detail.agent ? [{ key: 'agent', label: '代理人', span: 2, children: `${detail.agent.name} · ${maskIdNumber(detail.agent.idNumber)} · ${detail.agent.phone}` }] : []),
               ...(s.tier ? [{ key: 'tier', label: '立等可取', children: `${TIER_LABEL[s.tier]}${s.dueAt ? `，${cnTime(s.dueAt, false)} 前办结` : ''}` }] : []),

@@ -87,7 +87,13 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
     />
   );
   const applicantPanel = (
-    <ApplicantPanel serveTargets={item.serveTargets} agent={checklist.agent && !checklist.redirect} value={draft.applicant} onChange={(applicant) => dispatch({ type: 'applicant', applicant })} />
+    <ApplicantPanel
+      serveTargets={item.serveTargets}
+      agent={checklist.agent && !checklist.redirect}
+      redirect={checklist.redirect}
+      value={draft.applicant}
+      onChange={(applicant) => dispatch({ type: 'applicant', applicant })}
+    />
   );
 
   const answer = (situationId: string, value: string) => {

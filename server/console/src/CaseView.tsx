@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Spin, Table, Tag, Timeline } from 'antd';
 import type { CaseDetailResponse, CatalogueItemResponse } from '../../../shared/sync/backoffice';
-import { ApplicantRecord, AgentRecord } from '../../../shared/domain/applicant';
+import { ApplicantRecord, AgentRecord, applicantDisplayName } from '../../../shared/domain/applicant';
 import { Answers, MARK_LABEL, Marks, DECISION_LABEL, type Decision } from '../../../shared/domain/checklist';
 import { evaluateChecklist, type ChecklistLine } from '../../../shared/engine/checklist';
 import { maskIdNumber } from '../../../shared/validate/idcard';
@@ -65,7 +65,13 @@ export function CaseView({ caseId, session, onBack, onForbidden }: {
           <Card title="申请人">
             {applicant.success ? (
               <Descriptions column={2} size="small" bordered data-testid="applicant" items={
-                applicant.data.kind === 'person'
+                applicant.data.kind === 'visitor'
+                  ? [
+                    { key: 'n', label: '称呼', children: applicantDisplayName(applicant.data) },
+                    { key: 'p', label: '联系电话', children: applicant.data.phone ? maskPhone(applicant.data.phone) : '未登记' },
+                    { key: 'id', label: '证件', span: 2, children: <span data-testid="applicant-id">引导至分中心，未登记证件</span> },
+                  ]
+                  : applicant.data.kind === 'person'
                   ? [
                     { key: 'n', label: '姓名', children: applicant.data.name },
                     { key: 'id', label: '身份证号', children: <span data-testid="applicant-id">{maskIdNumber(applicant.data.idNumber)}</span> },
