@@ -9,7 +9,7 @@ import { NOTICE_LAYOUTS } from './notice/render';
 import { PrinterChoice, WindowPrinters } from './print/printers';
 import { Catalogue, Item, ImmediateTier, Level, Office, SubCenter, Window, Department } from './domain/catalogue';
 import { Clerk, StaffNo } from './domain/clerk';
-import { CaseDetail, CaseSummary, DecideInput, DeliverInput, DissatisfactionReason, RatingLevel } from './domain/case';
+import { CaseDetail, CaseSummary, DecideInput, DeliverInput, DissatisfactionReason, RatingLevel, RatingRequest } from './domain/case';
 import { AttemptView, CreateSessionInput, DeskCard, FinishInput, FinishOutput, PackSummary, ResultsInput, ScenarioSummary, SessionView, TraineeResultRow } from './practice/api';
 import { SyncEnrolInput, SyncStatusView } from './sync/clientStatus';
 
@@ -100,6 +100,18 @@ export const contract = {
     output: CaseSummary,
     auth: true,
   },
+  // 评价器 (the applicant-facing second screen, same host and session as the clerk's window):
+  // the clerk asks for a rating of one case, the second screen polls what to show and submits
+  // the applicant's choice. One request at a time; it ends when rated, cancelled or signed out.
+  'rating.request': { input: z.object({ caseId: z.string().min(1).max(64) }).strict(), output: RatingRequest, auth: true },
+  'rating.pending': { input: Empty, output: RatingRequest.nullable(), auth: true },
+  'rating.submit': {
+    input: z.object({ caseId: z.string().min(1).max(64), level: RatingLevel, reasonCategory: DissatisfactionReason.nullable().default(null) }).strict(),
+    output: Ok,
+    auth: true,
+  },
+  /** Without caseId any pending request ends; with it only that case's (a stale dialog cannot end a newer one). */
+  'rating.cancel': { input: z.object({ caseId: z.string().min(1).max(64).optional() }).strict(), output: Ok, auth: true },
   'notice.kinds': { input: z.object({ caseId: z.string() }).strict(), output: z.object({ kinds: z.array(NoticeKind) }), auth: true },
   'notice.render': {
     input: z.object({ caseId: z.string(), kind: NoticeKind, layout: z.enum(NOTICE_LAYOUTS) }).strict(),

@@ -1,5 +1,6 @@
-// The thin Electron shell: one hardened window, the contract over IPC, printing through
-// Electron's Chromium, the device token in safeStorage, and the embedded central server.
+// The thin Electron shell: one hardened window (plus the 评价器 on a second display), the
+// contract over IPC, printing through Electron's Chromium, the device token in safeStorage,
+// and the embedded central server.
 // Everything it wires lives in electron/services and runs (and is tested) under Node.
 import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { safeStorageBox } from '../sync/secretBox';
 import { hardenContents, hardenSession, windowOptions } from './security';
 import { serveContract } from './ipc';
 import { electronPdfRenderer, listPrinters, printToDevice } from './printing';
+import { keepRatingScreen } from './ratingWindow';
 
 const appDir = path.join(__dirname, '..', '..');
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -57,6 +59,8 @@ app.whenReady().then(() => {
   const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
   win.once('ready-to-show', () => win.show());
   void win.loadFile(path.join(rendererDir, 'index.html'));
+  // 评价器 on a second display, when there is one.
+  keepRatingScreen(path.join(__dirname, 'preload.cjs'), path.join(rendererDir, 'index.html'), win);
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -38,6 +38,13 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
   };
 }
 
+/** The 评价器 window: the same hardened preferences, full screen on the applicant-facing display
+ * (a small one may be under the clerk window's minimum size). */
+export function ratingScreenWindowOptions(preloadPath: string, bounds: { x: number; y: number; width: number; height: number }): BrowserWindowConstructorOptions {
+  const { minWidth: _w, minHeight: _h, ...base } = windowOptions(preloadPath);
+  return { ...base, ...bounds, title: '一窗 · 评价器', fullscreen: true, autoHideMenuBar: true };
+}
+
 /** The app only ever shows its own bundled pages. */
 export function isAppUrl(url: string, appRoot: string): boolean {
   try {

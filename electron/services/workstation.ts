@@ -15,6 +15,7 @@ import { seedFirstStart } from './seed';
 import { sessionHandlers } from './handlers/session';
 import { catalogueHandlers } from './handlers/catalogue';
 import { caseHandlers } from './handlers/cases';
+import { ratingHandlers } from './handlers/rating';
 import { calendarHandlers } from './handlers/calendar';
 import { currentCalendar } from './calendar';
 import { noticeHandlers } from './handlers/notices';
@@ -232,6 +233,7 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     ...catalogueHandlers(ws),
     ...practiceHandlers(ws),
     ...nudgeSyncAfter(ws, caseHandlers(ws)),
+    ...nudgeSyncAfter(ws, ratingHandlers(ws)),
     ...syncHandlers(ws),
     ...calendarHandlers(ws),
     ...noticeHandlers(ws, {

@@ -8,6 +8,7 @@ import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { App } from './App';
+import { RatingScreen } from './ratingScreen/RatingScreen';
 
 dayjs.locale('zh-cn');
 
@@ -15,7 +16,8 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: "'Noto Sans SC', 'Microsoft YaHei', sans-serif", colorPrimary: '#1f5fa8' } }}>
       <AntApp>
-        <App />
+        {/* The same bundle serves the applicant-facing 评价器 (second screen). */}
+        {window.location.hash === '#rating-screen' ? <RatingScreen /> : <App />}
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

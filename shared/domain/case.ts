@@ -48,6 +48,23 @@ export const RATING_LABEL: Record<RatingLevel, string> = {
 };
 export const DISSATISFACTION_REASONS = ['等候时间长', '服务态度差', '办事效率低', '一次性告知不清', '材料要求多', '系统故障', '其他'] as const;
 export const DissatisfactionReason = z.enum(DISSATISFACTION_REASONS);
+export type DissatisfactionReason = z.infer<typeof DissatisfactionReason>;
+/** Where a rating was given: the clerk's screen, a paper form entered later, or the
+ * applicant-facing second screen (评价器). Older events carry only the first two. */
+export const RATING_SOURCES = ['screen', 'paper', 'secondScreen'] as const;
+export type RatingSource = (typeof RATING_SOURCES)[number];
+
+/** What the 评价器 shows while the clerk waits for the applicant's rating of one case. */
+export const RatingRequest = z.object({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  itemName: z.string(),
+  clerkName: z.string(),
+  staffNo: z.string(),
+  windowName: z.string(),
+  requestedAt: z.string(),
+});
+export type RatingRequest = z.infer<typeof RatingRequest>;
 
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 

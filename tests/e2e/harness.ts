@@ -29,8 +29,8 @@ export interface Harness {
   page: Page;
   /** Browser console errors and page errors seen so far (tests assert none). */
   errors: string[];
-  /** Saves docs/screenshots/<name>.png once fonts are loaded. */
-  shot(name: string): Promise<void>;
+  /** Saves docs/screenshots/<name>.png once fonts are loaded (of `target`, the clerk's page by default). */
+  shot(name: string, target?: Page): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,13 +71,13 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     browser,
     page,
     errors,
-    async shot(name) {
+    async shot(name, target = page) {
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await target.evaluate(() => document.fonts.ready.then(() => undefined));
       // antd dialogs and popovers zoom in: wait until no enter/appear motion is running.
-      await page.waitForFunction(() => !document.querySelector('.ant-zoom-enter, .ant-zoom-appear, .ant-zoom-big-enter, .ant-zoom-big-appear, .ant-fade-enter, .ant-fade-appear'));
+      await target.waitForFunction(() => !document.querySelector('.ant-zoom-enter, .ant-zoom-appear, .ant-zoom-big-enter, .ant-zoom-big-appear, .ant-fade-enter, .ant-fade-appear'));
       // Transitions finished, so a just-pressed button shows its final colour.
-      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
+      await target.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
     },
     async close() {
       await browser.close();

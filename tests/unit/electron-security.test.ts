@@ -1,6 +1,6 @@
 // The shell's hardening, checked with plain objects in place of Electron.
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, hardenContents, hardenSession, isAppUrl, windowOptions } from '../../electron/main/security';
+import { CONTENT_SECURITY_POLICY, hardenContents, hardenSession, isAppUrl, ratingScreenWindowOptions, windowOptions } from '../../electron/main/security';
 import { isTrustedSender, serveContract } from '../../electron/main/ipc';
 import { IPC_CHANNEL } from '../../shared/contract';
 
@@ -12,6 +12,13 @@ describe('BrowserWindow options', () => {
     expect(wp).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
     expect(wp.nodeIntegrationInSubFrames).toBe(false);
     expect(wp.preload).toBe('/x/preload.cjs');
+  });
+
+  it('gives the 评价器 window the same hardened preferences, full screen on its display', () => {
+    const o = ratingScreenWindowOptions('/x/preload.cjs', { x: 1920, y: 0, width: 1024, height: 600 });
+    expect(o.webPreferences).toEqual(windowOptions('/x/preload.cjs').webPreferences);
+    expect(o).toMatchObject({ x: 1920, y: 0, width: 1024, height: 600, fullscreen: true, show: false });
+    expect(o.minWidth).toBeUndefined(); // a 1024×600 评价器 is below the clerk window's minimum
   });
 });
 

@@ -15,12 +15,14 @@ export function sessionHandlers(ws: Workstation): Pick<HandlerTable, 'session.si
       }
       const { passwordHash: _hash, ...clerk } = record;
       ws.session.clerk = clerk;
+      ws.session.ratingRequest = null; // a 评价器 request never outlives its clerk
       audit(ws.db, 'signIn', staffNo);
       return clerk;
     },
     'session.signOut': () => {
       if (ws.session.clerk) audit(ws.db, 'signOut', ws.session.clerk.staffNo);
       ws.session.clerk = null;
+      ws.session.ratingRequest = null;
       return { ok: true as const };
     },
   };

@@ -64,7 +64,7 @@ export function syncHandlers(ws: Workstation): Pick<HandlerTable, 'sync.status' 
   };
 }
 
-const CASE_CHANGES = ['case.decide', 'case.complete', 'case.supplement', 'case.terminate', 'case.deliver', 'case.rate'] as const;
+const CASE_CHANGES = ['case.decide', 'case.complete', 'case.supplement', 'case.terminate', 'case.deliver', 'case.rate', 'rating.submit'] as const;
 
 /** Wraps the case handlers so every saved change wakes the sync loop (never waits for it). */
 export function nudgeSyncAfter<T extends Partial<HandlerTable>>(ws: Workstation, handlers: T): T {

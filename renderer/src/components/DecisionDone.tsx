@@ -11,6 +11,7 @@ import { MAIN_NOTICE, cnTime, numberLabel } from '../cases/labels';
 import { cnDate, type Decided } from './DecisionDialog';
 import { NoticePreview } from './NoticePreview';
 import { RatingPanel } from './RatingPanel';
+import { AskRatingScreen } from './AskRatingScreen';
 
 export function DecisionDone({ decided, onNext, onOpenCase }: { decided: Decided; onNext: () => void; onOpenCase: (caseId: string) => void }) {
   const main = MAIN_NOTICE[decided.decision];
@@ -51,6 +52,7 @@ export function DecisionDone({ decided, onNext, onOpenCase }: { decided: Decided
                 材料接收凭证
               </Button>
             )}
+            {!accepted && s && <AskRatingScreen caseId={decided.caseId} rated={s.rated} onRated={load} />}
             {!accepted && s && !s.rated && (
               <Button size="large" onClick={() => setRating(true)} data-testid="done-rate">
                 请申请人评价

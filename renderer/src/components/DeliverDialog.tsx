@@ -9,6 +9,7 @@ import { validateCreditCode } from '../../../shared/validate/creditCode';
 import { normalizeIdentifier } from '../../../shared/validate/normalize';
 import { invoke } from '../api';
 import { ErrorAlert } from './ErrorAlert';
+import { AskRatingScreen } from './AskRatingScreen';
 
 interface Props {
   summary: CaseSummary;
@@ -18,9 +19,11 @@ interface Props {
   onDelivered: (s: CaseSummary) => void;
   onPrintReceipt: () => void;
   onRate: () => void;
+  /** A rating arrived from the 评价器. */
+  onRated: () => void;
 }
 
-export function DeliverDialog({ summary, organisation, onClose, onDelivered, onPrintReceipt, onRate }: Props) {
+export function DeliverDialog({ summary, organisation, onClose, onDelivered, onPrintReceipt, onRate, onRated }: Props) {
   const [method, setMethod] = useState<DeliveryMethod>('applicant');
   const [idNumber, setIdNumber] = useState('');
   const [agentName, setAgentName] = useState('');
@@ -86,7 +89,12 @@ export function DeliverDialog({ summary, organisation, onClose, onDelivered, onP
       }
     >
       {done ? (
-        <Alert type="success" showIcon data-testid="deliver-done" title={`已出件：${DELIVERY_LABEL[method]}`} description={`${summary.itemName} · ${summary.applicantName}`} />
+        <>
+          <Alert type="success" showIcon data-testid="deliver-done" title={`已出件：${DELIVERY_LABEL[method]}`} description={`${summary.itemName} · ${summary.applicantName}`} />
+          <div className="deliver-rating">
+            <AskRatingScreen caseId={summary.id} rated={summary.rated} onRated={onRated} />
+          </div>
+        </>
       ) : (
         <Form layout="vertical" component="div" requiredMark={false}>
           <div className="deliver-what">

@@ -19,6 +19,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { NoticePreview } from '../components/NoticePreview';
 import { RatingPanel } from '../components/RatingPanel';
 import { CaseMaterials } from '../components/CaseMaterials';
+import { AskRatingScreen } from '../components/AskRatingScreen';
 import { Countdown } from '../components/Countdown';
 import { useServerNow } from '../cases/useServerNow';
 
@@ -117,6 +118,7 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
         <Button size="large" onClick={() => setDialog({ type: 'notice', kind: MAIN_NOTICE[s.decision] })} data-testid="action-notices">
           打印文书
         </Button>
+        <AskRatingScreen caseId={s.id} rated={s.rated} onRated={changed} />
         {!s.rated && (
           <>
             <Button size="large" onClick={() => setDialog({ type: 'rate', source: 'screen' })} data-testid="action-rate">
@@ -200,6 +202,7 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
           onDelivered={changed}
           onPrintReceipt={() => setDialog({ type: 'notice', kind: 'deliveryReceipt' })}
           onRate={() => setDialog({ type: 'rate', source: 'screen' })}
+          onRated={changed}
         />
       )}
       {dialog?.type === 'rate' && <RatingPanel caseId={s.id} caseNumber={s.caseNumber} source={dialog.source} onClose={() => setDialog(null)} onRated={changed} />}

@@ -1,0 +1,54 @@
+// 评价器 (the applicant-facing second screen): the clerk asks the applicant to rate one case
+// there. The request is held in memory in the sign-in session: one at a time (a new one
+// replaces the old), ended when the case is rated, when the clerk cancels, and at sign-in or
+// sign-out. The rating itself goes through rate(), the path of case.rate, as 'secondScreen'.
+import { AppError } from '../../shared/errors';
+import type { DissatisfactionReason, RatingLevel, RatingRequest } from '../../shared/domain/case';
+import { getCaseRow } from '../store/cases';
+import { rate } from './delivery';
+import type { Workstation } from './workstation';
+
+export function requestRating(ws: Workstation, caseId: string): RatingRequest {
+  const clerk = ws.session.clerk;
+  if (!clerk) throw new AppError('unauthenticated', '请先登录');
+  const row = getCaseRow(ws.db, caseId);
+  if (!row) throw new AppError('not_found', '找不到该办件');
+  if (row.rating) throw new AppError('conflict', `办件 ${row.caseNumber} 已评价，每次办事只能评价一次，不能再请申请人评价`);
+  ws.session.ratingRequest = { caseId, staffNo: clerk.staffNo, requestedAt: ws.now().toISOString() };
+  return pendingRating(ws)!;
+}
+
+/** What the second screen should show now: the pending request, or null (idle). */
+export function pendingRating(ws: Workstation): RatingRequest | null {
+  const req = ws.session.ratingRequest;
+  const clerk = ws.session.clerk;
+  if (!req) return null;
+  const row = clerk?.staffNo === req.staffNo ? getCaseRow(ws.db, req.caseId) : null;
+  // Rated meanwhile on the clerk's own screen (the fallback), or another clerk: nothing to ask.
+  if (!clerk || !row || row.rating) {
+    ws.session.ratingRequest = null;
+    return null;
+  }
+  return {
+    caseId: row.id,
+    caseNumber: row.caseNumber,
+    itemName: row.itemName,
+    clerkName: clerk.name,
+    staffNo: clerk.staffNo,
+    windowName: ws.window().name,
+    requestedAt: req.requestedAt,
+  };
+}
+
+export function submitRating(ws: Workstation, input: { caseId: string; level: RatingLevel; reasonCategory: DissatisfactionReason | null }): void {
+  const pending = pendingRating(ws);
+  // The screen may show a request the clerk has just cancelled or replaced: never rate the wrong case.
+  if (!pending || pending.caseId !== input.caseId) throw new AppError('conflict', '评价请求已取消或已更换，请按工作人员的提示重新评价');
+  rate(ws, input.caseId, input.level, input.reasonCategory, 'secondScreen', '');
+  // Only once the rating is saved: a refused one (no reason given) can be corrected and resent.
+  ws.session.ratingRequest = null;
+}
+
+export function cancelRating(ws: Workstation, caseId?: string): void {
+  if (!caseId || ws.session.ratingRequest?.caseId === caseId) ws.session.ratingRequest = null;
+}
