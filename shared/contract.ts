@@ -10,7 +10,7 @@ import { PrinterChoice, WindowPrinters } from './print/printers';
 import { Catalogue, Item, ImmediateTier, Level, Office, SubCenter, Window, Department } from './domain/catalogue';
 import { Clerk, StaffNo } from './domain/clerk';
 import { CaseDetail, CaseSummary, DecideInput, DeliverInput, DissatisfactionReason, RatingLevel, RatingRequest } from './domain/case';
-import { AttemptView, CreateSessionInput, DeskCard, FinishInput, FinishOutput, PackSummary, ResultsInput, ScenarioSummary, SessionView, TraineeResultRow } from './practice/api';
+import { AttemptView, CreateSessionInput, CurrentAttemptOutput, DeskCard, FinishInput, FinishOutput, PackSummary, ResultsInput, ScenarioSummary, SessionView, TraineeResultRow } from './practice/api';
 import { SyncEnrolInput, SyncStatusView } from './sync/clientStatus';
 
 const Empty = z.object({}).strict();
@@ -161,6 +161,8 @@ export const contract = {
     auth: true,
   },
   'practice.finish': { input: FinishInput, output: FinishOutput, auth: true },
+  // The signed-in trainee's latest attempt when it is not yet scored (to resume after signing in again).
+  'practice.current': { input: Empty, output: CurrentAttemptOutput, auth: true },
   'practice.results': { input: ResultsInput, output: z.object({ rows: z.array(TraineeResultRow) }), auth: true },
   'practice.resultsCsv': { input: ResultsInput, output: z.object({ csv: z.string(), fileName: z.string() }), auth: true },
   'practice.sessions': { input: Empty, output: z.object({ sessions: z.array(SessionView) }), auth: true },

@@ -40,6 +40,7 @@ export const CHANNEL_NAMES = [
   'practice.start',
   'practice.inspect',
   'practice.finish',
+  'practice.current',
   'practice.results',
   'practice.resultsCsv',
   'practice.sessions',

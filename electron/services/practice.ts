@@ -13,13 +13,13 @@ import { AppError } from '../../shared/errors';
 import type { Catalogue, Item, Level } from '../../shared/domain/catalogue';
 import type { Clerk } from '../../shared/domain/clerk';
 import { AgentRecord, ApplicantRecord } from '../../shared/domain/applicant';
-import { Answers, DECISION_LABEL, Marks } from '../../shared/domain/checklist';
+import { Answers, DECISION_LABEL, Marks, type Decision } from '../../shared/domain/checklist';
 import { builtinPack } from '../../shared/practice/builtinPack';
 import { parsePack, REFERENCE_DAY, ScenarioPack, scenarioErrors, type Scenario } from '../../shared/practice/scenario';
 import { scoreAttempt, ScoreResult, type Attempt } from '../../shared/practice/scoring';
 import { aggregateResults, ClassSession, sessionErrors, type AttemptRecord, type TraineeResult } from '../../shared/practice/results';
 import { resultsCsv } from '../../shared/practice/csv';
-import { BUILTIN_PACK_ID, type AttemptView, type FinishOutput, type PackSummary, type ScenarioSummary, type SessionView } from '../../shared/practice/api';
+import { BUILTIN_PACK_ID, type AttemptView, type CurrentAttemptOutput, type FinishOutput, type PackSummary, type ScenarioSummary, type SessionView } from '../../shared/practice/api';
 import { deskCards, inspectCard, personaSummary } from '../../shared/practice/desk';
 import type { NoticeKind } from '../../shared/notice/model';
 import { validateCreditCode } from '../../shared/validate/creditCode';
@@ -165,6 +165,11 @@ export function startAttempt(ws: Workstation, packId: string, scenarioId: string
     store.insertAttempt(ws.db, { id: attemptId, staffNo: trainee.staffNo, traineeName: trainee.name, packId: pack.id, packVersion: pack.version, scenarioId: s.id, scenarioTitle: s.title, startedAt });
     return seatAt(ws, s.officeLevel);
   });
+  return attemptView(pack, s, attemptId, startedAt, office);
+}
+
+/** What the trainee sees of an attempt: the applicant and the desk, never the expected outcome. */
+function attemptView(pack: ScenarioPack, s: Scenario, attemptId: string, startedAt: string, office: { code: string; name: string }): AttemptView {
   const company = s.persona.company;
   return {
     attemptId,
@@ -183,6 +188,43 @@ export function startAttempt(ws: Workstation, packId: string, scenarioId: string
     request: s.request,
     replies: s.replies,
     cards: deskCards(s),
+  };
+}
+
+/**
+ * The signed-in trainee's latest attempt when it is still open, with what the practice
+ * database kept of it, so signing out and in (or a restart) does not lose it. An attempt
+ * already scored is not resumed; an older open one superseded by a newer start is left alone.
+ */
+export function currentAttempt(ws: Workstation): CurrentAttemptOutput {
+  requirePractice(ws);
+  const trainee = signedIn(ws);
+  const row = store.latestAttemptRow(ws.db, trainee.staffNo);
+  if (!row || row.finishedAt) return { current: null, unavailable: null };
+  let found: ReturnType<typeof findScenario>;
+  try {
+    found = findScenario(ws, row.packId, row.scenarioId);
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'not_found') throw e;
+    return { current: null, unavailable: `上次未完成的练习「${row.scenarioTitle}」的场景已不可用（场景包或事项目录已更新），请重新选择场景` };
+  }
+  const { pack, scenario } = found;
+  // Sit where the attempt is judged: another trainee's scenario may have moved the practice window since.
+  const office = tx(ws.db, () => seatAt(ws, scenario.officeLevel));
+  const elapsedSeconds = Math.max(0, Math.round((ws.now().getTime() - Date.parse(row.startedAt)) / 1000));
+  const inspected = (JSON.parse(row.inspected) as string[]).flatMap((cardId) => {
+    const text = inspectCard(scenario, cardId);
+    return text === null ? [] : [{ cardId, text }];
+  });
+  const decided = store.casesDecidedSince(ws.db, row.staffNo, row.startedAt).find((c) => c.countedBy === null) ?? null;
+  return {
+    current: {
+      view: attemptView(pack, scenario, row.id, row.startedAt, office),
+      elapsedSeconds,
+      inspected,
+      decided: decided && { caseId: decided.id, caseNumber: decided.caseNumber, decision: decided.decision as Decision },
+    },
+    unavailable: null,
   };
 }
 

@@ -109,3 +109,21 @@ export function finishedAttemptRows(db: Db): AttemptRow[] {
 export function attemptForCase(db: Db, caseId: string): string | null {
   return (db.prepare('SELECT id FROM practice_attempts WHERE case_id = ?').get(caseId) as { id: string } | undefined)?.id ?? null;
 }
+
+/** The trainee's most recent attempt, finished or not: a newer start supersedes an older open one. */
+export function latestAttemptRow(db: Db, staffNo: string): AttemptRow | null {
+  return (
+    (db.prepare(`SELECT ${ATTEMPT_COLUMNS} FROM practice_attempts WHERE staff_no = ? ORDER BY started_at DESC, rowid DESC LIMIT 1`).get(staffNo) as AttemptRow | undefined) ??
+    null
+  );
+}
+
+/** Practice cases this clerk decided since a moment, newest first, with the attempt already counting each (if any). */
+export function casesDecidedSince(db: Db, staffNo: string, since: string): Array<{ id: string; caseNumber: string; decision: string; countedBy: string | null }> {
+  return db
+    .prepare(
+      `SELECT c.id, c.case_number AS caseNumber, c.decision, a.id AS countedBy FROM cases c LEFT JOIN practice_attempts a ON a.case_id = c.id
+       WHERE c.staff_no = ? AND c.accepted_at >= ? ORDER BY c.accepted_at DESC, c.rowid DESC`,
+    )
+    .all(staffNo, since) as Array<{ id: string; caseNumber: string; decision: string; countedBy: string | null }>;
+}

@@ -3,6 +3,7 @@
 // results and class sessions.
 import { z } from 'zod';
 import { LEVELS } from '../domain/catalogue';
+import { Decision } from '../domain/checklist';
 import { NoticeKind } from '../notice/model';
 import { ClassSession } from './results';
 import { SCENARIO_LEVELS } from './scenario';
@@ -68,6 +69,29 @@ export const AttemptView = z.object({
   cards: z.array(DeskCard),
 });
 export type AttemptView = z.infer<typeof AttemptView>;
+
+/**
+ * The trainee's unfinished attempt, found again after signing out and in (the renderer's own
+ * state is gone by then). What the practice database holds comes back: the scenario, the time
+ * run so far, the cards already inspected and the case decided in it. The intake typed but not
+ * yet decided and the 证件号码有误 switch lived only on screen and are not restored.
+ */
+export const ResumedAttempt = z.object({
+  view: AttemptView,
+  /** Seconds since the attempt started, by the workstation's clock (the one scoring uses). */
+  elapsedSeconds: z.number().int().min(0),
+  inspected: z.array(z.object({ cardId: z.string(), text: z.string() })),
+  /** The latest practice case this trainee decided since the attempt started, not counted elsewhere. */
+  decided: z.object({ caseId: z.string(), caseNumber: z.string(), decision: Decision }).nullable(),
+});
+export type ResumedAttempt = z.infer<typeof ResumedAttempt>;
+
+export const CurrentAttemptOutput = z.object({
+  current: ResumedAttempt.nullable(),
+  /** Why an unfinished attempt cannot be resumed (its scenario is no longer usable), in Chinese. */
+  unavailable: z.string().nullable(),
+});
+export type CurrentAttemptOutput = z.infer<typeof CurrentAttemptOutput>;
 
 export const FinishInput = z
   .object({

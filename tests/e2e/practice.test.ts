@@ -2,14 +2,16 @@
 // a trainer enters practice and imports a pack (a broken one first: located errors, nothing
 // changes), builds a class session; a trainee runs one scenario right (full score, with the
 // invalid ID caught and the notice printed with its 练习 · 无效 watermark) and one with a
-// deliberate mistake that the feedback names, and retries; the trainer reads the results,
-// exports the CSV and prints; leaving practice leaves the real case tables empty.
+// deliberate mistake that the feedback names, and retries, signs out mid-attempt and finds
+// it again on signing in; the trainer reads the results, exports the CSV and prints;
+// leaving practice leaves the real case tables empty.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { builtinPack } from '../../shared/practice/builtinPack';
 import { Scenario } from '../../shared/practice/scenario';
 import { modelAttempt } from '../../shared/practice/scoring';
+import { deskCards } from '../../shared/practice/desk';
 import type { Marks, Mark } from '../../shared/domain/checklist';
 import { signIn, startHarness, type Harness } from './harness';
 import { answer, closeNotice, confirmDecision, demoItem, fillPerson, markMaterials, openDecision, openItem, printNotice, waitForNotice } from './flows';
@@ -202,6 +204,55 @@ describe('practice mode in the browser', () => {
     expect(await page.getByTestId('practice-scenario-title').textContent()).toBe(s.title);
     // The intake starts afresh for the new attempt.
     expect(await page.getByTestId('intake').count()).toBe(0);
+  });
+
+  test('an unfinished attempt survives signing out and in: scenario, time, inspected card and decided case come back; a scored one does not', async () => {
+    const { page } = h;
+    const s = scenario('lx-12');
+    const item = demoItem(s.itemCode);
+    const model = modelAttempt(s, item);
+    // The retry of the previous test is open at the desk.
+    const attemptId = await page.getByTestId('practice-desk').getAttribute('data-attempt-id');
+    const idCard = deskCards(s).find((c) => c.cardText === '居民身份证')!.cardId;
+    await page.getByTestId(`desk-card-${idCard}`).click();
+    await expect.poll(() => page.getByTestId(`desk-card-detail-${idCard}`).textContent()).toContain('已过期');
+    await openItem(page, item);
+    await answer(page, item, model.answers);
+    await markMaterials(page, item, model.answers, marksOf(model.marks));
+    await fillPerson(page, 'applicant', { name: s.persona.name, idNumber: s.persona.idNumber, phone: s.persona.phone });
+    await openDecision(page, model.decision!);
+    const number = await confirmDecision(page);
+    await closeNotice(page);
+    expect(await page.getByTestId('practice-decided').textContent()).toContain(number);
+
+    // The trainee leaves the window before 完成 and comes back three minutes later.
+    await signOut(page);
+    h.advanceClock(3 * 60_000);
+    await signIn(page, '1001');
+    const desk = page.getByTestId('practice-desk');
+    await desk.waitFor();
+    expect(await desk.getAttribute('data-attempt-id')).toBe(attemptId);
+    expect(await page.getByTestId('practice-resumed').textContent()).toContain('已恢复未完成的练习');
+    expect(await page.getByTestId('practice-scenario-title').textContent()).toBe(s.title);
+    expect(await page.getByTestId('practice-request').textContent()).toBe(s.request);
+    expect(await page.getByTestId(`desk-card-detail-${idCard}`).textContent()).toContain('已过期');
+    expect(await page.getByTestId('practice-decided').textContent()).toContain(number);
+    // The timer runs on from the attempt's start (workstation clock), not from zero.
+    const minutes = Number(/^(\d+) 分/.exec((await page.getByTestId('practice-time').textContent())!)?.[1] ?? 0);
+    expect(minutes).toBeGreaterThanOrEqual(3);
+    await h.shot('practice-resume');
+
+    // 完成 scores the resumed attempt with the case decided before signing out.
+    await page.getByTestId('practice-finish').click();
+    const score = page.getByTestId('practice-score');
+    await score.waitFor();
+    expect(await page.getByTestId('practice-points').textContent()).not.toContain('未作出决定');
+    // Scored: the next sign-in shows the scenario list, not the desk.
+    await signOut(page);
+    await signIn(page, '1001');
+    await page.getByTestId('practice-scenarios').waitFor();
+    expect(await page.getByTestId('practice-desk').count()).toBe(0);
+    expect(await page.getByTestId('practice-resumed').count()).toBe(0);
   });
 
   test('the trainer reads results by trainee and scenario, exports CSV, prints; leaving practice leaves the real books untouched', async () => {

@@ -9,6 +9,7 @@ type PracticeChannels =
   | 'practice.start'
   | 'practice.inspect'
   | 'practice.finish'
+  | 'practice.current'
   | 'practice.results'
   | 'practice.resultsCsv'
   | 'practice.sessions'
@@ -24,6 +25,7 @@ export function practiceHandlers(ws: Workstation): Pick<HandlerTable, PracticeCh
     'practice.start': ({ packId, scenarioId }) => practice.startAttempt(ws, packId, scenarioId),
     'practice.inspect': ({ attemptId, cardId }) => practice.inspect(ws, attemptId, cardId),
     'practice.finish': (input) => practice.finishAttempt(ws, input),
+    'practice.current': () => practice.currentAttempt(ws),
     'practice.results': ({ sessionId }) => ({ rows: practice.results(ws, sessionId) }),
     'practice.resultsCsv': ({ sessionId }) => practice.resultsCsvFile(ws, sessionId),
     'practice.sessions': () => ({ sessions: practice.listSessions(ws) }),

@@ -2,7 +2,7 @@
 // their own words, what they answer to the item's 情形 questions, and the papers on the desk
 // as cards. A card shows its defect only when inspected, like a real document. The trainee
 // does the intake on the ordinary screens; 完成 hands the case they decided to scoring.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App as AntApp, Button, Switch, Tag } from 'antd';
 import type { AttemptView, DeskCard } from '../../../shared/practice/api';
 import { DECISION_LABEL } from '../../../shared/domain/checklist';
@@ -16,17 +16,28 @@ export interface DeskOutcome {
   flaggedInvalidId: boolean;
 }
 
-export function AttemptDesk({ view, follow, startedAt, onFinish, busy }: { view: AttemptView; follow: IntakeFollow; startedAt: number; onFinish: (o: DeskOutcome) => void; busy: boolean }) {
-  const [inspected, setInspected] = useState<Record<string, string>>({});
+/** Mounted once per attempt (keyed by its id), so a new attempt starts with nothing inspected or flagged. */
+export function AttemptDesk({
+  view,
+  follow,
+  startedAt,
+  onFinish,
+  busy,
+  resumedInspected,
+}: {
+  view: AttemptView;
+  follow: IntakeFollow;
+  startedAt: number;
+  onFinish: (o: DeskOutcome) => void;
+  busy: boolean;
+  /** Set when this attempt was found again after signing in: the cards already inspected. */
+  resumedInspected?: Record<string, string>;
+}) {
+  const [inspected, setInspected] = useState<Record<string, string>>(() => resumedInspected ?? {});
   const [flagged, setFlagged] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { persona, agent, scenario } = view;
   const { modal } = AntApp.useApp();
-
-  useEffect(() => {
-    setInspected({});
-    setFlagged(false);
-  }, [view.attemptId]);
 
   const inspect = async (card: DeskCard) => {
     if (inspected[card.cardId]) return;
@@ -57,6 +68,23 @@ export function AttemptDesk({ view, follow, startedAt, onFinish, busy }: { view:
         <RunningTime startedAt={startedAt} targetSeconds={scenario.timeTargetSeconds} />
       </div>
       <div className="practice-seat">本次练习窗口：{view.office.name}</div>
+      {resumedInspected && (
+        <Alert
+          type="info"
+          showIcon
+          className="practice-resumed"
+          data-testid="practice-resumed"
+          title={
+            <>
+              <strong>已恢复未完成的练习</strong>
+              <div className="practice-resumed-note">
+                场景、用时{Object.keys(resumedInspected).length ? '、已查看的材料' : ''}
+                {follow.decided ? '和已作出的决定' : ''}已恢复；“证件号码有误”标记和尚未作出决定的受理录入未保存，请重新填写。
+              </div>
+            </>
+          }
+        />
+      )}
 
       <section className="practice-block" aria-label="申请人">
         <h4>申请人</h4>

@@ -24,11 +24,14 @@ export interface IntakeFollow {
   decided: DecidedCase | null;
 }
 
-/** Follows the intake from scratch each time `since` changes (a new attempt starts with nothing). */
-export function useIntakeFollow(since: unknown): IntakeFollow {
-  const [state, setState] = useState<IntakeFollow>({ item: null, decided: null });
+/**
+ * Follows the intake from scratch each time `since` changes (a new attempt starts with nothing;
+ * a resumed one with the case the practice database says was decided in it).
+ */
+export function useIntakeFollow(since: unknown, resumedDecided: DecidedCase | null = null): IntakeFollow {
+  const [state, setState] = useState<IntakeFollow>({ item: null, decided: resumedDecided });
   useEffect(() => {
-    setState({ item: null, decided: null });
+    setState({ item: null, decided: resumedDecided });
     return onInvoked((channel, input, value) => {
       if (channel === 'catalogue.item') {
         setState((s) => ({ ...s, item: (value as ItemDetail).item }));
@@ -40,6 +43,7 @@ export function useIntakeFollow(since: unknown): IntakeFollow {
         setState((s) => (s.decided?.caseId === caseId ? { ...s, decided: { ...s.decided, printed: [...s.decided.printed, kind] } } : s));
       }
     });
+    // resumedDecided arrives with `since` (the same attempt): only a new attempt resets.
   }, [since]);
   return state;
 }
