@@ -12,10 +12,13 @@ import { percentile, ms, type BenchSection } from './section';
 
 const EARLIER = Number(process.env.BENCH_INTAKE_EARLIER ?? 1_000_000);
 const SAMPLES = 2000;
+const ROUNDS = 3;
 
 export async function run(): Promise<BenchSection> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-bench-intake-'));
-  const ws = testWorkstation({ dbPath: path.join(dir, 'yichuang.db') });
+  // Each round is a new day for the window (a window numbers at most 9,999 cases a day).
+  let dayOffset = 0;
+  const ws = testWorkstation({ dbPath: path.join(dir, 'yichuang.db'), now: () => new Date(Date.now() + dayOffset * 86_400_000) });
   const db = ws.db;
 
   // Fill: earlier cases with their two events and outbox entries, as a busy year leaves them.
@@ -52,24 +55,30 @@ export async function run(): Promise<BenchSection> {
     for (let k = 0; k < 3; k++) bare.run('x'.repeat(40), 'y'.repeat(200));
   });
 
-  // Interleave so both see the same disk and checkpoint weather.
-  const accept: number[] = [];
-  const baseline: number[] = [];
-  for (let i = 0; i < 50; i++) {
-    decide(ws, input);
-    bareTx.immediate();
+  // Interleave so both see the same disk and checkpoint weather. The machine's speed drifts
+  // between minutes, so three rounds are taken and the median round (by p95 ratio) reported.
+  const rounds: { accept: number[]; baseline: number[]; ratio: number }[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    dayOffset = r;
+    const accept: number[] = [];
+    const baseline: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      decide(ws, input);
+      bareTx.immediate();
+    }
+    for (let i = 0; i < SAMPLES; i++) {
+      let t = process.hrtime.bigint();
+      decide(ws, input);
+      accept.push(Number(process.hrtime.bigint() - t) / 1e6);
+      t = process.hrtime.bigint();
+      bareTx.immediate();
+      baseline.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    accept.sort((a, b) => a - b);
+    baseline.sort((a, b) => a - b);
+    rounds.push({ accept, baseline, ratio: percentile(accept, 95) / percentile(baseline, 95) });
   }
-  for (let i = 0; i < SAMPLES; i++) {
-    let t = process.hrtime.bigint();
-    decide(ws, input);
-    accept.push(Number(process.hrtime.bigint() - t) / 1e6);
-    t = process.hrtime.bigint();
-    bareTx.immediate();
-    baseline.push(Number(process.hrtime.bigint() - t) / 1e6);
-    if (i % 9000 === 8999) break; // daily sequence limit per window
-  }
-  accept.sort((a, b) => a - b);
-  baseline.sort((a, b) => a - b);
+  const { accept, baseline } = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(ROUNDS / 2)];
   const p95 = percentile(accept, 95);
   const b95 = percentile(baseline, 95);
   const fileMiB = fs.statSync(path.join(dir, 'yichuang.db')).size / 2 ** 20;
@@ -80,8 +89,8 @@ export async function run(): Promise<BenchSection> {
     id: 'intake',
     title: 'Intake durability (受理落盘)',
     summary: [
-      `${EARLIER.toLocaleString('en')} earlier cases (${(EARLIER * 2).toLocaleString('en')} events) in a ${fileMiB.toFixed(0)} MiB SQLite file (filled in ${fillSeconds.toFixed(1)} s); ${SAMPLES} acceptances through \`decide()\` (checklist and eligibility engines; then one IMMEDIATE transaction, WAL, synchronous=FULL, so each commit is fsync'd: the next daily sequence read from the case_number index, the case row, 2 events, which queue themselves for upload by being past the outbox staging cursor), interleaved with the baseline: a bare durable transaction inserting three small rows into the same file.`,
-      `Target: p95 ≤ 2 ms and within 2× of the baseline. Result: p95 ${ms(p95)} ms (${p95 <= 2 ? 'meets' : 'misses'}), ${(p95 / b95).toFixed(2)}× the baseline p95 (${p95 / b95 <= 2 ? 'meets' : 'misses'}).`,
+      `${EARLIER.toLocaleString('en')} earlier cases (${(EARLIER * 2).toLocaleString('en')} events) in a ${fileMiB.toFixed(0)} MiB SQLite file (filled in ${fillSeconds.toFixed(1)} s); ${ROUNDS} rounds of ${SAMPLES} acceptances through \`decide()\` (checklist and eligibility engines; then one IMMEDIATE transaction, WAL, synchronous=FULL, so each commit is fsync'd: the next daily sequence read from the case_number index, the case row, 2 events, which queue themselves for upload by being past the outbox staging cursor), interleaved with the baseline: a bare durable transaction inserting three small rows into the same file.`,
+      `Target: p95 ≤ 2 ms and within 2× of the baseline. Result (median round): p95 ${ms(p95)} ms (${p95 <= 2 ? 'meets' : 'misses'}), ${(p95 / b95).toFixed(2)}× the baseline p95 (${p95 / b95 <= 2 ? 'meets' : 'misses'}); the three rounds: ${rounds.map((r) => r.ratio.toFixed(2) + '×').join(', ')}.`,
     ],
     tables: [
       {
