@@ -4,7 +4,7 @@ import { tx } from '../store/db';
 import { appendEvent, getCaseRow, updateCase } from '../store/cases';
 import { AppError } from '../../shared/errors';
 import { applicantIdentifier, type Agent, type Applicant } from '../../shared/domain/applicant';
-import { DELIVERY_LABEL, type DeliverInput, type RatingLevel, type RatingSource } from '../../shared/domain/case';
+import { DELIVERY_LABEL, ratingNeedsReason, type DeliverInput, type RatingLevel, type RatingSource } from '../../shared/domain/case';
 import { validateIdCard } from '../../shared/validate/idcard';
 import { normalizeIdentifier } from '../../shared/validate/normalize';
 
@@ -54,7 +54,7 @@ export function deliver(ws: Workstation, input: DeliverInput) {
 export function rate(ws: Workstation, caseId: string, level: RatingLevel, reasonCategory: string | null, source: RatingSource, comment: string) {
   const clerk = ws.session.clerk;
   if (!clerk) throw new AppError('unauthenticated', '请先登录');
-  if ((level === 'dissatisfied' || level === 'veryDissatisfied') && !reasonCategory) {
+  if (ratingNeedsReason(level) && !reasonCategory) {
     throw new AppError('invalid_input', '评价为不满意时，请选择不满意的原因');
   }
   return tx(ws.db, () => {

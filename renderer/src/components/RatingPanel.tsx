@@ -3,11 +3,10 @@
 // One rating per case; the handler refuses a second one.
 import { useState } from 'react';
 import { Alert, Button, Input, Modal, Radio } from 'antd';
-import { DISSATISFACTION_REASONS, RATING_LABEL, RATING_LEVELS, type RatingLevel } from '../../../shared/domain/case';
+import { DISSATISFACTION_REASONS, RATING_LABEL, RATING_LEVELS, ratingNeedsReason, type RatingLevel } from '../../../shared/domain/case';
 import { invoke } from '../api';
 import { ErrorAlert } from './ErrorAlert';
 
-const needsReason = (l: RatingLevel | null) => l === 'dissatisfied' || l === 'veryDissatisfied';
 
 export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { caseId: string; caseNumber: string; source: 'screen' | 'paper'; onClose: () => void; onRated: () => void }) {
   const [level, setLevel] = useState<RatingLevel | null>(null);
@@ -22,7 +21,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
     setBusy(true);
     setError(null);
     try {
-      await invoke('case.rate', { caseId, level, reasonCategory: needsReason(level) ? (reason as (typeof DISSATISFACTION_REASONS)[number]) : null, source, comment });
+      await invoke('case.rate', { caseId, level, reasonCategory: ratingNeedsReason(level) ? (reason as (typeof DISSATISFACTION_REASONS)[number]) : null, source, comment });
       setDone(true);
       onRated();
     } catch (e) {
@@ -31,7 +30,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
       setBusy(false);
     }
   };
-  const missingReason = needsReason(level) && !reason;
+  const missingReason = ratingNeedsReason(level) && !reason;
 
   return (
     <Modal
@@ -71,7 +70,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
                 className={`rating-level rating-${l}${level === l ? ' chosen' : ''}`}
                 onClick={() => {
                   setLevel(l);
-                  if (!needsReason(l)) setReason(null);
+                  if (!ratingNeedsReason(l)) setReason(null);
                 }}
                 data-testid={`rating-${l}`}
               >
@@ -79,7 +78,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
               </button>
             ))}
           </div>
-          {needsReason(level) && (
+          {ratingNeedsReason(level) && (
             <div className="rating-reasons" data-testid="rating-reasons">
               <div className="decision-label">请选择不满意的原因（必选）</div>
               <Radio.Group optionType="button" size="large" className="rating-reason-options" value={reason} onChange={(e) => setReason(e.target.value as string)} options={DISSATISFACTION_REASONS.map((r) => ({ value: r, label: r }))} />

@@ -4,7 +4,7 @@
 // reasons; then thanks for a few seconds and idles again. It learns everything by polling.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkstationContext } from '../../../shared/contract';
-import { DISSATISFACTION_REASONS, RATING_LABEL, RATING_LEVELS, type DissatisfactionReason, type RatingLevel, type RatingRequest } from '../../../shared/domain/case';
+import { DISSATISFACTION_REASONS, RATING_LABEL, RATING_LEVELS, ratingNeedsReason, type DissatisfactionReason, type RatingLevel, type RatingRequest } from '../../../shared/domain/case';
 import { ApiError, invoke } from '../api';
 import { Face } from './Face';
 import './ratingScreen.css';
@@ -12,7 +12,6 @@ import './ratingScreen.css';
 const POLL_MS = 1000;
 const CONTEXT_MS = 30_000;
 const THANKS_MS = 4000;
-const needsReason = (l: RatingLevel | null) => l === 'dissatisfied' || l === 'veryDissatisfied';
 const sameRequest = (a: RatingRequest | null, b: RatingRequest | null) => a?.caseId === b?.caseId && a?.requestedAt === b?.requestedAt;
 
 /** Calls `f` now and every `ms` until unmounted, never two at once. */
@@ -88,7 +87,7 @@ export function RatingScreen() {
     setBusy(true);
     setError(null);
     try {
-      await invoke('rating.submit', { caseId: request.caseId, level, reasonCategory: needsReason(level) ? reason : null });
+      await invoke('rating.submit', { caseId: request.caseId, level, reasonCategory: ratingNeedsReason(level) ? reason : null });
       setThanks(level);
       setRequest(null);
     } catch (e) {
@@ -156,7 +155,7 @@ export function RatingScreen() {
     );
   }
 
-  const missingReason = needsReason(level) && !reason;
+  const missingReason = ratingNeedsReason(level) && !reason;
   return (
     <div className="rs" data-testid="rating-screen" data-state="ask" data-case-id={request.caseId}>
       {bar}
@@ -181,7 +180,7 @@ export function RatingScreen() {
               onClick={() => {
                 setLevel(l);
                 setError(null);
-                if (!needsReason(l)) setReason(null);
+                if (!ratingNeedsReason(l)) setReason(null);
               }}
               data-testid={`rs-level-${l}`}
             >
@@ -190,7 +189,7 @@ export function RatingScreen() {
             </button>
           ))}
         </div>
-        {needsReason(level) && (
+        {ratingNeedsReason(level) && (
           <div className="rs-reasons-box" data-testid="rs-reasons">
             <div className="rs-reasons-title">请选择不满意的原因{missingReason && <span className="rs-required">（必选）</span>}</div>
             <div className="rs-reasons" role="radiogroup" aria-label="不满意的原因">
