@@ -4,14 +4,25 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // Pure code: engines, validators, schemas, renderers of notices. No files, no network.
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },
       },
       {
+        // Real SQLite files, real PostgreSQL (127.0.0.1:5432, database test) and PGlite, real processes.
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        // The built renderer and console in headless Chromium against the real handlers.
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -8,10 +8,12 @@ import { NoticeKind } from './notice/model';
 import { NOTICE_LAYOUTS } from './notice/render';
 import { PrinterChoice, WindowPrinters } from './print/printers';
 import { Catalogue, Item, ImmediateTier, Level, Office, SubCenter, Window, Department } from './domain/catalogue';
-import { Clerk, StaffNo } from './domain/clerk';
+import { Clerk, StaffNo, type Role } from './domain/clerk';
 import { CaseDetail, CaseSummary, DecideInput, DeliverInput, DissatisfactionReason, RatingLevel, RatingRequest } from './domain/case';
 import { AttemptView, CreateSessionInput, CurrentAttemptOutput, DeskCard, FinishInput, FinishOutput, PackSummary, ResultsInput, ScenarioSummary, SessionView, TraineeResultRow } from './practice/api';
-import { SyncEnrolInput, SyncStatusView } from './sync/clientStatus';
+import { HeldUpload, SyncEnrolInput, SyncStatusView } from './sync/clientStatus';
+import { Answers, Marks } from './domain/checklist';
+import { IntakeTerms } from './domain/intakeTerms';
 
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
@@ -47,46 +49,67 @@ export const ItemDetail = z.object({
 });
 export type ItemDetail = z.infer<typeof ItemDetail>;
 
+/**
+ * Who may call a channel, enforced by the dispatcher before any handler runs: 'public' (no
+ * sign-in), 'signedIn', or the roles listed (with the Chinese refusal `forbidden`).
+ * `practiceOnly`: answered only by the practice workstation (else 请先进入练习模式).
+ */
+export type Access = 'public' | 'signedIn' | readonly Role[];
+export interface ChannelSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+  access: Access;
+  forbidden?: string;
+  practiceOnly?: boolean;
+}
+const TRAINER_ONLY = '仅培训师可以使用此功能，请培训师登录后操作';
+
 export const contract = {
-  'app.context': { input: Empty, output: WorkstationContext, auth: false },
+  'app.context': { input: Empty, output: WorkstationContext, access: 'public' },
   'session.signIn': {
     input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(),
     output: Clerk,
-    auth: false,
+    access: 'public',
   },
-  'session.signOut': { input: Empty, output: Ok, auth: false },
+  'session.signOut': { input: Empty, output: Ok, access: 'public' },
   'catalogue.search': {
     input: z.object({ query: z.string().max(60), limit: z.number().int().min(1).max(100).default(20) }).strict(),
     output: z.object({ hits: z.array(ItemSummary) }),
-    auth: true,
+    access: 'signedIn',
   },
-  'catalogue.item': { input: z.object({ code: z.string().min(1).max(40) }).strict(), output: ItemDetail, auth: true },
-  'catalogue.export': { input: Empty, output: z.object({ json: z.string() }), auth: true },
+  'catalogue.item': { input: z.object({ code: z.string().min(1).max(40) }).strict(), output: ItemDetail, access: 'signedIn' },
+  'catalogue.export': { input: Empty, output: z.object({ json: z.string() }), access: 'signedIn' },
   'catalogue.import': {
     input: z.object({ json: z.string().max(50_000_000) }).strict(),
     output: z.object({ version: z.number().int(), itemCount: z.number().int() }),
-    auth: true,
+    access: ['supervisor'], forbidden: '只有值班长可以导入目录',
   },
-  'case.decide': { input: DecideInput, output: z.object({ caseId: z.string(), caseNumber: z.string() }), auth: true },
-  'case.queue': { input: Empty, output: z.object({ cases: z.array(CaseSummary), now: z.string() }), auth: true },
-  'case.get': { input: z.object({ caseId: z.string().min(1).max(64) }).strict(), output: CaseDetail, auth: true },
+  // What a decision taken now would record and what blocks each decision (the dialog shows this).
+  'case.terms': {
+    input: z.object({ itemCode: z.string().min(1).max(40), answers: Answers, marks: Marks }).strict(),
+    output: IntakeTerms,
+    access: 'signedIn',
+  },
+  'case.decide': { input: DecideInput, output: z.object({ caseId: z.string(), caseNumber: z.string() }), access: 'signedIn' },
+  'case.queue': { input: Empty, output: z.object({ cases: z.array(CaseSummary), now: z.string() }), access: 'signedIn' },
+  'case.get': { input: z.object({ caseId: z.string().min(1).max(64) }).strict(), output: CaseDetail, access: 'signedIn' },
   'case.lookup': {
     input: z.object({ caseNumber: z.string().min(1, '请输入办件编号').max(64) }).strict(),
     output: z.object({ caseId: z.string() }),
-    auth: true,
+    access: 'signedIn',
   },
-  'case.complete': { input: z.object({ caseId: z.string() }).strict(), output: CaseSummary, auth: true },
+  'case.complete': { input: z.object({ caseId: z.string() }).strict(), output: CaseSummary, access: 'signedIn' },
   'case.supplement': {
     input: z.object({ caseId: z.string(), note: z.string().trim().max(500).default('') }).strict(),
     output: CaseSummary,
-    auth: true,
+    access: 'signedIn',
   },
   'case.terminate': {
     input: z.object({ caseId: z.string(), reason: z.string().trim().min(1, '请填写终止原因').max(500) }).strict(),
     output: CaseSummary,
-    auth: true,
+    access: 'signedIn',
   },
-  'case.deliver': { input: DeliverInput, output: CaseSummary, auth: true },
+  'case.deliver': { input: DeliverInput, output: CaseSummary, access: 'signedIn' },
   'case.rate': {
     input: z
       .object({
@@ -98,80 +121,83 @@ export const contract = {
       })
       .strict(),
     output: CaseSummary,
-    auth: true,
+    access: 'signedIn',
   },
   // 评价器 (the applicant-facing second screen, same host and session as the clerk's window):
   // the clerk asks for a rating of one case, the second screen polls what to show and submits
   // the applicant's choice. One request at a time; it ends when rated, cancelled or signed out.
-  'rating.request': { input: z.object({ caseId: z.string().min(1).max(64) }).strict(), output: RatingRequest, auth: true },
-  'rating.pending': { input: Empty, output: RatingRequest.nullable(), auth: true },
+  'rating.request': { input: z.object({ caseId: z.string().min(1).max(64) }).strict(), output: RatingRequest, access: 'signedIn' },
+  'rating.pending': { input: Empty, output: RatingRequest.nullable(), access: 'signedIn' },
   'rating.submit': {
     input: z.object({ caseId: z.string().min(1).max(64), level: RatingLevel, reasonCategory: DissatisfactionReason.nullable().default(null) }).strict(),
     output: Ok,
-    auth: true,
+    access: 'signedIn',
   },
   /** Without caseId any pending request ends; with it only that case's (a stale dialog cannot end a newer one). */
-  'rating.cancel': { input: z.object({ caseId: z.string().min(1).max(64).optional() }).strict(), output: Ok, auth: true },
-  'notice.kinds': { input: z.object({ caseId: z.string() }).strict(), output: z.object({ kinds: z.array(NoticeKind) }), auth: true },
+  'rating.cancel': { input: z.object({ caseId: z.string().min(1).max(64).optional() }).strict(), output: Ok, access: 'signedIn' },
+  'notice.kinds': { input: z.object({ caseId: z.string() }).strict(), output: z.object({ kinds: z.array(NoticeKind) }), access: 'signedIn' },
   'notice.render': {
     input: z.object({ caseId: z.string(), kind: NoticeKind, layout: z.enum(NOTICE_LAYOUTS) }).strict(),
     output: z.object({ html: z.string() }),
-    auth: true,
+    access: 'signedIn',
   },
   'notice.print': {
     input: z.object({ caseId: z.string(), kind: NoticeKind, layout: z.enum(NOTICE_LAYOUTS).nullable().default(null) }).strict(),
     output: z.object({ archivedPath: z.string(), printedTo: z.string().nullable(), message: z.string() }),
-    auth: true,
+    access: 'signedIn',
   },
   // Printers of this window, per notice kind (or its default).
-  'print.settings': { input: Empty, output: z.object({ printers: WindowPrinters, systemPrinters: z.array(z.string()) }), auth: true },
+  'print.settings': { input: Empty, output: z.object({ printers: WindowPrinters, systemPrinters: z.array(z.string()) }), access: 'signedIn' },
   'print.setPrinter': {
     input: z.object({ kind: z.union([NoticeKind, z.literal('default')]), choice: PrinterChoice.nullable() }).strict(),
     output: z.object({ printers: WindowPrinters, systemPrinters: z.array(z.string()) }),
-    auth: true,
+    access: 'signedIn',
   },
   // Working-day calendar (法定节假日与调休): a newer official schedule can be imported by a supervisor.
-  'calendar.status': { input: Empty, output: z.object({ version: z.number().int(), years: z.array(z.number().int()), coversToday: z.boolean() }), auth: true },
+  'calendar.status': { input: Empty, output: z.object({ version: z.number().int(), years: z.array(z.number().int()), coversToday: z.boolean() }), access: 'signedIn' },
   'calendar.import': {
     input: z.object({ json: z.string().max(1_000_000) }).strict(),
     output: z.object({ version: z.number().int(), years: z.array(z.number().int()), coversToday: z.boolean() }),
-    auth: true,
+    access: ['supervisor'], forbidden: '只有值班长可以导入节假日日历',
   },
   // Sync with the central server (the practice workstation answers with a fixed 练习模式不同步 status).
-  'sync.status': { input: Empty, output: SyncStatusView, auth: false },
-  'sync.now': { input: Empty, output: SyncStatusView, auth: false },
-  'sync.enrol': { input: SyncEnrolInput, output: SyncStatusView, auth: false },
+  'sync.status': { input: Empty, output: SyncStatusView, access: 'public' },
+  'sync.now': { input: Empty, output: SyncStatusView, access: 'public' },
+  'sync.enrol': { input: SyncEnrolInput, output: SyncStatusView, access: 'public' },
+  // Uploads held back because the server kept failing on them, and putting them back in the queue.
+  'sync.held': { input: Empty, output: z.object({ held: z.array(HeldUpload) }), access: 'signedIn' },
+  'sync.retryHeld': { input: Empty, output: SyncStatusView, access: ['supervisor'], forbidden: '只有值班长可以重新上传被搁置的事件' },
   // Practice mode (练习模式): answered only by the practice workstation; packs, results and
   // class sessions only for a signed-in trainer.
-  'practice.scenarios': { input: Empty, output: z.object({ packs: z.array(PackSummary), scenarios: z.array(ScenarioSummary) }), auth: true },
+  'practice.scenarios': { input: Empty, output: z.object({ packs: z.array(PackSummary), scenarios: z.array(ScenarioSummary) }), access: 'signedIn', practiceOnly: true },
   'practice.importPack': {
     input: z.object({ json: z.string().max(20_000_000) }).strict(),
     output: z.object({ packId: z.string(), title: z.string(), version: z.number().int(), scenarioCount: z.number().int(), replaced: z.boolean() }),
-    auth: true,
+    access: ['trainer'], practiceOnly: true, forbidden: TRAINER_ONLY,
   },
-  'practice.exportPack': { input: z.object({ packId: z.string().min(1).max(40) }).strict(), output: z.object({ json: z.string(), fileName: z.string() }), auth: true },
+  'practice.exportPack': { input: z.object({ packId: z.string().min(1).max(40) }).strict(), output: z.object({ json: z.string(), fileName: z.string() }), access: ['trainer'], practiceOnly: true, forbidden: TRAINER_ONLY },
   'practice.start': {
     input: z.object({ packId: z.string().min(1).max(40).default('builtin'), scenarioId: z.string().min(1).max(40) }).strict(),
     output: AttemptView,
-    auth: true,
+    access: 'signedIn', practiceOnly: true,
   },
   'practice.inspect': {
     input: z.object({ attemptId: z.string().min(1).max(64), cardId: z.string().min(1).max(40) }).strict(),
     output: z.object({ cardId: DeskCard.shape.cardId, text: z.string() }),
-    auth: true,
+    access: 'signedIn', practiceOnly: true,
   },
-  'practice.finish': { input: FinishInput, output: FinishOutput, auth: true },
+  'practice.finish': { input: FinishInput, output: FinishOutput, access: 'signedIn', practiceOnly: true },
   // The signed-in trainee's latest attempt when it is not yet scored (to resume after signing in again).
-  'practice.current': { input: Empty, output: CurrentAttemptOutput, auth: true },
-  'practice.results': { input: ResultsInput, output: z.object({ rows: z.array(TraineeResultRow) }), auth: true },
-  'practice.resultsCsv': { input: ResultsInput, output: z.object({ csv: z.string(), fileName: z.string() }), auth: true },
-  'practice.sessions': { input: Empty, output: z.object({ sessions: z.array(SessionView) }), auth: true },
-  'practice.createSession': { input: CreateSessionInput, output: SessionView, auth: true },
-  'practice.deleteSession': { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: Ok, auth: true },
+  'practice.current': { input: Empty, output: CurrentAttemptOutput, access: 'signedIn', practiceOnly: true },
+  'practice.results': { input: ResultsInput, output: z.object({ rows: z.array(TraineeResultRow) }), access: ['trainer'], practiceOnly: true, forbidden: TRAINER_ONLY },
+  'practice.resultsCsv': { input: ResultsInput, output: z.object({ csv: z.string(), fileName: z.string() }), access: ['trainer'], practiceOnly: true, forbidden: TRAINER_ONLY },
+  'practice.sessions': { input: Empty, output: z.object({ sessions: z.array(SessionView) }), access: 'signedIn', practiceOnly: true },
+  'practice.createSession': { input: CreateSessionInput, output: SessionView, access: ['trainer'], practiceOnly: true, forbidden: TRAINER_ONLY },
+  'practice.deleteSession': { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: Ok, access: ['trainer'], practiceOnly: true, forbidden: TRAINER_ONLY },
   // Served by the host, not by a workstation: they switch which database answers.
-  'practice.enter': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), auth: false },
-  'practice.leave': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), auth: false },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; auth: boolean }>;
+  'practice.enter': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), access: 'public' },
+  'practice.leave': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), access: 'public' },
+} as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

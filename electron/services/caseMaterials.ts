@@ -5,7 +5,8 @@ import { Item } from '../../shared/domain/catalogue';
 import { Answers, Marks } from '../../shared/domain/checklist';
 import type { CaseMaterial, MaterialStatus } from '../../shared/domain/case';
 import { evaluateChecklist, type ChecklistLine } from '../../shared/engine/checklist';
-import { getSnapshot, type CaseRow, type EventRow } from '../store/cases';
+import { getSnapshot, type CaseRow } from '../store/cases';
+import { eventsOf, type CaseEvent } from '../../shared/domain/caseEvents';
 import type { Db } from '../store/db';
 
 function toMaterial(line: ChecklistLine, supplied: ReadonlySet<string>): CaseMaterial {
@@ -25,14 +26,12 @@ function toMaterial(line: ChecklistLine, supplied: ReadonlySet<string>): CaseMat
 }
 
 /** Null when the snapshot no longer parses: the case view still opens and says so. */
-export function caseMaterials(db: Db, row: CaseRow, events: readonly EventRow[]): CaseMaterial[] | null {
+export function caseMaterials(db: Db, row: CaseRow, events: readonly CaseEvent[]): CaseMaterial[] | null {
   const item = Item.safeParse(JSON.parse(getSnapshot(db, row.snapshotId)));
   const answers = Answers.safeParse(JSON.parse(row.answers));
   const marks = Marks.safeParse(JSON.parse(row.marks));
   if (!item.success || !answers.success || !marks.success) return null;
   // 补正 turned the deferred marks into 'verified'; the event says which ones were late.
-  const supplied = new Set(
-    events.filter((e) => e.type === 'case.supplemented').flatMap((e) => ((JSON.parse(e.payload) as { materialIds?: string[] }).materialIds ?? [])),
-  );
+  const supplied = new Set(eventsOf(events, 'case.supplemented').flatMap((e) => e.payload.materialIds));
   return evaluateChecklist(item.data, answers.data, marks.data).lines.map((l) => toMaterial(l, supplied));
 }

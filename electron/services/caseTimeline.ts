@@ -1,24 +1,38 @@
-// Turns stored events into the lines of a case's timeline, in the clerk's words.
-import type { EventRow } from '../store/cases';
+// Turns a case's events into the lines of its timeline, in the clerk's words. A new event
+// type fails to compile here until it has its line.
 import type { CaseEventView } from '../../shared/domain/case';
-import { DECISION_LABEL, type Decision } from '../../shared/domain/checklist';
-import { RATING_LABEL, type RatingLevel } from '../../shared/domain/case';
-import { REVIEW_STATUS_LABEL, type ReviewStatus } from '../../shared/sync/protocol';
+import { DECISION_LABEL } from '../../shared/domain/checklist';
+import { RATING_LABEL } from '../../shared/domain/case';
+import { REVIEW_STATUS_LABEL } from '../../shared/sync/protocol';
+import { unhandled, type CaseEvent } from '../../shared/domain/caseEvents';
 
 const RATED_ON: Record<string, string> = { paper: '（纸质评价补录）', secondScreen: '（评价器）' };
 
-export function describeEvent(e: EventRow): CaseEventView {
-  const p = JSON.parse(e.payload) as Record<string, unknown>;
-  const summaries: Record<string, () => string> = {
-    'case.opened': () => `开始受理：${String(p.itemName ?? p.itemCode)}`,
-    'case.decided': () => `作出决定：${DECISION_LABEL[p.decision as Decision] ?? String(p.decision)}`,
-    'case.supplemented': () => '容缺材料已补正',
-    'case.completed': () => `已办结，用时 ${Math.round(Number(p.elapsedSeconds) / 60)} 分钟`,
-    'case.terminated': () => `已终止：${String(p.reason)}`,
-    'case.delivered': () => `已出件：${String(p.label ?? p.method)}`,
-    'case.rated': () =>
-      `好差评：${RATING_LABEL[p.level as RatingLevel] ?? String(p.level)}${p.reasonCategory ? `，原因：${String(p.reasonCategory)}` : ''}${RATED_ON[String(p.source)] ?? ''}`,
-    'review.status': () => `后台审批：${REVIEW_STATUS_LABEL[p.status as ReviewStatus] ?? String(p.status)}${p.reason ? `（${String(p.reason)}）` : ''}`,
-  };
-  return { id: e.id, type: e.type, at: e.deviceTime, staffNo: e.staffNo, summary: (summaries[e.type] ?? (() => e.type))() };
+function summary(e: CaseEvent): string {
+  switch (e.type) {
+    case 'case.opened':
+      return `开始受理：${e.payload.itemName ?? e.payload.itemCode}`;
+    case 'case.decided':
+      return `作出决定：${DECISION_LABEL[e.payload.decision]}`;
+    case 'case.supplemented':
+      return '容缺材料已补正';
+    case 'case.completed':
+      return `已办结，用时 ${Math.round(e.payload.elapsedSeconds / 60)} 分钟`;
+    case 'case.terminated':
+      return `已终止：${e.payload.reason}`;
+    case 'case.delivered':
+      return `已出件：${e.payload.label ?? e.payload.method}`;
+    case 'case.rated': {
+      const p = e.payload;
+      return `好差评：${RATING_LABEL[p.level]}${p.reasonCategory ? `，原因：${p.reasonCategory}` : ''}${RATED_ON[p.source] ?? ''}`;
+    }
+    case 'review.status':
+      return `后台审批：${REVIEW_STATUS_LABEL[e.payload.status]}${e.payload.reason ? `（${e.payload.reason}）` : ''}`;
+    default:
+      return unhandled(e);
+  }
+}
+
+export function describeEvent(e: CaseEvent): CaseEventView {
+  return { id: e.id, type: e.type, at: e.at, staffNo: e.staffNo, summary: summary(e) };
 }

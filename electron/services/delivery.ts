@@ -1,29 +1,27 @@
 // 出件 and 好差评: the end of a visit. A result is handed over once, to a checked person.
 import type { Workstation } from './workstation';
 import { tx } from '../store/db';
-import { appendEvent, getCaseRow, updateCase } from '../store/cases';
+import { recordEvents } from '../store/caseLog';
+import { openCase } from './intake';
 import { AppError } from '../../shared/errors';
 import { applicantIdentifier, type Agent, type Applicant } from '../../shared/domain/applicant';
 import { DELIVERY_LABEL, ratingNeedsReason, type DeliverInput, type RatingLevel, type RatingSource } from '../../shared/domain/case';
+import { deliverBlocker, rateBlocker } from '../../shared/domain/caseState';
+import type { PayloadOf } from '../../shared/domain/caseEvents';
 import { validateIdCard } from '../../shared/validate/idcard';
 import { normalizeIdentifier } from '../../shared/validate/normalize';
 
-const READY_REVIEW = new Set(['approved', 'rejected', 'readyForPickup']);
+type Deps = Pick<Workstation, 'db' | 'session' | 'now'>;
 
-export function deliver(ws: Workstation, input: DeliverInput) {
+export function deliver(ws: Deps, input: DeliverInput) {
   const clerk = ws.session.clerk;
   if (!clerk) throw new AppError('unauthenticated', '请先登录');
   return tx(ws.db, () => {
-    const row = getCaseRow(ws.db, input.caseId);
-    if (!row) throw new AppError('not_found', '找不到该办件');
-    if (row.status === 'delivered') throw new AppError('conflict', `办件 ${row.caseNumber} 已于 ${row.deliveredAt} 出件，不能重复出件`);
-    const ready = row.status === 'completed' || (row.status === 'accepted' && READY_REVIEW.has(row.reviewStatus ?? ''));
-    if (!ready) throw new AppError('precondition_failed', '该办件尚未办结，暂不能出件');
-
-    const applicant = JSON.parse(row.applicant) as Applicant;
-    const agent = row.agent ? (JSON.parse(row.agent) as Agent) : null;
+    const s = openCase(ws, input.caseId, deliverBlocker);
+    const applicant = s.applicant as Applicant;
+    const agent = s.agent as Agent | null;
     const shown = input.idNumber ? normalizeIdentifier(input.idNumber) : '';
-    const facts: Record<string, unknown> = { method: input.method };
+    const facts: PayloadOf<'case.delivered'> = { method: input.method };
     if (input.method === 'applicant') {
       if (shown !== applicantIdentifier(applicant)) {
         throw new AppError('forbidden', applicant.kind === 'person' ? '领取人身份证号与申请人不一致，不能出件' : '统一社会信用代码与申请单位不一致，不能出件');
@@ -45,24 +43,18 @@ export function deliver(ws: Workstation, input: DeliverInput) {
       facts.trackingNumber = tracking;
     }
     const at = ws.now().toISOString();
-    appendEvent(ws.db, { caseId: row.id, type: 'case.delivered', staffNo: clerk.staffNo, at, payload: { ...facts, label: DELIVERY_LABEL[input.method] } });
-    updateCase(ws.db, row.id, { status: 'delivered', deliveredAt: at });
-    return { ...getCaseRow(ws.db, row.id)!, deliveryFacts: facts };
+    return recordEvents(ws.db, s, [{ caseId: s.id, type: 'case.delivered', staffNo: clerk.staffNo, at, payload: { ...facts, label: DELIVERY_LABEL[input.method] } }]);
   });
 }
 
-export function rate(ws: Workstation, caseId: string, level: RatingLevel, reasonCategory: string | null, source: RatingSource, comment: string) {
+export function rate(ws: Deps, caseId: string, level: RatingLevel, reasonCategory: string | null, source: RatingSource, comment: string) {
   const clerk = ws.session.clerk;
   if (!clerk) throw new AppError('unauthenticated', '请先登录');
   if (ratingNeedsReason(level) && !reasonCategory) {
     throw new AppError('invalid_input', '评价为不满意时，请选择不满意的原因');
   }
   return tx(ws.db, () => {
-    const row = getCaseRow(ws.db, caseId);
-    if (!row) throw new AppError('not_found', '找不到该办件');
-    if (row.rating) throw new AppError('conflict', '本次办事已评价，每次办事只能评价一次');
-    appendEvent(ws.db, { caseId, type: 'case.rated', staffNo: clerk.staffNo, at: ws.now().toISOString(), payload: { level, reasonCategory, source, comment } });
-    updateCase(ws.db, caseId, { rating: level });
-    return getCaseRow(ws.db, caseId)!;
+    const s = openCase(ws, caseId, rateBlocker);
+    return recordEvents(ws.db, s, [{ caseId, type: 'case.rated', staffNo: clerk.staffNo, at: ws.now().toISOString(), payload: { level, reasonCategory, source, comment } }]);
   });
 }

@@ -3,7 +3,7 @@
 // already enrolled and only point it at the server's current local address.
 import type { Host } from './host';
 import { startEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from './embeddedServer';
-import { readSyncState } from '../sync/store';
+import { readSyncState } from '../store/syncState';
 import { stmt } from '../store/statements';
 import { getSetting } from '../store/settings';
 

@@ -4,7 +4,7 @@
 // clerk's own password and is written to the real audit trail.
 import { createWorkstation, type Workstation, type WorkstationOptions } from './workstation';
 import { audit } from '../store/audit';
-import { findClerk, verifyPassword, upsertClerk } from '../store/clerks';
+import { findClerk, listClerkRecords, verifyPassword, upsertClerk } from '../store/clerks';
 import { exportCatalogue, replaceCatalogue } from '../store/catalogue';
 import { getSetting, setSetting } from '../store/settings';
 import { tx } from '../store/db';
@@ -63,8 +63,7 @@ export function createHost(opts: HostOptions): Host {
     ws.catalogueChanged();
     tx(ws.db, () => {
       for (const key of ['device.officeCode', 'device.windowCode']) setSetting(ws.db, key, getSetting(real.db, key) ?? '');
-      const rows = real.db.prepare('SELECT staff_no AS staffNo, name, role, office_code AS officeCode, window_code AS windowCode, password_hash AS h FROM clerks').all() as (Clerk & { h: string })[];
-      for (const { h, ...c } of rows) upsertClerk(ws.db, c, h);
+      for (const { passwordHash, ...c } of listClerkRecords(real.db)) upsertClerk(ws.db, c, passwordHash);
     });
     return ws;
   }

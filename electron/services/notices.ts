@@ -3,7 +3,10 @@
 // PDF through the host's Chromium, archived with the case, then to the window's printer.
 import path from 'node:path';
 import type { Workstation } from './workstation';
-import { caseEvents, getCaseRow, getSnapshot, type CaseRow } from '../store/cases';
+import { getCaseRow, getSnapshot } from '../store/cases';
+import { caseEvents } from '../store/caseEvents';
+import { noticeKinds } from '../../shared/domain/caseState';
+import { firstEvent } from '../../shared/domain/caseEvents';
 import { findClerk } from '../store/clerks';
 import { listDepartments, listSubCenters } from '../store/catalogue';
 import { getSetting, setSetting } from '../store/settings';
@@ -12,6 +15,7 @@ import type { NoticeKind, NoticeModel } from '../../shared/notice/model';
 import { paperSizeMm, type NoticeLayout } from '../../shared/notice/render';
 import { Item } from '../../shared/domain/catalogue';
 import { ApplicantRecord, AgentRecord, applicantDisplayName } from '../../shared/domain/applicant';
+import { refusalLines } from '../../shared/domain/case';
 import { AppError } from '../../shared/errors';
 import { noticeHtml, renderNoticePdf, type PdfRenderer } from '../print/pdf';
 import { archiveNoticePdf } from '../print/archive';
@@ -29,20 +33,8 @@ export interface PrintPorts {
   listPrinters?: () => Promise<string[]>;
 }
 
-const BY_DECISION: Record<CaseRow['decision'], NoticeKind> = {
-  accept: 'acceptance',
-  acceptWithDeferral: 'deferredAcceptance',
-  notifyMissing: 'missingMaterials',
-  refuse: 'refusal',
-  redirect: 'redirect',
-};
-
-export function noticeKindsFor(row: CaseRow): NoticeKind[] {
-  const kinds: NoticeKind[] = [BY_DECISION[row.decision]];
-  if (row.decision === 'accept' || row.decision === 'acceptWithDeferral') kinds.push('materialReceipt');
-  if (row.status === 'delivered') kinds.push('deliveryReceipt');
-  return kinds;
-}
+/** What notice building uses of the workstation. */
+export type NoticeDeps = Pick<Workstation, 'db' | 'office' | 'window' | 'practice'>;
 
 function party(p: ApplicantRecord | AgentRecord): PersonInput {
   if ('kind' in p && p.kind === 'visitor') return { name: applicantDisplayName(p), idKind: null, idNumber: '', phone: p.phone ?? null };
@@ -51,16 +43,16 @@ function party(p: ApplicantRecord | AgentRecord): PersonInput {
     : { name: p.name, idKind: '居民身份证', idNumber: p.idNumber, phone: p.phone };
 }
 
-export function noticeModelFor(ws: Workstation, caseId: string, kind: NoticeKind): NoticeModel {
+export function noticeModelFor(ws: NoticeDeps, caseId: string, kind: NoticeKind): NoticeModel {
   const row = getCaseRow(ws.db, caseId);
   if (!row) throw new AppError('not_found', '找不到该办件');
-  if (!noticeKindsFor(row).includes(kind)) throw new AppError('precondition_failed', '该办件不能打印此类文书');
+  if (!noticeKinds(row).includes(kind)) throw new AppError('precondition_failed', '该办件不能打印此类文书');
   const item = Item.parse(JSON.parse(getSnapshot(ws.db, row.snapshotId)));
   const applicant = ApplicantRecord.parse(JSON.parse(row.applicant));
   const agent = row.agent ? AgentRecord.parse(JSON.parse(row.agent)) : null;
-  const events = caseEvents(ws.db, caseId).map((e) => ({ type: e.type, at: e.deviceTime, p: JSON.parse(e.payload) as Record<string, unknown> }));
-  const decided = events.find((e) => e.type === 'case.decided')!.p;
-  const delivered = events.find((e) => e.type === 'case.delivered');
+  const events = caseEvents(ws.db, caseId);
+  const decided = firstEvent(events, 'case.decided')!.payload;
+  const delivered = firstEvent(events, 'case.delivered');
   const clerk = findClerk(ws.db, row.staffNo) ?? { name: row.staffNo, staffNo: row.staffNo };
   const department = listDepartments(ws.db).find((d) => d.code === item.departmentCode)?.name ?? '';
   const office = ws.office();
@@ -82,12 +74,12 @@ export function noticeModelFor(ws: Workstation, caseId: string, kind: NoticeKind
     acceptedAt: numbered ? null : row.acceptedAt,
     promisedDate: row.promisedDate,
     issuedAt: kind === 'deliveryReceipt' && delivered ? delivered.at : row.acceptedAt,
-    deferral: row.decision === 'acceptWithDeferral' ? { commitment: String(decided.commitment), supplementDeadline: String(decided.supplementDeadline) } : null,
+    deferral: decided.decision === 'acceptWithDeferral' ? { commitment: decided.commitment!, supplementDeadline: decided.supplementDeadline! } : null,
     refusal:
       row.decision === 'refuse'
         ? {
-            reasons: String(decided.reason).split(/\n+/).filter(Boolean),
-            applyTo: decided.applyTo ? String(decided.applyTo) : null,
+            reasons: refusalLines(decided.reason ?? ''),
+            applyTo: decided.applyTo || null,
             reviewOrgans: [`${office.name}所在地人民政府`, `${department || '作出决定的部门'}的上一级主管部门`],
             court: `${office.name}所在地有管辖权的人民法院`,
           }
@@ -95,11 +87,11 @@ export function noticeModelFor(ws: Workstation, caseId: string, kind: NoticeKind
     redirect: subCenter,
     delivery: delivered
       ? {
-          method: delivered.p.method === 'applicant' ? 'inPerson' : (delivered.p.method as 'agent' | 'post'),
-          to: String(delivered.p.receiver ?? applicantDisplayName(applicant)),
+          method: delivered.payload.method === 'applicant' ? 'inPerson' : delivered.payload.method,
+          to: delivered.payload.receiver ?? applicantDisplayName(applicant),
           toIdMasked: null,
           result: `${item.name}办理结果`,
-          trackingNumber: delivered.p.trackingNumber ? String(delivered.p.trackingNumber) : null,
+          trackingNumber: delivered.payload.trackingNumber ?? null,
           deliveredAt: delivered.at,
         }
       : null,

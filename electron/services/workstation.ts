@@ -244,6 +244,6 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
       archiveDir: (opts.printing?.archiveDir ?? path.join(opts.dbPath === ':memory:' ? '.' : path.dirname(opts.dbPath), 'archive')) + (ws.practice ? '-practice' : ''),
     }),
   };
-  ws.dispatch = createDispatcher(ws.handlers, ws.session, opts.onError);
+  ws.dispatch = createDispatcher(ws.handlers, ws.session, { practice: ws.practice, onError: opts.onError });
   return ws;
 }

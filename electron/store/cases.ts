@@ -1,29 +1,14 @@
-// Case rows, their append-only events and the outbox. Callers wrap a whole user action in
-// one `tx`: the case, its events and the daily sequence commit together. The window's own
-// events ('case.*') are queued for the central server by that same commit: everything past
-// the staging cursor is waiting, and sync moves it into the numbered outbox (stageOutbox).
+// Case rows: the projection of each case's events (written by caseLog.ts, never by hand),
+// item snapshots, the daily case-number sequence and the queue query.
 import { stmt } from './statements';
 import crypto from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
-import { tx, type Db } from './db';
+import type { Db } from './db';
 import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '../../shared/domain/case';
 import type { Decision } from '../../shared/domain/checklist';
 import { applicantDisplayName } from '../../shared/domain/applicant';
 import { sequenceAfterPrefix } from '../../shared/caseNumber';
+import { allowedActions, type ReviewStatus } from '../../shared/domain/caseState';
 
-// uuid's v7 asks the OS for 16 random bytes per id, a measurable part of an acceptance (three
-// ids); one draw fills 256 ids. Ids need not sort within a millisecond: events are ordered by
-// rowid and cases by acceptance time.
-const pool = Buffer.alloc(16 * 256);
-let poolNext = pool.length;
-function random16(): Uint8Array {
-  if (poolNext === pool.length) {
-    crypto.randomFillSync(pool);
-    poolNext = 0;
-  }
-  return pool.subarray(poolNext, (poolNext += 16));
-}
-export const newId = (): string => uuidv7({ random: random16() });
 
 /**
  * The next daily sequence for a window: one more than the highest number of that window and
@@ -34,31 +19,6 @@ export const newId = (): string => uuidv7({ random: random16() });
 export function nextCaseSequence(db: Db, dayPrefix: string): number {
   const row = stmt(db, "SELECT max(case_number) AS n FROM cases WHERE case_number > ? AND case_number < ? || ':'").get(dayPrefix, dayPrefix) as { n: string | null };
   return row.n === null ? 1 : sequenceAfterPrefix(row.n, dayPrefix) + 1;
-}
-
-export interface NewEvent {
-  caseId: string;
-  type: string;
-  payload: Record<string, unknown>;
-  staffNo: string | null;
-  at: string;
-}
-
-/** Events of these types are this window's own and go to the central server; others (back-office statuses pulled down) stay local. */
-export const OWN_EVENTS_SQL = "type LIKE 'case.%'";
-
-/** Appends one event (same transaction as the caller); a 'case.*' event is thereby waiting for upload. */
-export function appendEvent(db: Db, e: NewEvent): string {
-  const id = newId();
-  stmt(db, 'INSERT INTO case_events (id, case_id, type, payload, staff_no, device_time) VALUES (?, ?, ?, ?, ?, ?)').run(
-    id,
-    e.caseId,
-    e.type,
-    JSON.stringify(e.payload),
-    e.staffNo,
-    e.at,
-  );
-  return id;
 }
 
 export interface CaseRow {
@@ -168,67 +128,8 @@ export function listQueue(db: Db, day: string): CaseRow[] {
 /** How SQLite runs the queue query (a test keeps it on the index). */
 export const queuePlan = (db: Db): string[] => (db.prepare(`EXPLAIN QUERY PLAN ${QUEUE_SQL}`).all('2026-01-01') as { detail: string }[]).map((r) => r.detail);
 
-export interface EventRow {
-  id: string;
-  caseId: string;
-  type: string;
-  payload: string;
-  staffNo: string | null;
-  deviceTime: string;
-}
-export function caseEvents(db: Db, caseId: string): EventRow[] {
-  return db
-    .prepare('SELECT id, case_id AS caseId, type, payload, staff_no AS staffNo, device_time AS deviceTime FROM case_events WHERE case_id = ? ORDER BY rowid')
-    .all(caseId) as EventRow[];
-}
-
-const UNSTAGED_SQL = `FROM case_events WHERE rowid > (SELECT staged_through FROM outbox_cursor WHERE id = 1) AND ${OWN_EVENTS_SQL}`;
-
-/**
- * Moves the window's events written since the last call into the outbox, oldest first, where
- * they get their upload numbers. One transaction with the cursor, so a crash neither skips
- * nor repeats an event. Returns how many were staged.
- */
-export function stageOutbox(db: Db): number {
-  const pending = () => stmt(db, `SELECT max(rowid) AS last, (SELECT staged_through FROM outbox_cursor WHERE id = 1) AS through FROM case_events`).get() as { last: number | null; through: number };
-  const peek = pending();
-  if ((peek.last ?? 0) <= peek.through) return 0;
-  const stage = () =>
-    tx(db, () => {
-      const { last, through } = pending();
-      if ((last ?? 0) <= through) return 0;
-      const n = stmt(db, `INSERT INTO outbox (event_id) SELECT id FROM case_events WHERE rowid > ? AND rowid <= ? AND ${OWN_EVENTS_SQL} ORDER BY rowid`).run(through, last).changes;
-      stmt(db, 'UPDATE outbox_cursor SET staged_through = ? WHERE id = 1').run(last);
-      return n;
-    });
-  if (db.inTransaction) return stage();
-  // No fsync of its own: staging is a pure function of the event log and the cursor, so if a
-  // power cut takes it back it is redone with the same numbers, and the next durable commit
-  // (the push's acknowledgement, or an acceptance) writes it to disk first (WAL order).
-  db.pragma('synchronous = NORMAL');
-  try {
-    return stage();
-  } finally {
-    db.pragma('synchronous = FULL');
-  }
-}
-
-/** Case events waiting to upload: in the outbox or not yet staged into it. */
-export function outboxSize(db: Db): number {
-  return (stmt(db, `SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) ${UNSTAGED_SQL}) AS n`).get() as { n: number }).n;
-}
-
-/** Waiting events and the distinct cases they belong to. */
-export function waitingCounts(db: Db): { events: number; cases: number } {
-  return stmt(
-    db,
-    `SELECT count(*) AS events, count(DISTINCT case_id) AS cases FROM (
-       SELECT e.case_id FROM outbox o JOIN case_events e ON e.id = o.event_id
-       UNION ALL SELECT case_id ${UNSTAGED_SQL})`,
-  ).get() as { events: number; cases: number };
-}
-
-export function toSummary(r: CaseRow): CaseSummary {
+/** A case's list line; `today` (China day) decides which follow-ups are open (e.g. 终止 after the deadline). */
+export function toSummary(r: CaseRow, today: string): CaseSummary {
   return {
     id: r.id,
     caseNumber: r.caseNumber,
@@ -247,5 +148,6 @@ export function toSummary(r: CaseRow): CaseSummary {
     elapsedSeconds: r.elapsedSeconds,
     staffNo: r.staffNo,
     rated: r.rating !== null,
+    actions: allowedActions({ ...r, reviewStatus: r.reviewStatus as ReviewStatus | null }, today),
   };
 }

@@ -54,3 +54,17 @@ export function findClerk(db: Db, staffNo: string): ClerkRecord | null {
 export function clerkCount(db: Db): number {
   return (stmt(db, 'SELECT count(*) AS n FROM clerks').get() as { n: number }).n;
 }
+
+/** Every cached account with its hash (the practice workstation copies them). */
+export function listClerkRecords(db: Db): ClerkRecord[] {
+  return db.prepare('SELECT staff_no AS staffNo, name, role, office_code AS officeCode, window_code AS windowCode, password_hash AS passwordHash FROM clerks').all() as ClerkRecord[];
+}
+
+/** The office's accounts from the centre replace the offline sign-in cache (absent ones are removed). */
+export function replaceClerks(db: Db, accounts: Array<{ clerk: Clerk; passwordHash: string; updatedAt: string }>): void {
+  const keep = new Set(accounts.map((a) => a.clerk.staffNo));
+  for (const { s } of db.prepare('SELECT staff_no AS s FROM clerks').all() as { s: string }[]) {
+    if (!keep.has(s)) stmt(db, 'DELETE FROM clerks WHERE staff_no = ?').run(s);
+  }
+  for (const a of accounts) upsertClerk(db, a.clerk, a.passwordHash, a.updatedAt);
+}

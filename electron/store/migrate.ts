@@ -11,6 +11,7 @@ export function migrate(db: Database.Database, upTo = migrations.length): number
   for (const m of migrations.slice(current, upTo)) {
     db.transaction(() => {
       db.exec(m.sql);
+      m.up?.(db);
       db.pragma(`user_version = ${m.version}`);
     }).immediate();
     current = m.version;

@@ -6,21 +6,19 @@ import os from 'node:os';
 import type { Db } from '../store/db';
 import { tx } from '../store/db';
 import { catalogueMeta, exportCatalogue, replaceCatalogue } from '../store/catalogue';
-import { OWN_EVENTS_SQL, stageOutbox } from '../store/cases';
-import { upsertClerk } from '../store/clerks';
+import { dropOutboxThrough, holdOldest, oldestOutbox, outboxBounds, requeueAll, stageOutbox, type OutboxEntryRow } from '../store/outbox';
+import { replaceClerks } from '../store/clerks';
 import { getSetting, setSetting } from '../store/settings';
 import { Catalogue } from '../../shared/domain/catalogue';
 import { applyCatalogueDelta } from '../../shared/sync/catalogue-delta';
 import {
-  CatalogueResponse, ClerksResponse, DeviceInfo, EnrolResponse, PullResponse, PushResponse, SYNC_PREFIX, WindowSettingsResponse,
+  CatalogueResponse, ClerksResponse, DeviceInfo, EnrolResponse, MAX_BATCH, PullResponse, PushResponse, SYNC_PREFIX, WindowSettingsResponse,
   type PushEntry,
 } from '../../shared/sync/protocol';
 import { requestJson, SyncError, type FetchLike } from './http';
 import { AdaptiveBatchSize, type BatchSizeOptions } from './batchSize';
 import { UNPROTECTED_PLAIN_BOX, type SecretBox } from './secretBox';
-import {
-  applyStatusEvent, oldestOutbox, readSyncState, recordRejected, saveEnrolment, updateSyncState, type OutboxEntryRow, type SyncStateRow,
-} from './store';
+import { applyStatusEvent, readSyncState, recordRejected, saveEnrolment, updateSyncState, type SyncStateRow } from '../store/syncState';
 
 export interface SyncClientOptions {
   db: Db;
@@ -36,13 +34,22 @@ export interface SyncClientOptions {
   onCatalogueChanged?: () => void;
   /** Called after the centre moved this device to another office or window. */
   onPlacementChanged?: () => void;
+  /** Pause between tries of a batch the server failed on (× the try). Default 500 ms. */
+  retryDelayMs?: number;
 }
 
 export interface PushResult {
   sent: number;
   acknowledged: number;
   rejected: number;
+  /** Local number of the last entry sent. */
+  lastSeq?: number;
 }
+
+/** Tries of one batch before it is split. */
+const PUSH_RETRIES = 3;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const HELD_NOTICE = '有上传被搁置：中心服务器多次无法保存其中的事件，其余办件照常上传。请联系管理员处理后在状态区点「重新上传」';
 
 export interface RoundResult {
   ok: boolean;
@@ -59,7 +66,10 @@ class RawJson {
 /** The PushRequest as JSON text, splicing in each payload as stored (it is JSON already). */
 function pushBody(deviceId: string, batch: OutboxEntryRow[]): RawJson {
   const entries = batch.map((r) => {
-    const head: Omit<PushEntry, 'payload'> = { seq: r.seq, id: r.id, caseId: r.caseId, type: r.type as PushEntry['type'], deviceTime: r.deviceTime, staffNo: r.staffNo };
+    const head: Omit<PushEntry, 'payload' | 'type'> & { type: string } = {
+      seq: r.seq, id: r.id, caseId: r.caseId, type: r.type, deviceTime: r.deviceTime, staffNo: r.staffNo,
+      ...(r.hash ? { hash: r.hash, prevHash: r.prevHash } : {}),
+    };
     return `${JSON.stringify(head).slice(0, -1)},"payload":${r.payload}}`;
   });
   return new RawJson(`{"deviceId":${JSON.stringify(deviceId)},"batch":[${entries.join(',')}]}`);
@@ -74,6 +84,7 @@ export class SyncClient {
   private readonly now: () => Date;
   private readonly timeoutMs: number;
   readonly batch: AdaptiveBatchSize;
+  private readonly retryDelayMs: number;
   private token: { blob: Buffer; value: string } | null = null;
 
   constructor(private readonly opts: SyncClientOptions) {
@@ -83,6 +94,7 @@ export class SyncClient {
     this.now = opts.now ?? (() => new Date());
     this.timeoutMs = opts.timeoutMs ?? 30_000;
     this.batch = new AdaptiveBatchSize(opts.batch);
+    this.retryDelayMs = opts.retryDelayMs ?? 500;
   }
 
   state(): SyncStateRow | null {
@@ -116,11 +128,11 @@ export class SyncClient {
     return data;
   }
 
-  /** Sends the oldest waiting entries once; drops what the server acknowledged. */
-  async pushOnce(): Promise<PushResult> {
+  /** Sends the oldest waiting entries once (at most `limit`); drops what the server acknowledged. */
+  async pushOnce(limit = MAX_BATCH): Promise<PushResult> {
     const st = this.enrolled();
     stageOutbox(this.db);
-    const rows = oldestOutbox(this.db, this.batch.current);
+    const rows = oldestOutbox(this.db, Math.min(this.batch.current, limit));
     if (!rows.length) return { sent: 0, acknowledged: 0, rejected: 0 };
     const batch = rows.map((r) => ({ ...r, seq: r.seq - st.seqBase }));
     let reply;
@@ -132,6 +144,7 @@ export class SyncClient {
         this.realign(st, batch[0].seq, err.extra.expectedSeq);
         return { sent: batch.length, acknowledged: 0, rejected: 0 };
       }
+      if (err instanceof SyncError) err.batch = { size: batch.length, firstSeq: batch[0].seq, lastSeq: batch[batch.length - 1].seq };
       throw err;
     }
     this.batch.replied(batch.length, reply.ms);
@@ -141,9 +154,9 @@ export class SyncClient {
       // Read the base again: another enrolment may have happened while the call was out.
       if (this.state()?.deviceId !== st.deviceId || this.state()?.seqBase !== st.seqBase) return 0;
       for (const r of reply.data.rejected) recordRejected(this.db, { seq: r.seq + st.seqBase, code: r.code, message: r.message, at });
-      return this.db.prepare('DELETE FROM outbox WHERE seq <= ?').run(through).changes;
+      return dropOutboxThrough(this.db, through);
     });
-    return { sent: batch.length, acknowledged, rejected: reply.data.rejected.length };
+    return { sent: batch.length, acknowledged, rejected: reply.data.rejected.length, lastSeq: batch[batch.length - 1].seq };
   }
 
   /**
@@ -155,26 +168,64 @@ export class SyncClient {
   private realign(st: SyncStateRow, firstSent: number, expectedSeq: number): void {
     tx(this.db, () => {
       if (expectedSeq > firstSent) {
-        this.db.prepare('DELETE FROM outbox WHERE seq < ?').run(expectedSeq + st.seqBase);
+        dropOutboxThrough(this.db, expectedSeq - 1 + st.seqBase);
         return;
       }
-      stageOutbox(this.db); // moves the cursor to the newest event, so nothing is queued twice
-      this.db.prepare('DELETE FROM outbox').run();
-      this.db.prepare(`INSERT INTO outbox (event_id) SELECT id FROM case_events WHERE ${OWN_EVENTS_SQL} ORDER BY rowid`).run();
-      const first = (this.db.prepare('SELECT min(seq) AS s FROM outbox').get() as { s: number | null }).s;
+      const first = requeueAll(this.db);
       if (first !== null) updateSyncState(this.db, { seqBase: first - expectedSeq, notice: SERVER_REPLACED_NOTICE });
     });
   }
 
-  /** Pushes until the outbox is empty or `maxBatches` calls were made. */
+  /**
+   * Pushes until the outbox is empty or `maxBatches` calls were made. A batch the server keeps
+   * failing on (5xx, or a body it refuses whole) is retried, then split in halves until the
+   * entry behind it is found; that entry is held back (shown to the operator) only if the server
+   * answers everything else meanwhile, so one bad entry never stops the queue and a server
+   * outage never holds anything.
+   */
   async pushAll(maxBatches = 10_000): Promise<number> {
     let acknowledged = 0;
+    let limit = MAX_BATCH;
+    let suspectThrough = 0;
+    let tries = 0;
     for (let i = 0; i < maxBatches; i++) {
-      const r = await this.pushOnce();
+      let r: PushResult;
+      try {
+        r = await this.pushOnce(limit);
+      } catch (err) {
+        if (!(err instanceof SyncError) || !err.entryFailure || !err.batch) throw err;
+        if (++tries < PUSH_RETRIES) {
+          await sleep(this.retryDelayMs * tries);
+          continue;
+        }
+        tries = 0;
+        suspectThrough = Math.max(suspectThrough, err.batch.lastSeq);
+        if (err.batch.size > 1) {
+          limit = Math.ceil(err.batch.size / 2);
+          continue;
+        }
+        await this.deviceInfo(); // throws while the server itself is in trouble: then nothing is held
+        this.holdOldest(err);
+        continue;
+      }
+      tries = 0;
       acknowledged += r.acknowledged;
       if (r.sent === 0) break;
+      if (r.lastSeq !== undefined && r.lastSeq >= suspectThrough) limit = MAX_BATCH;
     }
     return acknowledged;
+  }
+
+  /** Takes the oldest waiting entry out of the queue; the next one takes its upload number. */
+  private holdOldest(err: SyncError): void {
+    const st = this.enrolled();
+    tx(this.db, () => {
+      const wire = (oldestOutbox(this.db, 1)[0]?.seq ?? 0) - st.seqBase;
+      const held = holdOldest(this.db, `${err.userMessage}（${err.status ?? ''} ${err.code ?? ''}）`.replace(/（\s*）$/, ''), this.now().toISOString());
+      if (!held) return;
+      const { oldest, allocated } = outboxBounds(this.db);
+      updateSyncState(this.db, { seqBase: (oldest ?? allocated + 1) - wire, notice: HELD_NOTICE });
+    });
   }
 
   /** Back-office decisions since the cursor, one page per transaction. Returns how many were applied. */
@@ -234,14 +285,9 @@ export class SyncClient {
   async pullClerks(): Promise<number> {
     const st = this.enrolled();
     const { data } = await this.call(st, 'GET', '/clerks', ClerksResponse);
-    return tx(this.db, () => {
-      const active = data.clerks.filter((c) => c.active);
-      const keep = new Set(active.map((c) => c.staffNo));
-      const local = this.db.prepare('SELECT staff_no AS s FROM clerks').all() as { s: string }[];
-      for (const { s } of local) if (!keep.has(s)) this.db.prepare('DELETE FROM clerks WHERE staff_no = ?').run(s);
-      for (const { passwordHash, active: _a, updatedAt, ...clerk } of active) upsertClerk(this.db, clerk, passwordHash, updatedAt);
-      return active.length;
-    });
+    const active = data.clerks.filter((c) => c.active);
+    tx(this.db, () => replaceClerks(this.db, active.map(({ passwordHash, active: _a, updatedAt, ...clerk }) => ({ clerk, passwordHash, updatedAt }))));
+    return active.length;
   }
 
   /**

@@ -18,6 +18,16 @@ export class SyncError extends Error {
   ) {
     super(`${kind}${status ? ` ${status}` : ''}${code ? ` ${code}` : ''}: ${userMessage}`);
   }
+  /** Set by the push: the batch this failure answered (local outbox numbers). */
+  batch?: { size: number; firstSeq: number; lastSeq: number };
+  /**
+   * The server answered, but failed on this request's content: 5xx (not 429), or a body it
+   * refused whole (400/413/415). Retrying the same entries may not help; splitting can.
+   */
+  get entryFailure(): boolean {
+    if (this.status === null || this.status === 429) return false;
+    return this.status >= 500 || (this.kind === 'rejected' && [400, 413, 415].includes(this.status));
+  }
   /** Network trouble, timeouts, 5xx, 429 and garbled replies: try again later. */
   get retryable(): boolean {
     return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'protocol';

@@ -3,7 +3,8 @@
 // and the clerk's 立即同步 (syncNow). One round at a time; nothing here ever blocks a handler.
 import type { SyncClient } from './client';
 import { SyncError } from './http';
-import { pendingCounts } from './store';
+import { waitingCounts, listHeld } from '../store/outbox';
+import { rejectedCount } from '../store/syncState';
 
 export type SyncLoopState = 'online' | 'offline' | 'syncing' | 'notEnrolled';
 
@@ -21,6 +22,8 @@ export interface SyncStatus {
   notice: string | null;
   /** Uploads the server refused for good (shown to the operator). */
   rejected: number;
+  /** Uploads held back because the server kept failing on them (re-queued on request). */
+  held: number;
 }
 
 export interface SyncLoopOptions {
@@ -99,11 +102,10 @@ export class SyncLoop {
 
   status(): SyncStatus {
     const db = this.client.db;
-    if (!db.open) return { state: 'offline', pending: 0, pendingCases: 0, lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, rejected: 0 };
+    if (!db.open) return { state: 'offline', pending: 0, pendingCases: 0, lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, rejected: 0, held: 0 };
     const st = this.client.state();
-    const pending = pendingCounts(db);
-    const rejected = (db.prepare('SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n;
-    const base = { pending: pending.events, pendingCases: pending.cases, rejected };
+    const pending = waitingCounts(db);
+    const base = { pending: pending.events, pendingCases: pending.cases, rejected: rejectedCount(db), held: listHeld(db).length };
     if (!st) return { ...base, state: 'notEnrolled', lastSuccessAt: null, lastError: null, serverUrl: null, notice: null };
     const state: SyncLoopState = this.running ? 'syncing' : st.lastError ? 'offline' : this.online === false ? 'offline' : 'online';
     return { ...base, state, lastSuccessAt: st.lastSuccessAt, lastError: st.lastError, serverUrl: st.serverUrl, notice: st.notice };

@@ -17,6 +17,7 @@ export async function migrate(db: Db): Promise<number> {
       }
       if (have >= m.version) return have;
       await tx.exec(m.sql);
+      await m.up?.(tx);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       return m.version;
     });

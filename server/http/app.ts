@@ -11,6 +11,8 @@ import { CatalogueStore } from '../catalogue/catalogue';
 import { authenticate } from '../sync/devices';
 import { HttpError } from './errors';
 import { registerCompression } from './compression';
+import { registerJsonBody } from './jsonBody';
+import { normalizeDeep, TEXT_ISSUE_MESSAGE } from '../../shared/text/normalize';
 import { TokenBuckets, type RateLimitOptions } from './rate-limit';
 import { routeTable, type RouteDef } from './routes';
 import { openApiDocument } from './openapi';
@@ -65,6 +67,18 @@ function sameSecret(a: string, b: string) {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * A request's text is normalised (shared/text/normalize.ts) before its schema sees it; a lone
+ * surrogate or runaway nesting is refused with the field named.
+ */
+function cleanText(value: unknown): unknown {
+  const { value: clean, issues } = normalizeDeep(value, 'refuse');
+  if (issues.length) {
+    throw new HttpError(400, 'invalid_input', TEXT_ISSUE_MESSAGE[issues[0].kind], { details: issues.map((i) => ({ path: i.path, message: TEXT_ISSUE_MESSAGE[i.kind] })) });
+  }
+  return clean;
+}
+
 export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: RouteDef[]; registered: string[] } {
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -75,6 +89,7 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
     onConstructorPoisoning: 'error',
   });
   app.removeContentTypeParser('text/plain');
+  registerJsonBody(app);
   // "METHOD /path" of everything Fastify serves, so tests can hold the OpenAPI document to it.
   const registered: string[] = [];
   app.addHook('onRoute', (r) => {
@@ -118,9 +133,10 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
         } else {
           limit(enrolBuckets, req.ip);
         }
-        const body = r.body ? r.body.parse(req.body) : undefined;
-        const query = r.query ? r.query.parse(req.query ?? {}) : undefined;
-        const params = r.params ? r.params.parse(req.params) : undefined;
+        // Push entries are cleaned and judged one by one (server/sync/push.ts), never as a whole.
+        const body = r.body ? r.body.parse(r.entriesJudgedAlone ? req.body : cleanText(req.body)) : undefined;
+        const query = r.query ? r.query.parse(cleanText(req.query ?? {})) : undefined;
+        const params = r.params ? r.params.parse(cleanText(req.params)) : undefined;
         const out = await r.handler({ body, query, params, device, req, reply });
         return reply.sent ? reply : out;
       },

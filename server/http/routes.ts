@@ -45,6 +45,8 @@ export interface RouteDef {
   body?: z.ZodType;
   /** Schema shown in the document when the parser is deliberately looser (push). */
   docBody?: z.ZodType;
+  /** Entries are validated one by one after the envelope (push): deep or odd text is an entry's problem, not the request's. */
+  entriesJudgedAlone?: boolean;
   query?: z.ZodType;
   params?: z.ZodType;
   response: z.ZodType;
@@ -76,7 +78,7 @@ export function routeTable({ db, catalogue, pushHook }: RouteDeps): RouteDef[] {
     },
     {
       method: 'POST', url: `${s}/push`, tag: 'device', auth: 'device', summary: '上传一批办件事件（按设备编号顺序，重复上传只生效一次）',
-      body: PushEnvelope, docBody: PushRequest, response: PushResponse, errors: [403, 409, 413, 415],
+      body: PushEnvelope, docBody: PushRequest, entriesJudgedAlone: true, response: PushResponse, errors: [403, 409, 413, 415],
       handler: async ({ body, device }) => applyPush(db, device, body, { departmentOf: await catalogue.departmentLookup(), beforeEntry: pushHook }),
     },
     {

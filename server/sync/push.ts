@@ -1,16 +1,18 @@
-// Applies one pushed batch in ONE transaction: the events, the derived case rows, the
-// rejections and the device's cursor commit together or not at all. Entries at or below
-// the cursor are skipped (idempotent replay); a permanently bad entry is recorded in
-// rejected_events and acknowledged, so the device's outbox never wedges.
+// Applies one pushed batch in ONE transaction: the events, the projected case rows, the
+// rejections, the chain check and the device's cursor commit together or not at all.
+// Entries at or below the cursor are skipped (idempotent replay). Every entry is judged on its
+// own — normalised, typed (PushEntry), checked against the case's projected state — and a bad
+// one is recorded in rejected_events and acknowledged, so the device's outbox never wedges.
+// Should the database still refuse an entry the schema admitted, the batch is redone entry by
+// entry behind savepoints and that entry alone becomes a `storage_failed` rejection.
 import type { Db, Queryable } from '../db/db';
-import {
-  MAX_FUTURE_SKEW_MS, PAYLOAD_BY_TYPE, PushEntry,
-  type CaseEventType, type PushRejectCode, type PushRejection, type PushResponse,
-} from '../../shared/sync/protocol';
-import type { IntakeStatus } from '../../shared/sync/backoffice';
-import type { Decision } from '../../shared/domain/checklist';
-import { STATUS_AFTER_DECISION } from '../../shared/domain/case';
+import { MAX_FUTURE_SKEW_MS, PushEntry, type PushRejectCode, type PushRejection, type PushResponse } from '../../shared/sync/protocol';
+import { applyEvent, type CaseState } from '../../shared/domain/caseState';
+import type { CaseEvent } from '../../shared/domain/caseEvents';
+import { normalizeDeep, normalizeText } from '../../shared/text/normalize';
+import { canonicalJson, checkLink, type ChainBreak } from '../../shared/sync/chain';
 import { zodDetails } from '../../shared/errors';
+import { sha256 } from '../crypto';
 import { HttpError } from '../http/errors';
 import type { Device } from './devices';
 import { num } from '../time';
@@ -28,75 +30,90 @@ export interface PushBody {
   batch: Array<{ seq: number } & Record<string, unknown>>;
 }
 
-// Same projection as the workstation's: a supplemented 容缺 case is accepted again.
-const TYPE_STATUS: Partial<Record<CaseEventType, IntakeStatus>> = {
-  'case.opened': 'opened', 'case.supplemented': 'accepted', 'case.completed': 'completed',
-  'case.terminated': 'terminated', 'case.delivered': 'delivered',
-};
-
-interface CaseState {
+interface CaseRecord {
   officeCode: string;
-  status: string;
-  caseNumber: string | null;
+  /** null: stored before projections and not projectable. */
+  state: CaseState | null;
   isNew: boolean;
   dirty: boolean;
-  row?: { itemCode: string; departmentCode: string | null; catalogueVersion: number | null; createdDeviceTime: string; seq: number };
+  departmentCode: string | null;
+  firstSeq: number;
+}
+
+interface KnownEvent {
+  deviceId: string;
+  caseId: string;
+  /** Canonical content (type, payload, time, clerk): a resent id must carry exactly this. */
+  signature: string;
+}
+
+interface EventRow {
+  id: string; case_id: string; device_seq: number; type: string; payload: unknown; device_time: string; staff_no: string | null;
+  hash: string | null; prev_hash: string | null;
 }
 
 class Rejected {
   constructor(readonly code: PushRejectCode, readonly message: string) {}
 }
+const SKIP = Symbol('already stored');
+
+const signatureOf = (e: { type: string; payload: unknown; deviceTime: string | Date; staffNo?: string | null }) =>
+  canonicalJson({ type: e.type, payload: e.payload, at: new Date(e.deviceTime).getTime(), staffNo: e.staffNo ?? null });
+
+/** SQLSTATE classes a single entry can cause (data, integrity, limits, raised by a trigger); anything else fails the request. */
+const ENTRY_SQLSTATE = /^(22|23|54|P0)/;
 
 export async function applyPush(db: Db, device: Device, body: PushBody, opts: PushOptions = {}): Promise<PushResponse> {
   if (body.deviceId !== device.id) throw new HttpError(403, 'device_mismatch', '请求中的设备编号与设备令牌不一致');
   const now = opts.now ?? new Date();
   return db.transaction(async (tx) => {
     // The row lock serialises concurrent pushes of one device (e.g. a retry racing the original).
-    const cur = await tx.query<{ last_applied_seq: unknown }>(
-      'SELECT last_applied_seq FROM device_cursors WHERE device_id = $1 FOR UPDATE', [device.id]);
+    const cur = await tx.query<{ last_applied_seq: unknown; chain_head: string | null }>(
+      'SELECT last_applied_seq, chain_head FROM device_cursors WHERE device_id = $1 FOR UPDATE', [device.id]);
     const before = num(cur.rows[0]?.last_applied_seq);
     const fresh = body.batch.filter((e) => e.seq > before);
     if (fresh.length && fresh[0].seq !== before + 1) {
       throw new HttpError(409, 'seq_gap', `上传编号不连续：服务器已收到第 ${before} 条，应从第 ${before + 1} 条继续`, { expectedSeq: before + 1 });
     }
 
-    const parsed = fresh.map((raw) => ({ raw, entry: PushEntry.safeParse(raw) }));
-    const ids = parsed.flatMap((p) => (p.entry.success ? [p.entry.data] : []));
-    const known = await prefetch(tx, ids.map((e) => e.id), [...new Set(ids.map((e) => e.caseId))]);
+    const entries = fresh.map((raw) => ({ raw, ...readEntry(raw) }));
+    const valid = entries.flatMap((e) => (e.entry ? [e.entry] : []));
+    const known = await prefetch(tx, valid.map((e) => e.id), [...new Set(valid.map((e) => e.caseId))]);
+    const judge = new Judge(device, now, known.events, known.cases, opts.departmentOf);
 
-    const events: unknown[] = [];
-    const rejections: Array<PushRejection & { entry: unknown }> = [];
-    for (const { raw, entry } of parsed) {
-      await opts.beforeEntry?.(raw);
-      const outcome = entry.success
-        ? decide(entry.data, device, now, known.events, known.cases, opts.departmentOf)
-        : new Rejected('invalid_event', `事件格式不正确：${zodDetails(entry.error).map((d) => `${d.path} ${d.message}`).join('；')}`);
-      if (outcome instanceof Rejected) rejections.push({ seq: raw.seq, code: outcome.code, message: outcome.message, entry: raw });
-      else if (outcome) events.push(outcome);
+    const rejections: Array<PushRejection & { raw: unknown }> = [];
+    const rows: EventRow[] = [];
+    const resent = new Set<string>();
+    for (const e of entries) {
+      await opts.beforeEntry?.(e.raw);
+      const outcome = e.entry ? judge.entry(e.entry) : e.problem!;
+      if (outcome instanceof Rejected) rejections.push({ seq: e.raw.seq, code: outcome.code, message: outcome.message, raw: e.raw });
+      else if (outcome === SKIP) resent.add(e.entry!.id);
+      else rows.push(outcome);
     }
 
-    await writeCases(tx, device, known.cases);
-    if (events.length) {
-      await tx.query(
-        `INSERT INTO case_events (id, case_id, device_id, device_seq, type, payload, device_time, staff_no)
-         SELECT id, case_id, $2::uuid, device_seq, type, payload, device_time, staff_no
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, case_id uuid, device_seq bigint, type text, payload jsonb, device_time timestamptz, staff_no text)
-         ORDER BY device_seq`,
-        [JSON.stringify(events), device.id],
-      );
+    // Fast path: everything in two statements. Should the database refuse something the
+    // schema admitted, redo the batch entry by entry so only that entry is refused.
+    await tx.exec('SAVEPOINT push_batch');
+    try {
+      await writeCases(tx, device, judge.cases);
+      await insertEvents(tx, device, rows);
+      await tx.exec('RELEASE SAVEPOINT push_batch');
+    } catch (err) {
+      if (!entryError(err)) throw err;
+      await tx.exec('ROLLBACK TO SAVEPOINT push_batch');
+      rows.length = 0;
+      rejections.length = 0;
+      await entryByEntry(tx, device, entries, known, now, opts.departmentOf, rejections);
     }
-    if (rejections.length) {
-      await tx.query(
-        `INSERT INTO rejected_events (device_id, office_code, seq, code, message, entry)
-         SELECT $2::uuid, $3, seq, code, message, entry
-         FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, code text, message text, entry jsonb)
-         ON CONFLICT (device_id, seq) DO NOTHING`,
-        [JSON.stringify(rejections), device.id, device.officeCode],
-      );
-    }
+
+    const breaks = await checkChain(tx, before, cur.rows[0]?.chain_head ?? null, entries, resent);
+    await recordRejections(tx, device, rejections);
+    await recordBreaks(tx, device, breaks.found);
+
     const last = fresh.length ? fresh[fresh.length - 1].seq : before;
     if (fresh.length) {
-      await tx.query('UPDATE device_cursors SET last_applied_seq = $2, updated_at = now() WHERE device_id = $1', [device.id, last]);
+      await tx.query('UPDATE device_cursors SET last_applied_seq = $2, chain_head = $3, updated_at = now() WHERE device_id = $1', [device.id, last, breaks.head]);
       await tx.query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [device.id]);
     }
 
@@ -104,95 +121,239 @@ export async function applyPush(db: Db, device: Device, body: PushBody, opts: Pu
     const replayed = body.batch.filter((e) => e.seq <= before);
     let earlier: PushRejection[] = [];
     if (replayed.length) {
-      const { rows } = await tx.query<{ seq: unknown; code: PushRejectCode; message: string }>(
+      const { rows: old } = await tx.query<{ seq: unknown; code: PushRejectCode; message: string }>(
         'SELECT seq, code, message FROM rejected_events WHERE device_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq',
         [device.id, replayed[0].seq, replayed[replayed.length - 1].seq],
       );
-      earlier = rows.map((r) => ({ seq: num(r.seq), code: r.code, message: r.message }));
+      earlier = old.map((r) => ({ seq: num(r.seq), code: r.code, message: r.message }));
     }
     return {
       appliedThrough: Math.max(before, last),
       rejected: [...earlier, ...rejections.map(({ seq, code, message }) => ({ seq, code, message }))],
-      applied: events.length,
+      applied: judge.applied,
       serverTime: now.toISOString(),
     };
   });
 }
 
+/** Normalises one raw entry's text and types it; a refusal when it is not a storable event. */
+function readEntry(raw: Record<string, unknown>): { entry?: PushEntry; normalized: unknown; problem?: Rejected } {
+  const { value, issues } = normalizeDeep(raw, 'replace');
+  if (issues.length) return { normalized: value, problem: new Rejected('invalid_event', `事件内容嵌套过深（${issues[0].path}）`) };
+  const parsed = PushEntry.safeParse(value);
+  if (!parsed.success) {
+    const why = zodDetails(parsed.error).slice(0, 5).map((d) => `${d.path} ${d.message}`).join('；');
+    return { normalized: value, problem: new Rejected('invalid_event', `事件格式不正确：${why}`) };
+  }
+  // Store what was sent (normalised), not zod's copy: unknown payload keys stay, and the chain hash matches.
+  const v = value as PushEntry;
+  return { normalized: value, entry: { ...parsed.data, payload: v.payload } as PushEntry };
+}
+
+/** Decides entries one by one against the state so far (prefetched, then each accepted entry). */
+class Judge {
+  applied = 0;
+  constructor(
+    private readonly device: Device,
+    private readonly now: Date,
+    readonly events: Map<string, KnownEvent>,
+    readonly cases: Map<string, CaseRecord>,
+    private readonly departmentOf?: (itemCode: string) => string | null,
+  ) {}
+
+  entry(e: PushEntry): EventRow | typeof SKIP | Rejected {
+    const ahead = Date.parse(e.deviceTime) - this.now.getTime();
+    if (ahead > MAX_FUTURE_SKEW_MS) return new Rejected('future_time', `事件时间比服务器时间快约 ${Math.round(ahead / 60000)} 分钟，已拒收：请校准本机时钟`);
+    const existing = this.events.get(e.id);
+    if (existing) {
+      if (existing.deviceId !== this.device.id || existing.caseId !== e.caseId) return new Rejected('event_id_conflict', '事件编号已被其他设备或办件使用，已拒收');
+      if (existing.signature !== signatureOf(e)) return new Rejected('event_id_conflict', '事件编号已用于内容不同的另一事件，已拒收（同一编号只能上传同一事件）');
+      return SKIP; // already stored: exactly once
+    }
+    let c = this.cases.get(e.caseId);
+    if (c && c.officeCode !== this.device.officeCode) return new Rejected('foreign_case', '该办件属于其他中心，本窗口无权写入');
+    if (e.type !== 'case.opened' && !c) return new Rejected('case_not_found', '服务器上没有该办件（其“办件开始”事件未收到或已被拒收）');
+    if (c && !c.state) return new Rejected('invalid_transition', '该办件的历史记录无法解读，后续事件已拒收，请联系管理员');
+    const event = { ...e, at: e.deviceTime, staffNo: e.staffNo ?? null } as unknown as CaseEvent;
+    const r = applyEvent(c?.state ?? null, event);
+    if (!r.ok) return new Rejected(e.type === 'case.opened' ? 'case_already_opened' : 'invalid_transition', r.problem);
+    if (!c) {
+      c = { officeCode: this.device.officeCode, state: null, isNew: true, dirty: true, departmentCode: this.departmentOf?.(r.state.itemCode) ?? null, firstSeq: e.seq };
+      this.cases.set(e.caseId, c);
+    }
+    c.state = r.state;
+    c.dirty = true;
+    this.events.set(e.id, { deviceId: this.device.id, caseId: e.caseId, signature: signatureOf(e) });
+    this.applied++;
+    return { id: e.id, case_id: e.caseId, device_seq: e.seq, type: e.type, payload: e.payload, device_time: e.deviceTime, staff_no: e.staffNo ?? null, hash: e.hash ?? null, prev_hash: e.prevHash ?? null };
+  }
+}
+
 async function prefetch(tx: Queryable, eventIds: string[], caseIds: string[]) {
-  const events = new Map<string, { deviceId: string; caseId: string }>();
-  const cases = new Map<string, CaseState>();
+  const events = new Map<string, KnownEvent>();
+  const cases = new Map<string, CaseRecord>();
   if (eventIds.length) {
-    const { rows } = await tx.query<{ id: string; device_id: string; case_id: string }>(
-      'SELECT id, device_id, case_id FROM case_events WHERE id = ANY($1::uuid[])', [eventIds]);
-    for (const r of rows) events.set(r.id, { deviceId: r.device_id, caseId: r.case_id });
+    const { rows } = await tx.query<{ id: string; device_id: string; case_id: string; type: string; payload: unknown; device_time: Date; staff_no: string | null }>(
+      'SELECT id, device_id, case_id, type, payload, device_time, staff_no FROM case_events WHERE id = ANY($1::uuid[])', [eventIds]);
+    for (const r of rows) events.set(r.id, { deviceId: r.device_id, caseId: r.case_id, signature: signatureOf({ type: r.type, payload: r.payload, deviceTime: r.device_time, staffNo: r.staff_no }) });
   }
   if (caseIds.length) {
-    const { rows } = await tx.query<{ id: string; office_code: string; status: string; case_number: string | null }>(
-      'SELECT id, office_code, status, case_number FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [caseIds]);
-    for (const r of rows) cases.set(r.id, { officeCode: r.office_code, status: r.status, caseNumber: r.case_number, isNew: false, dirty: false });
+    const { rows } = await tx.query<{ id: string; office_code: string; state: CaseState | null; department_code: string | null }>(
+      'SELECT id, office_code, state, department_code FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [caseIds]);
+    for (const r of rows) cases.set(r.id, { officeCode: r.office_code, state: r.state, isNew: false, dirty: false, departmentCode: r.department_code, firstSeq: 0 });
   }
   return { events, cases };
 }
 
-/** Decides one well-formed entry against the state so far; returns the event row, null to skip, or a rejection. */
-function decide(
-  e: PushEntry, device: Device, now: Date,
-  events: Map<string, { deviceId: string; caseId: string }>, cases: Map<string, CaseState>,
-  departmentOf?: (itemCode: string) => string | null,
-): Record<string, unknown> | null | Rejected {
-  const payloadCheck = PAYLOAD_BY_TYPE[e.type]?.safeParse(e.payload);
-  if (payloadCheck && !payloadCheck.success) {
-    return new Rejected('invalid_event', `${e.type} 的内容不完整：${zodDetails(payloadCheck.error).map((d) => `${d.path} ${d.message}`).join('；')}`);
-  }
-  const ahead = Date.parse(e.deviceTime) - now.getTime();
-  if (ahead > MAX_FUTURE_SKEW_MS) {
-    return new Rejected('future_time', `事件时间比服务器时间快约 ${Math.round(ahead / 60000)} 分钟，已拒收：请校准本机时钟`);
-  }
-  const existing = events.get(e.id);
-  if (existing) {
-    if (existing.deviceId === device.id && existing.caseId === e.caseId) return null; // already stored: exactly once
-    return new Rejected('event_id_conflict', '事件编号已被其他设备或办件使用，已拒收');
-  }
-  let c = cases.get(e.caseId);
-  if (c && c.officeCode !== device.officeCode) return new Rejected('foreign_case', '该办件属于其他中心，本窗口无权写入');
-  const p = e.payload as { itemCode?: string; caseNumber?: string; catalogueVersion?: number; decision?: Decision };
-  if (e.type === 'case.opened') {
-    if (c) return new Rejected('case_already_opened', '该办件已登记过，重复的“办件开始”事件已拒收');
-    c = {
-      officeCode: device.officeCode, status: 'opened', caseNumber: p.caseNumber ?? null, isNew: true, dirty: true,
-      row: { itemCode: p.itemCode!, departmentCode: departmentOf?.(p.itemCode!) ?? null, catalogueVersion: p.catalogueVersion ?? null, createdDeviceTime: e.deviceTime, seq: e.seq },
-    };
-    cases.set(e.caseId, c);
-  } else if (!c) {
-    return new Rejected('case_not_found', '服务器上没有该办件（其“办件开始”事件未收到或已被拒收）');
-  }
-  const status = e.type === 'case.decided' ? STATUS_AFTER_DECISION[p.decision!] : TYPE_STATUS[e.type];
-  if (status) c.status = status;
-  if (typeof p.caseNumber === 'string') c.caseNumber = p.caseNumber;
-  c.dirty = true;
-  events.set(e.id, { deviceId: device.id, caseId: e.caseId });
-  return { id: e.id, case_id: e.caseId, device_seq: e.seq, type: e.type, payload: e.payload, device_time: e.deviceTime, staff_no: e.staffNo ?? null };
+async function insertEvents(tx: Queryable, device: Device, rows: EventRow[]) {
+  if (!rows.length) return;
+  await tx.query(
+    `INSERT INTO case_events (id, case_id, device_id, device_seq, type, payload, device_time, staff_no, hash, prev_hash)
+     SELECT id, case_id, $2::uuid, device_seq, type, payload, device_time, staff_no, hash, prev_hash
+     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, case_id uuid, device_seq bigint, type text, payload jsonb, device_time timestamptz, staff_no text, hash text, prev_hash text)
+     ORDER BY device_seq`,
+    [JSON.stringify(rows), device.id],
+  );
 }
 
-async function writeCases(tx: Queryable, device: Device, cases: Map<string, CaseState>) {
-  const created = [...cases].filter(([, c]) => c.isNew).sort(([, a], [, b]) => a.row!.seq - b.row!.seq)
-    .map(([id, c]) => ({ id, item_code: c.row!.itemCode, department_code: c.row!.departmentCode, case_number: c.caseNumber, status: c.status, catalogue_version: c.row!.catalogueVersion, created_device_time: c.row!.createdDeviceTime, seq: c.row!.seq }));
-  const changed = [...cases].filter(([, c]) => !c.isNew && c.dirty).map(([id, c]) => ({ id, status: c.status, case_number: c.caseNumber }));
+async function writeCases(tx: Queryable, device: Device, cases: Map<string, CaseRecord>) {
+  const created = [...cases].filter(([, c]) => c.isNew && c.dirty).sort(([, a], [, b]) => a.firstSeq - b.firstSeq).map(([id, c]) => caseRow(id, c));
+  const changed = [...cases].filter(([, c]) => !c.isNew && c.dirty).map(([id, c]) => caseRow(id, c));
   if (created.length) {
     await tx.query(
-      `INSERT INTO cases (id, office_code, device_id, item_code, department_code, case_number, status, catalogue_version, created_device_time)
-       SELECT id, $2, $3::uuid, item_code, department_code, case_number, status, catalogue_version, created_device_time
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, item_code text, department_code text, case_number text, status text, catalogue_version integer, created_device_time timestamptz, seq bigint)
-       ORDER BY seq`,
+      `INSERT INTO cases (id, office_code, device_id, item_code, department_code, case_number, status, review_status, catalogue_version, created_device_time, state)
+       SELECT id, $2, $3::uuid, item_code, department_code, case_number, status, review_status, catalogue_version, created_device_time, state
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, item_code text, department_code text, case_number text, status text, review_status text, catalogue_version integer, created_device_time timestamptz, state jsonb)`,
       [JSON.stringify(created), device.officeCode, device.id],
     );
   }
   if (changed.length) {
     await tx.query(
-      `UPDATE cases c SET status = x.status, case_number = x.case_number, updated_at = now()
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status text, case_number text) WHERE c.id = x.id`,
+      `UPDATE cases c SET status = x.status, case_number = x.case_number, review_status = x.review_status, state = x.state, updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status text, case_number text, review_status text, state jsonb) WHERE c.id = x.id`,
       [JSON.stringify(changed)],
     );
   }
+  for (const c of cases.values()) c.dirty = false;
+}
+
+const caseRow = (id: string, c: CaseRecord) => {
+  const s = c.state!;
+  return {
+    id, item_code: s.itemCode, department_code: c.departmentCode, case_number: s.caseNumber, status: s.status, review_status: s.reviewStatus,
+    catalogue_version: s.catalogueVersion, created_device_time: s.openedAt, state: s,
+  };
+};
+
+const entryError = (err: unknown) => ENTRY_SQLSTATE.test(String((err as { code?: unknown })?.code ?? ''));
+
+/** The slow path: judge and write each entry behind its own savepoint. */
+async function entryByEntry(
+  tx: Queryable, device: Device, entries: Array<{ raw: { seq: number }; entry?: PushEntry; problem?: Rejected }>,
+  known: Awaited<ReturnType<typeof prefetch>>, now: Date, departmentOf: PushOptions['departmentOf'],
+  rejections: Array<PushRejection & { raw: unknown }>,
+) {
+  // Start again from what the database holds: the fast path's in-memory states are void.
+  const fresh = await prefetch(tx, entries.flatMap((e) => (e.entry ? [e.entry.id] : [])), [...new Set(entries.flatMap((e) => (e.entry ? [e.entry.caseId] : [])))]);
+  known.events.clear();
+  for (const [k, v] of fresh.events) known.events.set(k, v);
+  const judge = new Judge(device, now, known.events, fresh.cases, departmentOf);
+  for (const e of entries) {
+    if (!e.entry) {
+      rejections.push({ seq: e.raw.seq, code: e.problem!.code, message: e.problem!.message, raw: e.raw });
+      continue;
+    }
+    const caseBefore = judge.cases.get(e.entry.caseId);
+    const saved = caseBefore ? { ...caseBefore } : null;
+    const outcome = judge.entry(e.entry);
+    if (outcome instanceof Rejected) {
+      rejections.push({ seq: e.raw.seq, code: outcome.code, message: outcome.message, raw: e.raw });
+      continue;
+    }
+    if (outcome === SKIP) continue;
+    await tx.exec('SAVEPOINT push_entry');
+    try {
+      await writeCases(tx, device, new Map([[e.entry.caseId, judge.cases.get(e.entry.caseId)!]]));
+      await insertEvents(tx, device, [outcome]);
+      await tx.exec('RELEASE SAVEPOINT push_entry');
+    } catch (err) {
+      if (!entryError(err)) throw err;
+      await tx.exec('ROLLBACK TO SAVEPOINT push_entry');
+      // Undo the entry in memory too: later entries of the case are judged without it.
+      if (saved) judge.cases.set(e.entry.caseId, { ...saved, dirty: false });
+      else judge.cases.delete(e.entry.caseId);
+      known.events.delete(e.entry.id);
+      judge.applied--;
+      rejections.push({ seq: e.raw.seq, code: 'storage_failed', message: `服务器无法保存该事件（数据库错误 ${String((err as { code?: unknown }).code)}），已记录并跳过，请联系管理员`, raw: e.raw });
+    }
+  }
+}
+
+// ---- the window's hash chain ------------------------------------------------------------
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/**
+ * Checks each entry's chain link in order (whatever became of the entry: a refused one was
+ * still part of the window's record). An entry already stored is a resend: only its content is
+ * checked, and the head moves to it. Returns the breaks found and the new head.
+ */
+async function checkChain(
+  tx: Queryable, before: number, head: string | null,
+  entries: Array<{ raw: Record<string, unknown>; normalized: unknown; entry?: PushEntry }>,
+  resent: ReadonlySet<string>,
+): Promise<{ found: Array<ChainBreak & { seq: number }>; head: string | null }> {
+  const found: Array<ChainBreak & { seq: number }> = [];
+  for (const { raw, normalized } of entries) {
+    const n = normalized as Record<string, unknown>;
+    if (typeof n.hash !== 'string' || !HEX64.test(n.hash) || !(n.prevHash === null || (typeof n.prevHash === 'string' && HEX64.test(n.prevHash)))) continue;
+    const link = { id: String(n.id), caseId: String(n.caseId), type: String(n.type), deviceTime: String(n.deviceTime), staffNo: (n.staffNo as string | null | undefined) ?? null, payload: n.payload, hash: n.hash, prevHash: n.prevHash as string | null };
+    let expected = head;
+    if (head === null && link.prevHash !== null) {
+      // The first link the server sees from this device: it continues a chain pushed before
+      // chains existed (legacy entries stored), or one another enrolment of this window pushed.
+      const anchored = before > 0 || (await tx.query('SELECT 1 FROM device_cursors WHERE chain_head = $1 LIMIT 1', [link.prevHash])).rows.length > 0;
+      if (anchored) expected = link.prevHash;
+    }
+    const b = checkLink(link, resent.has(link.id) ? link.prevHash : expected, sha256);
+    if (b) found.push({ ...b, seq: Number(raw.seq) });
+    head = link.hash;
+  }
+  return { found, head };
+}
+
+async function recordBreaks(tx: Queryable, device: Device, found: Array<ChainBreak & { seq: number }>) {
+  if (!found.length) return;
+  await tx.query(
+    `INSERT INTO chain_breaks (device_id, office_code, seq, event_id, kind, message)
+     SELECT $2::uuid, $3, seq, event_id, kind, message FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, event_id text, kind text, message text)`,
+    [JSON.stringify(found.map((b) => ({ seq: b.seq, event_id: asciiJson(b.eventId).slice(1, -1).slice(0, 80), kind: b.kind, message: b.message }))), device.id, device.officeCode],
+  );
+}
+
+// ---- rejections: recorded so that recording cannot fail --------------------------------
+
+/** JSON text with every non-ASCII or control character escaped: storable in any text column. */
+function asciiJson(v: unknown): string {
+  return JSON.stringify(v).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const MAX_ENTRY_TEXT = 16 * 1024;
+
+async function recordRejections(tx: Queryable, device: Device, rejections: Array<PushRejection & { raw: unknown }>) {
+  if (!rejections.length) return;
+  const rows = rejections.map((r) => ({
+    seq: r.seq,
+    code: r.code,
+    message: (normalizeText(r.message) ?? '').slice(0, 2000),
+    entry_text: asciiJson(r.raw).slice(0, MAX_ENTRY_TEXT),
+  }));
+  await tx.query(
+    `INSERT INTO rejected_events (device_id, office_code, seq, code, message, entry_text)
+     SELECT $2::uuid, $3, seq, code, message, entry_text
+     FROM jsonb_to_recordset($1::jsonb) AS x(seq bigint, code text, message text, entry_text text)
+     ON CONFLICT (device_id, seq) DO NOTHING`,
+    [JSON.stringify(rows), device.id, device.officeCode],
+  );
+  // The response carries the cleaned message too.
+  rejections.forEach((r, i) => (r.message = rows[i].message));
 }

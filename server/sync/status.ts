@@ -4,6 +4,8 @@ import type { Db, Queryable } from '../db/db';
 import type { PullQuery, PullResponse, StatusEvent } from '../../shared/sync/protocol';
 import type { SetStatusRequest } from '../../shared/sync/backoffice';
 import { HttpError } from '../http/errors';
+import { applyEvent, reviewBlocker, type CaseState, type IntakeStatus } from '../../shared/domain/caseState';
+import type { CaseEvent } from '../../shared/domain/caseEvents';
 import { serverId } from '../admin/directory';
 import { iso, num } from '../time';
 
@@ -16,7 +18,12 @@ export const statusFromRow = (r: StatusRow): StatusEvent => ({
   reason: r.reason, note: r.note, decidedBy: r.decided_by, decidedAt: iso(r.decided_at),
 });
 
-const ACCEPTED = ['accepted', 'awaitingSupplement', 'completed', 'delivered'];
+
+/** A back-office decision as the case event both sides project (the window records it as 'review.status'). */
+export const statusCaseEvent = (s: StatusEvent): CaseEvent => ({
+  id: s.id, caseId: s.caseId, at: s.decidedAt, staffNo: null, type: 'review.status',
+  payload: { status: s.status, reason: s.reason, note: s.note, decidedBy: s.decidedBy, statusEventId: s.id, serverSeq: s.serverSeq },
+});
 
 export async function setCaseStatus(db: Db, caseId: string, req: SetStatusRequest): Promise<StatusEvent> {
   return db.transaction(async (tx) => {
@@ -24,18 +31,23 @@ export async function setCaseStatus(db: Db, caseId: string, req: SetStatusReques
     // time keeps commit order = sequence order, so a pull cursor never jumps over a
     // status event that commits late. Decisions are rare, the lock is cheap.
     await tx.exec('LOCK TABLE status_events IN SHARE ROW EXCLUSIVE MODE');
-    const c = await tx.query<{ office_code: string; status: string; case_number: string | null }>(
-      'SELECT office_code, status, case_number FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
+    const c = await tx.query<{ office_code: string; status: IntakeStatus; case_number: string | null; state: CaseState | null }>(
+      'SELECT office_code, status, case_number, state FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
     const row = c.rows[0];
     if (!row) throw new HttpError(404, 'not_found', '没有找到该办件');
-    if (!ACCEPTED.includes(row.status)) throw new HttpError(409, 'conflict', '该办件未被受理（一次性告知、不予受理或引导分中心），不能审批');
+    const blocked = reviewBlocker(row.state ?? row);
+    if (blocked) throw new HttpError(409, 'conflict', blocked.message);
     const { rows } = await tx.query<StatusRow>(
       `INSERT INTO status_events (id, case_id, office_code, status, reason, note, decided_by) VALUES ($1,$2,$3,$4,$5,$6,$7)
        RETURNING *, $8::text AS case_number`,
       [uuidv7(), caseId, row.office_code, req.status, req.reason ?? null, req.note ?? null, req.decidedBy, row.case_number],
     );
-    await tx.query('UPDATE cases SET review_status = $2, updated_at = now() WHERE id = $1', [caseId, req.status]);
-    return statusFromRow(rows[0]);
+    const status = statusFromRow(rows[0]);
+    // The same projection as the window's: the case's state takes the decision (never back in time).
+    const applied = row.state ? applyEvent(row.state, statusCaseEvent(status)) : null;
+    const state = applied?.ok ? applied.state : row.state;
+    await tx.query('UPDATE cases SET review_status = $2, state = $3, updated_at = now() WHERE id = $1', [caseId, state?.reviewStatus ?? req.status, state === null ? null : JSON.stringify(state)]);
+    return status;
   });
 }
 

@@ -4,39 +4,16 @@ import { z } from 'zod';
 import { Answers, Decision, Mark, Marks } from './checklist';
 import { Agent, AgentRecord, ApplicantRecord, DecisionApplicant } from './applicant';
 import { ImmediateTier, MaterialForm, Necessity } from './catalogue';
+import { CASE_ACTIONS, INTAKE_STATUSES, STATUS_AFTER_DECISION, STATUS_LABEL, type DecidedStatus } from './caseState';
+import { DELIVERY_METHODS, RATING_LEVELS, RATING_SOURCES } from './caseEvents';
 
-export const CASE_STATUSES = [
-  'accepted', // 已受理 (承诺件 waiting for the back office, or 即办件 being done)
-  'awaitingSupplement', // 待补正 (容缺受理)
-  'completed', // 已办结
-  'notified', // 已一次性告知
-  'refused', // 不予受理
-  'redirected', // 已引导至分中心
-  'terminated', // 已终止 (容缺 not supplied in time)
-  'delivered', // 已出件
-] as const;
+/** A case's status at the window once decided (the projection's, without `opened`). */
+export const CASE_STATUSES = INTAKE_STATUSES.filter((s): s is DecidedStatus => s !== 'opened') as [DecidedStatus, ...DecidedStatus[]];
 export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
-export const CASE_STATUS_LABEL: Record<CaseStatus, string> = {
-  accepted: '已受理',
-  awaitingSupplement: '待补正',
-  completed: '已办结',
-  notified: '已一次性告知',
-  refused: '不予受理',
-  redirected: '已引导',
-  terminated: '已终止',
-  delivered: '已出件',
-};
+export const CASE_STATUS_LABEL: Record<CaseStatus, string> = STATUS_LABEL;
+export { STATUS_AFTER_DECISION, RATING_LEVELS, RATING_SOURCES };
 
-export const STATUS_AFTER_DECISION: Record<Decision, CaseStatus> = {
-  accept: 'accepted',
-  acceptWithDeferral: 'awaitingSupplement',
-  notifyMissing: 'notified',
-  refuse: 'refused',
-  redirect: 'redirected',
-};
-
-export const RATING_LEVELS = ['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied'] as const;
 export const RatingLevel = z.enum(RATING_LEVELS);
 export type RatingLevel = z.infer<typeof RatingLevel>;
 export const RATING_LABEL: Record<RatingLevel, string> = {
@@ -51,9 +28,6 @@ export const ratingNeedsReason = (l: RatingLevel | null | undefined): boolean =>
 export const DISSATISFACTION_REASONS = ['等候时间长', '服务态度差', '办事效率低', '一次性告知不清', '材料要求多', '系统故障', '其他'] as const;
 export const DissatisfactionReason = z.enum(DISSATISFACTION_REASONS);
 export type DissatisfactionReason = z.infer<typeof DissatisfactionReason>;
-/** Where a rating was given: the clerk's screen, a paper form entered later, or the
- * applicant-facing second screen (评价器). Older events carry only the first two. */
-export const RATING_SOURCES = ['screen', 'paper', 'secondScreen'] as const;
 export type RatingSource = (typeof RATING_SOURCES)[number];
 
 /** What the 评价器 shows while the clerk waits for the applicant's rating of one case. */
@@ -67,6 +41,10 @@ export const RatingRequest = z.object({
   requestedAt: z.string(),
 });
 export type RatingRequest = z.infer<typeof RatingRequest>;
+
+/** A 不予受理 notice lists each line of the reasons as one reason. */
+export const REFUSAL_LINE_MAX = 300;
+export const refusalLines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -83,7 +61,13 @@ export const DecideInput = z
     startedAt: z.string().datetime({ offset: true }),
     refusal: z
       .object({
-        reasons: z.string().trim().min(1, '请填写不予受理的理由').max(1000),
+        /** One reason per line; blank lines dropped, each line listed on the notice. */
+        reasons: z
+          .string()
+          .max(1000)
+          .transform((s) => refusalLines(s).join('\n'))
+          .pipe(z.string().min(1, '请填写不予受理的理由'))
+          .refine((s) => refusalLines(s).every((l) => l.length <= REFUSAL_LINE_MAX), { message: `每条理由不超过 ${REFUSAL_LINE_MAX} 字，请分行填写` }),
         /** The body to apply to instead (may be empty when none exists). */
         applyTo: z.string().trim().max(200),
       })
@@ -104,7 +88,7 @@ export const DecideInput = z
 export type DecideInput = z.input<typeof DecideInput>;
 export type DecideParsed = z.output<typeof DecideInput>;
 
-export const DeliveryMethod = z.enum(['applicant', 'agent', 'post']);
+export const DeliveryMethod = z.enum(DELIVERY_METHODS);
 export type DeliveryMethod = z.infer<typeof DeliveryMethod>;
 export const DELIVERY_LABEL: Record<DeliveryMethod, string> = { applicant: '申请人本人领取', agent: '代理人领取', post: '邮寄送达' };
 
@@ -150,6 +134,8 @@ export const CaseSummary = z.object({
   elapsedSeconds: z.number().nullable(),
   staffNo: z.string(),
   rated: z.boolean(),
+  /** What may follow (办结, 补正, 终止, 出件, 评价), by the rules in caseState.ts: buttons show exactly these. */
+  actions: z.array(z.enum(CASE_ACTIONS)),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 

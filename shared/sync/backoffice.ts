@@ -3,13 +3,12 @@
 // server's configured staff token); without a configured token only loopback callers
 // are served.
 import { z } from 'zod';
-import { CASE_STATUSES } from '../domain/case';
+import { INTAKE_STATUSES } from '../domain/caseState';
 import { Department, Item } from '../domain/catalogue';
 import { CaseEventType, IsoTime, PushRejectCode, ReviewStatus, StatusEvent } from './protocol';
 
-/** Intake state derived from the window's events: the workstation's CaseStatus, plus
- * `opened` for a case whose decision has not arrived yet. */
-export const INTAKE_STATUSES = ['opened', ...CASE_STATUSES] as const;
+/** Intake state from the projection of the window's events (`opened`: decision not arrived yet). */
+export { INTAKE_STATUSES };
 export const IntakeStatus = z.enum(INTAKE_STATUSES);
 export type IntakeStatus = z.infer<typeof IntakeStatus>;
 

@@ -18,11 +18,24 @@ export const SyncStatusView = z.object({
   notice: z.string().nullable(),
   /** Uploads the server refused for good. */
   rejected: z.number().int().min(0),
+  /** Uploads held back because the server kept failing on them (sync.held lists them). */
+  held: z.number().int().min(0),
   practice: z.boolean(),
   /** One line for the status area. */
   message: z.string(),
 });
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
+
+/** An upload taken out of the queue because the server failed on it while answering the rest. */
+export const HeldUpload = z.object({
+  eventId: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string().nullable(),
+  type: z.string(),
+  message: z.string(),
+  at: z.string(),
+});
+export type HeldUpload = z.infer<typeof HeldUpload>;
 
 export const PRACTICE_SYNC_MESSAGE = '练习模式不同步';
 

@@ -17,7 +17,8 @@
 import { z } from 'zod';
 import { Catalogue, Department, Item, Office, SubCenter, Window } from '../domain/catalogue';
 import { Clerk } from '../domain/clerk';
-import { Decision } from '../domain/checklist';
+import { Instant } from '../domain/storable';
+import { REVIEW_STATUSES, WINDOW_EVENT_TYPES, WindowEventBody, type WindowEventType } from '../domain/caseEvents';
 
 export const PROTOCOL_VERSION = 1;
 /** Path prefix of every device route. */
@@ -35,7 +36,8 @@ export const DEFAULT_PULL_LIMIT = 100;
 
 // ---- primitives ---------------------------------------------------------------------
 export const Uuid7 = z.uuid({ version: 'v7', message: '应为 UUIDv7' });
-export const IsoTime = z.iso.datetime({ offset: true, message: '应为带时区的 ISO 时间' });
+/** A real moment with an offset, within what a timestamptz column stores (see shared/domain/storable.ts). */
+export const IsoTime = Instant;
 /** Device outbox number: 1, 2, 3 … */
 export const Seq = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 /** Server sequence used as a pull cursor; 0 = from the beginning. */
@@ -110,62 +112,43 @@ export const DeviceInfo = z.object({
 export type DeviceInfo = z.infer<typeof DeviceInfo>;
 
 // ---- push (up: case events) ---------------------------------------------------------
-export const CASE_EVENT_TYPES = [
-  'case.opened',
-  'case.decided',
-  'case.supplemented',
-  'case.completed',
-  'case.terminated',
-  'case.delivered',
-  'case.rated',
-] as const;
-export const CaseEventType = z.enum(CASE_EVENT_TYPES);
-export type CaseEventType = z.infer<typeof CaseEventType>;
+/** The window's own event types (the union in shared/domain/events.ts is the one list). */
+export const CASE_EVENT_TYPES = WINDOW_EVENT_TYPES;
+export const CaseEventType = z.enum(WINDOW_EVENT_TYPES);
+export type CaseEventType = WindowEventType;
 
 const jsonBytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length;
 
-/** The window owns intake facts: payloads are objects checked loosely, plus a size cap. */
-export const EventPayload = z
-  .record(z.string(), z.unknown())
-  .refine((p) => jsonBytes(p) <= MAX_PAYLOAD_BYTES, { message: `事件内容超过 ${MAX_PAYLOAD_BYTES / 1024} KB` });
+/** sha256 hex of an event's chain link (shared/sync/chain.ts). */
+export const ChainHash = z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位十六进制 sha256');
 
-/** The few payload fields the server reads; everything else is stored as sent. */
-export const OPENED_PAYLOAD = z.looseObject({
-  itemCode: z.string().min(1).max(40),
-  catalogueVersion: z.number().int().min(0).optional(),
-  caseNumber: z.string().min(1).max(64).optional(),
-});
-export const DECIDED_PAYLOAD = z.looseObject({
-  decision: Decision,
-  caseNumber: z.string().min(1).max(64).optional(),
-  reason: z.string().max(2000).optional(),
-});
-/** Minimum payload shape per event type (others: any object). */
-export const PAYLOAD_BY_TYPE: Partial<Record<CaseEventType, z.ZodType>> = {
-  'case.opened': OPENED_PAYLOAD,
-  'case.decided': DECIDED_PAYLOAD,
-};
-
-export const PushEntry = z.object({
+const ENTRY_ENVELOPE = {
   seq: Seq,
-  /** Event id, UUIDv7 made on the device; a repeat of a stored id is skipped. */
+  /** Event id, UUIDv7 made on the device; a repeat of a stored id with the same content is skipped. */
   id: Uuid7,
   caseId: Uuid7,
-  type: CaseEventType,
-  payload: EventPayload,
   /** Device clock when the event happened: audit only, never used for ordering. */
   deviceTime: IsoTime,
   /** 工号 of the clerk who recorded the event (audit trail). */
   staffNo: z.string().max(20).nullable().optional(),
-}).strict();
-export type PushEntry = z.infer<typeof PushEntry>;
+  /** This event's link in the window's hash chain, and the link before it (null: the first). Absent from windows older than the chain. */
+  hash: ChainHash.optional(),
+  prevHash: ChainHash.nullable().optional(),
+};
 
 /**
- * The server parses the batch in two layers so one bad entry cannot wedge the queue:
- * the envelope (deviceId, array size, consecutive `seq`) is checked for the whole request
- * (400 when wrong); each entry is then checked against PushEntry and, if wrong, recorded as
- * rejected (`invalid_event`) and acknowledged.
+ * One outbox entry: the envelope and one typed window event. Every entry this schema
+ * accepts can be stored by the server (bounded text, numbers and dates within the columns').
  */
+const withEnvelope = <T extends (typeof WindowEventBody.options)[number]>(o: T) => o.extend(ENTRY_ENVELOPE).strict();
+type EntryOption = ReturnType<typeof withEnvelope<(typeof WindowEventBody.options)[number]>>;
+export const PushEntry = z
+  .discriminatedUnion('type', WindowEventBody.options.map(withEnvelope) as [EntryOption, ...EntryOption[]])
+  .refine((e) => jsonBytes(e.payload) <= MAX_PAYLOAD_BYTES, { message: `事件内容超过 ${MAX_PAYLOAD_BYTES / 1024} KB`, path: ['payload'] });
+export type PushEntry = WindowEventBody & {
+  seq: number; id: string; caseId: string; deviceTime: string; staffNo?: string | null; hash?: string; prevHash?: string | null;
+};
+
 export const PushRequest = z.object({
   deviceId: z.uuid(),
   batch: z.array(PushEntry).min(1).max(MAX_BATCH),
@@ -187,7 +170,9 @@ export const PUSH_REJECT_CODES = [
   'foreign_case', // case belongs to another office
   'case_not_found', // event for a case never opened on the server
   'case_already_opened', // second case.opened for the same case
-  'event_id_conflict', // event id already used by another device or case
+  'event_id_conflict', // event id already used by another device or case, or with other content
+  'invalid_transition', // the event cannot follow the case's state (e.g. 办结 of a refused case)
+  'storage_failed', // the database refused this entry (recorded and acknowledged; the rest is applied)
 ] as const;
 export const PushRejectCode = z.enum(PUSH_REJECT_CODES);
 export type PushRejectCode = z.infer<typeof PushRejectCode>;
@@ -206,7 +191,7 @@ export const PushResponse = z.object({
 export type PushResponse = z.infer<typeof PushResponse>;
 
 // ---- pull (down: back-office status) ------------------------------------------------
-export const REVIEW_STATUSES = ['reviewing', 'approved', 'rejected', 'needsSupplement', 'readyForPickup'] as const;
+export { REVIEW_STATUSES };
 export const ReviewStatus = z.enum(REVIEW_STATUSES);
 export type ReviewStatus = z.infer<typeof ReviewStatus>;
 export const REVIEW_STATUS_LABEL: Record<ReviewStatus, string> = {

@@ -57,7 +57,7 @@ describe('back-office console', () => {
   let seq = 0;
   const caseNumbers: string[] = [];
 
-  const push = async (entries: Array<Omit<PushEntry, 'seq' | 'id' | 'deviceTime' | 'staffNo'>>) => {
+  const push = async (entries: Array<{ caseId: string; type: PushEntry['type']; payload: Record<string, unknown> }>) => {
     const batch = entries.map((e) => ({ ...e, seq: ++seq, id: uuidv7(), deviceTime: new Date().toISOString(), staffNo: '1001' }));
     const r = await fetch(`${server.url}/sync/v1/push`, {
       method: 'POST', headers: { authorization: `Bearer ${device.deviceToken}`, 'content-type': 'application/json' },
@@ -74,7 +74,7 @@ describe('back-office console', () => {
     caseNumbers.push(caseNumber);
     await push([
       { caseId, type: 'case.opened', payload: { itemCode, catalogueVersion: 1, caseNumber, officeCode: OFFICE, windowCode: '01', agent: null, ...opened } },
-      { caseId, type: 'case.decided', payload: { decision, caseNumber, tier: null, missing: [] } },
+      { caseId, type: 'case.decided', payload: { decision, caseNumber, tier: null, promisedDate: null, missing: [] } },
     ]);
     return caseNumber;
   };

@@ -17,7 +17,7 @@ import { demoCatalogue } from '../../shared/demo/catalogue';
 import { DEMO_ITEMS } from '../../shared/demo/examples';
 import { REVIEW_STATUS_LABEL, type ReviewStatus } from '../../shared/sync/protocol';
 import { idCardCheckChar } from '../../shared/validate/idcard';
-import { readSyncState } from '../../electron/sync/store';
+import { readSyncState } from '../../electron/store/syncState';
 import { stmt } from '../../electron/store/statements';
 import type { Answers } from '../../shared/domain/checklist';
 import { nextApplicant, signIn, startHarness, type Harness } from './harness';

@@ -3,7 +3,7 @@
 // at the end. Run with `node --import tsx` so a SIGKILL hits this very process.
 // Usage: syncPusher.ts <db> <office>
 import { openDevice } from './syncWorld';
-import { outboxSize } from '../../electron/store/cases';
+import { outboxSize } from '../../electron/store/outbox';
 
 const [dbPath, office] = process.argv.slice(2);
 // Small batches that never grow: many commits, many chances to be killed between them.

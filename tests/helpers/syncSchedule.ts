@@ -4,7 +4,7 @@
 // Afterwards the link heals and everything must converge; `checkConvergence` says how not.
 import fc from 'fast-check';
 import { complete } from '../../electron/services/intake';
-import { outboxSize } from '../../electron/store/cases';
+import { outboxSize } from '../../electron/store/outbox';
 import { OFFICE_A, OFFICE_B, type Backend } from '../integration/server-harness';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
 import { acceptCase, enrolDevice, openDevice, setReviewStatus, startSyncServer, type Device, type SyncServer } from './syncWorld';

@@ -21,10 +21,12 @@ export interface TestWorkstationOptions {
   now?: () => Date;
   practice?: boolean;
   signIn?: boolean;
+  /** Internal errors of handlers (printed by default so a failing test shows its cause). */
+  onError?: (err: unknown) => void;
 }
 
 export function testWorkstation(opts: TestWorkstationOptions = {}): Workstation {
-  const ws = createWorkstation({ dbPath: opts.dbPath ?? tempDbPath(), seedDemo: false, now: opts.now, practice: opts.practice });
+  const ws = createWorkstation({ dbPath: opts.dbPath ?? tempDbPath(), seedDemo: false, now: opts.now, practice: opts.practice, onError: opts.onError ?? ((e) => console.error('handler error:', e)) });
   replaceCatalogue(ws.db, opts.catalogue ?? testCatalogue);
   setSetting(ws.db, 'device.officeCode', opts.officeCode ?? '210100');
   setSetting(ws.db, 'device.windowCode', opts.windowCode ?? '01');

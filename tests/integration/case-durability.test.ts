@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { tempDbPath } from '../helpers/workstation';
-import { outboxSize } from '../../electron/store/cases';
+import { outboxSize } from '../../electron/store/outbox';
 
 const writer = path.resolve('tests/helpers/caseWriter.ts');
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { testWorkstation, testClock, PERSON, ORG } from '../helpers/workstation';
 import type { Workstation } from '../../electron/services/workstation';
 import type { Envelope } from '../../shared/errors';
-import { caseEvents, outboxSize } from '../../electron/store/cases';
+import { outboxSize } from '../../electron/store/outbox';
+import { caseEventRows } from '../../electron/store/caseEvents';
 
 async function call<T = unknown>(ws: Workstation, channel: string, input: unknown): Promise<T> {
   const r = (await ws.dispatch(channel, input)) as Envelope<T>;
@@ -175,7 +176,7 @@ describe('引导 without an ID card (来访群众)', () => {
     const detail = await call<{ summary: { status: string; applicantName: string }; applicant: unknown }>(ws, 'case.get', { caseId: r.caseId });
     expect(detail.summary).toMatchObject({ status: 'redirected', applicantName: '张大爷' });
     expect(detail.applicant).toEqual({ kind: 'visitor', name: '张大爷' });
-    const opened = caseEvents(ws.db, r.caseId).find((e) => e.type === 'case.opened')!;
+    const opened = caseEventRows(ws.db, r.caseId).find((e) => e.type === 'case.opened')!;
     expect(JSON.parse(opened.payload).applicant).toEqual({ kind: 'visitor', name: '张大爷' });
     expect(outboxSize(ws.db)).toBe(2);
 

@@ -1,7 +1,7 @@
 // The wall between practice and real work: after a practice session the real database's
 // case tables are unchanged row for row, practice numbers carry LX, and nothing is queued.
 import { describe, expect, it } from 'vitest';
-import { outboxSize, stageOutbox } from '../../electron/store/cases';
+import { outboxSize, stageOutbox } from '../../electron/store/outbox';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHost } from '../../electron/services/host';

@@ -86,6 +86,32 @@ export async function enrolDevice(t: TestServer, office = OFFICE_A, windowCode =
 
 export const nowIso = () => new Date().toISOString();
 
+/** A complete payload of each window event type, as the workstation writes it; tests override fields. */
+export function fullPayload(type: PushEntry['type'], given: Record<string, unknown> = {}): Record<string, unknown> {
+  const caseNumber = (given.caseNumber as string | undefined) ?? '210102-01-20260101-0001';
+  switch (type) {
+    case 'case.opened':
+      return {
+        itemCode: '11210100MB0000001A', catalogueVersion: 1, caseNumber, officeCode: OFFICE_A, windowCode: '01',
+        applicant: { kind: 'person', name: '张三', idNumber: '11010519491231002X', phone: '13800138000' }, agent: null, answers: {}, marks: {}, ...given,
+      };
+    case 'case.decided': {
+      const decision = given.decision ?? 'accept';
+      return {
+        decision, caseNumber, tier: null, promisedDate: null, missing: [],
+        ...(decision === 'refuse' ? { reason: '不属于本中心受理范围' } : {}),
+        ...(decision === 'acceptWithDeferral' ? { commitment: '承诺补交', supplementDeadline: '2026-12-31' } : {}),
+        ...given,
+      };
+    }
+    case 'case.supplemented': return { materialIds: [], note: '', ...given };
+    case 'case.completed': return { elapsedSeconds: 60, tier: null, ...given };
+    case 'case.terminated': return { reason: '逾期未补正', ...given };
+    case 'case.delivered': return { method: 'applicant', label: '申请人本人领取', receiver: '张三', ...given };
+    case 'case.rated': return { level: 'satisfied', reasonCategory: null, source: 'screen', comment: '', ...given };
+  }
+}
+
 /** A window's outbox: numbers 1,2,3… and the case events behind them. */
 export class Outbox {
   entries: PushEntry[] = [];
@@ -94,7 +120,7 @@ export class Outbox {
     return caseId;
   }
   add(caseId: string, type: PushEntry['type'], payload: Record<string, unknown>, deviceTime = nowIso(), id = uuidv7()) {
-    const e: PushEntry = { seq: this.entries.length + 1, id, caseId, type, payload, deviceTime, staffNo: '1001' };
+    const e = { seq: this.entries.length + 1, id, caseId, type, payload: fullPayload(type, payload), deviceTime, staffNo: '1001' } as PushEntry;
     this.entries.push(e);
     return e;
   }

@@ -94,7 +94,7 @@ describe.each(BACKENDS)('server push on %s', (backend) => {
     const box = new Outbox();
     const c = box.open();
     box.add(c, 'case.decided', { decision: '随便' }); // not a decision
-    box.add(c, 'case.rated', { level: 5 });
+    box.add(c, 'case.decided', { decision: 'accept' });
     box.add(c, 'case.rated', {});
     (box.entries[3] as { type: string }).type = 'case.exploded'; // unknown event type
     box.add(c, 'case.completed', { big: 'x'.repeat(70 * 1024) }); // payload over 64 KB
@@ -153,13 +153,29 @@ describe.each(BACKENDS)('server push on %s', (backend) => {
           const dev = await enrolDevice(t);
           const box = new Outbox();
           const cases: string[] = [];
+          // Each case moves through a legal history: 受理, 办结, 出件, 评价 (the projection refuses anything else).
+          const NEXT = ['case.decided', 'case.completed', 'case.delivered', 'case.rated'] as const;
+          const progress = new Map<string, number>();
+          const open = () => {
+            const c = box.open();
+            cases.push(c);
+            progress.set(c, 0);
+          };
           for (const p of plan) {
-            if (p.newCase || !cases.length) cases.push(box.open());
+            if (p.newCase || !cases.length) open();
             else if (p.dupOf !== null && box.entries.length) {
               // The client re-queued an event it already queued: same id under a new number.
               const orig = box.entries[p.dupOf % box.entries.length];
               box.add(orig.caseId, orig.type, orig.payload, orig.deviceTime, orig.id);
-            } else box.add(cases[p.caseIx % cases.length], 'case.rated', { level: 1 + (p.caseIx % 5) });
+            } else {
+              const c = cases[p.caseIx % cases.length];
+              const k = progress.get(c)!;
+              if (k >= NEXT.length) open();
+              else {
+                box.add(c, NEXT[k], { level: (['verySatisfied', 'satisfied', 'basicallySatisfied'] as const)[p.caseIx % 3] });
+                progress.set(c, k + 1);
+              }
+            }
           }
           const n = box.entries.length;
           let acked = 0;

@@ -7,7 +7,8 @@ import { acceptCase, enrolDevice, serverCatalogue, setReviewStatus, startSyncSer
 import { OFFICE_A, OFFICE_B } from './server-harness';
 import { revokeDevice, issueEnrolCode } from '../../server/admin/directory';
 import { publishCatalogue } from '../../server/catalogue/catalogue';
-import { caseEvents, getCaseRow } from '../../electron/store/cases';
+import { getCaseRow } from '../../electron/store/cases';
+import { caseEventRows } from '../../electron/store/caseEvents';
 import { findClerk, verifyPassword } from '../../electron/store/clerks';
 import { getItem } from '../../electron/store/catalogue';
 import { deliver } from '../../electron/services/delivery';
@@ -17,7 +18,7 @@ import { SyncLoop } from '../../electron/sync/loop';
 import { createHost } from '../../electron/services/host';
 import { tempDbPath, PERSON } from '../helpers/workstation';
 import { ACCEPT } from '../helpers/syncWorld';
-import { outboxSize } from '../../electron/store/cases';
+import { outboxSize } from '../../electron/store/outbox';
 import { decide } from '../../electron/services/intake';
 import { DecideInput } from '../../shared/domain/case';
 
@@ -75,7 +76,7 @@ describe('sync client', () => {
     expect(await d.client.pullStatuses()).toBe(0);
     const row = getCaseRow(d.ws.db, caseId)!;
     expect(row.reviewStatus).toBe('approved');
-    const review = caseEvents(d.ws.db, caseId).filter((e) => e.type === 'review.status');
+    const review = caseEventRows(d.ws.db, caseId).filter((e) => e.type === 'review.status');
     expect(review.map((e) => JSON.parse(e.payload).status)).toEqual(['reviewing', 'approved']);
     expect(outboxSize(d.ws.db)).toBe(0); // status events are never queued back
     deliver(d.ws, { caseId, method: 'applicant', idNumber: PERSON.idNumber } as never);

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { acceptCase, enrolDevice, openDevice, startSyncServer, type SyncServer } from '../helpers/syncWorld';
 import { OFFICE_A } from './server-harness';
-import { outboxSize } from '../../electron/store/cases';
+import { outboxSize } from '../../electron/store/outbox';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PUSHER = path.join(ROOT, 'tests/helpers/syncPusher.ts');

@@ -9,7 +9,7 @@ import { addWindow, issueEnrolCode } from '../../server/admin/directory';
 import { publishCatalogue } from '../../server/catalogue/catalogue';
 import { createHost } from '../../electron/services/host';
 import { getSetting } from '../../electron/store/settings';
-import { readSyncState } from '../../electron/sync/store';
+import { readSyncState } from '../../electron/store/syncState';
 import { SyncClient } from '../../electron/sync/client';
 import { tempDbPath } from '../helpers/workstation';
 

@@ -1,4 +1,3 @@
-import { AppError } from '../../../shared/errors';
 import { chinaDay } from '../../../shared/time';
 import { audit } from '../../store/audit';
 import { calendarStatus, importCalendar } from '../calendar';
@@ -9,10 +8,9 @@ export function calendarHandlers(ws: Workstation): Pick<HandlerTable, 'calendar.
   return {
     'calendar.status': () => calendarStatus(ws.db, chinaDay(ws.now())),
     'calendar.import': ({ json }) => {
-      if (ws.session.clerk?.role !== 'supervisor') throw new AppError('forbidden', '只有值班长可以导入节假日日历');
       const cal = importCalendar(ws.db, json);
       ws.calendarChanged();
-      audit(ws.db, 'calendar.import', ws.session.clerk.staffNo, { version: cal.version });
+      audit(ws.db, 'calendar.import', ws.session.clerk!.staffNo, { version: cal.version });
       return calendarStatus(ws.db, chinaDay(ws.now()));
     },
   };

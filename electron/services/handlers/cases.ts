@@ -1,7 +1,9 @@
 import { AppError } from '../../../shared/errors';
 import { parseCaseNumber } from '../../../shared/caseNumber';
 import { AgentRecord, ApplicantRecord } from '../../../shared/domain/applicant';
-import { caseEvents, findCaseRowByNumber, getCaseRow, listQueue, toSummary } from '../../store/cases';
+import { findCaseRowByNumber, getCaseRow, listQueue, toSummary } from '../../store/cases';
+import { caseEvents } from '../../store/caseEvents';
+import { evaluateIntake } from '../intakeTerms';
 import { chinaDay } from '../../../shared/time';
 import { describeEvent } from '../caseTimeline';
 import { caseMaterials } from '../caseMaterials';
@@ -12,6 +14,7 @@ import type { HandlerTable } from '../dispatch';
 
 type CaseChannels =
   | 'case.decide'
+  | 'case.terms'
   | 'case.queue'
   | 'case.get'
   | 'case.lookup'
@@ -22,18 +25,23 @@ type CaseChannels =
   | 'case.rate';
 
 export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> {
+  const today = () => chinaDay(ws.now());
+  /** The case's list line after an action (read back from its projected row). */
+  const summary = (caseId: string) => toSummary(getCaseRow(ws.db, caseId)!, today());
   return {
     'case.decide': (input) => decide(ws, input),
+    'case.terms': (input) => evaluateIntake(ws, input).terms,
     'case.queue': () => {
       const now = ws.now();
-      return { cases: listQueue(ws.db, chinaDay(now)).map(toSummary), now: now.toISOString() };
+      const day = chinaDay(now);
+      return { cases: listQueue(ws.db, day).map((r) => toSummary(r, day)), now: now.toISOString() };
     },
     'case.get': ({ caseId }) => {
       const row = getCaseRow(ws.db, caseId);
       if (!row) throw new AppError('not_found', '找不到该办件');
       const events = caseEvents(ws.db, caseId);
       return {
-        summary: toSummary(row),
+        summary: toSummary(row, today()),
         applicant: ApplicantRecord.parse(JSON.parse(row.applicant)),
         agent: row.agent ? AgentRecord.parse(JSON.parse(row.agent)) : null,
         answers: JSON.parse(row.answers),
@@ -54,10 +62,10 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
       if (!row) throw new AppError('not_found', `本机没有编号为 ${parsed.value} 的办件`);
       return { caseId: row.id };
     },
-    'case.complete': ({ caseId }) => toSummary(complete(ws, caseId)),
-    'case.supplement': ({ caseId, note }) => toSummary(supplement(ws, caseId, note)),
-    'case.terminate': ({ caseId, reason }) => toSummary(terminate(ws, caseId, reason)),
-    'case.deliver': (input) => toSummary(deliver(ws, input)),
-    'case.rate': ({ caseId, level, reasonCategory, source, comment }) => toSummary(rate(ws, caseId, level, reasonCategory, source, comment)),
+    'case.complete': ({ caseId }) => summary(complete(ws, caseId).id),
+    'case.supplement': ({ caseId, note }) => summary(supplement(ws, caseId, note).id),
+    'case.terminate': ({ caseId, reason }) => summary(terminate(ws, caseId, reason).id),
+    'case.deliver': (input) => summary(deliver(ws, input).id),
+    'case.rate': ({ caseId, level, reasonCategory, source, comment }) => summary(rate(ws, caseId, level, reasonCategory, source, comment).id),
   };
 }

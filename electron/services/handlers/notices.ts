@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { getCaseRow } from '../../store/cases';
-import { noticeKindsFor, printNotice, printerSettingsStore, renderNotice, type PrintPorts } from '../notices';
+import { noticeKinds } from '../../../shared/domain/caseState';
+import { printNotice, printerSettingsStore, renderNotice, type PrintPorts } from '../notices';
 import { loadPrinterSettings, setPrinter } from '../../print/settings';
 import type { Workstation } from '../workstation';
 import type { HandlerTable } from '../dispatch';
@@ -20,7 +21,7 @@ export function noticeHandlers(ws: Workstation, ports: PrintPorts): Pick<Handler
     'notice.kinds': ({ caseId }) => {
       const row = getCaseRow(ws.db, caseId);
       if (!row) throw new AppError('not_found', '找不到该办件');
-      return { kinds: noticeKindsFor(row) };
+      return { kinds: noticeKinds(row) };
     },
     'notice.render': async ({ caseId, kind, layout }) => ({ html: await renderNotice(ws, caseId, kind, layout) }),
     'notice.print': ({ caseId, kind, layout }) => printNotice(ws, ports, caseId, kind, layout),

@@ -4,7 +4,9 @@ import type { Workstation } from '../workstation';
 import type { HandlerTable } from '../dispatch';
 import type { SyncLoop, SyncStatus } from '../../sync/loop';
 import { SyncError } from '../../sync/http';
-import { readSyncState } from '../../sync/store';
+import { readSyncState } from '../../store/syncState';
+import { listHeld, requeueHeld } from '../../store/outbox';
+import { audit } from '../../store/audit';
 import { AppError } from '../../../shared/errors';
 import { syncMessage, type SyncStatusView } from '../../../shared/sync/clientStatus';
 
@@ -18,7 +20,7 @@ export function attachSync(ws: Workstation, loop: SyncLoop): void {
 export const syncOf = (ws: Workstation): SyncLoop | null => (ws.practice ? null : (loops.get(ws) ?? null));
 
 const PRACTICE: Omit<SyncStatusView, 'message'> = {
-  state: 'notEnrolled', pending: 0, pendingCases: 0, lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, rejected: 0, practice: true,
+  state: 'notEnrolled', pending: 0, pendingCases: 0, lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, rejected: 0, held: 0, practice: true,
 };
 const DETACHED: Omit<SyncStatusView, 'message'> = { ...PRACTICE, practice: false };
 
@@ -27,7 +29,7 @@ function view(s: SyncStatus | Omit<SyncStatusView, 'message'>): SyncStatusView {
   return { ...v, message: syncMessage(v) };
 }
 
-export function syncHandlers(ws: Workstation): Pick<HandlerTable, 'sync.status' | 'sync.now' | 'sync.enrol'> {
+export function syncHandlers(ws: Workstation): Pick<HandlerTable, 'sync.status' | 'sync.now' | 'sync.enrol' | 'sync.held' | 'sync.retryHeld'> {
   const current = (): SyncStatusView => {
     if (ws.practice) return view(PRACTICE);
     const loop = syncOf(ws);
@@ -35,6 +37,14 @@ export function syncHandlers(ws: Workstation): Pick<HandlerTable, 'sync.status' 
   };
   return {
     'sync.status': () => current(),
+    'sync.held': () => ({ held: ws.practice ? [] : listHeld(ws.db) }),
+    'sync.retryHeld': async () => {
+      const loop = syncOf(ws);
+      if (!loop) return current();
+      const n = requeueHeld(ws.db);
+      audit(ws.db, 'sync.retryHeld', ws.session.clerk!.staffNo, { requeued: n });
+      return view(await loop.syncNow());
+    },
     'sync.now': async () => {
       const loop = syncOf(ws);
       if (!loop) return current();

@@ -4,14 +4,18 @@ import { m002 } from './002-cases-outbox';
 import { m003 } from './003-sync';
 import { m004 } from './004-practice';
 import { m005 } from './005-lean-intake';
+import { m006 } from './006-event-chain';
+import type Database from 'better-sqlite3';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data step after the SQL, in the same transaction (e.g. values SQL cannot compute). */
+  up?: (db: Database.Database) => void;
 }
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006];
 migrations.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`migration ${m.name} must be number ${i + 1}`);
 });

@@ -1,14 +1,18 @@
 // Append-only: never edit a shipped migration, add the next number. The same SQL runs on
 // PostgreSQL and PGlite.
 import { m001 } from './001-init';
+import { m002 } from './002-typed-events';
+import type { Queryable } from '../db';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data step after the SQL, in the same transaction. */
+  up?: (tx: Queryable) => Promise<void>;
 }
 
-export const migrations: Migration[] = [m001];
+export const migrations: Migration[] = [m001, m002];
 migrations.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`migration ${m.name} must be number ${i + 1}`);
 });

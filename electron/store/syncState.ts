@@ -1,7 +1,10 @@
 // The sync client's rows in the workstation's SQLite file (migration 003): enrolment and
 // cursors, refused uploads, and applying back-office status events to cases.
-import type { Db } from '../store/db';
-import { appendEvent, getCaseRow, updateCase, waitingCounts } from '../store/cases';
+import type { Db } from './db';
+import { stmt } from './statements';
+import { outboxBounds } from './outbox';
+import { getCaseRow } from './cases';
+import { loadCaseState, recordEvents } from './caseLog';
 import type { StatusEvent } from '../../shared/sync/protocol';
 
 export interface SyncStateRow {
@@ -37,9 +40,8 @@ export function readSyncState(db: Db): SyncStateRow | null {
  * sent under the new device id, starting with the oldest waiting entry.
  */
 export function saveEnrolment(db: Db, e: { serverUrl: string; deviceId: string; tokenBlob: Buffer; tokenBox: string; serverId: string; at: string }): void {
-  const oldest = db.prepare('SELECT min(seq) AS s FROM outbox').get() as { s: number | null };
-  const allocated = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").get() as { seq: number } | undefined;
-  const seqBase = oldest.s !== null ? oldest.s - 1 : (allocated?.seq ?? 0);
+  const { oldest, allocated } = outboxBounds(db);
+  const seqBase = oldest !== null ? oldest - 1 : allocated;
   db.prepare(
     `INSERT INTO sync_state (id, server_url, device_id, token_blob, token_box, server_id, seq_base, status_cursor, catalogue_version_seen, enrolled_at)
      VALUES (1, @serverUrl, @deviceId, @tokenBlob, @tokenBox, @serverId, @seqBase, 0, 0, @at)
@@ -66,28 +68,6 @@ export function updateSyncState(db: Db, fields: Settable): void {
   db.prepare(`UPDATE sync_state SET ${keys.map((k) => `${COLUMN[k]} = @${k}`).join(', ')} WHERE id = 1`).run(fields);
 }
 
-export interface OutboxEntryRow {
-  seq: number;
-  id: string;
-  caseId: string;
-  type: string;
-  payload: string;
-  staffNo: string | null;
-  deviceTime: string;
-}
-export function oldestOutbox(db: Db, limit: number): OutboxEntryRow[] {
-  return db
-    .prepare(
-      `SELECT o.seq, e.id, e.case_id AS caseId, e.type, e.payload, e.staff_no AS staffNo, e.device_time AS deviceTime
-       FROM outbox o JOIN case_events e ON e.id = o.event_id ORDER BY o.seq LIMIT ?`,
-    )
-    .all(limit) as OutboxEntryRow[];
-}
-
-export function pendingCounts(db: Db): { events: number; cases: number } {
-  return waitingCounts(db);
-}
-
 export function recordRejected(db: Db, r: { seq: number; code: string; message: string; at: string }): void {
   db.prepare(
     `INSERT OR IGNORE INTO sync_rejected (seq, event_id, case_id, code, message, at)
@@ -107,19 +87,22 @@ export function listRejected(db: Db): RejectedUpload[] {
   return db.prepare('SELECT seq, event_id AS eventId, case_id AS caseId, code, message, at FROM sync_rejected ORDER BY seq').all() as RejectedUpload[];
 }
 
+export function rejectedCount(db: Db): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM sync_rejected').get() as { n: number }).n;
+}
+
 /**
  * Applies one back-office decision to its case: a 'review.status' event for the timeline
- * (local only, never queued) and the case's review_status. Repeats are skipped; a decision
- * older than one already applied (seen again after a server restore) only goes into the
- * timeline, so the case never moves back in time. Unknown cases (another window's) are skipped.
+ * (local only, never queued) and the projected row. Repeats are skipped; the projection keeps
+ * a decision older than the one in effect (seen again after a server restore) out of the
+ * case's state, so it never moves back in time. Unknown cases (another window's) are skipped.
  */
 export function applyStatusEvent(db: Db, e: StatusEvent, serverId: string): 'applied' | 'repeat' | 'unknownCase' {
-  if (db.prepare('SELECT 1 FROM status_applied WHERE status_event_id = ?').get(e.id)) return 'repeat';
-  const row = getCaseRow(db, e.caseId);
-  if (!row) return 'unknownCase';
-  const newest = db.prepare('SELECT max(decided_at) AS at FROM status_applied WHERE case_id = ?').get(e.caseId) as { at: string | null };
-  const localEventId = appendEvent(
-    db,
+  if (stmt(db, 'SELECT 1 FROM status_applied WHERE status_event_id = ?').get(e.id)) return 'repeat';
+  if (!getCaseRow(db, e.caseId)) return 'unknownCase';
+  const state = loadCaseState(db, e.caseId)!;
+  const decidedAt = new Date(e.decidedAt).toISOString();
+  recordEvents(db, state, [
     {
       caseId: e.caseId,
       type: 'review.status',
@@ -127,16 +110,10 @@ export function applyStatusEvent(db: Db, e: StatusEvent, serverId: string): 'app
       at: e.decidedAt,
       payload: { status: e.status, reason: e.reason, note: e.note, decidedBy: e.decidedBy, statusEventId: e.id, serverSeq: e.serverSeq },
     },
-  );
-  const decidedAt = new Date(e.decidedAt).toISOString();
-  if (!newest.at || decidedAt >= newest.at) updateCase(db, e.caseId, { reviewStatus: e.status });
-  db.prepare('INSERT INTO status_applied (status_event_id, case_id, server_id, server_seq, decided_at, local_event_id) VALUES (?, ?, ?, ?, ?, ?)').run(
-    e.id,
-    e.caseId,
-    serverId,
-    e.serverSeq,
-    decidedAt,
-    localEventId,
+  ]);
+  const local = stmt(db, "SELECT id FROM case_events WHERE case_id = ? AND type = 'review.status' ORDER BY rowid DESC LIMIT 1").get(e.caseId) as { id: string };
+  stmt(db, 'INSERT INTO status_applied (status_event_id, case_id, server_id, server_seq, decided_at, local_event_id) VALUES (?, ?, ?, ?, ?, ?)').run(
+    e.id, e.caseId, serverId, e.serverSeq, decidedAt, local.id,
   );
   return 'applied';
 }

@@ -1,0 +1,161 @@
+// The case's history: one discriminated union of typed events, used by the workstation
+// store, the server's push validation, the projection, the console, the timeline and the
+// notices. Add an event type here and in the projection (caseState.ts); the compiler then
+// points at every switch over CaseEvent that must handle it.
+//
+// Payload objects are loose: a newer window may add fields, which are stored and hashed as
+// sent; readers see only the typed ones. Every bound here is a column's or a screen's.
+import { z } from 'zod';
+import { Answers, Decision, Mark } from './checklist';
+import { ImmediateTier } from './catalogue';
+import { Day, Instant, Int32, SomeText, Text } from './storable';
+
+const Id = z.string().min(1).max(64);
+const Code = z.string().min(1).max(64);
+const CaseNumberText = z.string().min(1).max(64);
+const fewKeys = (max: number) => (r: Record<string, unknown>) => Object.keys(r).length <= max;
+
+/** The applicant as the window recorded them (already validated there; bounded here). */
+export const StoredApplicant = z.discriminatedUnion('kind', [
+  z.looseObject({ kind: z.literal('person'), name: Text(200), idNumber: Text(40), phone: Text(40) }),
+  z.looseObject({ kind: z.literal('organisation'), name: Text(200), creditCode: Text(40), legalRepresentative: Text(200), phone: Text(40) }),
+  z.looseObject({ kind: z.literal('visitor'), name: Text(200).optional(), phone: Text(40).optional() }),
+]);
+export const StoredAgent = z.looseObject({ name: Text(200), idNumber: Text(40), phone: Text(40) });
+export const StoredAnswers = Answers.refine(fewKeys(200), { message: '情形回答过多' })
+  .refine((a) => Object.entries(a).every(([k, v]) => k.length <= 64 && v.length <= 200), { message: '情形回答过长' });
+export const StoredMark = z.looseObject({ mark: Mark, copies: z.number().int().min(0).max(50).optional(), note: Text(500).optional() });
+export const StoredMarks = z.record(Code, StoredMark).refine(fewKeys(500), { message: '材料标记过多' });
+
+export const MissingLine = z.looseObject({
+  materialId: Code,
+  status: z.enum(['missing', 'defective', 'deferred', 'unchecked']),
+  note: Text(500).nullable(),
+});
+
+// ---- payloads of the window's own events (uploaded to the centre) --------------------
+export const OpenedPayload = z.looseObject({
+  itemCode: Code,
+  itemName: Text(200).optional(),
+  catalogueVersion: Int32,
+  caseNumber: CaseNumberText,
+  officeCode: Code,
+  windowCode: Code,
+  applicant: StoredApplicant,
+  agent: StoredAgent.nullable(),
+  answers: StoredAnswers,
+  marks: StoredMarks,
+});
+export const DecidedPayload = z
+  .looseObject({
+    decision: Decision,
+    caseNumber: CaseNumberText,
+    tier: ImmediateTier.nullable(),
+    promisedDate: Day.nullable(),
+    missing: z.array(MissingLine).max(500),
+    reason: SomeText(2000).optional(),
+    applyTo: Text(200).optional(),
+    commitment: SomeText(1000).optional(),
+    supplementDeadline: Day.optional(),
+    subCenterCode: Code.optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.decision === 'refuse' && p.reason === undefined) ctx.addIssue({ code: 'custom', path: ['reason'], message: '不予受理须写明理由' });
+    if (p.decision === 'acceptWithDeferral' && (p.commitment === undefined || p.supplementDeadline === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['supplementDeadline'], message: '容缺受理须有承诺和补正期限' });
+    }
+    if (p.decision !== 'accept' && p.tier !== null) ctx.addIssue({ code: 'custom', path: ['tier'], message: '只有受理的办件有立等可取档次' });
+  });
+export const SupplementedPayload = z.looseObject({ materialIds: z.array(Code).max(500), note: Text(500) });
+/** 10 years in seconds: anything longer is a broken clock, not a case. */
+export const CompletedPayload = z.looseObject({ elapsedSeconds: z.number().int().min(0).max(315_360_000), tier: ImmediateTier.nullable() });
+export const TerminatedPayload = z.looseObject({ reason: SomeText(500) });
+export const DELIVERY_METHODS = ['applicant', 'agent', 'post'] as const;
+export const DeliveredPayload = z.looseObject({
+  method: z.enum(DELIVERY_METHODS),
+  label: Text(60).optional(),
+  receiver: Text(200).optional(),
+  receiverIdNumber: Text(40).optional(),
+  trackingNumber: Text(40).optional(),
+});
+export const RATING_LEVELS = ['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied'] as const;
+/** Where a rating was given: the clerk's screen, a paper form entered later, or the 评价器. */
+export const RATING_SOURCES = ['screen', 'paper', 'secondScreen'] as const;
+export const RatedPayload = z.looseObject({
+  level: z.enum(RATING_LEVELS),
+  reasonCategory: Text(60).nullable(),
+  source: z.enum(RATING_SOURCES),
+  comment: Text(500),
+});
+
+// ---- events the window records locally from what the centre sends down --------------
+export const REVIEW_STATUSES = ['reviewing', 'approved', 'rejected', 'needsSupplement', 'readyForPickup'] as const;
+export const ReviewStatusPayload = z.looseObject({
+  status: z.enum(REVIEW_STATUSES),
+  reason: Text(2000).nullable(),
+  note: Text(2000).nullable(),
+  decidedBy: Text(60),
+  statusEventId: Id,
+  serverSeq: z.number().int().min(1),
+});
+
+const ev = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.object({ type: z.literal(type), payload });
+
+/** Events the window owns and uploads, as {type, payload}. */
+export const WindowEventBody = z.discriminatedUnion('type', [
+  ev('case.opened', OpenedPayload),
+  ev('case.decided', DecidedPayload),
+  ev('case.supplemented', SupplementedPayload),
+  ev('case.completed', CompletedPayload),
+  ev('case.terminated', TerminatedPayload),
+  ev('case.delivered', DeliveredPayload),
+  ev('case.rated', RatedPayload),
+]);
+export type WindowEventBody = z.output<typeof WindowEventBody>;
+/** Every event a case's history may hold: the window's own and the centre's decisions. */
+export const CaseEventBody = z.discriminatedUnion('type', [...WindowEventBody.options, ev('review.status', ReviewStatusPayload)]);
+export type CaseEventBody = z.output<typeof CaseEventBody>;
+
+export type CaseEventType = CaseEventBody['type'];
+export type WindowEventType = WindowEventBody['type'];
+export type PayloadOf<T extends CaseEventType> = Extract<CaseEventBody, { type: T }>['payload'];
+
+export const WINDOW_EVENT_TYPES = WindowEventBody.options.map((o) => o.shape.type.value) as [WindowEventType, ...WindowEventType[]];
+export const CASE_EVENT_TYPES = CaseEventBody.options.map((o) => o.shape.type.value) as [CaseEventType, ...CaseEventType[]];
+export const isWindowEventType = (t: string): t is WindowEventType => (WINDOW_EVENT_TYPES as string[]).includes(t);
+
+/** One event of a case, as stored and as read back. */
+export type CaseEvent = CaseEventBody & {
+  id: string;
+  caseId: string;
+  /** Device time when it happened (audit only; order is the store's). */
+  at: string;
+  staffNo: string | null;
+};
+
+export const EventEnvelope = z.object({ id: Id, caseId: Id, at: Instant, staffNo: Text(20).nullable() });
+
+/** Parses a stored event (type, payload JSON text) into the union; null when it does not parse. */
+export function parseStoredEvent(row: { id: string; caseId: string; type: string; payload: string | object; deviceTime: string; staffNo: string | null }): CaseEvent | null {
+  let payload: unknown;
+  try {
+    payload = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
+  } catch {
+    return null;
+  }
+  const body = CaseEventBody.safeParse({ type: row.type, payload });
+  return body.success ? { ...body.data, id: row.id, caseId: row.caseId, at: row.deviceTime, staffNo: row.staffNo } : null;
+}
+
+type EventOfType<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
+/** The first event of a type in a history, typed. */
+export const firstEvent = <T extends CaseEventType>(events: readonly CaseEvent[], type: T): EventOfType<T> | undefined =>
+  events.find((e): e is EventOfType<T> => e.type === type);
+/** Every event of a type in a history, typed. */
+export const eventsOf = <T extends CaseEventType>(events: readonly CaseEvent[], type: T): EventOfType<T>[] =>
+  events.filter((e): e is EventOfType<T> => e.type === type);
+
+/** Exhaustiveness check for switches over event types. */
+export function unhandled(x: never): never {
+  throw new Error(`unhandled event ${JSON.stringify(x)}`);
+}

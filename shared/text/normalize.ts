@@ -1,0 +1,102 @@
+// Free text crossing a boundary (the workstation contract, every server request, a pushed
+// event) is normalised here and only here, so what the window stores, what it hashes into
+// its event chain and what the centre stores are the same characters.
+//
+// - Control characters (C0, DEL, C1) are removed, except tab and line breaks; CR LF / CR /
+//   U+2028 / U+2029 become LF. PostgreSQL cannot store U+0000 at all, and the rest only
+//   make a name print differently from how it was typed.
+// - Bidirectional overrides/isolates and U+FEFF are removed: they make a stored name
+//   display differently from its characters.
+// - Lone surrogates (half of an emoji, text pasted from some PDFs) are not characters:
+//   'refuse' reports them (the clerk retypes), 'replace' turns each into U+FFFD (data that
+//   was already accepted somewhere is kept rather than lost).
+// - NFC, so the same name typed on two input methods compares equal.
+
+const REMOVED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const LINE_BREAKS = /\r\n?|[\u2028\u2029]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export type SurrogatePolicy = 'refuse' | 'replace';
+
+export const hasLoneSurrogate = (s: string): boolean => !s.isWellFormed();
+
+/** Normalised text; with 'refuse', null when a lone surrogate was found. */
+export function normalizeText(s: string, policy: SurrogatePolicy = 'replace'): string | null {
+  if (!s.isWellFormed()) {
+    if (policy === 'refuse') return null;
+    s = s.replace(LONE_SURROGATE, '\ufffd');
+  }
+  return s.replace(LINE_BREAKS, '\n').replace(REMOVED, '').normalize('NFC');
+}
+
+/** True when normalizeText would leave the string as it is. */
+export const isNormalText = (s: string): boolean => s.isWellFormed() && normalizeText(s) === s;
+
+/** Deepest nesting of arrays/objects any boundary accepts (checked before recursive code runs). */
+export const MAX_NESTING = 32;
+
+export interface TextIssue {
+  /** 'a.b[2].c' */
+  path: string;
+  kind: 'loneSurrogate' | 'tooDeep';
+}
+
+export const TEXT_ISSUE_MESSAGE: Record<TextIssue['kind'], string> = {
+  loneSurrogate: '内容中有无法识别的字符（常见于从 PDF 或网页复制的文字），请删除该字符后重新输入',
+  tooDeep: `内容嵌套层数超过 ${MAX_NESTING} 层`,
+};
+
+const pathOf = (parent: string, key: string | number) => (typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key);
+
+/**
+ * Normalises every string (keys included) of a JSON-like value. Returns a new value built
+ * from plain objects and arrays (own data properties only, so a key such as `__proto__`
+ * stays a key), and the issues found. Nesting deeper than MAX_NESTING is reported, never
+ * descended into, so no recursion here or after it runs away.
+ */
+export function normalizeDeep(value: unknown, policy: SurrogatePolicy): { value: unknown; issues: TextIssue[] } {
+  const issues: TextIssue[] = [];
+  const text = (s: string, path: string) => {
+    const n = normalizeText(s, policy);
+    if (n === null) {
+      issues.push({ path: path || '(根)', kind: 'loneSurrogate' });
+      return s;
+    }
+    return n;
+  };
+  const walk = (v: unknown, path: string, depth: number): unknown => {
+    if (typeof v === 'string') return text(v, path);
+    if (v === null || typeof v !== 'object') return v;
+    if (depth >= MAX_NESTING) {
+      issues.push({ path: path || '(根)', kind: 'tooDeep' });
+      return null;
+    }
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, pathOf(path, i), depth + 1));
+    if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return v; // Buffers, Dates: not text
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const key = text(k, pathOf(path, k));
+      Object.defineProperty(out, key, { value: walk(x, pathOf(path, key), depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  return { value: walk(value, '', 0), issues };
+}
+
+/** Nesting depth of a JSON text, found by scanning (no parse, no recursion); stops counting past `limit`. */
+export function jsonNestingDepth(json: string, limit = MAX_NESTING): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max && (max = depth) > limit) return max;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
