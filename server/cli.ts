@@ -9,7 +9,7 @@ import { migrate } from './db/migrate';
 import { startServer } from './index';
 import { addClerk, addOffice, addWindow, deactivateClerk, issueEnrolCode, listDevices, revokeDevice } from './admin/directory';
 import { publishCatalogue } from './catalogue/catalogue';
-import { listRejected } from './backoffice/cases';
+import { listChainBreaks, listRejected } from './backoffice/cases';
 import { demoEnrolCode, seedDemo } from './demo';
 import { AppError } from '../shared/errors';
 import { ZodError } from 'zod';
@@ -26,6 +26,7 @@ const HELP = `用法: npm run server -- <命令> [选项]
   revoke --device <设备编号>                                     停用设备
   devices                                                       列出设备
   rejected [--limit 50]                                         列出被拒收的上传事件
+  chain-breaks [--limit 50]                                     列出窗口事件链断裂告警（窗口机数据被改动或删除）
 公共选项: --data <目录>（PGlite 数据目录；设置 DATABASE_URL 时改用 PostgreSQL）
 环境变量: DATABASE_URL, YICHUANG_STAFF_TOKEN（后台接口令牌；未设置时仅允许本机访问）`;
 
@@ -137,6 +138,12 @@ async function main() {
       return withDb(async (db) => console.log((await revokeDevice(db, need('device'))) ? '设备已停用，其令牌立即失效' : '没有这个设备或已停用'));
     case 'devices':
       return withDb(async (db) => console.table(await listDevices(db)));
+    case 'chain-breaks':
+      return withDb(async (db) => {
+        const { breaks } = await listChainBreaks(db, Number(values.limit ?? 50));
+        if (!breaks.length) return console.log('没有事件链断裂告警');
+        console.table(breaks.map((b) => ({ 时间: b.detectedAt, 中心: b.officeCode, 设备: b.deviceId, 上传编号: b.seq, 事件: b.eventId, 类型: b.kind === 'altered' ? '内容被改动' : '事件缺失', 说明: b.message })));
+      });
     case 'rejected':
       return withDb(async (db) => console.log(JSON.stringify((await listRejected(db, Number(values.limit ?? 50))).rejected, null, 2)));
     default:

@@ -7,7 +7,7 @@ import { CASE_STATUSES, type CaseStatus, type CaseSummary } from '../../shared/d
 import type { Decision } from '../../shared/domain/checklist';
 import { applicantDisplayName } from '../../shared/domain/applicant';
 import { sequenceAfterPrefix } from '../../shared/caseNumber';
-import { allowedActions, type ReviewStatus } from '../../shared/domain/caseState';
+import { allowedActions, isOnTheSpot, type ReviewStatus } from '../../shared/domain/caseState';
 
 
 /**
@@ -149,5 +149,6 @@ export function toSummary(r: CaseRow, today: string): CaseSummary {
     staffNo: r.staffNo,
     rated: r.rating !== null,
     actions: allowedActions({ ...r, reviewStatus: r.reviewStatus as ReviewStatus | null }, today),
+    onTheSpot: isOnTheSpot({ status: r.status, tier: r.tier as CaseSummary['tier'], promisedDate: r.promisedDate, decidedAt: r.acceptedAt }),
   };
 }

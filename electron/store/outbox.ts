@@ -116,6 +116,12 @@ export function holdOldest(db: Db, message: string, at: string): HeldUpload | nu
   return listHeld(db).find((h) => h.eventId === row.eventId) ?? null;
 }
 
+/** Undoes holdOldest: the entry returns to the head of the queue under its old local number. */
+export function unholdOldest(db: Db, seq: number, eventId: string): void {
+  stmt(db, 'DELETE FROM sync_held WHERE event_id = ?').run(eventId);
+  stmt(db, 'INSERT INTO outbox (seq, event_id) VALUES (?, ?)').run(seq, eventId);
+}
+
 export function listHeld(db: Db): HeldUpload[] {
   return stmt(
     db,

@@ -6,7 +6,7 @@ import os from 'node:os';
 import type { Db } from '../store/db';
 import { tx } from '../store/db';
 import { catalogueMeta, exportCatalogue, replaceCatalogue } from '../store/catalogue';
-import { dropOutboxThrough, holdOldest, oldestOutbox, outboxBounds, requeueAll, stageOutbox, type OutboxEntryRow } from '../store/outbox';
+import { dropOutboxThrough, holdOldest, oldestOutbox, outboxBounds, requeueAll, stageOutbox, unholdOldest, type OutboxEntryRow } from '../store/outbox';
 import { replaceClerks } from '../store/clerks';
 import { getSetting, setSetting } from '../store/settings';
 import { Catalogue } from '../../shared/domain/catalogue';
@@ -180,8 +180,8 @@ export class SyncClient {
    * Pushes until the outbox is empty or `maxBatches` calls were made. A batch the server keeps
    * failing on (5xx, or a body it refuses whole) is retried, then split in halves until the
    * entry behind it is found; that entry is held back (shown to the operator) only if the server
-   * answers everything else meanwhile, so one bad entry never stops the queue and a server
-   * outage never holds anything.
+   * takes the entry after it, so one bad entry never stops the queue and a server outage never
+   * holds anything.
    */
   async pushAll(maxBatches = 10_000): Promise<number> {
     let acknowledged = 0;
@@ -204,9 +204,8 @@ export class SyncClient {
           limit = Math.ceil(err.batch.size / 2);
           continue;
         }
-        await this.deviceInfo(); // throws while the server itself is in trouble: then nothing is held
-        this.holdOldest(err);
-        continue;
+        if (await this.isolate(err)) continue;
+        throw err; // nothing behind it, or the server fails on the next entry too: it is the server
       }
       tries = 0;
       acknowledged += r.acknowledged;
@@ -216,16 +215,37 @@ export class SyncClient {
     return acknowledged;
   }
 
-  /** Takes the oldest waiting entry out of the queue; the next one takes its upload number. */
-  private holdOldest(err: SyncError): void {
+  /**
+   * The single oldest entry keeps failing. Hold it back tentatively (the next entry takes its
+   * upload number) and send the next one: if the server takes it, the hold stands; if the server
+   * fails on that one as well, it is the server, not the entry, and the hold is undone (safe: the
+   * server rolled that push back). A reply lost on the way keeps the hold: the server may have
+   * stored the next entry under the number, and the held entry stays safe in sync_held.
+   */
+  private async isolate(err: SyncError): Promise<boolean> {
     const st = this.enrolled();
+    const [bad, next] = oldestOutbox(this.db, 2);
+    if (!bad || !next) return false;
+    const wire = bad.seq - st.seqBase;
+    const message = `${err.userMessage}（${[err.status, err.code].filter(Boolean).join(' ')}）`;
     tx(this.db, () => {
-      const wire = (oldestOutbox(this.db, 1)[0]?.seq ?? 0) - st.seqBase;
-      const held = holdOldest(this.db, `${err.userMessage}（${err.status ?? ''} ${err.code ?? ''}）`.replace(/（\s*）$/, ''), this.now().toISOString());
-      if (!held) return;
+      holdOldest(this.db, message, this.now().toISOString());
       const { oldest, allocated } = outboxBounds(this.db);
-      updateSyncState(this.db, { seqBase: (oldest ?? allocated + 1) - wire, notice: HELD_NOTICE });
+      updateSyncState(this.db, { seqBase: (oldest ?? allocated + 1) - wire });
     });
+    try {
+      await this.pushOnce(1);
+    } catch (probe) {
+      if (probe instanceof SyncError && probe.entryFailure) {
+        tx(this.db, () => {
+          unholdOldest(this.db, bad.seq, bad.id);
+          updateSyncState(this.db, { seqBase: st.seqBase });
+        });
+        return false;
+      }
+    }
+    updateSyncState(this.db, { notice: HELD_NOTICE });
+    return true;
   }
 
   /** Back-office decisions since the cursor, one page per transaction. Returns how many were applied. */

@@ -1,12 +1,14 @@
-// The server's one JSON body parser. Nesting is measured on the text (a scan, no recursion)
-// before JSON.parse, so no recursive code — ours, zod's or PostgreSQL's — ever meets a
-// pathologically deep document; the bound leaves room for an envelope around MAX_NESTING.
+// The server's one JSON body parser. JSON.parse is iterative in V8, but JSON.stringify and
+// most other code is not: a body is measured on its text (a scan, no recursion) first and one
+// nested beyond MAX_BODY_NESTING is refused whole. Within that bound every request is cut down
+// to MAX_NESTING by normalizeDeep before any schema or SQL sees it — per entry for a push, so a
+// deep entry is refused alone (server/sync/push.ts).
 import type { FastifyInstance } from 'fastify';
-import { jsonNestingDepth, MAX_NESTING } from '../../shared/text/normalize';
+import { jsonNestingDepth } from '../../shared/text/normalize';
 import { HttpError } from './errors';
 
-/** The push envelope (body → batch → entry) adds three levels around an entry's own nesting. */
-export const MAX_BODY_NESTING = MAX_NESTING + 4;
+/** Far beyond any document a window or a console writes (MAX_NESTING), well within what JSON.stringify survives. */
+export const MAX_BODY_NESTING = 1000;
 
 export function registerJsonBody(app: FastifyInstance) {
   app.removeContentTypeParser('application/json');

@@ -7,14 +7,14 @@ import {
   PullQuery, PullResponse, PushEnvelope, PushRequest, PushResponse, StatusEvent, SYNC_PREFIX, WindowSettingsResponse,
 } from '../../shared/sync/protocol';
 import {
-  CaseDetailResponse, CaseListQuery, CaseListResponse, CatalogueItemQuery, CatalogueItemResponse, DirectoryResponse, RejectedListResponse, SetStatusRequest,
+  CaseDetailResponse, CaseListQuery, CaseListResponse, CatalogueItemQuery, CatalogueItemResponse, ChainBreakListResponse, DirectoryResponse, RejectedListResponse, SetStatusRequest,
 } from '../../shared/sync/backoffice';
 import type { Db } from '../db/db';
 import type { CatalogueStore } from '../catalogue/catalogue';
 import { enrol, type Device } from '../sync/devices';
 import { applyPush, type PushOptions } from '../sync/push';
 import { pullStatus, setCaseStatus } from '../sync/status';
-import { caseDetail, listCases, listRejected } from '../backoffice/cases';
+import { caseDetail, listCases, listChainBreaks, listRejected } from '../backoffice/cases';
 import { loadOfficeWindow, serverId } from '../admin/directory';
 import { HttpError } from './errors';
 import { iso, num } from '../time';
@@ -156,6 +156,11 @@ export function routeTable({ db, catalogue, pushHook }: RouteDeps): RouteDef[] {
       method: 'POST', url: '/backoffice/api/cases/:caseId/status', tag: 'backoffice', auth: 'staff', summary: '审批：受理审查中 / 准予 / 不予许可（附理由）/ 需补正（附理由）/ 待取件',
       params: CaseIdParams, body: SetStatusRequest, response: StatusEvent, errors: [403, 404, 409],
       handler: ({ params, body }) => setCaseStatus(db, params.caseId, body),
+    },
+    {
+      method: 'GET', url: '/backoffice/api/chain-breaks', tag: 'backoffice', auth: 'staff', summary: '窗口事件链断裂告警（窗口机数据库中的事件被改动或删除）',
+      query: RejectedQuery, response: ChainBreakListResponse, errors: [403],
+      handler: ({ query }) => listChainBreaks(db, query.limit),
     },
     {
       method: 'GET', url: '/backoffice/api/rejected', tag: 'backoffice', auth: 'staff', summary: '被拒收的上传事件（供运维人员处理）',

@@ -87,7 +87,7 @@ export async function applyPush(db: Db, device: Device, body: PushBody, opts: Pu
     for (const e of entries) {
       await opts.beforeEntry?.(e.raw);
       const outcome = e.entry ? judge.entry(e.entry) : e.problem!;
-      if (outcome instanceof Rejected) rejections.push({ seq: e.raw.seq, code: outcome.code, message: outcome.message, raw: e.raw });
+      if (outcome instanceof Rejected) rejections.push({ seq: e.raw.seq, code: outcome.code, message: outcome.message, raw: e.normalized });
       else if (outcome === SKIP) resent.add(e.entry!.id);
       else rows.push(outcome);
     }
@@ -234,7 +234,10 @@ async function writeCases(tx: Queryable, device: Device, cases: Map<string, Case
       [JSON.stringify(changed)],
     );
   }
-  for (const c of cases.values()) c.dirty = false;
+  for (const c of cases.values()) {
+    if (c.dirty) c.isNew = false; // written: the next change to it is an update
+    c.dirty = false;
+  }
 }
 
 const caseRow = (id: string, c: CaseRecord) => {
@@ -249,7 +252,7 @@ const entryError = (err: unknown) => ENTRY_SQLSTATE.test(String((err as { code?:
 
 /** The slow path: judge and write each entry behind its own savepoint. */
 async function entryByEntry(
-  tx: Queryable, device: Device, entries: Array<{ raw: { seq: number }; entry?: PushEntry; problem?: Rejected }>,
+  tx: Queryable, device: Device, entries: Array<{ raw: { seq: number }; normalized: unknown; entry?: PushEntry; problem?: Rejected }>,
   known: Awaited<ReturnType<typeof prefetch>>, now: Date, departmentOf: PushOptions['departmentOf'],
   rejections: Array<PushRejection & { raw: unknown }>,
 ) {
@@ -260,14 +263,14 @@ async function entryByEntry(
   const judge = new Judge(device, now, known.events, fresh.cases, departmentOf);
   for (const e of entries) {
     if (!e.entry) {
-      rejections.push({ seq: e.raw.seq, code: e.problem!.code, message: e.problem!.message, raw: e.raw });
+      rejections.push({ seq: e.raw.seq, code: e.problem!.code, message: e.problem!.message, raw: e.normalized });
       continue;
     }
     const caseBefore = judge.cases.get(e.entry.caseId);
     const saved = caseBefore ? { ...caseBefore } : null;
     const outcome = judge.entry(e.entry);
     if (outcome instanceof Rejected) {
-      rejections.push({ seq: e.raw.seq, code: outcome.code, message: outcome.message, raw: e.raw });
+      rejections.push({ seq: e.raw.seq, code: outcome.code, message: outcome.message, raw: e.normalized });
       continue;
     }
     if (outcome === SKIP) continue;
@@ -284,7 +287,7 @@ async function entryByEntry(
       else judge.cases.delete(e.entry.caseId);
       known.events.delete(e.entry.id);
       judge.applied--;
-      rejections.push({ seq: e.raw.seq, code: 'storage_failed', message: `服务器无法保存该事件（数据库错误 ${String((err as { code?: unknown }).code)}），已记录并跳过，请联系管理员`, raw: e.raw });
+      rejections.push({ seq: e.raw.seq, code: 'storage_failed', message: `服务器无法保存该事件（数据库错误 ${String((err as { code?: unknown }).code)}），已记录并跳过，请联系管理员`, raw: e.normalized });
     }
   }
 }
@@ -332,6 +335,7 @@ async function recordBreaks(tx: Queryable, device: Device, found: Array<ChainBre
 }
 
 // ---- rejections: recorded so that recording cannot fail --------------------------------
+// (The entry as normalised: bounded in depth, no NUL, no lone surrogate; then ASCII-escaped.)
 
 /** JSON text with every non-ASCII or control character escaped: storable in any text column. */
 function asciiJson(v: unknown): string {

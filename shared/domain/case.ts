@@ -136,6 +136,8 @@ export const CaseSummary = z.object({
   rated: z.boolean(),
   /** What may follow (办结, 补正, 终止, 出件, 评价), by the rules in caseState.ts: buttons show exactly these. */
   actions: z.array(z.enum(CASE_ACTIONS)),
+  /** 即办件 being done at the window (办结 is offered here; 承诺件 are finished by the back office). */
+  onTheSpot: z.boolean(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 

@@ -1,12 +1,12 @@
 // One projection of a case's events into its state, run the same on the workstation (to
 // write the `cases` row) and on the central server (push and back-office decisions), and the
 // rules that read that state: what may follow, which notices exist. Pure.
-import type { z } from 'zod';
-import type { Decision } from './checklist';
-import type { ImmediateTier } from './catalogue';
-import { TIER_MINUTES } from './catalogue';
-import { unhandled, type CaseEvent, type DeliveredPayload, type StoredAgent, type StoredAnswers, type StoredApplicant, type StoredMarks } from './caseEvents';
+import { z } from 'zod';
+import { Decision } from './checklist';
+import { ImmediateTier, TIER_MINUTES } from './catalogue';
+import { DeliveredPayload, REVIEW_STATUSES, StoredAgent, StoredAnswers, StoredApplicant, StoredMarks, unhandled, type CaseEvent } from './caseEvents';
 import type { NoticeKind } from '../notice/model';
+import { chinaDay } from '../time';
 
 /** Intake state: `opened` until the decision is recorded, then one of the decision's outcomes. */
 export const INTAKE_STATUSES = [
@@ -31,45 +31,47 @@ export const STATUS_AFTER_DECISION: Record<Decision, DecidedStatus> = {
   redirect: 'redirected',
 };
 
-export type ReviewStatus = 'reviewing' | 'approved' | 'rejected' | 'needsSupplement' | 'readyForPickup';
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
-export interface CaseState {
-  id: string;
-  caseNumber: string;
-  itemCode: string;
-  itemName: string | null;
-  catalogueVersion: number;
-  officeCode: string;
-  windowCode: string;
-  applicant: z.output<typeof StoredApplicant>;
-  agent: z.output<typeof StoredAgent> | null;
-  answers: z.output<typeof StoredAnswers>;
-  marks: z.output<typeof StoredMarks>;
+/** A case as its events leave it. Written by applyEvent only; stored by the server as cases.state. */
+export const CaseStateSchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  itemCode: z.string(),
+  itemName: z.string().nullable(),
+  catalogueVersion: z.number().int(),
+  officeCode: z.string(),
+  windowCode: z.string(),
+  applicant: StoredApplicant,
+  agent: StoredAgent.nullable(),
+  answers: StoredAnswers,
+  marks: StoredMarks,
   /** When the clerk began the intake (device time of case.opened). */
-  openedAt: string;
-  status: IntakeStatus;
-  decision: Decision | null;
+  openedAt: z.string(),
+  status: z.enum(INTAKE_STATUSES),
+  decision: Decision.nullable(),
   /** The decision's time: acceptance time for accepted cases. */
-  decidedAt: string | null;
+  decidedAt: z.string().nullable(),
   /** Clerk who recorded the decision. */
-  staffNo: string | null;
-  tier: ImmediateTier | null;
+  staffNo: z.string().nullable(),
+  tier: ImmediateTier.nullable(),
   /** 立等可取 deadline: decidedAt + the tier's minutes. */
-  dueAt: string | null;
-  promisedDate: string | null;
-  supplementDeadline: string | null;
-  supplementedMaterialIds: string[];
-  completedAt: string | null;
-  elapsedSeconds: number | null;
-  terminatedAt: string | null;
-  deliveredAt: string | null;
-  delivery: z.output<typeof DeliveredPayload> | null;
-  rating: string | null;
-  ratedAt: string | null;
-  reviewStatus: ReviewStatus | null;
+  dueAt: z.string().nullable(),
+  promisedDate: z.string().nullable(),
+  supplementDeadline: z.string().nullable(),
+  supplementedMaterialIds: z.array(z.string()),
+  completedAt: z.string().nullable(),
+  elapsedSeconds: z.number().nullable(),
+  terminatedAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  delivery: DeliveredPayload.nullable(),
+  rating: z.string().nullable(),
+  ratedAt: z.string().nullable(),
+  reviewStatus: z.enum(REVIEW_STATUSES).nullable(),
   /** decidedAt of the review status in effect (a late-arriving older one does not replace it). */
-  reviewDecidedAt: string | null;
-}
+  reviewDecidedAt: z.string().nullable(),
+});
+export type CaseState = z.output<typeof CaseStateSchema>;
 
 export type Applied = { ok: true; state: CaseState } | { ok: false; problem: string };
 
@@ -212,6 +214,11 @@ export function allowedActions(s: View<'status' | 'supplementDeadline' | 'review
     rate: rateBlocker(s),
   };
   return (Object.keys(blockers) as CaseAction[]).filter((a) => blockers[a] === null);
+}
+
+/** 即办件 finished at the window (立等可取, or promised for the day of acceptance); 承诺件 are finished by the back office. */
+export function isOnTheSpot(s: View<'status' | 'tier' | 'promisedDate' | 'decidedAt'>): boolean {
+  return s.status === 'accepted' && s.decidedAt !== null && (s.tier !== null || s.promisedDate === chinaDay(new Date(s.decidedAt)));
 }
 
 /** The notice each decision issues. */

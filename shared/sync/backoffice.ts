@@ -3,9 +3,10 @@
 // server's configured staff token); without a configured token only loopback callers
 // are served.
 import { z } from 'zod';
-import { INTAKE_STATUSES } from '../domain/caseState';
+import { CaseStateSchema, INTAKE_STATUSES } from '../domain/caseState';
+import { WindowEventBody } from '../domain/caseEvents';
 import { Department, Item } from '../domain/catalogue';
-import { CaseEventType, IsoTime, PushRejectCode, ReviewStatus, StatusEvent } from './protocol';
+import { IsoTime, PushRejectCode, ReviewStatus, StatusEvent } from './protocol';
 
 /** Intake state from the projection of the window's events (`opened`: decision not arrived yet). */
 export { INTAKE_STATUSES };
@@ -46,20 +47,25 @@ export const CaseListQuery = z.object({
 export const CaseListResponse = z.object({ cases: z.array(CaseSummary), nextCursor: z.number().int(), hasMore: z.boolean() });
 export type CaseListResponse = z.infer<typeof CaseListResponse>;
 
-export const CaseEventRecord = z.object({
+const RECORD_ENVELOPE = {
   id: z.uuid(),
   deviceId: z.uuid(),
   deviceSeq: z.number().int(),
   staffNo: z.string().nullable(),
-  type: CaseEventType,
-  payload: z.record(z.string(), z.unknown()),
   deviceTime: IsoTime,
   receivedAt: IsoTime,
   serverSeq: z.number().int(),
-});
+};
+const withRecordEnvelope = <T extends (typeof WindowEventBody.options)[number]>(o: T) => o.extend(RECORD_ENVELOPE);
+type RecordOption = ReturnType<typeof withRecordEnvelope<(typeof WindowEventBody.options)[number]>>;
+/** A stored window event, typed by the one event union. */
+export const CaseEventRecord = z.discriminatedUnion('type', WindowEventBody.options.map(withRecordEnvelope) as [RecordOption, ...RecordOption[]]);
+export type CaseEventRecord = z.output<typeof CaseEventRecord>;
 export const CaseDetailResponse = z.object({
   case: CaseSummary,
-  /** Window events in server order; `case.opened`/`case.decided` payloads carry the materials received. */
+  /** The projection of the case's events (applicant, answers, marks …); null only for a case stored before projections that could not be read. */
+  state: CaseStateSchema.nullable(),
+  /** Window events in server order. */
   events: z.array(CaseEventRecord),
   statuses: z.array(StatusEvent),
 });
@@ -114,3 +120,18 @@ export const RejectedEventRecord = z.object({
 });
 export const RejectedListResponse = z.object({ rejected: z.array(RejectedEventRecord) });
 export type RejectedListResponse = z.infer<typeof RejectedListResponse>;
+
+export const ChainBreakRecord = z.object({
+  id: z.number().int(),
+  deviceId: z.uuid(),
+  officeCode: z.string(),
+  /** Upload number of the entry where the break showed. */
+  seq: z.number().int(),
+  eventId: z.string(),
+  /** altered: the event's content does not match its link; gap: events before it are missing. */
+  kind: z.enum(['altered', 'gap']),
+  message: z.string(),
+  detectedAt: IsoTime,
+});
+export const ChainBreakListResponse = z.object({ breaks: z.array(ChainBreakRecord) });
+export type ChainBreakListResponse = z.infer<typeof ChainBreakListResponse>;

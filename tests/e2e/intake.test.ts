@@ -81,6 +81,8 @@ describe('intake at the comprehensive window', () => {
     await page.keyboard.press('6');
     await page.keyboard.type('申请人未带申请表');
     await page.keyboard.press('Enter');
+    // The verdict is the handler's (case.terms): it arrives a moment after the key.
+    await expect.poll(() => banner.textContent()).toContain(`缺少：${expected[0].name}`);
     let text = await banner.textContent();
     expect(text).toContain('不可立等可取');
     expect(text).toContain(`缺少：${expected[0].name}`);
@@ -92,6 +94,7 @@ describe('intake at the comprehensive window', () => {
     // Back to the first material, 1 = 原件已核验 on every line (focus advances by itself).
     await page.keyboard.press('Home');
     for (let i = 0; i < expected.length; i++) await page.keyboard.press('1');
+    await expect.poll(() => banner.getAttribute('data-eligible')).toBe('true');
     text = await banner.textContent();
     expect(text).toContain('立等可取 · 极速办（30分钟内）');
     expect(text).not.toContain('不可立等可取');

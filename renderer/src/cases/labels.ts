@@ -1,9 +1,7 @@
 // How a case's state reads in the queue and the case view.
-import type { CaseSummary, CaseStatus } from '../../../shared/domain/case';
+import type { CaseStatus } from '../../../shared/domain/case';
 import { REVIEW_STATUS_LABEL } from '../../../shared/sync/protocol';
-import type { NoticeKind } from '../../../shared/notice/model';
 import type { Decision } from '../../../shared/domain/checklist';
-import { chinaDay } from '../../../shared/time';
 
 export const STATUS_COLOR: Record<CaseStatus, string> = {
   accepted: 'blue',
@@ -22,20 +20,7 @@ export function reviewLabel(s: string | null): string | null {
   return (REVIEW_STATUS_LABEL as Record<string, string>)[s] ?? s;
 }
 
-/** Review statuses after which the result can be handed over (mirrors the handler). */
-const READY_REVIEW = new Set(['approved', 'rejected', 'readyForPickup']);
-export const readyToDeliver = (s: CaseSummary): boolean => s.status === 'completed' || (s.status === 'accepted' && READY_REVIEW.has(s.reviewStatus ?? ''));
-
-/** 即办件: accepted with a promised date on the day of acceptance (0 working days). */
-export const isOnTheSpot = (s: CaseSummary): boolean => s.status === 'accepted' && (s.tier !== null || s.promisedDate === chinaDay(new Date(s.acceptedAt)));
-
-export const MAIN_NOTICE: Record<Decision, NoticeKind> = {
-  accept: 'acceptance',
-  acceptWithDeferral: 'deferredAcceptance',
-  notifyMissing: 'missingMaterials',
-  refuse: 'refusal',
-  redirect: 'redirect',
-};
+export { MAIN_NOTICE } from '../../../shared/domain/caseState';
 
 /** 一次性告知 and 引导 issue a 告知单 rather than open a case for processing. */
 export const numberLabel = (d: Decision): string => (d === 'notifyMissing' || d === 'redirect' ? '告知单号' : '办件编号');

@@ -6,14 +6,11 @@ import { Alert, Button, DatePicker, Descriptions, Input, Modal, Tag } from 'antd
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ItemDetail } from '../../../shared/contract';
 import type { ChecklistResult } from '../../../shared/engine/checklist';
-import type { Eligibility } from '../../../shared/engine/eligibility';
+import type { IntakeTerms } from '../../../shared/domain/intakeTerms';
 import { DECISION_LABEL, type Decision } from '../../../shared/domain/checklist';
 import { TIER_LABEL, TIER_MINUTES } from '../../../shared/domain/catalogue';
-import { addWorkingDays } from '../../../shared/calendar/workdays';
-import { BUILTIN_CALENDAR } from '../../../shared/calendar/holidays';
 import { maskIdNumber } from '../../../shared/validate/idcard';
 import { VISITOR_LABEL } from '../../../shared/domain/applicant';
-import { chinaDay } from '../../../shared/time';
 import { invoke } from '../api';
 import type { IntakeDraft } from '../intake/draft';
 import { partiesOf, partyProblems } from '../intake/parties';
@@ -30,7 +27,8 @@ interface Props {
   decision: Decision;
   detail: ItemDetail;
   checklist: ChecklistResult;
-  eligibility: Eligibility;
+  /** The handler's terms (case.terms): dates, bounds and blockers exactly as the save will judge. */
+  terms: IntakeTerms;
   draft: IntakeDraft;
   startedAt: string;
   onCancel: () => void;
@@ -43,17 +41,12 @@ export const cnDate = (ymd: string): string => {
   return `${y}年${m}月${d}日`;
 };
 
-/** Days a 即办件's supplement deadline may run when no promised date bounds it. */
-const DEFERRAL_DAYS_WITHOUT_PROMISE = 30;
-
-export function DecisionDialog({ decision, detail, checklist, eligibility, draft, startedAt, onCancel, onDecided }: Props) {
+export function DecisionDialog({ decision, detail, checklist, terms, draft, startedAt, onCancel, onDecided }: Props) {
   const { item } = detail;
-  const today = chinaDay(new Date());
-  // The handler counts the same way with the same shipped calendar; the stored date is its.
-  const promisedDate = item.promisedDays > 0 ? addWorkingDays(today, item.promisedDays, BUILTIN_CALENDAR) : null;
+  const { today, eligibility } = terms;
+  const promisedDate = terms.onTheSpot ? null : terms.promisedDate;
   const deferred = checklist.lines.filter((l) => l.status === 'deferred');
   const problems = checklist.outstanding.filter((l) => l.status === 'missing' || l.status === 'defective');
-  const unexplained = problems.filter((l) => l.status === 'defective' && !l.mark?.note);
 
   const [commitment, setCommitment] = useState(() =>
     [
@@ -61,18 +54,17 @@ export function DecisionDialog({ decision, detail, checklist, eligibility, draft
       '所补交材料真实有效，与申请时承诺一致；逾期未补交的，同意终止本次申请，并承担相应法律责任。',
     ].join(''),
   );
-  const lastDeadline = promisedDate ?? dayjs(today).add(DEFERRAL_DAYS_WITHOUT_PROMISE, 'day').format('YYYY-MM-DD');
+  const lastDeadline = terms.latestSupplementDeadline;
   const [deadline, setDeadline] = useState<Dayjs | null>(() => dayjs(lastDeadline));
   const [reasons, setReasons] = useState('');
   const [applyTo, setApplyTo] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const parties = useMemo(() => partiesOf(draft.applicant, checklist.agent && decision !== 'redirect', decision === 'redirect'), [draft.applicant, checklist.agent, decision]);
+  const parties = useMemo(() => partiesOf(draft.applicant, terms.needsAgent && decision !== 'redirect', decision === 'redirect'), [draft.applicant, terms.needsAgent, decision]);
   const partyIssues = partyProblems(parties);
 
-  const blockers: string[] = [...partyIssues];
-  if (decision === 'notifyMissing' && unexplained.length) blockers.push(`请先写明不符合法定形式的原因：${unexplained.map((l) => l.material.name).join('、')}`);
+  const blockers: string[] = [...partyIssues, ...(terms.blockers[decision] ?? [])];
   if (decision === 'refuse' && !reasons.trim()) blockers.push('请填写不予受理的理由');
   if (decision === 'acceptWithDeferral' && !commitment.trim()) blockers.push('请填写申请人承诺内容');
   if (decision === 'acceptWithDeferral' && !deadline) blockers.push('请选择补正期限');

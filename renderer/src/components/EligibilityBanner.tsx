@@ -1,14 +1,15 @@
-// The 立等可取 verdict at the top of the item view. Recomputed in the renderer from the pure
-// engines on every mark, so it changes the moment a material is ticked. Green when the case
+// The 立等可取 verdict at the top of the item view, as the handler judges it (case.terms,
+// asked again on every mark, so it changes the moment a material is ticked). Green when the case
 // can be finished on the spot; amber while things are only unchecked or deferred; red when a
 // material is missing or not in legal form. Every reason is listed, never just the first.
 import { Button } from 'antd';
-import type { Eligibility } from '../../../shared/engine/eligibility';
 import { eligibilityBanner } from '../../../shared/engine/eligibility';
+import type { IntakeTerms } from '../../../shared/domain/intakeTerms';
 import type { ChecklistResult } from '../../../shared/engine/checklist';
 import { DECISION_LABEL, DECISIONS, type Decision } from '../../../shared/domain/checklist';
 
-export function EligibilityBanner({ eligibility, checklist, onDecide }: { eligibility: Eligibility; checklist: ChecklistResult; onDecide: (d: Decision) => void }) {
+export function EligibilityBanner({ terms, checklist, onDecide }: { terms: IntakeTerms; checklist: ChecklistResult; onDecide: (d: Decision) => void }) {
+  const { eligibility } = terms;
   const blocked = checklist.outstanding.some((l) => l.status === 'missing' || l.status === 'defective');
   const tone = eligibility.eligible ? 'ok' : blocked ? 'bad' : 'warn';
   return (
@@ -27,7 +28,7 @@ export function EligibilityBanner({ eligibility, checklist, onDecide }: { eligib
           </>
         )}
       </div>
-      <DecisionBar allowed={checklist.allowedDecisions} onDecide={onDecide} />
+      <DecisionBar allowed={terms.allowedDecisions} onDecide={onDecide} />
     </div>
   );
 }

@@ -9,9 +9,8 @@ import { TIER_LABEL } from '../../../shared/domain/catalogue';
 import type { NoticeKind } from '../../../shared/notice/model';
 import { maskIdNumber } from '../../../shared/validate/idcard';
 import { applicantDisplayName, type ApplicantRecord } from '../../../shared/domain/applicant';
-import { chinaDay } from '../../../shared/time';
 import { invoke } from '../api';
-import { MAIN_NOTICE, STATUS_COLOR, cnTime, isOnTheSpot, numberLabel, readyToDeliver, reviewLabel } from '../cases/labels';
+import { MAIN_NOTICE, STATUS_COLOR, cnTime, numberLabel, reviewLabel } from '../cases/labels';
 import { elapsedText } from '../cases/clock';
 import { cnDate } from '../components/DecisionDialog';
 import { DeliverDialog } from '../components/DeliverDialog';
@@ -69,8 +68,7 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
   if (!detail) return <Spin description="正在打开办件…" />;
   const s = detail.summary;
   const a = detail.applicant;
-  const today = chinaDay(new Date(nowMs));
-  const overdue = s.status === 'awaitingSupplement' && s.supplementDeadline !== null && s.supplementDeadline < today;
+  const overdue = s.actions.includes('terminate'); // the handler's rule: 容缺 deadline passed
   const review = reviewLabel(s.reviewStatus);
 
   return (
@@ -93,24 +91,24 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
       </div>
 
       <div className="case-actions" data-testid="case-actions">
-        {isOnTheSpot(s) && (
+        {s.onTheSpot && s.actions.includes('complete') && (
           <Button type="primary" size="large" loading={busy} onClick={() => act(() => invoke('case.complete', { caseId }))} data-testid="action-complete">
             办结
           </Button>
         )}
-        {s.status === 'awaitingSupplement' && (
+        {s.actions.includes('supplement') && (
           <Button type="primary" size="large" onClick={() => setDialog({ type: 'supplement' })} data-testid="action-supplement">
             补正
           </Button>
         )}
         {s.status === 'awaitingSupplement' && (
           <Tooltip title={overdue ? undefined : `补正期限 ${s.supplementDeadline ? cnDate(s.supplementDeadline) : ''} 届满后才能终止`}>
-            <Button size="large" danger disabled={!overdue} onClick={() => setDialog({ type: 'terminate' })} data-testid="action-terminate">
+            <Button size="large" danger disabled={!s.actions.includes('terminate')} onClick={() => setDialog({ type: 'terminate' })} data-testid="action-terminate">
               终止
             </Button>
           </Tooltip>
         )}
-        {readyToDeliver(s) && (
+        {s.actions.includes('deliver') && (
           <Button type="primary" size="large" onClick={() => setDialog({ type: 'deliver' })} data-testid="action-deliver">
             出件
           </Button>
@@ -119,7 +117,7 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
           打印文书
         </Button>
         <AskRatingScreen caseId={s.id} rated={s.rated} onRated={changed} />
-        {!s.rated && (
+        {s.actions.includes('rate') && (
           <>
             <Button size="large" onClick={() => setDialog({ type: 'rate', source: 'screen' })} data-testid="action-rate">
               好差评

@@ -1,12 +1,14 @@
 // One item being taken in: facts, 情形, checklist, applicant, and the 立等可取 verdict.
-// The checklist and eligibility engines are pure (shared/engine), so they run right here on
-// every keystroke; nothing is stored until the clerk confirms a decision in its dialog.
+// The checklist lines are drawn from the pure engine on every keystroke; what a decision
+// would record and what blocks it (立等可取, allowed decisions, promised date) is the
+// handler's (case.terms), so the screen never judges differently from the save. Nothing is
+// stored until the clerk confirms a decision in its dialog.
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { Alert, Button, Spin, Tag } from 'antd';
 import type { ItemDetail, WorkstationContext } from '../../../shared/contract';
 import { LEVEL_LABEL } from '../../../shared/domain/catalogue';
 import { evaluateChecklist } from '../../../shared/engine/checklist';
-import { evaluateEligibility } from '../../../shared/engine/eligibility';
+import type { IntakeTerms } from '../../../shared/domain/intakeTerms';
 import { invoke } from '../api';
 import { draftReducer, newDraft } from '../intake/draft';
 import { ApplicantPanel } from '../components/ApplicantPanel';
@@ -29,10 +31,12 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
   const [error, setError] = useState<string | null>(null);
   const [draft, dispatch] = useReducer(draftReducer, undefined, () => newDraft([]));
   const [focusChecklist, setFocusChecklist] = useState(0);
+  const [terms, setTerms] = useState<IntakeTerms | null>(null);
 
   useEffect(() => {
     let live = true;
     setDetail(null);
+    setTerms(null);
     setError(null);
     invoke('catalogue.item', { code }).then(
       (d) => {
@@ -47,28 +51,32 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
     };
   }, [code]);
 
-  // Keyboard flow once the item is on screen: first 情形 question, or straight to the materials.
+  const checklist = useMemo(() => (detail ? evaluateChecklist(detail.item, draft.answers, draft.marks) : null), [detail, draft.answers, draft.marks]);
+  // The handler's verdict for the current answers and marks; the previous one stays on screen
+  // until the next arrives (a stale reply is dropped).
   useEffect(() => {
     if (!detail) return;
+    let live = true;
+    invoke('case.terms', { itemCode: detail.item.code, answers: draft.answers, marks: draft.marks }).then(
+      (t) => live && setTerms(t),
+      () => {}, // e.g. a note over its length while typing: the field says so; keep the last verdict
+    );
+    return () => {
+      live = false;
+    };
+  }, [detail, draft.answers, draft.marks]);
+
+  // Keyboard flow once the item is on screen (its first verdict arrived): first 情形 question, or straight to the materials.
+  const shown = detail !== null && terms !== null;
+  useEffect(() => {
+    if (!shown) return;
     const first = document.querySelector<HTMLInputElement>('.situations input[type=radio]');
     if (first) first.focus();
     else setFocusChecklist((n) => n + 1);
-  }, [detail]);
-
-  const checklist = useMemo(() => (detail ? evaluateChecklist(detail.item, draft.answers, draft.marks) : null), [detail, draft.answers, draft.marks]);
-  const eligibility = useMemo(
-    () =>
-      detail
-        ? evaluateEligibility(detail.item, draft.answers, draft.marks, {
-            officeLevel: context.office.level,
-            subCenters: detail.subCenter ? [detail.subCenter] : [],
-          })
-        : null,
-    [detail, draft.answers, draft.marks, context.office.level],
-  );
+  }, [shown, code]);
 
   if (error) return <Alert type="error" showIcon title="无法打开事项" description={error} />;
-  if (!detail || !checklist || !eligibility) return <Spin description="正在打开事项…" />;
+  if (!detail || !checklist || !terms) return <Spin description="正在打开事项…" />;
   if (decided) return <DecisionDone decided={decided} onNext={onNext} onOpenCase={onOpenCase} />;
   const { item } = detail;
   const dialog = deciding && (
@@ -76,7 +84,7 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
       decision={deciding}
       detail={detail}
       checklist={checklist}
-      eligibility={eligibility}
+      terms={terms}
       draft={draft}
       startedAt={startedAt}
       onCancel={() => setDeciding(null)}
@@ -89,7 +97,7 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
   const applicantPanel = (
     <ApplicantPanel
       serveTargets={item.serveTargets}
-      agent={checklist.agent && !checklist.redirect}
+      agent={terms.needsAgent}
       redirect={checklist.redirect}
       value={draft.applicant}
       onChange={(applicant) => dispatch({ type: 'applicant', applicant })}
@@ -119,7 +127,7 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
       <div className="intake redirect" data-testid="intake" data-item-code={item.code}>
         {title}
         <RedirectCard subCenter={detail.subCenter} code={item.subCenterCode} />
-        <DecisionBar allowed={checklist.allowedDecisions} onDecide={setDeciding} />
+        <DecisionBar allowed={terms.allowedDecisions} onDecide={setDeciding} />
         <div className="intake-columns redirect-columns">
           <div className="intake-main">
             <ItemFacts detail={detail} />
@@ -136,7 +144,7 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
       {/* Title and verdict stay in view while the clerk works down a long checklist. */}
       <div className="intake-sticky">
         {title}
-        <EligibilityBanner eligibility={eligibility} checklist={checklist} onDecide={setDeciding} />
+        <EligibilityBanner terms={terms} checklist={checklist} onDecide={setDeciding} />
       </div>
       {!detail.handledHere && (
         <Alert

@@ -6,7 +6,6 @@ import { Button, Input, Table, Tag, type InputRef } from 'antd';
 import type { CaseSummary } from '../../../shared/domain/case';
 import { CASE_STATUS_LABEL } from '../../../shared/domain/case';
 import { DECISION_LABEL } from '../../../shared/domain/checklist';
-import { chinaDay } from '../../../shared/time';
 import { invoke } from '../api';
 import { STATUS_COLOR, cnTime, reviewLabel } from '../cases/labels';
 import { elapsedText, serverOffset } from '../cases/clock';
@@ -20,14 +19,14 @@ import { onSynced } from '../sync/syncEvents';
 /** Background refresh: back-office statuses arrive through sync while the clerk watches. */
 const REFRESH_MS = 30_000;
 
-function TimeCell({ s, nowMs, today, onTerminate }: { s: CaseSummary; nowMs: number; today: string; onTerminate: () => void }) {
+function TimeCell({ s, nowMs, onTerminate }: { s: CaseSummary; nowMs: number; onTerminate: () => void }) {
   if (s.tier && s.dueAt && s.status === 'accepted') return <Countdown dueAt={s.dueAt} tier={s.tier} nowMs={nowMs} />;
   if (s.elapsedSeconds !== null) {
     const e = elapsedText(s.elapsedSeconds, s.tier);
     return <span className={e.within ? 'clock-done' : 'clock-over'}>{e.text}</span>;
   }
   if (s.status === 'awaitingSupplement' && s.supplementDeadline) {
-    const overdue = s.supplementDeadline < today;
+    const overdue = s.actions.includes('terminate'); // the handler's rule: the deadline has passed
     return (
       <span className={overdue ? 'clock-over' : ''} data-testid="supplement-deadline" data-overdue={overdue}>
         补正期限 {cnDate(s.supplementDeadline)}
@@ -100,7 +99,6 @@ export function Queue({ openCaseId, onOpenCase }: { openCaseId: string | null; o
 
   if (openCaseId) return <CaseView key={openCaseId} caseId={openCaseId} offsetMs={offsetMs} onBack={() => onOpenCase(null)} onChanged={refresh} />;
 
-  const today = chinaDay(new Date(nowMs));
   const warn = (cases ?? []).filter((c) => c.tier && c.dueAt && c.status === 'accepted' && Date.parse(c.dueAt) - nowMs < 0).length;
   return (
     <div className="queue" data-testid="queue">
@@ -151,7 +149,7 @@ export function Queue({ openCaseId, onOpenCase }: { openCaseId: string | null; o
             ),
           },
           { title: '时间', dataIndex: 'acceptedAt', width: 70, render: (v: string) => cnTime(v, false) },
-          { title: '时限', key: 'time', width: 290, render: (_: unknown, s) => <TimeCell s={s} nowMs={nowMs} today={today} onTerminate={() => onOpenCase(s.id)} /> },
+          { title: '时限', key: 'time', width: 290, render: (_: unknown, s) => <TimeCell s={s} nowMs={nowMs} onTerminate={() => onOpenCase(s.id)} /> },
         ]}
       />
     </div>

@@ -5,7 +5,8 @@ import type { CaseSummary, DirectoryResponse } from '../../../shared/sync/backof
 import { INTAKE_STATUSES } from '../../../shared/sync/backoffice';
 import { REVIEW_STATUSES } from '../../../shared/sync/protocol';
 import { api, ApiFailure, type CaseFilters } from './api';
-import { formatTime, INTAKE_STATUS_LABEL, REVIEWABLE, REVIEW_STATUS_COLOR, REVIEW_STATUS_LABEL } from './labels';
+import { reviewBlocker } from '../../../shared/domain/caseState';
+import { formatTime, INTAKE_STATUS_LABEL, REVIEW_STATUS_COLOR, REVIEW_STATUS_LABEL } from './labels';
 import { loadFilters, saveFilters } from './session';
 
 const ALL = '';
@@ -79,7 +80,7 @@ export function CaseList({ onOpen, onForbidden }: { onOpen: (caseId: string) => 
           {
             title: '审批状态', dataIndex: 'reviewStatus', width: 110,
             render: (s: CaseSummary['reviewStatus'], c) =>
-              s ? <Tag color={REVIEW_STATUS_COLOR[s]}>{REVIEW_STATUS_LABEL[s]}</Tag> : REVIEWABLE.has(c.status) ? <Tag>待审批</Tag> : <span className="muted">无需审批</span>,
+              s ? <Tag color={REVIEW_STATUS_COLOR[s]}>{REVIEW_STATUS_LABEL[s]}</Tag> : reviewBlocker(c) === null ? <Tag>待审批</Tag> : <span className="muted">无需审批</span>,
           },
           { title: '窗口受理时间', dataIndex: 'createdDeviceTime', width: 150, render: formatTime },
         ]}

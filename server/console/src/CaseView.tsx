@@ -4,12 +4,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Spin, Table, Tag, Timeline } from 'antd';
 import type { CaseDetailResponse, CatalogueItemResponse } from '../../../shared/sync/backoffice';
 import { ApplicantRecord, AgentRecord, applicantDisplayName } from '../../../shared/domain/applicant';
-import { Answers, MARK_LABEL, Marks, DECISION_LABEL, type Decision } from '../../../shared/domain/checklist';
+import { MARK_LABEL, DECISION_LABEL } from '../../../shared/domain/checklist';
 import { evaluateChecklist, type ChecklistLine } from '../../../shared/engine/checklist';
+import { reviewBlocker } from '../../../shared/domain/caseState';
 import { maskIdNumber } from '../../../shared/validate/idcard';
 import { maskPhone } from '../../../shared/notice/mask';
 import { api, ApiFailure } from './api';
-import { REVIEWABLE, EVENT_LABEL, formatTime, INTAKE_STATUS_LABEL, LINE_STATUS_COLOR, LINE_STATUS_LABEL, REVIEW_STATUS_COLOR, REVIEW_STATUS_LABEL } from './labels';
+import { EVENT_LABEL, formatTime, INTAKE_STATUS_LABEL, LINE_STATUS_COLOR, LINE_STATUS_LABEL, REVIEW_STATUS_COLOR, REVIEW_STATUS_LABEL } from './labels';
 import { ReviewForm } from './ReviewForm';
 import type { StaffSession } from './session';
 
@@ -25,9 +26,8 @@ export function CaseView({ caseId, session, onBack, onForbidden }: {
     try {
       const d = await api.caseDetail(caseId);
       setDetail(d);
-      const opened = d.events.find((e) => e.type === 'case.opened')?.payload;
-      const version = typeof opened?.catalogueVersion === 'number' ? opened.catalogueVersion : undefined;
-      api.item(d.case.itemCode, version || undefined).then(setItem, (e) => setItemError(e instanceof ApiFailure ? e.message : '无法读取事项目录'));
+      // Materials are named from the catalogue version the case was started under.
+      api.item(d.case.itemCode, d.state?.catalogueVersion || undefined).then(setItem, (e) => setItemError(e instanceof ApiFailure ? e.message : '无法读取事项目录'));
     } catch (e) {
       if (e instanceof ApiFailure && e.status === 403) onForbidden(e.message);
       else setError(e instanceof ApiFailure ? e.message : '加载失败，请重试');
@@ -40,11 +40,11 @@ export function CaseView({ caseId, session, onBack, onForbidden }: {
   if (!detail) return <Spin />;
 
   const c = detail.case;
-  const opened = detail.events.find((e) => e.type === 'case.opened')?.payload ?? {};
-  const applicant = ApplicantRecord.safeParse(opened.applicant);
-  const agent = AgentRecord.safeParse(opened.agent);
-  const answers = Answers.safeParse(opened.answers).data ?? {};
-  const marks = Marks.safeParse(opened.marks).data ?? {};
+  const state = detail.state;
+  const applicant = ApplicantRecord.safeParse(state?.applicant);
+  const agent = AgentRecord.safeParse(state?.agent);
+  const answers = state?.answers ?? {};
+  const marks = state?.marks ?? {};
   const checklist = item ? evaluateChecklist(item.item, answers, marks) : null;
   const latest = detail.statuses[detail.statuses.length - 1];
 
@@ -53,7 +53,7 @@ export function CaseView({ caseId, session, onBack, onForbidden }: {
       <div style={{ marginBottom: 16 }}>{back}</div>
       <div className="case-grid">
         <div style={{ display: 'grid', gap: 16 }}>
-          <Card title={<>办件 {c.caseNumber ?? '（未编号）'} {latest ? <Tag color={REVIEW_STATUS_COLOR[latest.status]} data-testid="case-review-status">{REVIEW_STATUS_LABEL[latest.status]}</Tag> : <Tag data-testid="case-review-status">{REVIEWABLE.has(c.status) ? '待审批' : '无需审批'}</Tag>}</>}>
+          <Card title={<>办件 {c.caseNumber ?? '（未编号）'} {latest ? <Tag color={REVIEW_STATUS_COLOR[latest.status]} data-testid="case-review-status">{REVIEW_STATUS_LABEL[latest.status]}</Tag> : <Tag data-testid="case-review-status">{reviewBlocker(c) === null ? '待审批' : '无需审批'}</Tag>}</>}>
             <Descriptions column={2} size="small" bordered items={[
               { key: 'item', label: '事项', span: 2, children: <>{item?.item.name ?? c.itemName ?? '（目录中无此事项）'} <span className="item-code">{c.itemCode}</span></> },
               { key: 'dept', label: '部门', children: item?.department?.name ?? c.departmentCode ?? '未归属部门' },
@@ -122,7 +122,7 @@ export function CaseView({ caseId, session, onBack, onForbidden }: {
           </Card>
         </div>
         <div>
-          {REVIEWABLE.has(c.status) ? (
+          {reviewBlocker(c) === null ? (
             <ReviewForm caseId={c.id} decidedBy={session.name} onDecided={() => void load()} onForbidden={onForbidden} />
           ) : (
             <Alert type="info" showIcon title="无需审批"
@@ -137,8 +137,8 @@ export function CaseView({ caseId, session, onBack, onForbidden }: {
 /** Window events and back-office decisions in the order the server received them. */
 function timeline(d: CaseDetailResponse) {
   const fromWindow = d.events.map((e) => {
-    const decision = e.type === 'case.decided' ? DECISION_LABEL[e.payload.decision as Decision] : null;
-    const reason = typeof e.payload.reason === 'string' ? e.payload.reason : null;
+    const decision = e.type === 'case.decided' ? DECISION_LABEL[e.payload.decision] : null;
+    const reason = e.type === 'case.decided' || e.type === 'case.terminated' ? (e.payload.reason ?? null) : null;
     return {
       at: e.receivedAt,
       item: {

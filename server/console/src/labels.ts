@@ -6,9 +6,6 @@ import type { LineStatus } from '../../../shared/engine/checklist';
 
 export { REVIEW_STATUS_LABEL } from '../../../shared/sync/protocol';
 
-/** Window statuses on which a back-office decision makes sense (the server enforces the same). */
-export const REVIEWABLE = new Set<IntakeStatus>(['accepted', 'awaitingSupplement', 'completed', 'delivered']);
-
 export const INTAKE_STATUS_LABEL: Record<IntakeStatus, string> = { opened: '受理中（窗口决定未上传）', ...CASE_STATUS_LABEL };
 
 export const REVIEW_STATUS_COLOR: Record<ReviewStatus, string> = {

@@ -1,0 +1,43 @@
+// `npm run verify-chain -- <yichuang.db>`: recomputes the hash chain of a workstation file and
+// names every event that was altered or is missing before another (exit 1), or confirms the
+// chain is whole (exit 0). Opens the file read-only: checking never changes it.
+import Database from 'better-sqlite3';
+import { verifyChain } from '../store/caseEvents';
+
+const CHAIN_VERSION = 6; // migration 006 links the events
+
+function main(file: string | undefined): number {
+  if (!file) {
+    console.error('用法：npm run verify-chain -- <窗口机数据库文件（yichuang.db）>');
+    return 2;
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    console.error(`无法打开数据库文件 ${file}：${(err as Error).message}`);
+    return 2;
+  }
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < CHAIN_VERSION) {
+      console.error(`该文件由较早版本的一窗写入（版本 ${version}），尚未建立事件链：请先用当前版本的一窗打开一次。`);
+      return 2;
+    }
+    const report = verifyChain(db);
+    if (!report.breaks.length) {
+      console.log(`事件链完整：共核对 ${report.checked} 个窗口事件，未发现改动或缺失。`);
+      return 0;
+    }
+    console.log(`发现 ${report.breaks.length} 处事件链断裂（共核对 ${report.checked} 个窗口事件）：`);
+    for (const b of report.breaks) {
+      const caseNumber = (db.prepare('SELECT case_number AS n FROM cases WHERE id = ?').get(b.caseId) as { n: string } | undefined)?.n ?? b.caseId;
+      console.log(`- 办件 ${caseNumber} 的事件 ${b.type}（${b.eventId}）：${b.message}`);
+    }
+    return 1;
+  } finally {
+    db.close();
+  }
+}
+
+process.exitCode = main(process.argv[2]);

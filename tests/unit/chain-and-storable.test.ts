@@ -1,0 +1,73 @@
+// The window's hash chain (shared/sync/chain.ts) and the storable primitives
+// (shared/domain/storable.ts) both sides rely on.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import crypto from 'node:crypto';
+import { canonicalJson, checkLink, eventHash } from '../../shared/sync/chain';
+import { isDay, isInstant } from '../../shared/domain/storable';
+
+const sha = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
+const shuffleKeys = (v: unknown, seed: number): unknown => {
+  if (Array.isArray(v)) return v.map((x) => shuffleKeys(x, seed));
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v);
+    entries.sort((a, b) => ((a[0].length * 31 + seed) % 7) - ((b[0].length * 31 + seed) % 7));
+    return Object.fromEntries(entries.map(([k, x]) => [k, shuffleKeys(x, seed)]));
+  }
+  return v;
+};
+
+describe('canonical encoding and chain links', () => {
+  it('is the same whatever the key order, and for text before and after normalisation', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.nat(), (v, seed) => {
+        expect(canonicalJson(shuffleKeys(v, seed))).toBe(canonicalJson(v));
+      }),
+      { numRuns: 300 },
+    );
+    expect(canonicalJson({ note: '缺\u0000页\r\n' })).toBe(canonicalJson({ note: '缺页\n' }));
+  });
+
+  it('finds an altered event and a missing one, and accepts an intact chain', () => {
+    const links: Array<{ id: string; caseId: string; type: string; deviceTime: string; staffNo: string; payload: unknown; hash: string; prevHash: string | null }> = [];
+    let prev: string | null = null;
+    for (let i = 0; i < 4; i++) {
+      const e = { id: `e${i}`, caseId: 'c1', type: 'case.rated', deviceTime: '2026-12-01T01:00:00Z', staffNo: '1001', payload: { level: 'satisfied', n: i } };
+      const hash = eventHash(e, prev, sha);
+      links.push({ ...e, hash, prevHash: prev });
+      prev = hash;
+    }
+    let head: string | null = null;
+    for (const l of links) {
+      expect(checkLink(l, head, sha)).toBeNull();
+      head = l.hash;
+    }
+    expect(checkLink({ ...links[1], payload: { level: 'dissatisfied', n: 1 } }, links[0].hash, sha)).toMatchObject({ kind: 'altered' });
+    expect(checkLink(links[2], links[0].hash, sha)).toMatchObject({ kind: 'gap' }); // links[1] deleted
+  });
+});
+
+describe('storable instants and days', () => {
+  it('refuses what PostgreSQL would refuse and an ISO regex admits', () => {
+    for (const bad of ['0000-01-01T00:00:00Z', '2026-02-30T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T00:00:00+23:59', '2026-01-01T00:00:00+14:60', '9999-12-31T23:59:59Z', '2026-01-01']) {
+      expect(isInstant(bad), bad).toBe(false);
+    }
+    for (const good of ['2026-12-01T09:30:00+08:00', '2026-12-01T01:30:00.123456789Z', '2024-02-29T00:00:00Z', '2026-12-01T09:30+08:00']) expect(isInstant(good), good).toBe(true);
+    expect([isDay('2026-02-29'), isDay('2024-02-29'), isDay('0000-01-01'), isDay('2026-13-01')]).toEqual([false, true, false, false]);
+  });
+
+  it('every accepted instant is a finite moment in 1900–2199', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1800-01-01'), max: new Date('2300-01-01'), noInvalidDate: true }), fc.integer({ min: -16 * 60, max: 16 * 60 }), (d, off) => {
+        const sign = off < 0 ? '-' : '+';
+        const a = Math.abs(off);
+        const s = `${d.toISOString().slice(0, 19)}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+        if (isInstant(s)) {
+          const y = Number(s.slice(0, 4));
+          expect(y >= 1900 && y <= 2199 && a <= 14 * 60 && Number.isFinite(Date.parse(s))).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
