@@ -27,7 +27,7 @@ export const NOTICE_TITLE: Record<NoticeKind, string> = {
   redirect: '引导告知单',
 };
 
-/** The watermark text of practice notices (issue 5 §1), on every layout and output. */
+/** The watermark text of practice notices, on every layout and output (docs/architecture.md §8). */
 export const PRACTICE_MARK = '练习 · 无效';
 
 /** ISO-8601 date-time with offset, e.g. 2026-05-12T10:30:00+08:00; printed as wall-clock time. */

@@ -1,4 +1,4 @@
-// In-memory item search for the one search box (issue 2 §5). Built once from the catalogue
+// In-memory item search for the one search box (docs/architecture.md §2). Built once from the catalogue
 // rows (keys precomputed at import, see keys.ts) and answered without touching SQLite.
 //
 // Query kinds and how each is answered without scanning every item:

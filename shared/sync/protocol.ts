@@ -1,4 +1,4 @@
-// The wire protocol between a window's sync client and the central server (issue 4).
+// The wire protocol between a window's sync client and the central server (docs/architecture.md §5).
 // One zod schema per request/response: the server validates with them, the OpenAPI
 // document is generated from them, and the sync client parses replies with them.
 //

@@ -1,4 +1,4 @@
-// The layering rules of DESIGN.md are a lint rule; this proves the rule bites for each layer
+// The layering rules of docs/architecture.md §2 are a lint rule; this proves the rule bites for each layer
 // (and stays quiet for allowed imports), so a broken layer fails `npm test`.
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
