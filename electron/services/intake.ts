@@ -7,9 +7,9 @@ import { tx } from '../store/db';
 import { newId } from '../store/ids';
 import { saveSnapshot, nextCaseSequence } from '../store/cases';
 import { loadCaseState, recordEvents } from '../store/caseLog';
-import { listSubCenters } from '../store/catalogue';
 import { evaluateIntake } from './intakeTerms';
-import { noticeModelFor } from './notices';
+import { noticeModel } from './notices';
+import type { CaseEvent } from '../../shared/domain/caseEvents';
 import { caseNumberDayPrefix, formatCaseNumber, formatPracticeCaseNumber, MAX_DAILY_SEQUENCE } from '../../shared/caseNumber';
 import type { DecideParsed } from '../../shared/domain/case';
 import { completeBlocker, MAIN_NOTICE, supplementBlocker, terminateBlocker, type Blocker, type CaseState } from '../../shared/domain/caseState';
@@ -24,14 +24,14 @@ export interface DecideResult {
 }
 
 /** What the intake services use of the workstation. */
-export type IntakeDeps = Pick<Workstation, 'db' | 'session' | 'now' | 'practice' | 'itemFor' | 'office' | 'window' | 'calendar' | 'catalogueVersion' | 'noteItemUse'>;
+export type IntakeDeps = Pick<Workstation, 'db' | 'session' | 'now' | 'practice' | 'itemFor' | 'office' | 'window' | 'calendar' | 'catalogueVersion' | 'noteItemUse' | 'departmentName' | 'subCenters'>;
 
 function requireClerk(ws: Pick<Workstation, 'session'>) {
   if (!ws.session.clerk) throw new AppError('unauthenticated', '请先登录');
   return ws.session.clerk;
 }
 
-export function decide(ws: IntakeDeps & Parameters<typeof noticeModelFor>[0], input: DecideParsed): DecideResult {
+export function decide(ws: IntakeDeps, input: DecideParsed): DecideResult {
   const clerk = requireClerk(ws);
   const { item, checklist, terms } = evaluateIntake(ws, input);
   const found = ws.itemFor(item.code)!;
@@ -54,7 +54,7 @@ export function decide(ws: IntakeDeps & Parameters<typeof noticeModelFor>[0], in
     }
   }
   const tier = input.decision === 'accept' && terms.eligibility.eligible ? terms.eligibility.tier : null;
-  const subCenter = input.decision === 'redirect' ? (listSubCenters(ws.db).find((s) => s.code === item.subCenterCode) ?? null) : null;
+  const subCenter = input.decision === 'redirect' ? (ws.subCenters().find((s) => s.code === item.subCenterCode) ?? null) : null;
   const catalogueVersion = ws.catalogueVersion();
   const now = ws.now();
   const at = now.toISOString();
@@ -69,7 +69,8 @@ export function decide(ws: IntakeDeps & Parameters<typeof noticeModelFor>[0], in
     const caseId = newId();
     const snapshotId = found.snapshotStored ? found.snapshotId : saveSnapshot(ws.db, found.json, found.snapshotId);
     const by = { caseId, staffNo: clerk.staffNo };
-    recordEvents(
+    const events: CaseEvent[] = [];
+    const state = recordEvents(
       ws.db,
       null,
       [
@@ -99,8 +100,12 @@ export function decide(ws: IntakeDeps & Parameters<typeof noticeModelFor>[0], in
         },
       ],
       { snapshotId, itemName: item.name },
+      events,
     );
-    assertNoticeProducible(ws, caseId, input.decision);
+    // From memory, not the file: the same builder the printed notice uses.
+    assertNoticeProducible(() =>
+      noticeModel(ws, MAIN_NOTICE[input.decision], { state, item, events, clerk, departmentName: ws.departmentName(item.departmentCode), subCenter }),
+    );
     return { caseId, caseNumber };
   });
   found.snapshotStored = true;
@@ -109,9 +114,9 @@ export function decide(ws: IntakeDeps & Parameters<typeof noticeModelFor>[0], in
 }
 
 /** Inside the decision's transaction: the notice it issues must build, or nothing is saved. */
-function assertNoticeProducible(ws: Parameters<typeof noticeModelFor>[0], caseId: string, decision: DecideParsed['decision']) {
+function assertNoticeProducible(build: () => unknown) {
   try {
-    noticeModelFor(ws, caseId, MAIN_NOTICE[decision]);
+    build();
   } catch (err) {
     const detail = err instanceof z.ZodError ? zodDetails(err).map((d) => `${d.path}：${d.message}`).join('；') : (err as Error).message;
     throw new AppError('invalid_input', `该决定的通知书无法生成，本次未保存，请修改后重试（${detail}）`);

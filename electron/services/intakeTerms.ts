@@ -8,11 +8,10 @@ import { addWorkingDays } from '../../shared/calendar/workdays';
 import { DECISIONS, type Answers, type Decision, type Marks } from '../../shared/domain/checklist';
 import type { IntakeTerms } from '../../shared/domain/intakeTerms';
 import type { Item } from '../../shared/domain/catalogue';
-import { listSubCenters } from '../store/catalogue';
 import { AppError } from '../../shared/errors';
 import { chinaDay } from '../../shared/time';
 
-export type TermsDeps = Pick<Workstation, 'db' | 'now' | 'itemFor' | 'office' | 'calendar'>;
+export type TermsDeps = Pick<Workstation, 'now' | 'itemFor' | 'office' | 'calendar' | 'subCenters'>;
 
 /** Calendar days a 即办件's supplement deadline may run (no promised date bounds it). */
 export const DEFERRAL_DAYS_WITHOUT_PROMISE = 30;
@@ -32,7 +31,7 @@ export function evaluateIntake(deps: TermsDeps, input: { itemCode: string; answe
   const checklist = evaluateChecklist(item, input.answers, input.marks);
   const today = chinaDay(deps.now());
   const promisedDate = addWorkingDays(today, item.promisedDays, deps.calendar());
-  const eligibility = evaluateEligibility(item, input.answers, input.marks, { officeLevel: deps.office().level, subCenters: listSubCenters(deps.db) });
+  const eligibility = evaluateEligibility(item, input.answers, input.marks, { officeLevel: deps.office().level, subCenters: deps.subCenters() });
 
   const blockers = {} as Record<Decision, string[]>;
   for (const d of DECISIONS) {

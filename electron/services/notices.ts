@@ -5,15 +5,15 @@ import path from 'node:path';
 import type { Workstation } from './workstation';
 import { getCaseRow, getSnapshot } from '../store/cases';
 import { caseEvents } from '../store/caseEvents';
-import { noticeKinds } from '../../shared/domain/caseState';
-import { firstEvent } from '../../shared/domain/caseEvents';
+import { noticeKinds, projectCase, type CaseState } from '../../shared/domain/caseState';
+import { firstEvent, type CaseEvent } from '../../shared/domain/caseEvents';
+import type { Marks } from '../../shared/domain/checklist';
 import { findClerk } from '../store/clerks';
-import { listDepartments, listSubCenters } from '../store/catalogue';
 import { getSetting, setSetting } from '../store/settings';
 import { buildNotice, type PersonInput } from '../../shared/notice/build';
 import type { NoticeKind, NoticeModel } from '../../shared/notice/model';
 import { paperSizeMm, type NoticeLayout } from '../../shared/notice/render';
-import { Item } from '../../shared/domain/catalogue';
+import { Item, type SubCenter } from '../../shared/domain/catalogue';
 import { ApplicantRecord, AgentRecord, applicantDisplayName } from '../../shared/domain/applicant';
 import { refusalLines } from '../../shared/domain/case';
 import { AppError } from '../../shared/errors';
@@ -34,7 +34,7 @@ export interface PrintPorts {
 }
 
 /** What notice building uses of the workstation. */
-export type NoticeDeps = Pick<Workstation, 'db' | 'office' | 'window' | 'practice'>;
+export type NoticeDeps = Pick<Workstation, 'db' | 'office' | 'window' | 'practice' | 'departmentName' | 'subCenters'>;
 
 function party(p: ApplicantRecord | AgentRecord): PersonInput {
   if ('kind' in p && p.kind === 'visitor') return { name: applicantDisplayName(p), idKind: null, idNumber: '', phone: p.phone ?? null };
@@ -43,40 +43,64 @@ function party(p: ApplicantRecord | AgentRecord): PersonInput {
     : { name: p.name, idKind: '居民身份证', idNumber: p.idNumber, phone: p.phone };
 }
 
+/** Everything a case's notice is built from: read from the file, or (at decision time) from memory. */
+export interface NoticeFacts {
+  state: CaseState;
+  item: Item;
+  events: readonly CaseEvent[];
+  clerk: { name: string; staffNo: string };
+  departmentName: string;
+  subCenter: SubCenter | null;
+}
+
 export function noticeModelFor(ws: NoticeDeps, caseId: string, kind: NoticeKind): NoticeModel {
   const row = getCaseRow(ws.db, caseId);
   if (!row) throw new AppError('not_found', '找不到该办件');
   if (!noticeKinds(row).includes(kind)) throw new AppError('precondition_failed', '该办件不能打印此类文书');
   const item = Item.parse(JSON.parse(getSnapshot(ws.db, row.snapshotId)));
-  const applicant = ApplicantRecord.parse(JSON.parse(row.applicant));
-  const agent = row.agent ? AgentRecord.parse(JSON.parse(row.agent)) : null;
   const events = caseEvents(ws.db, caseId);
-  const decided = firstEvent(events, 'case.decided')!.payload;
-  const delivered = firstEvent(events, 'case.delivered');
-  const clerk = findClerk(ws.db, row.staffNo) ?? { name: row.staffNo, staffNo: row.staffNo };
-  const department = listDepartments(ws.db).find((d) => d.code === item.departmentCode)?.name ?? '';
+  const projected = projectCase(events);
+  if (!projected.ok) throw new Error(`case ${caseId} history does not project: ${projected.problem}`);
+  const staffNo = projected.state.staffNo ?? row.staffNo;
+  return noticeModel(ws, kind, {
+    state: projected.state,
+    item,
+    events,
+    clerk: findClerk(ws.db, staffNo) ?? { name: staffNo, staffNo },
+    departmentName: ws.departmentName(item.departmentCode),
+    subCenter: ws.subCenters().find((s) => s.code === item.subCenterCode) ?? null,
+  });
+}
+
+/** The notice of `kind` from the facts (pure but for the window's place). */
+export function noticeModel(ws: Pick<Workstation, 'office' | 'window' | 'practice'>, kind: NoticeKind, f: NoticeFacts): NoticeModel {
+  const { state, item } = f;
+  const applicant = ApplicantRecord.parse(state.applicant);
+  const agent = state.agent ? AgentRecord.parse(state.agent) : null;
+  const decided = firstEvent(f.events, 'case.decided')!.payload;
+  const delivered = firstEvent(f.events, 'case.delivered');
   const office = ws.office();
-  const subCenter = listSubCenters(ws.db).find((s) => s.code === item.subCenterCode) ?? null;
+  const department = f.departmentName;
   const numbered = kind === 'missingMaterials' || kind === 'redirect';
   return buildNotice({
     kind,
     item,
     departmentName: department,
-    answers: JSON.parse(row.answers),
-    marks: JSON.parse(row.marks),
+    answers: state.answers,
+    marks: state.marks as Marks,
     applicant: party(applicant),
     agent: agent ? party(agent) : null,
-    clerk,
+    clerk: f.clerk,
     office,
     window: ws.window(),
-    caseNumber: numbered ? null : row.caseNumber,
-    noticeNumber: numbered ? row.caseNumber : null,
-    acceptedAt: numbered ? null : row.acceptedAt,
-    promisedDate: row.promisedDate,
-    issuedAt: kind === 'deliveryReceipt' && delivered ? delivered.at : row.acceptedAt,
+    caseNumber: numbered ? null : state.caseNumber,
+    noticeNumber: numbered ? state.caseNumber : null,
+    acceptedAt: numbered ? null : state.decidedAt,
+    promisedDate: state.promisedDate,
+    issuedAt: kind === 'deliveryReceipt' && delivered ? delivered.at : state.decidedAt!,
     deferral: decided.decision === 'acceptWithDeferral' ? { commitment: decided.commitment!, supplementDeadline: decided.supplementDeadline! } : null,
     refusal:
-      row.decision === 'refuse'
+      decided.decision === 'refuse'
         ? {
             reasons: refusalLines(decided.reason ?? ''),
             applyTo: decided.applyTo || null,
@@ -84,7 +108,7 @@ export function noticeModelFor(ws: NoticeDeps, caseId: string, kind: NoticeKind)
             court: `${office.name}所在地有管辖权的人民法院`,
           }
         : null,
-    redirect: subCenter,
+    redirect: f.subCenter,
     delivery: delivered
       ? {
           method: delivered.payload.method === 'applicant' ? 'inPerson' : delivered.payload.method,

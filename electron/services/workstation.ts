@@ -4,9 +4,9 @@
 import type { Db } from '../store/db';
 import { openDatabase, tx } from '../store/db';
 import { snapshotIdOf } from '../store/cases';
-import { catalogueMeta, getItem, itemCount, itemUsage, listOffices, listSearchSources, listWindows, recordItemUses } from '../store/catalogue';
+import { catalogueMeta, getItem, itemCount, itemUsage, listDepartments, listOffices, listSearchSources, listSubCenters, listWindows, recordItemUses } from '../store/catalogue';
 import { getSetting, setSetting } from '../store/settings';
-import type { ImmediateTier, Item, Level, Office, Window } from '../../shared/domain/catalogue';
+import type { ImmediateTier, Item, Level, Office, SubCenter, Window } from '../../shared/domain/catalogue';
 import { createSearchIndex, type SearchIndex } from '../../shared/search/index';
 import { AppError } from '../../shared/errors';
 import type { Session } from './session';
@@ -64,6 +64,10 @@ export interface Workstation {
   flushItemUse(): void;
   /** An item of the catalogue in use, parsed once (with its JSON, the case snapshot, and that snapshot's id). */
   itemFor(code: string): CachedItem | null;
+  /** A department's name in the catalogue in use ('' when unknown; cached). */
+  departmentName(code: string): string;
+  /** The sub-centres of the catalogue in use (cached). */
+  subCenters(): SubCenter[];
   /** Device office/window settings changed (enrolment). */
   placementChanged(): void;
   searchIndex(): SearchIndex;
@@ -119,6 +123,8 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
   let flushTimer: NodeJS.Timeout | null = null;
   const items = new Map<string, CachedItem>();
   let calendar: WorkCalendar | null = null;
+  let departments: Map<string, string> | null = null;
+  let subCenters: SubCenter[] | null = null;
   let catalogueVersion: number | null = null;
 
   const office = (): Office => (placement ??= place()).office;
@@ -198,8 +204,12 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
       }
       return hit;
     },
+    departmentName: (code) => (departments ??= new Map(listDepartments(db).map((d) => [d.code, d.name]))).get(code) ?? '',
+    subCenters: () => (subCenters ??= listSubCenters(db)),
     catalogueChanged: () => {
       items.clear();
+      departments = null;
+      subCenters = null;
       catalogueVersion = null;
       index = null;
       placement = null;

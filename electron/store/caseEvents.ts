@@ -7,9 +7,9 @@ import { newId } from './ids';
 import { OWN_EVENTS_SQL } from './ownEvents';
 import type { Db } from './db';
 import { isWindowEventType, parseStoredEvent, type CaseEvent, type CaseEventBody } from '../../shared/domain/caseEvents';
-import { checkLink, eventHash, type ChainBreak } from '../../shared/sync/chain';
+import { canonicalJson, chainInputCanonical, checkLink, type ChainBreak } from '../../shared/sync/chain';
 
-export const sha256Hex = (s: string): string => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
+export const sha256Hex = (s: string): string => crypto.hash('sha256', s, 'hex');
 
 export type NewEvent = CaseEventBody & { caseId: string; staffNo: string | null; at: string };
 
@@ -22,16 +22,21 @@ function chainHead(db: Db): string | null {
 
 const INSERT = 'INSERT INTO case_events (id, case_id, type, payload, staff_no, device_time, hash, prev_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
-/** Appends one event in the caller's transaction; the window's own events are linked into the chain (and thereby queued for upload). */
+/**
+ * Appends one event in the caller's transaction; the window's own events are linked into the
+ * chain (and thereby queued for upload). Payloads are stored in canonical form (sorted keys,
+ * normalised text), the very text the link hashes, so each is encoded once.
+ */
 export function appendEvent(db: Db, e: NewEvent): CaseEvent {
   const id = newId();
+  const payload = canonicalJson(e.payload);
   let hash: string | null = null;
   let prev: string | null = null;
   if (isWindowEventType(e.type)) {
     prev = chainHead(db);
-    hash = eventHash({ id, caseId: e.caseId, type: e.type, deviceTime: e.at, staffNo: e.staffNo, payload: e.payload }, prev, sha256Hex);
+    hash = sha256Hex(chainInputCanonical({ id, caseId: e.caseId, type: e.type, deviceTime: e.at, staffNo: e.staffNo }, payload, prev));
   }
-  stmt(db, INSERT).run(id, e.caseId, e.type, JSON.stringify(e.payload), e.staffNo, e.at, hash, prev);
+  stmt(db, INSERT).run(id, e.caseId, e.type, payload, e.staffNo, e.at, hash, prev);
   return { ...e, id } as CaseEvent;
 }
 

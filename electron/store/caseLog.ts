@@ -20,7 +20,7 @@ export function loadCaseState(db: Db, caseId: string): CaseState | null {
 }
 
 /** Appends `events` to a case (new when `state` is null) and writes its row; returns the new state. */
-export function recordEvents(db: Db, state: CaseState | null, events: NewEvent[], created?: { snapshotId: string; itemName: string }): CaseState {
+export function recordEvents(db: Db, state: CaseState | null, events: NewEvent[], created?: { snapshotId: string; itemName: string }, appended?: CaseEvent[]): CaseState {
   let s = state;
   for (const e of events) {
     // The id is made at append; the projection does not read it.
@@ -33,7 +33,10 @@ export function recordEvents(db: Db, state: CaseState | null, events: NewEvent[]
     if (!created) throw new Error('recordEvents: a new case needs its item snapshot');
     insertCase(db, rowFromState(s, created)); // first: its events reference it
   }
-  for (const e of events) appendEvent(db, e);
+  for (const e of events) {
+    const stored = appendEvent(db, e);
+    appended?.push(stored);
+  }
   if (state) updateCase(db, s.id, mutableColumns(s));
   return s;
 }

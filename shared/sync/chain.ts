@@ -24,25 +24,42 @@ export interface ChainLink {
 const CHAIN_VERSION = 1;
 
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'boolean') return JSON.stringify(value);
+  if (value === null || typeof value === 'boolean') return value ? 'true' : value === false ? 'false' : 'null';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
     return JSON.stringify(value);
   }
   if (typeof value === 'string') return JSON.stringify(normalizeText(value));
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return out + ']';
+  }
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [normalizeText(k)!, v] as const)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    const o = value as Record<string, unknown>;
+    const keys: Array<[string, string]> = [];
+    for (const k of Object.keys(o)) if (o[k] !== undefined) keys.push([normalizeText(k)!, k]);
+    keys.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    let out = '{';
+    for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}${JSON.stringify(keys[i][0])}:${canonicalJson(o[keys[i][1]])}`;
+    return out + '}';
   }
   throw new TypeError(`canonicalJson: ${typeof value}`);
 }
 
+const str = (s: string | null) => (s === null ? 'null' : JSON.stringify(normalizeText(s)));
+
+/**
+ * The text a link hashes, given the payload already in canonical form (the window stores payloads
+ * canonically, so it encodes each once). Equal to canonicalJson of the whole link object: its
+ * keys are written here in sorted order.
+ */
+export function chainInputCanonical(e: Omit<ChainLink, 'payload'>, payloadCanonical: string, prevHash: string | null): string {
+  return `{"caseId":${str(e.caseId)},"deviceTime":${str(e.deviceTime)},"id":${str(e.id)},"payload":${payloadCanonical},"prev":${str(prevHash)},"staffNo":${str(e.staffNo ?? null)},"type":${str(e.type)},"v":${CHAIN_VERSION}}`;
+}
+
 export function chainInput(e: ChainLink, prevHash: string | null): string {
-  return canonicalJson({ v: CHAIN_VERSION, prev: prevHash, id: e.id, caseId: e.caseId, type: e.type, deviceTime: e.deviceTime, staffNo: e.staffNo ?? null, payload: e.payload });
+  return chainInputCanonical(e, canonicalJson(e.payload), prevHash);
 }
 
 export const eventHash = (e: ChainLink, prevHash: string | null, sha256: Sha256Hex): string => sha256(chainInput(e, prevHash));

@@ -20,12 +20,19 @@ export type SurrogatePolicy = 'refuse' | 'replace';
 
 export const hasLoneSurrogate = (s: string): boolean => !s.isWellFormed();
 
+// Fast paths (this runs on every string of every event the window hashes): plain ASCII text
+// needs nothing; other text without anything to remove needs only NFC.
+const PLAIN_ASCII = /^[\x20-\x7e\t\n]*$/;
+const TO_CLEAN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+
 /** Normalised text; with 'refuse', null when a lone surrogate was found. */
 export function normalizeText(s: string, policy: SurrogatePolicy = 'replace'): string | null {
+  if (PLAIN_ASCII.test(s)) return s;
   if (!s.isWellFormed()) {
     if (policy === 'refuse') return null;
     s = s.replace(LONE_SURROGATE, '\ufffd');
   }
+  if (!TO_CLEAN.test(s)) return s.normalize('NFC');
   return s.replace(LINE_BREAKS, '\n').replace(REMOVED, '').normalize('NFC');
 }
 

@@ -11,7 +11,8 @@ import { OFFICE_A } from './server-harness';
 import { SyncClient, HELD_NOTICE } from '../../electron/sync/client';
 import { SyncLoop } from '../../electron/sync/loop';
 import { listHeld, outboxSize, requeueHeld } from '../../electron/store/outbox';
-import { appendEvent } from '../../electron/store/caseEvents';
+import { sha256Hex } from '../../electron/store/caseEvents';
+import { eventHash } from '../../shared/sync/chain';
 import { tx } from '../../electron/store/db';
 import { readSyncState } from '../../electron/store/syncState';
 
@@ -120,8 +121,14 @@ describe('client: the entry the server keeps failing on is held, the rest flows'
   it('an event an older version wrote with a NUL in its text uploads cleaned, its chain intact', async () => {
     const d = await enrolDevice(srv, srv.url, OFFICE_A, 'W-nul');
     const caseId = acceptCase(d);
-    // Written below the contract (as a version before text normalisation did), straight into the file.
-    tx(d.ws.db, () => appendEvent(d.ws.db, { caseId, type: 'case.rated', staffNo: '1001', at: d.ws.now().toISOString(), payload: { level: 'satisfied', reasonCategory: null, source: 'paper', comment: '服务\u0000好\ud800' } }));
+    // As a version before text normalisation wrote it: the raw text in the file, linked as migration 006 links old events.
+    const payload = { level: 'satisfied', reasonCategory: null, source: 'paper', comment: '服务\u0000好\ud800' };
+    const prev = (d.ws.db.prepare("SELECT hash FROM case_events WHERE type LIKE 'case.%' ORDER BY rowid DESC LIMIT 1").get() as { hash: string }).hash;
+    const e = { id: uuidv7(), caseId, type: 'case.rated', deviceTime: d.ws.now().toISOString(), staffNo: '1001', payload };
+    tx(d.ws.db, () =>
+      d.ws.db.prepare('INSERT INTO case_events (id, case_id, type, payload, staff_no, device_time, hash, prev_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(e.id, caseId, e.type, JSON.stringify(payload), '1001', e.deviceTime, eventHash(e, prev, sha256Hex), prev),
+    );
     await fastClient(d).pushAll();
     expect(await serverEvents(d.deviceId)).toBe(3);
     const row = await srv.db.query<{ comment: string }>("SELECT payload->>'comment' AS comment FROM case_events WHERE case_id = $1 AND type = 'case.rated'", [caseId]);

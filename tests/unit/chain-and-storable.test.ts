@@ -71,3 +71,16 @@ describe('storable instants and days', () => {
     );
   });
 });
+
+describe('chain input', () => {
+  it('the fast encoding equals canonicalJson of the whole link', async () => {
+    const { chainInput } = await import('../../shared/sync/chain');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 20 }), fc.option(fc.string({ maxLength: 20 })), fc.jsonValue({ maxDepth: 3 }), fc.option(fc.stringMatching(/^[0-9a-f]{64}$/)), (id, staffNo, payload, prev) => {
+        const link = { id, caseId: 'c\u0000', type: 'case.rated', deviceTime: '2026-12-01T01:00:00Z', staffNo, payload };
+        expect(chainInput(link, prev)).toBe(canonicalJson({ v: 1, prev, id, caseId: 'c\u0000', type: 'case.rated', deviceTime: '2026-12-01T01:00:00Z', staffNo, payload }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { parseCatalogueJson } from '../../../shared/catalogue/validate';
 import { audit } from '../../store/audit';
-import { exportCatalogue, getItem, listDepartments, listSubCenters, replaceCatalogue } from '../../store/catalogue';
+import { exportCatalogue, getItem, listDepartments, replaceCatalogue } from '../../store/catalogue';
 import type { Workstation } from '../workstation';
 import type { HandlerTable } from '../dispatch';
 
@@ -16,7 +16,7 @@ export function catalogueHandlers(ws: Workstation): Pick<HandlerTable, Catalogue
       const item = getItem(ws.db, code);
       if (!item) throw new AppError('not_found', `事项 ${code} 不在本机目录中`);
       const department = listDepartments(ws.db).find((d) => d.code === item.departmentCode) ?? { code: item.departmentCode, name: item.departmentCode };
-      const subCenter = item.subCenterCode ? (listSubCenters(ws.db).find((s) => s.code === item.subCenterCode) ?? null) : null;
+      const subCenter = item.subCenterCode ? (ws.subCenters().find((s) => s.code === item.subCenterCode) ?? null) : null;
       return { item, department, subCenter, handledHere: item.levels.includes(ws.office().level) };
     },
     'catalogue.export': () => ({ json: JSON.stringify(exportCatalogue(ws.db), null, 2) }),
