@@ -10,7 +10,7 @@ import type { Db } from '../db/db';
 import { CatalogueStore } from '../catalogue/catalogue';
 import { authenticate } from '../sync/devices';
 import { HttpError } from './errors';
-import { registerCompression } from './compression';
+import { registerCompression, type InflateMeter } from './compression';
 import { TokenBuckets, type RateLimitOptions } from './rate-limit';
 import { routeTable, type RouteDef } from './routes';
 import { openApiDocument } from './openapi';
@@ -27,6 +27,8 @@ export interface AppOptions {
   enrolRateLimit?: RateLimitOptions;
   /** Test hook inside the push transaction (see PushOptions.beforeEntry). */
   pushHook?: PushOptions['beforeEntry'];
+  /** Test hook: counts gzip bodies and the bytes inflated from them. */
+  inflateMeter?: InflateMeter;
   logger?: boolean;
   /** Build of the back-office console served at /console/ (default dist/console). */
   consoleDir?: string;
@@ -80,7 +82,7 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
   app.addHook('onRoute', (r) => {
     for (const m of [r.method].flat()) if (m !== 'HEAD') registered.push(`${m} ${r.url}`);
   });
-  registerCompression(app);
+  registerCompression(app, opts.inflateMeter);
 
   const deviceBuckets = opts.rateLimit === false ? null : new TokenBuckets(opts.rateLimit ?? { capacity: 120, refillPerSecond: 20 });
   const enrolBuckets = new TokenBuckets(opts.enrolRateLimit ?? { capacity: 10, refillPerSecond: 1 / 6 });
