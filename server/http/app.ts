@@ -12,6 +12,7 @@ import { registerCompression, type InflateMeter } from './compression';
 import { TokenBuckets, type RateLimitOptions } from './rate-limit';
 import { createGuard } from './auth';
 import { dropUnreadBody } from './unread-body';
+import { loggerOptions, type LogSink } from './logging';
 import { routeTable, type RouteDef } from './routes';
 import { openApiDocument } from './openapi';
 import { CONSOLE_ROUTES, registerConsole } from './console';
@@ -30,6 +31,8 @@ export interface AppOptions {
   /** Test hook: counts gzip bodies and the bytes inflated from them. */
   inflateMeter?: InflateMeter;
   logger?: boolean;
+  /** Where log lines go (default stdout); setting it turns logging on (tests capture lines). */
+  logStream?: LogSink;
   /** Build of the back-office console served at /console/ (default dist/console). */
   consoleDir?: string;
 }
@@ -65,7 +68,7 @@ const notFound = (req: FastifyRequest) => new HttpError(404, 'not_found', `æ²¡æœ
 
 export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: RouteDef[]; registered: string[] } {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    ...loggerOptions(opts.logger, opts.logStream),
     bodyLimit: MAX_BODY_BYTES,
     // A village link is slow but a request that dribbles for minutes is an attack or a dead link.
     requestTimeout: 120_000,
@@ -93,7 +96,8 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
 
   app.setErrorHandler((err, req, reply) => {
     const h = toHttpError(err);
-    if (h.status >= 500) req.log.error(err);
+    // Codes and names only: see logging.ts (the device id is bound to the request's logger).
+    if (h.status >= 500) req.log.error({ err, route: req.routeOptions.url }, 'request failed');
     if (h.extra.retryAfter) reply.header('retry-after', String(h.extra.retryAfter));
     if (h.status === 401) reply.header('www-authenticate', 'Bearer');
     // Refused before its body arrived whole (413, or in onRequest): drop the rest, bounded.

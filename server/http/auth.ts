@@ -37,6 +37,8 @@ export function createGuard(opts: GuardOptions) {
       return async (req: FastifyRequest, _reply: FastifyReply) => {
         if (auth === 'device') {
           const device = await authenticate(opts.db, req.headers.authorization);
+          // Every later log line of this request (errors, "request completed") names the device.
+          (req.log as { setBindings?: (b: object) => void }).setBindings?.({ deviceId: device.id });
           limit(opts.deviceBuckets, device.id);
           devices.set(req, device);
         } else if (auth === 'staff') {

@@ -20,7 +20,7 @@ export interface PushOptions {
   /** Department of an item in the current catalogue (stored on new cases for the back office). */
   departmentOf?: (itemCode: string) => string | null;
   /** Test hook: runs inside the transaction before each fresh entry; a throw aborts all. */
-  beforeEntry?: (entry: { seq: number }) => void | Promise<void>;
+  beforeEntry?: (entry: { seq: number }, tx: Queryable) => void | Promise<void>;
 }
 
 export interface PushBody {
@@ -67,7 +67,7 @@ export async function applyPush(db: Db, device: Device, body: PushBody, opts: Pu
     const events: unknown[] = [];
     const rejections: Array<PushRejection & { entry: unknown }> = [];
     for (const { raw, entry } of parsed) {
-      await opts.beforeEntry?.(raw);
+      await opts.beforeEntry?.(raw, tx);
       const outcome = entry.success
         ? decide(entry.data, device, now, known.events, known.cases, opts.departmentOf)
         : new Rejected('invalid_event', `事件格式不正确：${zodDetails(entry.error).map((d) => `${d.path} ${d.message}`).join('；')}`);
