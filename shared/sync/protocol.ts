@@ -290,12 +290,13 @@ export type CatalogueResponse = z.infer<typeof CatalogueResponse>;
 export const PASSWORD_HASH_PATTERN = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/;
 export const ClerkAccount = Clerk.extend({
   passwordHash: z.string().regex(PASSWORD_HASH_PATTERN),
-  /** Inactive accounts are sent so the client can remove them from its offline cache. */
+  /** Always true now (only active accounts are sent); kept for clients that filter on it. */
   active: z.boolean(),
   updatedAt: IsoTime,
 });
 export type ClerkAccount = z.infer<typeof ClerkAccount>;
-/** Every clerk of the device's office: the client replaces its cache with this list. */
+/** The active clerks of the device's office: the client replaces its cache with this list,
+ * so an account that is absent (disabled, moved) is removed from it. */
 export const ClerksResponse = z.object({ clerks: z.array(ClerkAccount) });
 export type ClerksResponse = z.infer<typeof ClerksResponse>;
 
