@@ -21,7 +21,7 @@ const HELP = `用法: npm run server -- <命令> [选项]
         [--demo [--office 210100 --window 01] [--enrol-file 文件]]  首次启动写入演示目录、中心、窗口和账号，并为该窗口生成登记码
   office add --code 210102 --name 名称 --level city|county|township|village --address 地址 [--phone] [--parent]
   window add --office 210102 --code 01 --name 名称 [--kind general|domain|functional|business] [--departments A,B]
-  clerk add --staff-no 1001 --name 姓名 --office 210102 --window 01 --password 密码 [--role clerk|supervisor|trainer]
+  clerk add --staff-no 1001 --name 姓名 --office 210102 --window 01 --password 密码（至少 8 位） [--role clerk|supervisor|trainer]
   clerk disable --staff-no 1001
   enrol-code --office 210102 --window 01 [--hours 72]            生成一次性登记码
   publish --file catalogue.json                                 发布事项目录新版本

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { Catalogue, Department, Item, Office, SubCenter, Window } from '../domain/catalogue';
 import { Clerk } from '../domain/clerk';
 import { Decision } from '../domain/checklist';
+import { PASSWORD_HASH_PATTERN } from '../auth/passwordHash';
 
 export const PROTOCOL_VERSION = 1;
 /** Path prefix of every device route. */
@@ -286,8 +287,8 @@ export const CatalogueResponse = z.discriminatedUnion('kind', [
 export type CatalogueResponse = z.infer<typeof CatalogueResponse>;
 
 // ---- clerk accounts and window settings ---------------------------------------------
-/** `passwordHash` format: `scrypt$<N>$<r>$<p>$<salt b64>$<hash b64>` (64-byte key). */
-export const PASSWORD_HASH_PATTERN = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/;
+/** `passwordHash` format: `scrypt$<N>$<r>$<p>$<salt b64>$<key b64>`, see shared/auth/passwordHash.ts. */
+export { PASSWORD_HASH_PATTERN };
 export const ClerkAccount = Clerk.extend({
   passwordHash: z.string().regex(PASSWORD_HASH_PATTERN),
   /** Always true now (only active accounts are sent); kept for clients that filter on it. */

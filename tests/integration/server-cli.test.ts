@@ -33,6 +33,9 @@ describe('server admin CLI (PGlite data folder)', () => {
     const office = await cli('office', 'add', '--code', '210102', '--name', '和平区政务服务中心', '--level', 'county', '--address', '沈阳市和平区');
     expect(office.code).toBe(0);
     expect((await cli('window', 'add', '--office', '210102', '--code', '01', '--name', '综合窗口一')).code).toBe(0);
+    const short = await cli('clerk', 'add', '--staff-no', '2001', '--name', '张敏', '--office', '210102', '--window', '01', '--password', '1234567');
+    expect(short.code).toBe(1);
+    expect(short.err).toContain('错误：密码至少 8 位');
     const code = await cli('enrol-code', '--office', '210102', '--window', '01');
     expect(code.out).toMatch(/登记码：[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
 
