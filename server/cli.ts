@@ -1,11 +1,13 @@
 // Admin CLI and server entry: `npm run server -- <command> [options]`.
 // PGlite (embedded) is used in --data unless DATABASE_URL is set. PGlite allows one process
-// per data folder, so with PGlite run admin commands while the server is stopped.
+// per data folder (held by a lock that dies with its process, see db/data-lock.ts), so with
+// PGlite run admin commands while the server is stopped.
 import { parseArgs } from 'node:util';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDb, type Db } from './db/db';
 import { migrate } from './db/migrate';
+import { DataDirBusy, lockDataDir, type DataLock, type LockRole } from './db/data-lock';
 import { startServer } from './index';
 import { addClerk, addOffice, addWindow, deactivateClerk, issueEnrolCode, listDevices, revokeDevice } from './admin/directory';
 import { publishCatalogue } from './catalogue/catalogue';
@@ -19,7 +21,7 @@ const HELP = `用法: npm run server -- <命令> [选项]
         [--demo [--office 210100 --window 01] [--enrol-file 文件]]  首次启动写入演示目录、中心、窗口和账号，并为该窗口生成登记码
   office add --code 210102 --name 名称 --level city|county|township|village --address 地址 [--phone] [--parent]
   window add --office 210102 --code 01 --name 名称 [--kind general|domain|functional|business] [--departments A,B]
-  clerk add --staff-no 1001 --name 姓名 --office 210102 --window 01 --password 密码 [--role clerk|supervisor|trainer]
+  clerk add --staff-no 1001 --name 姓名 --office 210102 --window 01 --password 密码（至少 8 位） [--role clerk|supervisor|trainer]
   clerk disable --staff-no 1001
   enrol-code --office 210102 --window 01 [--hours 72]            生成一次性登记码
   publish --file catalogue.json                                 发布事项目录新版本
@@ -44,7 +46,6 @@ const { values, positionals } = parseArgs({
 });
 
 const dataDir = resolve(values.data ?? '.data/server');
-const lockFile = join(dataDir, 'server.pid');
 
 function need(name: keyof typeof values): string {
   const v = values[name];
@@ -52,30 +53,38 @@ function need(name: keyof typeof values): string {
   return v;
 }
 
-function pidAlive(pid: number) {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+function busyMessage(err: DataDirBusy, role: LockRole): string {
+  const h = err.holder;
+  const who = !h ? '另一个进程' : h.role === 'serve' ? `服务器（进程 ${h.pid}）` : `管理命令（进程 ${h.pid}）`;
+  const what = h?.role === 'admin' ? '请等它结束后再试'
+    : role === 'serve' ? '请勿重复启动，或为新服务器另选 --data 目录' : '请先停止服务器再执行管理命令';
+  return `${who}正在使用数据目录 ${dataDir}。内置数据库只允许一个进程，${what}，或设置 DATABASE_URL 使用 PostgreSQL。`;
 }
 
-async function open(forServe = false): Promise<Db> {
+/** The database; with PGlite also the folder's lock, held until `close`. */
+async function open(role: LockRole): Promise<{ db: Db; close(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
+  let lock: DataLock | null = null;
   if (!url) {
-    mkdirSync(dataDir, { recursive: true });
-    if (existsSync(lockFile)) {
-      const pid = Number(readFileSync(lockFile, 'utf8'));
-      if (pid !== process.pid && pidAlive(pid)) {
-        throw new Error(`服务器（进程 ${pid}）正在使用数据目录 ${dataDir}。内置数据库只允许一个进程，请先停止服务器再执行管理命令，或设置 DATABASE_URL 使用 PostgreSQL。`);
-      }
-    }
-    if (forServe) writeFileSync(lockFile, String(process.pid));
+    lock = await lockDataDir(dataDir, role).catch((err) => {
+      throw err instanceof DataDirBusy ? new Error(busyMessage(err, role)) : err;
+    });
+    // Left by versions that locked with a pid file; the socket lock supersedes it.
+    rmSync(join(dataDir, 'server.pid'), { force: true });
   }
-  const db = await openDb(url ? { url } : { dataDir });
-  await migrate(db);
-  return db;
+  try {
+    const db = await openDb(url ? { url } : { dataDir });
+    await migrate(db);
+    return { db, close: async () => { await db.close(); await lock?.release(); } };
+  } catch (err) {
+    await lock?.release();
+    throw err;
+  }
 }
 
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await open();
-  try { return await fn(db); } finally { await db.close(); }
+  const { db, close } = await open('admin');
+  try { return await fn(db); } finally { await close(); }
 }
 
 async function main() {
@@ -83,7 +92,7 @@ async function main() {
   if (!cmd || values.help) return console.log(HELP);
   switch (`${cmd}${sub && ['office', 'window', 'clerk'].includes(cmd) ? ` ${sub}` : ''}`) {
     case 'serve': {
-      const db = await open(true);
+      const { db, close } = await open('serve');
       if (values.demo) {
         const device = { officeCode: values.office ?? '210100', windowCode: values.window ?? '01' };
         await seedDemo(db, device);
@@ -93,8 +102,7 @@ async function main() {
       console.log(`一窗中心服务器已启动：${server.url}（接口文档 ${server.url}/openapi.json，数据库 ${process.env.DATABASE_URL ? 'PostgreSQL' : dataDir}）`);
       const stop = async () => {
         await server.close();
-        await db.close();
-        if (!process.env.DATABASE_URL) rmSync(lockFile, { force: true });
+        await close();
         process.exit(0);
       };
       process.once('SIGINT', stop);

@@ -1,5 +1,6 @@
 // Secrets the server hands out are random and stored only as hashes.
-import { createHash, randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, scryptSync } from 'node:crypto';
+import { hashPassword as hashWith, verifyPassword as verifyWith, type PasswordKdf } from '../shared/auth/passwordHash';
 
 export const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -16,17 +17,8 @@ export function newEnrolCode(): string {
 }
 export const normalizeEnrolCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
 
-const N = 16384, R = 8, P = 1;
-/** Format shared with the workstation's offline sign-in: scrypt$N$r$p$salt$hash (base64). */
-export function hashPassword(password: string): string {
-  const salt = randomBytes(16);
-  const hash = scryptSync(password.normalize('NFC'), salt, 64, { N, r: R, p: P });
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${hash.toString('base64')}`;
-}
-export function verifyPassword(password: string, stored: string): boolean {
-  const [kind, n, r, p, salt, hash] = stored.split('$');
-  if (kind !== 'scrypt') return false;
-  const expected = Buffer.from(hash, 'base64');
-  const got = scryptSync(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, { N: +n, r: +r, p: +p });
-  return timingSafeEqual(expected, got);
-}
+// Format, parameters and bounds live in shared/auth/passwordHash.ts; this is node's scrypt.
+const kdf: PasswordKdf = { scrypt: (pw, salt, len, opts) => scryptSync(pw, salt, len, opts), randomBytes };
+/** scrypt$N$r$p$salt$key, as the workstation verifies it offline; refuses short passwords. */
+export const hashPassword = (password: string): string => hashWith(kdf, password);
+export const verifyPassword = (password: string, stored: string): boolean => verifyWith(kdf, password, stored);

@@ -2,16 +2,18 @@
 // published, its offices and windows, the demo accounts, and a one-time enrolment code for
 // the app's own window, so sync works out of the box on a new machine.
 import type { Db } from './db/db';
-import { addClerk, addOffice, addWindow, issueEnrolCode } from './admin/directory';
+import { addOffice, addWindow, issueEnrolCode, saveClerk } from './admin/directory';
 import { publishCatalogue } from './catalogue/catalogue';
 import { demoCatalogue } from '../shared/demo/catalogue';
+import { DEMO_PASSWORD_HASH } from '../shared/demo/password';
+
+export { DEMO_PASSWORD } from '../shared/demo/password';
 
 export const DEMO_CLERKS = [
   { staffNo: '1001', name: '张敏', role: 'clerk' },
   { staffNo: '1002', name: '李强', role: 'supervisor' },
   { staffNo: '9001', name: '王老师', role: 'trainer' },
 ] as const;
-export const DEMO_PASSWORD = '123456';
 
 /** Idempotent: a second start changes nothing that is already there. */
 export async function seedDemo(db: Db, device: { officeCode: string; windowCode: string }): Promise<void> {
@@ -21,7 +23,7 @@ export async function seedDemo(db: Db, device: { officeCode: string; windowCode:
   const byLevel = ['city', 'county', 'township', 'village'];
   for (const o of [...demoCatalogue.offices].sort((a, b) => byLevel.indexOf(a.level) - byLevel.indexOf(b.level))) await addOffice(db, o);
   for (const w of demoCatalogue.windows) await addWindow(db, w);
-  for (const c of DEMO_CLERKS) await addClerk(db, { ...c, ...device }, DEMO_PASSWORD);
+  for (const c of DEMO_CLERKS) await saveClerk(db, { ...c, ...device }, DEMO_PASSWORD_HASH);
   await publishCatalogue(db, demoCatalogue);
 }
 

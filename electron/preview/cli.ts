@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createHost } from '../services/host';
 import { startPreviewServer } from './server';
 import { startEmbeddedSync } from '../services/embeddedSync';
+import { DEMO_PASSWORD } from '../../shared/demo/password';
 
 const dbPath = process.env.YICHUANG_DB ?? path.resolve('.data/preview/yichuang.db');
 const host = createHost({ dbPath, practiceDbPath: dbPath.replace(/\.db$/, '') + '-practice.db', onError: (e) => console.error(e) });
@@ -17,7 +18,7 @@ const embedded = process.env.YICHUANG_NO_EMBEDDED_SERVER
       return null;
     });
 if (embedded) console.log(`内置中心服务器：${embedded.url}（后台审批：${embedded.url}/console/）`);
-console.log('演示账号：工号 1001 / 密码 123456（窗口人员），9001 / 123456（培训师）。按 Ctrl+C 退出。');
+console.log(`演示账号：工号 1001 / 密码 ${DEMO_PASSWORD}（窗口人员），9001 / ${DEMO_PASSWORD}（培训师）。按 Ctrl+C 退出。`);
 const stop = async () => {
   await preview.close();
   await embedded?.stop();

@@ -4,12 +4,13 @@
 import type { Db } from '../store/db';
 import { tx } from '../store/db';
 import { catalogueMeta, replaceCatalogue } from '../store/catalogue';
-import { clerkCount, hashPassword, upsertClerk } from '../store/clerks';
+import { clerkCount, upsertClerk } from '../store/clerks';
 import { getSetting, setSetting } from '../store/settings';
 import { demoCatalogue } from '../../shared/demo/catalogue';
 import type { Clerk } from '../../shared/domain/clerk';
+import { DEMO_PASSWORD_HASH } from '../../shared/demo/password';
 
-export const DEMO_PASSWORD = '123456';
+export { DEMO_PASSWORD } from '../../shared/demo/password';
 
 export function demoDevice(): { officeCode: string; windowCode: string } {
   const office = demoCatalogue.offices.find((o) => o.level === 'city')!;
@@ -35,7 +36,7 @@ export function seedFirstStart(db: Db): void {
       setSetting(db, 'device.windowCode', d.windowCode);
     }
     if (clerkCount(db) === 0) {
-      for (const c of demoClerks()) upsertClerk(db, c, hashPassword(DEMO_PASSWORD));
+      for (const c of demoClerks()) upsertClerk(db, c, DEMO_PASSWORD_HASH);
     }
   });
 }

@@ -1,32 +1,16 @@
-// Local clerk accounts for offline sign-in. Passwords are hashed with scrypt (node:crypto)
-// and a per-account salt; verification is constant-time.
+// Local clerk accounts for offline sign-in. The hash format, its parameters and the
+// constant-time check are shared with the server (shared/auth/passwordHash.ts); this file
+// only supplies node's scrypt.
 import { stmt } from './statements';
 import crypto from 'node:crypto';
 import type { Db } from './db';
 import type { Clerk, Role } from '../../shared/domain/clerk';
+import { hashPassword as hashWith, verifyPassword as verifyWith, type PasswordKdf } from '../../shared/auth/passwordHash';
 
-const N = 16384;
-const r = 8;
-const p = 1;
-const KEYLEN = 32;
+const kdf: PasswordKdf = { scrypt: (pw, salt, len, opts) => crypto.scryptSync(pw, salt, len, opts), randomBytes: crypto.randomBytes };
 
-export function hashPassword(password: string): string {
-  const salt = crypto.randomBytes(16);
-  const hash = crypto.scryptSync(password.normalize('NFC'), salt, KEYLEN, { N, r, p });
-  return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${hash.toString('base64')}`;
-}
-
-export function verifyPassword(password: string, stored: string): boolean {
-  const [scheme, n, rr, pp, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64');
-  const actual = crypto.scryptSync(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(rr),
-    p: Number(pp),
-  });
-  return crypto.timingSafeEqual(expected, actual);
-}
+export const hashPassword = (password: string): string => hashWith(kdf, password);
+export const verifyPassword = (password: string, stored: string): boolean => verifyWith(kdf, password, stored);
 
 export interface ClerkRecord extends Clerk {
   passwordHash: string;

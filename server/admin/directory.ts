@@ -33,14 +33,20 @@ export async function addWindow(db: Queryable, input: unknown, settings: Record<
   return w;
 }
 
+/** Adds or updates a clerk with a new password (at least 8 characters, AppError otherwise). */
 export async function addClerk(db: Queryable, input: unknown, password: string): Promise<void> {
   const c = Clerk.parse(input);
-  if (password.length < 6) throw new Error('密码至少 6 位');
+  await saveClerk(db, c, hashPassword(password));
+}
+
+/** Same with a ready hash (the demo accounts' precomputed one). */
+export async function saveClerk(db: Queryable, input: unknown, passwordHash: string): Promise<void> {
+  const c = Clerk.parse(input);
   await db.query(
     `INSERT INTO clerks (staff_no, name, role, office_code, window_code, password_hash, active, updated_at)
      VALUES ($1,$2,$3,$4,$5,$6,true,now())
      ON CONFLICT (staff_no) DO UPDATE SET name=$2, role=$3, office_code=$4, window_code=$5, password_hash=$6, active=true, updated_at=now()`,
-    [c.staffNo, c.name, c.role, c.officeCode, c.windowCode, hashPassword(password)],
+    [c.staffNo, c.name, c.role, c.officeCode, c.windowCode, passwordHash],
   );
 }
 

@@ -1,19 +1,20 @@
 // The Fastify app: limits, gzip, auth, rate limits, zod validation and precise errors
 // around the route table.
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyError, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { timingSafeEqual } from 'node:crypto';
 import '../../shared/zodLocale'; // validation messages staff and clerks read are Chinese
 import { AppError, zodDetails } from '../../shared/errors';
 import { MAX_BODY_BYTES } from '../../shared/sync/protocol';
 import type { Db } from '../db/db';
 import { CatalogueStore } from '../catalogue/catalogue';
-import { authenticate } from '../sync/devices';
 import { HttpError } from './errors';
-import { registerCompression } from './compression';
+import { registerCompression, type InflateMeter } from './compression';
 import { registerJsonBody } from './jsonBody';
 import { normalizeDeep, TEXT_ISSUE_MESSAGE } from '../../shared/text/normalize';
 import { TokenBuckets, type RateLimitOptions } from './rate-limit';
+import { createGuard } from './auth';
+import { dropUnreadBody } from './unread-body';
+import { loggerOptions, type LogSink } from './logging';
 import { routeTable, type RouteDef } from './routes';
 import { openApiDocument } from './openapi';
 import { CONSOLE_ROUTES, registerConsole } from './console';
@@ -29,7 +30,11 @@ export interface AppOptions {
   enrolRateLimit?: RateLimitOptions;
   /** Test hook inside the push transaction (see PushOptions.beforeEntry). */
   pushHook?: PushOptions['beforeEntry'];
+  /** Test hook: counts gzip bodies and the bytes inflated from them. */
+  inflateMeter?: InflateMeter;
   logger?: boolean;
+  /** Where log lines go (default stdout); setting it turns logging on (tests capture lines). */
+  logStream?: LogSink;
   /** Build of the back-office console served at /console/ (default dist/console). */
   consoleDir?: string;
 }
@@ -61,11 +66,7 @@ function toHttpError(err: unknown): HttpError {
   return new HttpError(500, 'internal', '服务器内部错误，本次请求未写入任何数据，请稍后重试');
 }
 
-const isLoopback = (ip: string) => ip === '127.0.0.1' || ip === '::1' || ip === '::ffff:127.0.0.1';
-function sameSecret(a: string, b: string) {
-  const x = Buffer.from(a), y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+const notFound = (req: FastifyRequest) => new HttpError(404, 'not_found', `没有这个接口：${req.method} ${req.url.split('?')[0]}`);
 
 /**
  * A request's text is normalised (shared/text/normalize.ts) before its schema sees it; a lone
@@ -81,7 +82,7 @@ function cleanText(value: unknown): unknown {
 
 export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: RouteDef[]; registered: string[] } {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    ...loggerOptions(opts.logger, opts.logStream),
     bodyLimit: MAX_BODY_BYTES,
     // A village link is slow but a request that dribbles for minutes is an attack or a dead link.
     requestTimeout: 120_000,
@@ -95,25 +96,30 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
   app.addHook('onRoute', (r) => {
     for (const m of [r.method].flat()) if (m !== 'HEAD') registered.push(`${m} ${r.url}`);
   });
-  registerCompression(app);
+  registerCompression(app, opts.inflateMeter);
 
-  const deviceBuckets = opts.rateLimit === false ? null : new TokenBuckets(opts.rateLimit ?? { capacity: 120, refillPerSecond: 20 });
-  const enrolBuckets = new TokenBuckets(opts.enrolRateLimit ?? { capacity: 10, refillPerSecond: 1 / 6 });
-  const limit = (buckets: TokenBuckets | null, key: string) => {
-    const wait = buckets?.take(key) ?? 0;
-    if (wait) throw new HttpError(429, 'rate_limited', `请求过于频繁，请 ${wait} 秒后再试`, { retryAfter: wait });
-  };
+  const guard = createGuard({
+    db: opts.db,
+    staffToken: opts.staffToken,
+    deviceBuckets: opts.rateLimit === false ? null : new TokenBuckets(opts.rateLimit ?? { capacity: 120, refillPerSecond: 20 }),
+    enrolBuckets: new TokenBuckets(opts.enrolRateLimit ?? { capacity: 10, refillPerSecond: 1 / 6 }),
+  });
+  // Unknown paths are answered before their body is read, like refused callers.
+  app.addHook('onRequest', async (req) => {
+    if (req.is404) throw notFound(req);
+  });
 
   app.setErrorHandler((err, req, reply) => {
     const h = toHttpError(err);
-    if (h.status >= 500) req.log.error(err);
+    // Codes and names only: see logging.ts (the device id is bound to the request's logger).
+    if (h.status >= 500) req.log.error({ err, route: req.routeOptions.url }, 'request failed');
     if (h.extra.retryAfter) reply.header('retry-after', String(h.extra.retryAfter));
     if (h.status === 401) reply.header('www-authenticate', 'Bearer');
-    // Keep the connection only when the body was fully read.
-    if (h.status === 413) reply.header('connection', 'close');
+    // Refused before its body arrived whole (413, or in onRequest): drop the rest, bounded.
+    dropUnreadBody(req.raw);
     return reply.status(h.status).send(h.toBody());
   });
-  app.setNotFoundHandler((req, reply) => reply.status(404).send({ code: 'not_found', message: `没有这个接口：${req.method} ${req.url.split('?')[0]}` }));
+  app.setNotFoundHandler(async (req) => { throw notFound(req); });
 
   const catalogue = new CatalogueStore(opts.db);
   const routes = routeTable({ db: opts.db, catalogue, pushHook: opts.pushHook });
@@ -121,18 +127,10 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
     app.route({
       method: r.method,
       url: r.url,
+      // Authentication and rate limits run before the body is read (see auth.ts).
+      onRequest: guard.hook(r.auth),
       handler: async (req, reply) => {
-        let device = undefined as unknown as Parameters<RouteDef['handler']>[0]['device'];
-        if (r.auth === 'device') {
-          device = await authenticate(opts.db, req.headers.authorization);
-          limit(deviceBuckets, device.id);
-        } else if (r.auth === 'staff') {
-          const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-          const ok = opts.staffToken ? !!bearer && sameSecret(bearer, opts.staffToken) : isLoopback(req.ip);
-          if (!ok) throw new HttpError(403, 'forbidden', opts.staffToken ? '后台令牌无效' : '后台接口仅允许在服务器本机访问（或配置后台令牌）');
-        } else {
-          limit(enrolBuckets, req.ip);
-        }
+        const device = guard.device(req);
         // Push entries are cleaned and judged one by one (server/sync/push.ts), never as a whole.
         const body = r.body ? r.body.parse(r.entriesJudgedAlone ? req.body : cleanText(req.body)) : undefined;
         const query = r.query ? r.query.parse(cleanText(req.query ?? {})) : undefined;

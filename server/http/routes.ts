@@ -105,11 +105,12 @@ export function routeTable({ db, catalogue, pushHook }: RouteDeps): RouteDef[] {
       },
     },
     {
-      method: 'GET', url: `${s}/clerks`, tag: 'device', auth: 'device', summary: '本中心窗口人员账号（供离线登录缓存）',
+      method: 'GET', url: `${s}/clerks`, tag: 'device', auth: 'device', summary: '本中心在用的窗口人员账号（供离线登录缓存；停用的账号不再下发）',
       response: ClerksResponse,
       handler: async ({ device }) => {
+        // Active only: a disabled account's hash never leaves the server; the window drops absent ones.
         const { rows } = await db.query<{ staff_no: string; name: string; role: 'clerk'; office_code: string; window_code: string; password_hash: string; active: boolean; updated_at: Date }>(
-          'SELECT * FROM clerks WHERE office_code = $1 ORDER BY staff_no', [device.officeCode]);
+          'SELECT * FROM clerks WHERE office_code = $1 AND active ORDER BY staff_no', [device.officeCode]);
         return { clerks: rows.map((r) => ({ staffNo: r.staff_no, name: r.name, role: r.role, officeCode: r.office_code, windowCode: r.window_code, passwordHash: r.password_hash, active: r.active, updatedAt: iso(r.updated_at) })) };
       },
     },

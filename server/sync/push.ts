@@ -22,7 +22,7 @@ export interface PushOptions {
   /** Department of an item in the current catalogue (stored on new cases for the back office). */
   departmentOf?: (itemCode: string) => string | null;
   /** Test hook: runs inside the transaction before each fresh entry; a throw aborts all. */
-  beforeEntry?: (entry: { seq: number }) => void | Promise<void>;
+  beforeEntry?: (entry: { seq: number }, tx: Queryable) => void | Promise<void>;
 }
 
 export interface PushBody {
@@ -85,7 +85,7 @@ export async function applyPush(db: Db, device: Device, body: PushBody, opts: Pu
     const rows: EventRow[] = [];
     const resent = new Set<string>();
     for (const e of entries) {
-      await opts.beforeEntry?.(e.raw);
+      await opts.beforeEntry?.(e.raw, tx);
       const outcome = e.entry ? judge.entry(e.entry) : e.problem!;
       if (outcome instanceof Rejected) rejections.push({ seq: e.raw.seq, code: outcome.code, message: outcome.message, raw: e.normalized });
       else if (outcome === SKIP) resent.add(e.entry!.id);

@@ -19,6 +19,7 @@ import { Catalogue, Department, Item, Office, SubCenter, Window } from '../domai
 import { Clerk } from '../domain/clerk';
 import { Instant } from '../domain/storable';
 import { REVIEW_STATUSES, WINDOW_EVENT_TYPES, WindowEventBody, type WindowEventType } from '../domain/caseEvents';
+import { PASSWORD_HASH_PATTERN } from '../auth/passwordHash';
 
 export const PROTOCOL_VERSION = 1;
 /** Path prefix of every device route. */
@@ -271,16 +272,17 @@ export const CatalogueResponse = z.discriminatedUnion('kind', [
 export type CatalogueResponse = z.infer<typeof CatalogueResponse>;
 
 // ---- clerk accounts and window settings ---------------------------------------------
-/** `passwordHash` format: `scrypt$<N>$<r>$<p>$<salt b64>$<hash b64>` (64-byte key). */
-export const PASSWORD_HASH_PATTERN = /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/;
+/** `passwordHash` format: `scrypt$<N>$<r>$<p>$<salt b64>$<key b64>`, see shared/auth/passwordHash.ts. */
+export { PASSWORD_HASH_PATTERN };
 export const ClerkAccount = Clerk.extend({
   passwordHash: z.string().regex(PASSWORD_HASH_PATTERN),
-  /** Inactive accounts are sent so the client can remove them from its offline cache. */
+  /** Always true now (only active accounts are sent); kept for clients that filter on it. */
   active: z.boolean(),
   updatedAt: IsoTime,
 });
 export type ClerkAccount = z.infer<typeof ClerkAccount>;
-/** Every clerk of the device's office: the client replaces its cache with this list. */
+/** The active clerks of the device's office: the client replaces its cache with this list,
+ * so an account that is absent (disabled, moved) is removed from it. */
 export const ClerksResponse = z.object({ clerks: z.array(ClerkAccount) });
 export type ClerksResponse = z.infer<typeof ClerksResponse>;
 

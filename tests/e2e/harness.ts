@@ -11,10 +11,11 @@ import type { Workstation } from '../../electron/services/workstation';
 import { createHost, type Host, type HostOptions } from '../../electron/services/host';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/server';
 import { chromiumPdfRenderer, launchChromium } from '../helpers/chromium';
+import { DEMO_PASSWORD } from '../../shared/demo/password';
 
 export const VIEWPORT = { width: 1366, height: 860 };
 export const SCREENSHOT_DIR = path.resolve('docs/screenshots');
-export const DEMO_PASSWORD = '123456';
+export { DEMO_PASSWORD };
 
 export interface Harness {
   host: Host;

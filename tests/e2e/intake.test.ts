@@ -27,7 +27,7 @@ describe('intake at the comprehensive window', () => {
     await expect.poll(() => page.getByTestId('signin-error').textContent()).toBe('工号或密码错误');
     await h.shot('signin');
 
-    await page.getByLabel('密码').fill('123456');
+    await page.getByLabel('密码').fill('12345678');
     await page.keyboard.press('Enter');
     await page.getByTestId('search-input').waitFor();
     expect(await page.getByTestId('header-clerk').textContent()).toContain('张敏（1001）');

@@ -66,9 +66,9 @@ describe('practice mode in the browser', () => {
     await page.getByTestId('practice-switch').click();
     await practiceAuth(page, '9001', 'wrong-password');
     expect(await page.getByTestId('practice-auth-error').textContent()).toContain('工号或密码错误');
-    await practiceAuth(page, '1002', '123456');
+    await practiceAuth(page, '1002', '12345678');
     await expect.poll(() => page.getByTestId('practice-auth-error').textContent()).toContain('须由培训师');
-    await practiceAuth(page, '9001', '123456');
+    await practiceAuth(page, '9001', '12345678');
     await page.getByTestId('practice-banner').waitFor();
     expect(await page.getByTestId('practice-banner').textContent()).toContain(BANNER);
     // The trainee stays signed in, now at the practice window with the scenario list beside the intake.
@@ -297,7 +297,7 @@ describe('practice mode in the browser', () => {
 
     // Leaving: verified like entering; the clerk signed in before practice is back at the real window.
     await page.getByTestId('practice-switch').click();
-    await practiceAuth(page, '9001', '123456');
+    await practiceAuth(page, '9001', '12345678');
     await page.getByTestId('practice-banner').waitFor({ state: 'detached' });
     expect(await page.getByTestId('header-clerk').textContent()).toContain('张敏');
     expect(await page.getByTestId('practice-side').count()).toBe(0);

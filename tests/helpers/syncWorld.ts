@@ -7,7 +7,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { openDb, startServer, type Db, type RunningServer, type StartServerOptions } from '../../server/index';
-import { addClerk, issueEnrolCode } from '../../server/admin/directory';
+import { issueEnrolCode, saveClerk } from '../../server/admin/directory';
+import { DEMO_PASSWORD_HASH } from '../../shared/demo/password';
 import { publishCatalogue } from '../../server/catalogue/catalogue';
 import { OFFICE_A, OFFICE_B, PG_URL, seedOffices, type Backend } from '../integration/server-harness';
 import { createWorkstation, type Workstation } from '../../electron/services/workstation';
@@ -53,7 +54,8 @@ export async function startSyncServer(kind: Backend, opts: { catalogue?: Catalog
   await seedOffices(db);
   await publishCatalogue(db, opts.catalogue ?? serverCatalogue);
   for (const office of [OFFICE_A, OFFICE_B]) {
-    await addClerk(db, { staffNo: STAFF[office], name: office === OFFICE_A ? '张敏' : '李华', role: 'clerk', officeCode: office, windowCode: '01' }, '123456');
+    // Password DEMO_PASSWORD; its precomputed hash spares each server start two scrypt runs.
+    await saveClerk(db, { staffNo: STAFF[office], name: office === OFFICE_A ? '张敏' : '李华', role: 'clerk', officeCode: office, windowCode: '01' }, DEMO_PASSWORD_HASH);
   }
   let server: RunningServer | null = null;
   let port = 0;

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createWorkstation, type Workstation } from '../../electron/services/workstation';
 import { replaceCatalogue } from '../../electron/store/catalogue';
-import { hashPassword, upsertClerk } from '../../electron/store/clerks';
+import { upsertClerk } from '../../electron/store/clerks';
+import { DEMO_PASSWORD_HASH } from '../../shared/demo/password';
 import { setSetting } from '../../electron/store/settings';
 import { testCatalogue } from '../fixtures/catalogue';
 import type { Catalogue } from '../../shared/domain/catalogue';
@@ -31,7 +32,7 @@ export function testWorkstation(opts: TestWorkstationOptions = {}): Workstation 
   setSetting(ws.db, 'device.officeCode', opts.officeCode ?? '210100');
   setSetting(ws.db, 'device.windowCode', opts.windowCode ?? '01');
   const clerk = { staffNo: '1001', name: '张敏', role: 'clerk' as const, officeCode: opts.officeCode ?? '210100', windowCode: opts.windowCode ?? '01' };
-  upsertClerk(ws.db, clerk, hashPassword('123456'));
+  upsertClerk(ws.db, clerk, DEMO_PASSWORD_HASH); // password DEMO_PASSWORD, hashed once for all tests
   if (opts.signIn !== false) ws.session.clerk = clerk;
   return ws;
 }

@@ -33,7 +33,7 @@ describe('embedded server and sync out of the box', () => {
     try {
       const st = await ok<{ state: string; serverUrl: string }>(host.dispatch('sync.status', {}));
       expect(st.serverUrl).toBe(server.url);
-      await ok(host.dispatch('session.signIn', { staffNo: '1001', password: '123456' }));
+      await ok(host.dispatch('session.signIn', { staffNo: '1001', password: '12345678' }));
       const hits = await ok<{ hits: { code: string }[] }>(host.dispatch('catalogue.search', { query: '无犯罪', limit: 5 }));
       expect(hits.hits[0].code).toBe(DEMO_ITEMS.immediate30);
       await ok(host.dispatch('case.decide', { itemCode: DEMO_ITEMS.redirect, answers: {}, marks: {}, applicant: PERSON, agent: null, decision: 'redirect', startedAt: new Date().toISOString() }));
@@ -62,7 +62,7 @@ describe('re-enrolment', () => {
       `INSERT INTO sync_state (id, server_url, device_id, token_blob, token_box, server_id, seq_base, status_cursor, catalogue_version_seen, enrolled_at)
        VALUES (1, 'http://127.0.0.1:1', '00000000-0000-4000-8000-000000000000', x'00', 'plain', 's', 0, 0, 0, '2026-11-28T00:00:00Z')`,
     ).run();
-    await ok(host.dispatch('session.signIn', { staffNo: '1001', password: '123456' }));
+    await ok(host.dispatch('session.signIn', { staffNo: '1001', password: '12345678' }));
     const r = await host.dispatch('sync.enrol', { serverUrl: 'http://127.0.0.1:2', code: 'ABCD-EFGH-JKLM' });
     expect(r.ok ? null : r.error.code).toBe('forbidden');
     host.close();

@@ -8,7 +8,8 @@ import { launchChromium, chromiumPdfRenderer } from '../helpers/chromium';
 import { createWorkstation, type Workstation } from '../../electron/services/workstation';
 import { replaceCatalogue } from '../../electron/store/catalogue';
 import { setSetting } from '../../electron/store/settings';
-import { hashPassword, upsertClerk } from '../../electron/store/clerks';
+import { upsertClerk } from '../../electron/store/clerks';
+import { DEMO_PASSWORD_HASH } from '../../shared/demo/password';
 import { testCatalogue } from '../fixtures/catalogue';
 import { tempDbPath, acceptCertificate, PERSON } from '../helpers/workstation';
 
@@ -24,7 +25,7 @@ function ws(practice = false): Workstation {
   setSetting(w.db, 'device.officeCode', '210100');
   setSetting(w.db, 'device.windowCode', '01');
   const clerk = { staffNo: '1001', name: '张敏', role: 'clerk' as const, officeCode: '210100', windowCode: '01' };
-  upsertClerk(w.db, clerk, hashPassword('x'));
+  upsertClerk(w.db, clerk, DEMO_PASSWORD_HASH);
   w.session.clerk = clerk;
   return w;
 }

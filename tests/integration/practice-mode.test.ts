@@ -41,7 +41,7 @@ function setup() {
   return { host, clock };
 }
 
-const signIn = (host: Host, staffNo: string) => ok(host.dispatch('session.signIn', { staffNo, password: '123456' }));
+const signIn = (host: Host, staffNo: string) => ok(host.dispatch('session.signIn', { staffNo, password: '12345678' }));
 
 /** Decides the scenario's case on the ordinary intake channel, as the model answer would (or with changes). */
 async function decide(host: Host, s: Scenario, opts: { idNumber?: string; decision?: string; marks?: Marks } = {}) {
@@ -60,7 +60,7 @@ async function decide(host: Host, s: Scenario, opts: { idNumber?: string; decisi
 async function enterPractice() {
   const { host, clock } = setup();
   await signIn(host, '1001');
-  await ok(host.dispatch('practice.enter', { staffNo: '9001', password: '123456' }));
+  await ok(host.dispatch('practice.enter', { staffNo: '9001', password: '12345678' }));
   return { host, clock };
 }
 
@@ -251,13 +251,13 @@ describe('practice mode: the wall', () => {
 
     await signIn(host, '1001');
     const before = dump(host.real.db, [...CASE_TABLES, ...PRACTICE_TABLES, 'settings']);
-    await ok(host.dispatch('practice.enter', { staffNo: '9001', password: '123456' }));
+    await ok(host.dispatch('practice.enter', { staffNo: '9001', password: '12345678' }));
     const s = scenario('lx-01');
     const view = await ok<AttemptView>(host.dispatch('practice.start', { scenarioId: 'lx-01' }));
     clock.advance(60_000);
     const decided = await ok<{ caseId: string }>(decide(host, s));
     await ok(host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: decided.caseId, flaggedInvalidId: false, noticeKind: 'acceptance' }));
-    await ok(host.dispatch('practice.leave', { staffNo: '1001', password: '123456' }));
+    await ok(host.dispatch('practice.leave', { staffNo: '1001', password: '12345678' }));
 
     expect(dump(host.real.db, [...CASE_TABLES, ...PRACTICE_TABLES, 'settings'])).toBe(before);
     expect((await fails(host.dispatch('practice.results', {}))).code).toBe('precondition_failed');

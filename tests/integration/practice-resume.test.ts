@@ -20,7 +20,7 @@ async function ok<T>(p: Promise<Envelope<unknown>>): Promise<T> {
   return r.value as T;
 }
 
-const signIn = (host: Host, staffNo: string) => ok(host.dispatch('session.signIn', { staffNo, password: '123456' }));
+const signIn = (host: Host, staffNo: string) => ok(host.dispatch('session.signIn', { staffNo, password: '12345678' }));
 const signOut = (host: Host) => ok(host.dispatch('session.signOut', {}));
 const current = (host: Host) => ok<CurrentAttemptOutput>(host.dispatch('practice.current', {}));
 
@@ -29,7 +29,7 @@ async function enterPractice() {
   const clock = testClock();
   const host = createHost({ dbPath, practiceDbPath: path.join(path.dirname(dbPath), 'practice.db'), now: clock.now });
   await signIn(host, '1001');
-  await ok(host.dispatch('practice.enter', { staffNo: '9001', password: '123456' }));
+  await ok(host.dispatch('practice.enter', { staffNo: '9001', password: '12345678' }));
   return { host, clock };
 }
 

@@ -8,10 +8,14 @@ import { createHost } from '../../electron/services/host';
 import { createWorkstation } from '../../electron/services/workstation';
 import { replaceCatalogue } from '../../electron/store/catalogue';
 import { hashPassword, upsertClerk } from '../../electron/store/clerks';
+import { DEMO_PASSWORD_HASH } from '../../shared/demo/password';
 import { setSetting } from '../../electron/store/settings';
 import { testCatalogue } from '../fixtures/catalogue';
 import { tempDbPath, acceptCertificate } from '../helpers/workstation';
 import type { Db } from '../../electron/store/db';
+
+// Hashed once for the file: each scrypt run at production cost takes ~0.3 s.
+const HASH = { clerk: DEMO_PASSWORD_HASH, other: hashPassword('87654321'), trainer: hashPassword('trainer-pw') };
 
 const CASE_TABLES = ['cases', 'case_events', 'outbox', 'outbox_cursor'];
 const dump = (db: Db) => JSON.stringify(CASE_TABLES.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
@@ -22,9 +26,9 @@ function testHost() {
   replaceCatalogue(host.real.db, testCatalogue);
   setSetting(host.real.db, 'device.officeCode', '210100');
   setSetting(host.real.db, 'device.windowCode', '01');
-  upsertClerk(host.real.db, { staffNo: '1001', name: '张敏', role: 'clerk', officeCode: '210100', windowCode: '01' }, hashPassword('123456'));
-  upsertClerk(host.real.db, { staffNo: '1003', name: '赵六', role: 'clerk', officeCode: '210100', windowCode: '01' }, hashPassword('654321'));
-  upsertClerk(host.real.db, { staffNo: '9001', name: '王老师', role: 'trainer', officeCode: '210100', windowCode: '01' }, hashPassword('trainer'));
+  upsertClerk(host.real.db, { staffNo: '1001', name: '张敏', role: 'clerk', officeCode: '210100', windowCode: '01' }, HASH.clerk);
+  upsertClerk(host.real.db, { staffNo: '1003', name: '赵六', role: 'clerk', officeCode: '210100', windowCode: '01' }, HASH.other);
+  upsertClerk(host.real.db, { staffNo: '9001', name: '王老师', role: 'trainer', officeCode: '210100', windowCode: '01' }, HASH.trainer);
   return { host, dbPath };
 }
 
@@ -39,14 +43,14 @@ async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: { messag
 describe('practice wall', () => {
   it('leaves the real case tables unchanged and queues nothing', async () => {
     const { host } = testHost();
-    await ok(host.dispatch('session.signIn', { staffNo: '1001', password: '123456' }));
+    await ok(host.dispatch('session.signIn', { staffNo: '1001', password: '12345678' }));
     const real = await ok<{ caseNumber: string }>(host.dispatch('case.decide', decision));
     const before = dump(host.real.db);
 
     // Another clerk's password is not enough; the clerk's own or a trainer's is.
-    expect((await host.dispatch('practice.enter', { staffNo: '1003', password: '654321' })).ok).toBe(false);
+    expect((await host.dispatch('practice.enter', { staffNo: '1003', password: '87654321' })).ok).toBe(false);
     expect((await host.dispatch('practice.enter', { staffNo: '1001', password: 'wrong' })).ok).toBe(false);
-    await ok(host.dispatch('practice.enter', { staffNo: '9001', password: 'trainer' }));
+    await ok(host.dispatch('practice.enter', { staffNo: '9001', password: 'trainer-pw' }));
     expect((await ok<{ practice: boolean }>(host.dispatch('app.context', {}))).practice).toBe(true);
 
     const numbers: string[] = [];
@@ -59,7 +63,7 @@ describe('practice wall', () => {
     // A real number means nothing in practice, and the real checker refuses practice numbers.
     expect((await host.dispatch('case.lookup', { caseNumber: real.caseNumber })).ok).toBe(false);
 
-    await ok(host.dispatch('practice.leave', { staffNo: '1001', password: '123456' }));
+    await ok(host.dispatch('practice.leave', { staffNo: '1001', password: '12345678' }));
     expect((await ok<{ practice: boolean }>(host.dispatch('app.context', {}))).practice).toBe(false);
     expect(dump(host.real.db)).toBe(before);
     const lookup = await host.dispatch('case.lookup', { caseNumber: numbers[0] });

@@ -119,7 +119,7 @@ describe('评价器: belongs to the sign-in', () => {
     await call(ws, 'session.signOut', {});
     expect((await fail(ws, 'rating.pending', {})).code).toBe('unauthenticated');
     expect((await fail(ws, 'rating.submit', { caseId, level: 'satisfied' })).code).toBe('unauthenticated');
-    await call(ws, 'session.signIn', { staffNo: '1001', password: '123456' });
+    await call(ws, 'session.signIn', { staffNo: '1001', password: '12345678' });
     expect(await pending(ws)).toBeNull();
     expect((await fail(ws, 'rating.submit', { caseId, level: 'satisfied' })).code).toBe('conflict');
     expect((await call<CaseDetail>(ws, 'case.get', { caseId })).summary.rated).toBe(false);

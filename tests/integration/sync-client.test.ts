@@ -145,7 +145,7 @@ describe('sync client', () => {
     const d = await enrolDevice(srv, srv.url, OFFICE_A, 'A6');
     expect(await d.client.pullClerks()).toBeGreaterThan(0);
     const c = findClerk(d.ws.db, '1001')!;
-    expect(verifyPassword('123456', c.passwordHash)).toBe(true);
+    expect(verifyPassword('12345678', c.passwordHash)).toBe(true);
     expect(findClerk(d.ws.db, '2001')).toBeNull(); // another office's clerk
     d.ws.close();
   });
@@ -184,7 +184,7 @@ describe('sync channels through the host', () => {
     const enrolled = await host.dispatch('sync.enrol', { serverUrl: srv.url, code });
     expect(enrolled).toMatchObject({ ok: true, value: { state: 'online', message: '已同步', serverUrl: srv.url } });
     // The enrolment pulled the accounts: sign in with the central password.
-    expect(await host.dispatch('session.signIn', { staffNo: '1001', password: '123456' })).toMatchObject({ ok: true });
+    expect(await host.dispatch('session.signIn', { staffNo: '1001', password: '12345678' })).toMatchObject({ ok: true });
     const decided = await host.dispatch('case.decide', ACCEPT(new Date().toISOString()));
     expect(decided.ok).toBe(true);
     const now = await host.dispatch('sync.now', {});
@@ -193,7 +193,7 @@ describe('sync channels through the host', () => {
     expect((await srv.db.query('SELECT 1 FROM cases WHERE id = $1', [caseId])).rows.length).toBe(1);
 
     // Practice: same channels, fixed answer, never a request.
-    expect((await host.dispatch('practice.enter', { staffNo: '1001', password: '123456' })).ok).toBe(true);
+    expect((await host.dispatch('practice.enter', { staffNo: '1001', password: '12345678' })).ok).toBe(true);
     for (const ch of ['sync.status', 'sync.now'] as const) {
       expect(await host.dispatch(ch, {})).toMatchObject({ ok: true, value: { practice: true, message: '练习模式不同步', pending: 0 } });
     }
