@@ -106,7 +106,7 @@ describe.each(BACKENDS)('request bodies on %s', (backend) => {
     const r = await postStreaming(t.server.url, push.path, { ...push.headers(), 'content-length': String(body.length) }, body, body.length);
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ appliedThrough: 1, applied: 1 });
-    expect(meter).toMatchObject({ bodies: 1, cutOff: 0, bytes: JSON.stringify({ deviceId: dev.deviceId, batch: box.entries }).length });
+    expect(meter).toMatchObject({ bodies: 1, cutOff: 0, bytes: Buffer.byteLength(JSON.stringify({ deviceId: dev.deviceId, batch: box.entries })) });
   });
 });
 
