@@ -4,7 +4,7 @@
 // clerk's own password and is written to the real audit trail.
 import { createWorkstation, type Workstation, type WorkstationOptions } from './workstation';
 import { audit } from '../store/audit';
-import { findClerk, listClerkRecords, verifyPassword, upsertClerk } from '../store/clerks';
+import { findClerk, listClerkRecords, verifyPasswordAsync, upsertClerk } from '../store/clerks';
 import { exportCatalogue, replaceCatalogue } from '../store/catalogue';
 import { getSetting, setSetting } from '../store/settings';
 import { tx } from '../store/db';
@@ -44,9 +44,9 @@ export function createHost(opts: HostOptions): Host {
   attachSync(real, syncLoop);
   if (opts.sync?.start !== false) syncLoop.start();
 
-  function authorise(staffNo: string, password: string, action: string): Clerk {
+  async function authorise(staffNo: string, password: string, action: string): Promise<Clerk> {
     const record = findClerk(real.db, staffNo);
-    if (!record || !verifyPassword(password, record.passwordHash)) {
+    if (!record || !(await verifyPasswordAsync(password, record.passwordHash))) {
       audit(real.db, `${action}.failed`, staffNo);
       throw new AppError('unauthenticated', '工号或密码错误');
     }
@@ -76,7 +76,7 @@ export function createHost(opts: HostOptions): Host {
       try {
         if (channel === 'practice.enter' || channel === 'practice.leave') {
           const { staffNo, password } = contract[channel].input.parse(input ?? {});
-          const clerk = authorise(staffNo, password, channel);
+          const clerk = await authorise(staffNo, password, channel);
           if (channel === 'practice.enter') {
             if (practice) throw new AppError('conflict', '已在练习模式中');
             practice = openPractice();

@@ -5,12 +5,17 @@ import { stmt } from './statements';
 import crypto from 'node:crypto';
 import type { Db } from './db';
 import type { Clerk, Role } from '../../shared/domain/clerk';
-import { hashPassword as hashWith, verifyPassword as verifyWith, type PasswordKdf } from '../../shared/auth/passwordHash';
+import { hashPassword as hashWith, verifyPassword as verifyWith, verifyPasswordAsync as verifyAsyncWith, type AsyncPasswordKdf, type PasswordKdf } from '../../shared/auth/passwordHash';
 
 const kdf: PasswordKdf = { scrypt: (pw, salt, len, opts) => crypto.scryptSync(pw, salt, len, opts), randomBytes: crypto.randomBytes };
 
 export const hashPassword = (password: string): string => hashWith(kdf, password);
 export const verifyPassword = (password: string, stored: string): boolean => verifyWith(kdf, password, stored);
+const asyncKdf: AsyncPasswordKdf = {
+  scryptAsync: (pw, salt, len, opts) => new Promise((resolve, reject) => crypto.scrypt(pw, salt, len, opts, (err, key) => (err ? reject(err) : resolve(key)))),
+};
+/** The check a sign-in makes: hashing on node's thread pool, so the app's main process keeps responding (~0.3 s at today's cost). */
+export const verifyPasswordAsync = (password: string, stored: string): Promise<boolean> => verifyAsyncWith(asyncKdf, password, stored);
 
 export interface ClerkRecord extends Clerk {
   passwordHash: string;

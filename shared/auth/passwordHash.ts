@@ -79,13 +79,31 @@ export function hashPassword(kdf: PasswordKdf, password: string): string {
 export function verifyPassword(kdf: PasswordKdf, password: string, stored: string): boolean {
   const h = parsePasswordHash(stored);
   if (!h) return false;
-  let got: Uint8Array;
   try {
-    got = kdf.scrypt(password.normalize('NFC'), h.salt, h.key.length, { N: h.N, r: h.r, p: h.p, maxmem: SCRYPT_MAXMEM });
+    return sameKey(kdf.scrypt(password.normalize('NFC'), h.salt, h.key.length, { N: h.N, r: h.r, p: h.p, maxmem: SCRYPT_MAXMEM }), h.key);
   } catch {
     return false;
   }
-  let diff = got.length ^ h.key.length;
-  for (let i = 0; i < h.key.length; i++) diff |= got[i] ^ h.key[i];
+}
+
+/** scrypt off the calling thread (node's thread pool), so a sign-in never blocks the app. */
+export interface AsyncPasswordKdf {
+  scryptAsync(password: string, salt: Uint8Array, keyLength: number, opts: ScryptParams & { maxmem: number }): Promise<Uint8Array>;
+}
+
+/** verifyPassword, with the hashing done asynchronously. */
+export async function verifyPasswordAsync(kdf: AsyncPasswordKdf, password: string, stored: string): Promise<boolean> {
+  const h = parsePasswordHash(stored);
+  if (!h) return false;
+  try {
+    return sameKey(await kdf.scryptAsync(password.normalize('NFC'), h.salt, h.key.length, { N: h.N, r: h.r, p: h.p, maxmem: SCRYPT_MAXMEM }), h.key);
+  } catch {
+    return false;
+  }
+}
+
+function sameKey(got: Uint8Array, key: Uint8Array): boolean {
+  let diff = got.length ^ key.length;
+  for (let i = 0; i < key.length; i++) diff |= got[i] ^ key[i];
   return diff === 0;
 }

@@ -76,3 +76,14 @@ describe('password hashes', () => {
     expect(server.verifyPassword(DEMO_PASSWORD, DEMO_PASSWORD_HASH)).toBe(true);
   });
 });
+
+describe('asynchronous check (sign-in off the main thread)', () => {
+  it('agrees with the synchronous check for the right, a wrong and a malformed hash', async () => {
+    const { verifyPassword: verifySync, verifyPasswordAsync } = await import('../../electron/store/clerks');
+    const { DEMO_PASSWORD_HASH } = await import('../../shared/demo/password');
+    for (const [pw, stored] of [['12345678', DEMO_PASSWORD_HASH], ['1234567x', DEMO_PASSWORD_HASH], ['12345678', 'scrypt$1$1$1$AA==$AA==']] as const) {
+      expect(await verifyPasswordAsync(pw, stored)).toBe(verifySync(pw, stored));
+    }
+    expect(await verifyPasswordAsync('12345678', DEMO_PASSWORD_HASH)).toBe(true);
+  });
+});

@@ -1,15 +1,15 @@
 import { AppError } from '../../../shared/errors';
 import { audit } from '../../store/audit';
-import { findClerk, verifyPassword } from '../../store/clerks';
+import { findClerk, verifyPasswordAsync } from '../../store/clerks';
 import type { Workstation } from '../workstation';
 import type { HandlerTable } from '../dispatch';
 
 export function sessionHandlers(ws: Workstation): Pick<HandlerTable, 'session.signIn' | 'session.signOut'> {
   return {
-    'session.signIn': ({ staffNo, password }) => {
+    'session.signIn': async ({ staffNo, password }) => {
       const record = findClerk(ws.db, staffNo);
       // Same message for unknown staff number and wrong password: don't reveal which.
-      if (!record || !verifyPassword(password, record.passwordHash)) {
+      if (!record || !(await verifyPasswordAsync(password, record.passwordHash))) {
         audit(ws.db, 'signIn.failed', staffNo);
         throw new AppError('unauthenticated', '工号或密码错误');
       }
