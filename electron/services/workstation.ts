@@ -6,6 +6,7 @@ import { openDatabase, tx } from '../store/db';
 import { snapshotIdOf } from '../store/cases';
 import { catalogueMeta, getItem, itemCount, itemUsage, listDepartments, listOffices, listSearchSources, listSubCenters, listWindows, recordItemUses } from '../store/catalogue';
 import { getSetting, setSetting } from '../store/settings';
+import { buildPracticeWall } from '../store/practiceWall';
 import type { ImmediateTier, Item, Level, Office, SubCenter, Window } from '../../shared/domain/catalogue';
 import { createSearchIndex, type SearchIndex } from '../../shared/search/index';
 import { AppError } from '../../shared/errors';
@@ -104,10 +105,7 @@ function guardRole(db: Db, practice: boolean): void {
     throw new AppError('precondition_failed', practice ? '该数据库是真实业务库，不能用于练习模式' : '该数据库是练习库，不能用于真实业务');
   }
   if (!role) setSetting(db, 'db.role', want);
-  if (practice) {
-    db.exec(`CREATE TRIGGER IF NOT EXISTS practice_outbox_wall BEFORE INSERT ON outbox BEGIN SELECT RAISE(IGNORE); END;
-      CREATE TRIGGER IF NOT EXISTS practice_staging_wall AFTER INSERT ON case_events BEGIN UPDATE outbox_cursor SET staged_through = NEW.rowid; END;`);
-  }
+  if (practice) buildPracticeWall(db);
 }
 
 export function createWorkstation(opts: WorkstationOptions): Workstation {
