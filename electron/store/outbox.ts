@@ -122,6 +122,11 @@ export function unholdOldest(db: Db, seq: number, eventId: string): void {
   stmt(db, 'INSERT INTO outbox (seq, event_id) VALUES (?, ?)').run(seq, eventId);
 }
 
+/** Cases with an entry held back. */
+export function heldCaseIds(db: Db): Set<string> {
+  return new Set((stmt(db, 'SELECT DISTINCT case_id AS c FROM sync_held').all() as { c: string }[]).map((r) => r.c));
+}
+
 export function listHeld(db: Db): HeldUpload[] {
   return stmt(
     db,

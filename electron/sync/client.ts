@@ -6,7 +6,7 @@ import os from 'node:os';
 import type { Db } from '../store/db';
 import { tx } from '../store/db';
 import { catalogueMeta, exportCatalogue, replaceCatalogue } from '../store/catalogue';
-import { dropOutboxThrough, holdOldest, oldestOutbox, outboxBounds, requeueAll, stageOutbox, unholdOldest, type OutboxEntryRow } from '../store/outbox';
+import { dropOutboxThrough, heldCaseIds, holdOldest, oldestOutbox, outboxBounds, requeueAll, stageOutbox, unholdOldest, type OutboxEntryRow } from '../store/outbox';
 import { replaceClerks } from '../store/clerks';
 import { getSetting, setSetting } from '../store/settings';
 import { Catalogue } from '../../shared/domain/catalogue';
@@ -49,6 +49,7 @@ export interface PushResult {
 /** Tries of one batch before it is split. */
 const PUSH_RETRIES = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const FOLLOWS_HELD = '同一办件此前的记录被搁置，本条随之搁置，将与其一同重新上传';
 export const HELD_NOTICE = '有上传被搁置：中心服务器多次无法保存其中的事件，其余办件照常上传。请联系管理员处理后在状态区点「重新上传」';
 
 export interface RoundResult {
@@ -130,9 +131,9 @@ export class SyncClient {
 
   /** Sends the oldest waiting entries once (at most `limit`); drops what the server acknowledged. */
   async pushOnce(limit = MAX_BATCH): Promise<PushResult> {
-    const st = this.enrolled();
     stageOutbox(this.db);
-    const rows = oldestOutbox(this.db, Math.min(this.batch.current, limit));
+    const rows = this.sendable(Math.min(this.batch.current, limit));
+    const st = this.enrolled();
     if (!rows.length) return { sent: 0, acknowledged: 0, rejected: 0 };
     const batch = rows.map((r) => ({ ...r, seq: r.seq - st.seqBase }));
     let reply;
@@ -216,34 +217,67 @@ export class SyncClient {
   }
 
   /**
-   * The single oldest entry keeps failing. Hold it back tentatively (the next entry takes its
-   * upload number) and send the next one: if the server takes it, the hold stands; if the server
-   * fails on that one as well, it is the server, not the entry, and the hold is undone (safe: the
-   * server rolled that push back). A reply lost on the way keeps the hold: the server may have
-   * stored the next entry under the number, and the held entry stays safe in sync_held.
+   * The oldest waiting entries that may go now. A case with an entry held back keeps its later
+   * entries back too (they could not apply without it, and would be refused for good): one at
+   * the head is held at once, and a batch stops before the next one.
    */
-  private async isolate(err: SyncError): Promise<boolean> {
+  private sendable(limit: number): OutboxEntryRow[] {
+    for (;;) {
+      const rows = oldestOutbox(this.db, limit);
+      const held = heldCaseIds(this.db);
+      if (!held.size || !rows.length) return rows;
+      if (!held.has(rows[0].caseId)) {
+        const cut = rows.findIndex((r) => held.has(r.caseId));
+        return cut < 0 ? rows : rows.slice(0, cut);
+      }
+      this.holdHead(FOLLOWS_HELD);
+    }
+  }
+
+  /** Entries held since the last isolation began (undone together if it proves to be the server). */
+  private recentlyHeld: Array<{ seq: number; id: string }> = [];
+
+  /** Takes the head of the queue out (sync_held); the next entry takes its upload number. */
+  private holdHead(message: string): void {
     const st = this.enrolled();
-    const [bad, next] = oldestOutbox(this.db, 2);
-    if (!bad || !next) return false;
-    const wire = bad.seq - st.seqBase;
-    const message = `${err.userMessage}（${[err.status, err.code].filter(Boolean).join(' ')}）`;
     tx(this.db, () => {
+      const [head] = oldestOutbox(this.db, 1);
+      if (!head) return;
+      const wire = head.seq - st.seqBase;
       holdOldest(this.db, message, this.now().toISOString());
       const { oldest, allocated } = outboxBounds(this.db);
       updateSyncState(this.db, { seqBase: (oldest ?? allocated + 1) - wire });
+      this.recentlyHeld.push({ seq: head.seq, id: head.id });
     });
+  }
+
+  /**
+   * The single oldest entry keeps failing. Hold it back tentatively (with any later entry of its
+   * case) and send the next entry of another case: if the server takes it, the hold stands; if
+   * the server fails on that one as well, or there is none, it is (or may be) the server, and the
+   * holds are undone (safe: the server rolled that push back). A reply lost on the way keeps the
+   * hold: the server may have stored the next entry under the number; held entries stay safe.
+   */
+  private async isolate(err: SyncError): Promise<boolean> {
+    const st = this.enrolled();
+    if (oldestOutbox(this.db, 2).length < 2) return false;
+    this.recentlyHeld = [];
+    this.holdHead(`中心服务器多次无法保存该记录（${[err.status, err.code].filter(Boolean).join(' ')}）`);
+    let probe: PushResult | null = null;
     try {
-      await this.pushOnce(1);
-    } catch (probe) {
-      if (probe instanceof SyncError && probe.entryFailure) {
-        tx(this.db, () => {
-          unholdOldest(this.db, bad.seq, bad.id);
-          updateSyncState(this.db, { seqBase: st.seqBase });
-        });
-        return false;
-      }
+      probe = await this.pushOnce(1);
+    } catch (e) {
+      if (!(e instanceof SyncError && e.entryFailure)) probe = { sent: 1, acknowledged: 0, rejected: 0 };
     }
+    if (!probe || probe.sent === 0) {
+      tx(this.db, () => {
+        for (const h of [...this.recentlyHeld].reverse()) unholdOldest(this.db, h.seq, h.id);
+        updateSyncState(this.db, { seqBase: st.seqBase });
+      });
+      this.recentlyHeld = [];
+      return false;
+    }
+    this.recentlyHeld = [];
     updateSyncState(this.db, { notice: HELD_NOTICE });
     return true;
   }

@@ -51,6 +51,7 @@ export function syncMessage(s: Omit<SyncStatusView, 'message'>): string {
     case 'offline':
       return waiting ? `离线：${waiting}` : '离线';
     default:
+      if (s.held > 0) return `在线：${s.held} 条上传被搁置`;
       return waiting ? `在线：${waiting}` : '已同步';
   }
 }

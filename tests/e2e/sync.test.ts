@@ -37,14 +37,20 @@ describe('sync in the app: offline intake, catch-up, back-office decision back a
   let server: RunningServer | null = null;
   let port = 0;
   const numbers: string[] = [];
+  /** Applicants whose case.opened the server fails on (a server fault only that entry triggers). */
+  const poisoned = new Set<string>();
 
+  const pushHook = (e: { seq: number }) => {
+    const name = (e as { payload?: { applicant?: { name?: string } } }).payload?.applicant?.name;
+    if (name && poisoned.has(name)) throw new Error('simulated server fault on this entry');
+  };
   /** The central server on the temp data folder; the same port again when it is free. */
   const start = async () => {
     try {
-      server = await startServer({ db: { dataDir }, port, staffToken: STAFF_TOKEN, rateLimit: false, consoleDir: path.resolve('dist/console') });
+      server = await startServer({ db: { dataDir }, port, staffToken: STAFF_TOKEN, rateLimit: false, consoleDir: path.resolve('dist/console'), pushHook });
     } catch {
       // Port taken meanwhile: another one, and the window pointed at it as embeddedSync does.
-      server = await startServer({ db: { dataDir }, port: 0, staffToken: STAFF_TOKEN, rateLimit: false, consoleDir: path.resolve('dist/console') });
+      server = await startServer({ db: { dataDir }, port: 0, staffToken: STAFF_TOKEN, rateLimit: false, consoleDir: path.resolve('dist/console'), pushHook });
       stmt(h.ws.db, 'UPDATE sync_state SET server_url = ? WHERE id = 1').run(server.url);
     }
     port = server.port;
@@ -190,6 +196,47 @@ describe('sync in the app: offline intake, catch-up, back-office decision back a
     await page.getByRole('button', { name: /下一位/ }).click(); // the last applicant's done screen → the empty desk
     await page.getByTestId('sync-now').click();
     await poll(() => page.getByTestId('workbench-catalogue').textContent()).toBe(`目录版本 ${published.version} · 共 ${published.itemCount} 项事项`);
+    expect(h.errors).toEqual([]);
+  });
+
+  test('an upload the server keeps failing on is held and shown; the next case still goes up; 值班长 re-queues it after the fix', async () => {
+    const { page } = h;
+    const stuck: PersonData = { name: '吴晓', idNumber: withCheck('21010219900101503'), phone: '13812340003' };
+    const fine: PersonData = { name: '郑成', idNumber: withCheck('21010219910202604'), phone: '13812340004' };
+    poisoned.add(stuck.name);
+    await page.getByRole('button', { name: /^退\s?出$/ }).click();
+    await signIn(page, '1002');
+    const item = demoItem(DEMO_ITEMS.promised);
+    const answers: Answers = { local: 'yes' };
+    const taken: string[] = [];
+    for (const person of [stuck, fine]) {
+      await nextApplicant(page);
+      await openItem(page, item);
+      await answer(page, item, answers);
+      await markMaterials(page, item, answers);
+      await fillPerson(page, 'applicant', person);
+      await openDecision(page, 'accept');
+      taken.push(await confirmDecision(page));
+      await waitForNotice(page, 'acceptance');
+      await closeNotice(page);
+    }
+    const onServer = async (n: string) => (await server!.db.query('SELECT 1 FROM cases WHERE case_number = $1', [n])).rows.length;
+    await expect.poll(() => onServer(taken[1]), { timeout: 30_000, interval: 100 }).toBe(1); // the next case was not held up
+    expect(await onServer(taken[0])).toBe(0);
+    await page.getByTestId('sync-status').locator('.sync-trigger').click();
+    const held = page.getByTestId('sync-held');
+    await expect.poll(() => held.textContent(), { timeout: 15_000, interval: 100 }).toContain('2 条上传被搁置');
+    expect(await held.textContent()).toContain(taken[0]);
+    expect(await message(page)).toBe('在线：2 条上传被搁置');
+    await h.shot('sync-held');
+
+    poisoned.clear(); // the administrator fixed the server
+    await page.getByTestId('sync-retry-held').click();
+    await held.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('sync-notice').count()).toBe(0);
+    await expect.poll(() => onServer(taken[0]), { timeout: 30_000, interval: 100 }).toBe(1);
+    await page.keyboard.press('Escape');
+    await poll(() => message(page)).toBe('已同步');
     expect(h.errors).toEqual([]);
   });
 });

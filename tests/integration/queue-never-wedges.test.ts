@@ -83,17 +83,21 @@ describe('client: the entry the server keeps failing on is held, the rest flows'
   const fastClient = (d: Awaited<ReturnType<typeof enrolDevice>>) => new SyncClient({ db: d.ws.db, timeoutMs: 5_000, retryDelayMs: 0 });
   const serverEvents = async (deviceId: string) => Number((await srv.db.query<{ n: unknown }>('SELECT count(*) AS n FROM case_events WHERE device_id = $1', [deviceId])).rows[0].n);
 
-  it('isolates one bad entry among ten, holds it with a message, uploads the other nine; re-queued after the fix', async () => {
+  it('isolates one bad entry among ten, holds it (and its case\'s later entry) with a message, uploads the other eight; re-queued after the fix', async () => {
     const d = await enrolDevice(srv, srv.url, OFFICE_A, 'W-hold');
     for (let i = 0; i < 5; i++) acceptCase(d);
     const events = d.ws.db.prepare("SELECT id FROM case_events WHERE type LIKE 'case.%' ORDER BY rowid").all() as { id: string }[];
-    poisoned = new Set([events[3].id]);
+    poisoned = new Set([events[2].id]); // the second case's case.opened
     const client = fastClient(d);
     await client.pushAll();
-    expect(await serverEvents(d.deviceId)).toBe(9);
-    expect(listHeld(d.ws.db)).toEqual([expect.objectContaining({ eventId: events[3].id, message: expect.stringContaining('中心服务器暂时出错') })]);
+    expect(await serverEvents(d.deviceId)).toBe(8);
+    expect(listHeld(d.ws.db)).toEqual([
+      expect.objectContaining({ eventId: events[2].id, message: expect.stringContaining('中心服务器多次无法保存该记录（500 internal）') }),
+      expect.objectContaining({ eventId: events[3].id, message: expect.stringContaining('随之搁置') }), // its case.decided: it could not apply alone
+    ]);
+    expect(Number((await srv.db.query<{ n: unknown }>('SELECT count(*) AS n FROM rejected_events WHERE device_id = $1', [d.deviceId])).rows[0].n)).toBe(0);
     expect(outboxSize(d.ws.db)).toBe(0);
-    expect(new SyncLoop(client).status()).toMatchObject({ held: 1, pending: 0 });
+    expect(new SyncLoop(client).status()).toMatchObject({ held: 2, pending: 0 });
     expect(readSyncState(d.ws.db)?.notice).toBe(HELD_NOTICE);
 
     poisoned = new Set(); // the server is fixed
@@ -101,6 +105,8 @@ describe('client: the entry the server keeps failing on is held, the rest flows'
     await client.pushAll();
     expect(await serverEvents(d.deviceId)).toBe(10);
     expect(listHeld(d.ws.db)).toEqual([]);
+    const c2 = await srv.db.query<{ status: string }>('SELECT status FROM cases WHERE id = (SELECT case_id FROM case_events WHERE id = $1)', [events[2].id]);
+    expect(c2.rows[0].status).toBe('accepted');
     d.ws.close();
   });
 

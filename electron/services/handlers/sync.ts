@@ -4,7 +4,8 @@ import type { Workstation } from '../workstation';
 import type { HandlerTable } from '../dispatch';
 import type { SyncLoop, SyncStatus } from '../../sync/loop';
 import { SyncError } from '../../sync/http';
-import { readSyncState } from '../../store/syncState';
+import { readSyncState, updateSyncState } from '../../store/syncState';
+import { HELD_NOTICE } from '../../sync/client';
 import { listHeld, requeueHeld } from '../../store/outbox';
 import { audit } from '../../store/audit';
 import { AppError } from '../../../shared/errors';
@@ -42,6 +43,7 @@ export function syncHandlers(ws: Workstation): Pick<HandlerTable, 'sync.status' 
       const loop = syncOf(ws);
       if (!loop) return current();
       const n = requeueHeld(ws.db);
+      if (readSyncState(ws.db)?.notice === HELD_NOTICE) updateSyncState(ws.db, { notice: null });
       audit(ws.db, 'sync.retryHeld', ws.session.clerk!.staffNo, { requeued: n });
       return view(await loop.syncNow());
     },

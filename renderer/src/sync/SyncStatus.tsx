@@ -9,6 +9,7 @@ import { invoke } from '../api';
 import { cnTime } from '../cases/labels';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { EnrolDialog } from './EnrolDialog';
+import { HeldUploads } from './HeldUploads';
 import { sinceText } from './relativeTime';
 import { announceSynced } from './syncEvents';
 import './sync.css';
@@ -22,7 +23,7 @@ const STATE_LABEL: Record<SyncStatusView['state'], string> = {
   notEnrolled: '未登记到中心服务器',
 };
 
-/** `onEnrolled`: the window's place and catalogue may have changed with the enrolment. */
+/** `canEnrol` (the 值班长): may enrol the window and re-queue held uploads. `onEnrolled`: the window's place and catalogue may have changed with the enrolment. */
 export function SyncStatus({ canEnrol, onEnrolled }: { canEnrol: boolean; onEnrolled?: () => void }) {
   const [status, setStatus] = useState<SyncStatusView | null>(null);
   const [unreadable, setUnreadable] = useState(false);
@@ -75,7 +76,7 @@ export function SyncStatus({ canEnrol, onEnrolled }: { canEnrol: boolean; onEnro
   if (!status) return <div className="sync-status" data-testid="sync-status" />;
   const practice = status.practice;
   const enrolled = !practice && status.state !== 'notEnrolled';
-  const problem = !practice && (status.lastError !== null || status.notice !== null || status.rejected > 0);
+  const problem = !practice && (status.lastError !== null || status.notice !== null || status.rejected > 0 || status.held > 0);
   const state = practice ? 'practice' : busy ? 'syncing' : status.state;
 
   const details = (
@@ -118,6 +119,7 @@ export function SyncStatus({ canEnrol, onEnrolled }: { canEnrol: boolean; onEnro
               description="已记录在本机，不影响其他办件上传。请联系管理员核对。"
             />
           )}
+          <HeldUploads count={status.held} canRetry={canEnrol} onRetried={take} />
           {!enrolled && !canEnrol && <p className="sync-hint">本机尚未登记到中心服务器，请值班长在此登记。</p>}
           <ErrorAlert error={nowError} testId="sync-now-error" />
           <div className="sync-dialog-actions">
