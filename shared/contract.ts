@@ -14,6 +14,7 @@ import { AttemptView, CreateSessionInput, CurrentAttemptOutput, DeskCard, Finish
 import { HeldUpload, SyncEnrolInput, SyncStatusView } from './sync/clientStatus';
 import { Answers, Marks } from './domain/checklist';
 import { IntakeTerms } from './domain/intakeTerms';
+import { HandoverLine, WINDOW_PERIODS, WindowDashboard } from './stats/window';
 
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
@@ -146,6 +147,10 @@ export const contract = {
     output: z.object({ archivedPath: z.string(), printedTo: z.string().nullable(), message: z.string() }),
     access: 'signedIn',
   },
+  // The window's own figures (today, this week) and its 交接班 sheet, offline.
+  'stats.window': { input: z.object({ period: z.enum(WINDOW_PERIODS) }).strict(), output: WindowDashboard, access: 'signedIn' },
+  'stats.handover': { input: Empty, output: z.object({ lines: z.array(HandoverLine), html: z.string() }), access: 'signedIn' },
+  'stats.printHandover': { input: Empty, output: z.object({ archivedPath: z.string(), printedTo: z.string().nullable(), message: z.string() }), access: 'signedIn' },
   // Printers of this window, per notice kind (or its default).
   'print.settings': { input: Empty, output: z.object({ printers: WindowPrinters, systemPrinters: z.array(z.string()) }), access: 'signedIn' },
   'print.setPrinter': {

@@ -9,13 +9,14 @@ import type { NoticeKind } from '../../shared/notice/model';
 export interface ArchiveInput {
   /** Folder of this case (given by the case store); created if missing. */
   caseDir: string;
-  kind: NoticeKind;
+  /** The notice kind, or another document printed at the window (e.g. 'handover'). */
+  kind: NoticeKind | 'handover';
   /** ISO time of printing; becomes part of the file name. */
   printedAt: string;
   pdf: Uint8Array;
 }
 
-export function archiveBaseName(kind: NoticeKind, printedAt: string): string {
+export function archiveBaseName(kind: NoticeKind | 'handover', printedAt: string): string {
   const stamp = printedAt.replace(/\.\d+/, '').replace(/[^0-9]/g, '').slice(0, 14);
   return `${kind}-${stamp}`;
 }

@@ -128,7 +128,7 @@ export async function renderNotice(ws: Workstation, caseId: string, kind: Notice
   return noticeHtml(noticeModelFor(ws, caseId, kind), layout);
 }
 
-const kv = (ws: Workstation): KeyValue => ({ get: (k) => getSetting(ws.db, k), set: (k, v) => setSetting(ws.db, k, v) });
+const kv = (ws: Pick<Workstation, 'db'>): KeyValue => ({ get: (k) => getSetting(ws.db, k), set: (k, v) => setSetting(ws.db, k, v) });
 export const printerSettingsStore = kv;
 
 export interface PrintOutcome {

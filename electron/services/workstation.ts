@@ -20,6 +20,7 @@ import { ratingHandlers } from './handlers/rating';
 import { calendarHandlers } from './handlers/calendar';
 import { currentCalendar } from './calendar';
 import { noticeHandlers } from './handlers/notices';
+import { statsHandlers } from './handlers/stats';
 import { practiceHandlers } from './handlers/practice';
 import { nudgeSyncAfter, syncHandlers } from './handlers/sync';
 import type { PrintPorts } from './notices';
@@ -225,6 +226,13 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     },
   };
 
+  const ports: PrintPorts = {
+    pdf: opts.printing?.pdf ?? null,
+    printToDevice: opts.printing?.printToDevice,
+    listPrinters: opts.printing?.listPrinters,
+    // Practice copies never land among real ones.
+    archiveDir: (opts.printing?.archiveDir ?? path.join(opts.dbPath === ':memory:' ? '.' : path.dirname(opts.dbPath), 'archive')) + (ws.practice ? '-practice' : ''),
+  };
   ws.handlers = {
     'app.context': () => {
       const meta = catalogueMeta(db);
@@ -244,13 +252,8 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     ...nudgeSyncAfter(ws, ratingHandlers(ws)),
     ...syncHandlers(ws),
     ...calendarHandlers(ws),
-    ...noticeHandlers(ws, {
-      pdf: opts.printing?.pdf ?? null,
-      printToDevice: opts.printing?.printToDevice,
-      listPrinters: opts.printing?.listPrinters,
-      // Practice copies never land among real ones.
-      archiveDir: (opts.printing?.archiveDir ?? path.join(opts.dbPath === ':memory:' ? '.' : path.dirname(opts.dbPath), 'archive')) + (ws.practice ? '-practice' : ''),
-    }),
+    ...noticeHandlers(ws, ports),
+    ...statsHandlers(ws, ports),
   };
   ws.dispatch = createDispatcher(ws.handlers, ws.session, { practice: ws.practice, onError: opts.onError });
   return ws;

@@ -71,6 +71,7 @@ function rowFromState(s: CaseState, created: { snapshotId: string; itemName: str
     status: s.status,
     reviewStatus: s.reviewStatus,
     tier: s.tier,
+    openedAt: s.openedAt,
     acceptedAt: s.decidedAt,
     dueAt: s.dueAt,
     promisedDate: s.promisedDate,

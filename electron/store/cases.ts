@@ -36,6 +36,8 @@ export interface CaseRow {
   status: CaseStatus;
   reviewStatus: string | null;
   tier: string | null;
+  /** When the clerk began the intake (case.opened); null only in files filled outside the app (benchmarks). */
+  openedAt: string | null;
   acceptedAt: string;
   dueAt: string | null;
   promisedDate: string | null;
@@ -65,6 +67,7 @@ const COLUMNS: Record<keyof CaseRow, string> = {
   status: 'status',
   reviewStatus: 'review_status',
   tier: 'tier',
+  openedAt: 'opened_at',
   acceptedAt: 'accepted_at',
   dueAt: 'due_at',
   promisedDate: 'promised_date',

@@ -11,11 +11,12 @@ import { SearchPanel } from '../components/SearchPanel';
 import { IntakeView } from './IntakeView';
 import { CatalogueAdmin } from './CatalogueAdmin';
 import { Queue } from './Queue';
+import { WindowStats } from '../stats/WindowStats';
 import { PracticeHeaderActions } from '../practice/PracticeHeaderActions';
 import { PracticeSide } from '../practice/PracticeSide';
 import { SyncStatus } from '../sync/SyncStatus';
 
-type View = 'intake' | 'queue' | 'catalogue';
+type View = 'intake' | 'queue' | 'stats' | 'catalogue';
 
 export function Workbench({ context, onSignedOut, onContextChanged }: { context: WorkstationContext; onSignedOut: () => void; onContextChanged: () => void }) {
   const [view, setView] = useState<View>('intake');
@@ -64,6 +65,7 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
   const views: Array<{ key: View; label: string }> = [
     { key: 'intake', label: '综合受理' },
     { key: 'queue', label: '今日办件' },
+    { key: 'stats', label: '窗口统计' },
   ];
   const openCase = (caseId: string) => {
     setOpenCaseId(caseId);
@@ -135,6 +137,10 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
       {view === 'queue' ? (
         <main className="admin-area">
           <Queue openCaseId={openCaseId} onOpenCase={setOpenCaseId} />
+        </main>
+      ) : view === 'stats' ? (
+        <main className="admin-area">
+          <WindowStats onOpenCase={openCase} />
         </main>
       ) : view === 'catalogue' ? (
         <main className="admin-area">
