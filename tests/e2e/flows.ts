@@ -125,3 +125,15 @@ export const printedDate = (ymd: string): string => {
   const [y, m, d] = ymd.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 };
+
+/** Waits until no antd enter/appear animation runs: a click then lands where the element rests. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.ant-zoom-enter, .ant-zoom-appear, .ant-zoom-big-enter, .ant-zoom-big-appear, .ant-fade-enter, .ant-fade-appear, .ant-move-up-enter, .ant-slide-up-enter'));
+}
+
+/** Opens the header's sync details popover, settled. */
+export async function openSyncDetails(page: Page): Promise<void> {
+  await page.getByTestId('sync-status').locator('.sync-trigger').click();
+  await page.getByTestId('sync-details').waitFor();
+  await settled(page);
+}

@@ -21,7 +21,7 @@ import { readSyncState } from '../../electron/store/syncState';
 import { stmt } from '../../electron/store/statements';
 import type { Answers } from '../../shared/domain/checklist';
 import { nextApplicant, signIn, startHarness, type Harness } from './harness';
-import { answer, closeNotice, confirmDecision, demoItem, fillPerson, markMaterials, openDecision, openItem, poll, waitForNotice, type PersonData } from './flows';
+import { answer, closeNotice, confirmDecision, demoItem, fillPerson, markMaterials, openDecision, openItem, openSyncDetails, poll, settled, waitForNotice, type PersonData } from './flows';
 
 const DEVICE = { officeCode: '210100', windowCode: '01' };
 const STAFF_TOKEN = 'sync-e2e-staff-token';
@@ -78,8 +78,10 @@ describe('sync in the app: offline intake, catch-up, back-office decision back a
     const { page } = h;
     await signIn(page, '1002');
     await poll(() => message(page)).toBe('未登记到中心服务器');
-    await page.getByTestId('sync-status').locator('.sync-trigger').click();
+    await openSyncDetails(page);
     await page.getByTestId('sync-enrol-open').click();
+    await page.getByTestId('sync-enrol-url').waitFor();
+    await settled(page);
 
     // A wrong code is refused in plain Chinese; the right one enrols.
     await page.getByTestId('sync-enrol-url').fill(server!.url);
@@ -95,8 +97,7 @@ describe('sync in the app: offline intake, catch-up, back-office decision back a
     await page.getByRole('button', { name: /^退\s?出$/ }).click();
     await page.getByTestId('signin-submit').waitFor();
     await signIn(page, '1001');
-    await page.getByTestId('sync-status').locator('.sync-trigger').click();
-    await page.getByTestId('sync-details').waitFor();
+    await openSyncDetails(page);
     expect(await page.getByTestId('sync-enrol-open').count()).toBe(0);
     await page.keyboard.press('Escape');
     await page.getByTestId('sync-details').waitFor({ state: 'hidden' });
@@ -123,7 +124,7 @@ describe('sync in the app: offline intake, catch-up, back-office decision back a
     expect(await page.getByTestId('sync-status').getAttribute('data-state')).toBe('offline');
 
     // The details say why, in Chinese, and that nothing is lost.
-    await page.getByTestId('sync-status').locator('.sync-trigger').click();
+    await openSyncDetails(page);
     await page.getByTestId('sync-error').waitFor();
     expect(await page.getByTestId('sync-details').textContent()).toContain('2 件办件（');
     expect(await page.getByTestId('sync-error').textContent()).toContain('无法连接中心服务器');
@@ -223,7 +224,7 @@ describe('sync in the app: offline intake, catch-up, back-office decision back a
     const onServer = async (n: string) => (await server!.db.query('SELECT 1 FROM cases WHERE case_number = $1', [n])).rows.length;
     await expect.poll(() => onServer(taken[1]), { timeout: 30_000, interval: 100 }).toBe(1); // the next case was not held up
     expect(await onServer(taken[0])).toBe(0);
-    await page.getByTestId('sync-status').locator('.sync-trigger').click();
+    await openSyncDetails(page);
     const held = page.getByTestId('sync-held');
     await expect.poll(() => held.textContent(), { timeout: 15_000, interval: 100 }).toContain('2 条上传被搁置');
     expect(await held.textContent()).toContain(taken[0]);
