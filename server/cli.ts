@@ -148,8 +148,8 @@ async function main() {
         const a = await addStaff(db, CLI_ACTOR, {
           staffNo: need('staff-no'), name: need('name'), role: need('role'), password: need('password'),
           departmentCodes: values.departments?.split(',').filter(Boolean) ?? [], officeCodes: values.offices?.split(',').filter(Boolean) ?? [],
-        }, latest ? new Set(latest.departments.map((d) => d.code)) : null);
-        console.log(`已新增后台工作人员 ${a.staffNo} ${a.name}`);
+        }, latest ? new Set(latest.departments.map((d) => d.code)) : null, { mustChangePassword: true });
+        console.log(`已新增后台工作人员 ${a.staffNo} ${a.name}（首次登录须修改密码）`);
       });
     case 'staff disable':
       return withDb(async (db) => {

@@ -29,7 +29,7 @@ export function reviewActions(state: CaseState, claim: ClaimView | null, me: Pic
   else if (finished && !decide.length) note = '审批已结束';
   return {
     reviewable: reviewBlocker(state) === null,
-    claim: reviewable && !finished && !claim,
+    claim: reviewable && state.reviewStatus !== 'readyForPickup' && !claim,
     release: mine,
     assign: head && reviewable && !finished,
     decide,

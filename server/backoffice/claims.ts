@@ -1,7 +1,7 @@
 // 认领: a reviewer takes a case before deciding; until the claim expires nobody else can
 // decide it. One row per case in case_claims and one conditional upsert make a race between
 // two reviewers (on one server or two) have exactly one winner. A head may reassign.
-import { reviewBlocker, reviewFinished } from '../../shared/domain/caseState';
+import { reviewBlocker, type CaseState } from '../../shared/domain/caseState';
 import type { ClaimView } from '../../shared/sync/review';
 import { CASE_ROLES } from '../../shared/sync/staff';
 import { HttpError } from '../http/errors';
@@ -10,10 +10,11 @@ import { findStaff, memberFromRow } from '../staff/accounts';
 import { recordAudit } from './audit';
 import { blocked, claimView, heldBy, lockCase, readClaim, type ReviewContext } from './reviewContext';
 
-function claimable(state: Parameters<typeof reviewBlocker>[0] & Parameters<typeof reviewFinished>[0]) {
+/** Claimable while something is left to do (after 准予/不予许可: setting 待取件). */
+function claimable(state: CaseState) {
   const b = reviewBlocker(state);
   if (b) throw blocked(b);
-  if (reviewFinished(state)) throw new HttpError(409, 'conflict', '该办件的审批已经结束，无需认领');
+  if (state.reviewStatus === 'readyForPickup') throw new HttpError(409, 'conflict', '该办件的审批已经结束，无需认领');
 }
 
 export async function claimCase(ctx: ReviewContext, caseId: string): Promise<ClaimView> {
