@@ -126,7 +126,7 @@ export function backofficeRoutes(deps: RouteDeps): RouteDef[] {
     caseRoute('POST', '/claim', '认领办件（认领后他人不能办理，到期自动释放）', { response: ClaimView, handler: (c) => claimCase(review(c), c.params.caseId) }),
     caseRoute('POST', '/release', '放弃认领', { response: Ok, handler: (c) => releaseClaim(review(c), c.params.caseId) }),
     caseRoute('POST', '/assign', '改派给本部门本中心的审批人员（科室负责人）', {
-      body: AssignRequest, response: ClaimView, errors: [400, 403, 404, 409],
+      roles: HEADS, forbidden: '只有科室负责人可以改派办件', body: AssignRequest, response: ClaimView, errors: [400, 403, 404, 409],
       handler: (c) => assignCase(review(c), c.params.caseId, c.body.staffNo),
     }),
     caseRoute('GET', '/assignees', '可改派的审批人员（科室负责人）', {

@@ -2,6 +2,7 @@
 // session cookie, sends the CSRF token and a same-origin Origin on every write. `url` may be
 // changed between calls (two servers on one database share sessions).
 import { scryptSync } from 'node:crypto';
+import { request } from 'node:http';
 import { formatPasswordHash } from '../../shared/auth/passwordHash';
 import { DEMO_PASSWORD } from '../../shared/demo/password';
 import { SESSION_COOKIE, type SessionResponse, type StaffMember } from '../../shared/sync/staff';
@@ -39,11 +40,24 @@ export class StaffClient {
       if (csrf) headers['x-csrf-token'] = csrf;
     }
     Object.assign(headers, init.headers);
-    const res = await fetch(this.url + path, { method, headers, body: method === 'GET' ? undefined : JSON.stringify(init.body ?? {}) });
-    const text = await res.text();
+    const body = method === 'GET' ? undefined : JSON.stringify(init.body ?? {});
+    // node:http, not fetch: a test must be able to send any Host header.
+    const res = await new Promise<{ status: number; headers: Headers; text: string }>((resolve, reject) => {
+      const req = request(this.url + path, { method, headers }, (r) => {
+        const parts: Buffer[] = [];
+        r.on('data', (c: Buffer) => parts.push(c));
+        r.on('end', () => {
+          const h = new Headers();
+          for (const [k, v] of Object.entries(r.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
+          resolve({ status: r.statusCode!, headers: h, text: Buffer.concat(parts).toString() });
+        });
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
     let json: unknown = null;
-    try { json = JSON.parse(text); } catch { /* not JSON */ }
-    return { status: res.status, headers: res.headers, json, text };
+    try { json = JSON.parse(res.text); } catch { /* not JSON */ }
+    return { ...res, json };
   }
 
   /** POST to /backoffice/api + path. */

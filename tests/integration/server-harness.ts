@@ -66,6 +66,7 @@ export const TEST_STAFF = {
   officeB: { staffNo: '5021', name: '沈河审批员', role: 'reviewer', departmentCodes: ['SCJG'], officeCodes: [OFFICE_B] },
   both: { staffNo: '5031', name: '综合审批员', role: 'reviewer', departmentCodes: ['SCJG', 'JTJ'], officeCodes: [OFFICE_A, OFFICE_B] },
   head: { staffNo: '5101', name: '市场科长', role: 'head', departmentCodes: ['SCJG'], officeCodes: [OFFICE_A, OFFICE_B] },
+  transportHead: { staffNo: '5111', name: '交通科长', role: 'head', departmentCodes: ['JTJ'], officeCodes: [OFFICE_A, OFFICE_B] },
   admin: { staffNo: '5901', name: '管理员', role: 'admin', departmentCodes: [], officeCodes: [] },
 } satisfies Record<string, StaffMember>;
 export type TestStaff = keyof typeof TEST_STAFF;
