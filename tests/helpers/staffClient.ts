@@ -31,7 +31,7 @@ export class StaffClient {
 
   async call(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; csrf?: string | null; origin?: string | null } = {}): Promise<Reply> {
     const method = init.method ?? (init.body !== undefined ? 'POST' : 'GET');
-    const headers: Record<string, string> = { ...(this.cookie ? { cookie: `${SESSION_COOKIE}=${this.cookie}` } : {}) };
+    const headers: Record<string, string> = { 'user-agent': 'yichuang-test', ...(this.cookie ? { cookie: `${SESSION_COOKIE}=${this.cookie}` } : {}) };
     if (method !== 'GET') {
       headers['content-type'] = 'application/json';
       const origin = init.origin === undefined ? new URL(this.url).origin : init.origin;
