@@ -76,7 +76,7 @@ export async function signIn(db: Db, input: { staffNo: string; password: string 
     await tx.query(
       `INSERT INTO staff_sessions (token_hash, csrf_token, staff_no, expires_at, ip, user_agent) VALUES ($1,$2,$3, now() + make_interval(hours => $4), $5, $6)`,
       [sha256(token), csrfToken, row.staff_no, opts.maxHours, from.ip.slice(0, 100), from.userAgent.slice(0, 300)]);
-    await recordAudit(tx, actorOf(null, from, row.staff_no), 'signIn', { detail: { role: row.role } });
+    await recordAudit(tx, { staffNo: row.staff_no, name: row.name, ...from }, 'signIn', { detail: { role: row.role } });
   });
   return { token, session: { staff: { ...memberFromRow(row), mustChangePassword: row.must_change_password }, tokenHash: sha256(token), csrfToken } };
 }

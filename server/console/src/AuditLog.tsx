@@ -7,8 +7,9 @@ import { AUDIT_ACTIONS, type AuditAction, type AuditQuery, type AuditRecord, typ
 import { api, ApiFailure } from './api';
 import { AUDIT_ACTION_LABEL, formatTime } from './labels';
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const describe = (d: Record<string, unknown>) => Object.entries(d).filter(([, v]) => v !== null && v !== undefined && v !== '')
-  .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('；');
+  .map(([k, v]) => `${k}: ${typeof v === 'string' ? (INSTANT.test(v) ? formatTime(v) : v) : JSON.stringify(v)}`).join('；');
 
 export function AuditLog() {
   const [filter, setFilter] = useState<Partial<AuditQuery>>({});

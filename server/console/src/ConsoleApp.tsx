@@ -55,6 +55,9 @@ export function ConsoleApp() {
     await api.signOut().catch(() => undefined);
     signedIn(null);
     setSignInNote(null);
+    // The next person starts at their own first page (a time-out keeps the page to come back to).
+    history.replaceState(null, '', location.pathname);
+    setRoute(null);
   };
 
   if (session === 'loading') return <Spin style={{ margin: 80 }} />;

@@ -56,9 +56,12 @@ export function ExtensionPanel({ detail, onChanged }: { detail: CaseDetailRespon
       )}
       {a.requestExtension && (
         <Form form={form} layout="inline" onFinish={(v) => void run(() => api.requestExtension(detail.case.id, v.days, v.reason), '延期申请已提交，等待科室负责人审批')} className="extension-form">
-          <Form.Item name="days" rules={[{ required: true, message: '请填写天数' }]}>
-            <InputNumber min={1} precision={0} addonAfter="个工作日" placeholder="延长" data-testid="extension-days" style={{ width: 170 }} />
-          </Form.Item>
+          <Space.Compact>
+            <Form.Item name="days" rules={[{ required: true, message: '请填写天数' }]} noStyle>
+              <InputNumber min={1} precision={0} placeholder="延长" data-testid="extension-days" style={{ width: 90 }} />
+            </Form.Item>
+            <span className="ant-input-group-addon compact-addon">个工作日</span>
+          </Space.Compact>
           <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: '请填写延期理由' }]} style={{ flex: 1, minWidth: 180 }}>
             <Input placeholder="延期理由（如：需现场核查）" maxLength={500} data-testid="extension-reason" />
           </Form.Item>

@@ -57,13 +57,14 @@ export function ReviewForm({ detail, session, onDecided }: { detail: CaseDetailR
   return (
     <Card title="审批意见"><div data-testid="review-form">
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="status" label="审批结果" rules={[{ required: true, message: '请选择审批结果' }]}>
+        <Form.Item name="status" label="审批结果" rules={[{ required: true, message: '请选择审批结果' }]}
+          extra={allowed.length === 1 && allowed[0] === 'readyForPickup' ? '已作出最终决定；办理结果（证照、决定书）送到受理窗口后，设为待取件。' : undefined}>
           <Radio.Group buttonStyle="solid">
             {allowed.map((s) => <Radio.Button key={s} value={s}>{REVIEW_STATUS_LABEL[s]}</Radio.Button>)}
           </Radio.Group>
         </Form.Item>
         {status === 'approved' && <ResultFields />}
-        {status !== 'approved' && status !== 'readyForPickup' && (
+        {status && status !== 'approved' && status !== 'readyForPickup' && (
           <Form.Item name="reason" label={reasonLabel?.[0] ?? '理由'} extra={reasonLabel?.[1] ?? '不予许可、需补正时必填；其他结果可不填'}>
             <Input.TextArea rows={4} maxLength={2000} data-testid="review-reason" />
           </Form.Item>
