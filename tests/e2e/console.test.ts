@@ -292,7 +292,7 @@ describe('back-office console: two departments, claims, decisions, legal clocks,
     await page.getByTestId('audit-verified').waitFor();
     await shot('console-audit');
     // The export is a download of the same log.
-    const bytes = await page.evaluate(async (href) => [...new Uint8Array(await (await fetch(href)).arrayBuffer())], await page.getByTestId('audit-export').getAttribute('href'));
+    const bytes = await page.evaluate(async (href) => [...new Uint8Array(await (await fetch(href)).arrayBuffer())], (await page.getByTestId('audit-export').getAttribute('href'))!);
     expect(bytes.slice(0, 3)).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs for UTF-8
     expect(Buffer.from(bytes).toString('utf8')).toContain('审批决定');
     expect(errors).toEqual([]);
