@@ -19,7 +19,7 @@ export const addTestStaff = (db: Queryable, ...members: StaffMember[]) => Promis
 export interface Reply {
   status: number;
   headers: Headers;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  json: any;
   text: string;
 }
 
