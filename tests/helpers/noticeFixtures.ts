@@ -108,7 +108,7 @@ export function fixture(kind: NoticeKind, practice = false): NoticeModel {
       return buildNotice({
         ...common,
         kind,
-        marks: allReceived,
+        marks: {}, // the notice is about the time limit, not the materials
         caseNumber: '2101020320260512000017',
         acceptedAt: '2026-05-12T10:30:00+08:00',
         promisedDate: '2026-06-02',
