@@ -194,7 +194,8 @@ async function manyDevices(): Promise<{ table: BenchTable; errors: number; p99: 
 }
 
 async function villageLink(): Promise<{ table: BenchTable; perCase: number }> {
-  const srv = await startSyncServer('postgres');
+  // The throttling proxy is a plain TCP relay on another port (the Host header names it): allowed as a name.
+  const srv = await startSyncServer('postgres', { allowedHosts: ['127.0.0.1'] });
   const proxy = await startThrottleProxy(srv.url, VILLAGE);
   try {
     const d = await enrolDevice(srv, srv.url, OFFICE_A, 'village', 120_000);
@@ -239,7 +240,7 @@ async function villageLink(): Promise<{ table: BenchTable; perCase: number }> {
 
 async function firstCatalogue(): Promise<BenchTable> {
   const catalogue = generateCatalogue(CATALOGUE_ITEMS, 6);
-  const srv = await startSyncServer('postgres', { catalogue: { ...catalogue, offices: [...catalogue.offices, ...serverCatalogue.offices], windows: [...catalogue.windows, ...serverCatalogue.windows] } });
+  const srv = await startSyncServer('postgres', { allowedHosts: ['127.0.0.1'], catalogue: { ...catalogue, offices: [...catalogue.offices, ...serverCatalogue.offices], windows: [...catalogue.windows, ...serverCatalogue.windows] } });
   const counter = await startThrottleProxy(srv.url, { bitsPerSecond: 1e12, rttMs: 0 });
   try {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-bench-cat-'));
