@@ -12,6 +12,9 @@ import { startServer } from './index';
 import { addClerk, addOffice, addWindow, deactivateClerk, issueEnrolCode, listDevices, revokeDevice } from './admin/directory';
 import { publishCatalogue } from './catalogue/catalogue';
 import { listChainBreaks, listRejected } from './backoffice/cases';
+import { CLI_ACTOR, verifyAudit } from './backoffice/audit';
+import { addStaff, resetStaffPassword, setStaffActive } from './staff/accounts';
+import { CatalogueStore } from './catalogue/catalogue';
 import { demoEnrolCode, seedDemo } from './demo';
 import { AppError } from '../shared/errors';
 import { ZodError } from 'zod';
@@ -23,6 +26,10 @@ const HELP = `用法: npm run server -- <命令> [选项]
   window add --office 210102 --code 01 --name 名称 [--kind general|domain|functional|business] [--departments A,B]
   clerk add --staff-no 1001 --name 姓名 --office 210102 --window 01 --password 密码（至少 8 位） [--role clerk|supervisor|trainer]
   clerk disable --staff-no 1001
+  staff add --staff-no 3001 --name 姓名 --role reviewer|head|admin --departments SCJG[,JTJ] --offices 210102[,210103] --password 初始密码（至少 8 位）
+  staff disable --staff-no 3001                                 停用后台工作人员账号（会话立即失效）
+  staff reset --staff-no 3001 --password 新密码                 重置密码（本人下次登录须修改），并解除锁定
+  audit verify                                                  校验后台审计日志的哈希链
   enrol-code --office 210102 --window 01 [--hours 72]            生成一次性登记码
   publish --file catalogue.json                                 发布事项目录新版本
   revoke --device <设备编号>                                     停用设备
@@ -30,7 +37,9 @@ const HELP = `用法: npm run server -- <命令> [选项]
   rejected [--limit 50]                                         列出被拒收的上传事件
   chain-breaks [--limit 50]                                     列出窗口事件链断裂告警（窗口机数据被改动或删除）
 公共选项: --data <目录>（PGlite 数据目录；设置 DATABASE_URL 时改用 PostgreSQL）
-环境变量: DATABASE_URL, YICHUANG_STAFF_TOKEN（后台接口令牌；未设置时仅允许本机访问）`;
+环境变量: DATABASE_URL；YICHUANG_ALLOWED_HOSTS（经反向代理访问时的对外主机名，逗号分隔，如 yichuang.example.gov.cn）；
+          YICHUANG_TRUST_PROXY（可信反向代理的地址，逗号分隔；其 X-Forwarded-For/-Proto 用于审计地址和 Secure Cookie）；
+          YICHUANG_IDLE_MINUTES（后台登录空闲超时，默认 30）；YICHUANG_CLAIM_MINUTES（认领有效期，默认 240）`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -41,7 +50,7 @@ const { values, positionals } = parseArgs({
     kind: { type: 'string' }, departments: { type: 'string' }, 'staff-no': { type: 'string' }, password: { type: 'string' },
     role: { type: 'string' }, hours: { type: 'string' }, file: { type: 'string' }, device: { type: 'string' },
     limit: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    demo: { type: 'boolean' }, 'enrol-file': { type: 'string' },
+    demo: { type: 'boolean' }, 'enrol-file': { type: 'string' }, offices: { type: 'string' },
   },
 });
 
@@ -90,7 +99,7 @@ async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
 async function main() {
   const [cmd, sub] = positionals;
   if (!cmd || values.help) return console.log(HELP);
-  switch (`${cmd}${sub && ['office', 'window', 'clerk'].includes(cmd) ? ` ${sub}` : ''}`) {
+  switch (`${cmd}${sub && ['office', 'window', 'clerk', 'staff', 'audit'].includes(cmd) ? ` ${sub}` : ''}`) {
     case 'serve': {
       const { db, close } = await open('serve');
       if (values.demo) {
@@ -98,7 +107,14 @@ async function main() {
         await seedDemo(db, device);
         if (values['enrol-file']) writeFileSync(values['enrol-file'], JSON.stringify({ code: await demoEnrolCode(db, device), ...device }));
       }
-      const server = await startServer({ db, port: Number(values.port ?? 8787), host: values.host ?? '127.0.0.1', staffToken: process.env.YICHUANG_STAFF_TOKEN, logger: true });
+      const env = process.env;
+      const list = (v: string | undefined) => v?.split(',').map((x) => x.trim()).filter(Boolean);
+      const server = await startServer({
+        db, port: Number(values.port ?? 8787), host: values.host ?? '127.0.0.1', logger: true,
+        allowedHosts: list(env.YICHUANG_ALLOWED_HOSTS), trustProxy: list(env.YICHUANG_TRUST_PROXY) ?? false,
+        session: env.YICHUANG_IDLE_MINUTES ? { idleMinutes: Number(env.YICHUANG_IDLE_MINUTES) } : undefined,
+        claimMinutes: env.YICHUANG_CLAIM_MINUTES ? Number(env.YICHUANG_CLAIM_MINUTES) : undefined,
+      });
       console.log(`一窗中心服务器已启动：${server.url}（接口文档 ${server.url}/openapi.json，数据库 ${process.env.DATABASE_URL ? 'PostgreSQL' : dataDir}）`);
       const stop = async () => {
         await server.close();
@@ -126,6 +142,32 @@ async function main() {
       });
     case 'clerk disable':
       return withDb(async (db) => console.log((await deactivateClerk(db, need('staff-no'))) ? '已停用' : '没有这个工号'));
+    case 'staff add':
+      return withDb(async (db) => {
+        const latest = await new CatalogueStore(db).latest();
+        const a = await addStaff(db, CLI_ACTOR, {
+          staffNo: need('staff-no'), name: need('name'), role: need('role'), password: need('password'),
+          departmentCodes: values.departments?.split(',').filter(Boolean) ?? [], officeCodes: values.offices?.split(',').filter(Boolean) ?? [],
+        }, latest ? new Set(latest.departments.map((d) => d.code)) : null, { mustChangePassword: true });
+        console.log(`已新增后台工作人员 ${a.staffNo} ${a.name}（首次登录须修改密码）`);
+      });
+    case 'staff disable':
+      return withDb(async (db) => {
+        const a = await setStaffActive(db, CLI_ACTOR, need('staff-no'), false);
+        console.log(`已停用 ${a.staffNo} ${a.name}，其登录会话已失效`);
+      });
+    case 'staff reset':
+      return withDb(async (db) => {
+        const a = await resetStaffPassword(db, CLI_ACTOR, need('staff-no'), need('password'));
+        console.log(`已重置 ${a.staffNo} ${a.name} 的密码（下次登录须修改）`);
+      });
+    case 'audit verify':
+      return withDb(async (db) => {
+        const r = await verifyAudit(db);
+        if (!r.breaks.length) return console.log(`审计日志完整：共 ${r.checked} 条记录，哈希链无断裂`);
+        for (const b of r.breaks) console.log(b.message);
+        process.exitCode = 1;
+      });
     case 'enrol-code':
       return withDb(async (db) => {
         const { code, expiresAt } = await issueEnrolCode(db, need('office'), need('window'), Number(values.hours ?? 72));

@@ -94,6 +94,12 @@ export const contract = {
   'case.decide': { input: DecideInput, output: z.object({ caseId: z.string(), caseNumber: z.string() }), access: 'signedIn' },
   'case.queue': { input: Empty, output: z.object({ cases: z.array(CaseSummary), now: z.string() }), access: 'signedIn' },
   'case.get': { input: z.object({ caseId: z.string().min(1).max(64) }).strict(), output: CaseDetail, access: 'signedIn' },
+  // Cases the back office turned 需补正 or 待取件 that no clerk has opened since (the 今日办件 badge).
+  'case.alerts': {
+    input: Empty,
+    output: z.object({ count: z.number().int(), cases: z.array(z.object({ caseId: z.string(), caseNumber: z.string(), reviewStatus: z.enum(['needsSupplement', 'readyForPickup']) })) }),
+    access: 'signedIn',
+  },
   'case.lookup': {
     input: z.object({ caseNumber: z.string().min(1, '请输入办件编号').max(64) }).strict(),
     output: z.object({ caseId: z.string() }),

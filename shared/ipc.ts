@@ -15,6 +15,7 @@ export const CHANNEL_NAMES = [
   'case.decide',
   'case.queue',
   'case.get',
+  'case.alerts',
   'case.lookup',
   'case.complete',
   'case.supplement',

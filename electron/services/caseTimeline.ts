@@ -8,6 +8,9 @@ import { unhandled, type CaseEvent } from '../../shared/domain/caseEvents';
 
 const RATED_ON: Record<string, string> = { paper: '（纸质评价补录）', secondScreen: '（评价器）' };
 
+/** Who in the back office did it: name and 工号 as signed in. */
+const by = (p: { decidedBy: string; staffNo?: string }) => `——${p.decidedBy}${p.staffNo ? `（工号 ${p.staffNo}）` : ''}`;
+
 function summary(e: CaseEvent): string {
   switch (e.type) {
     case 'case.opened':
@@ -26,8 +29,18 @@ function summary(e: CaseEvent): string {
       const p = e.payload;
       return `好差评：${RATING_LABEL[p.level]}${p.reasonCategory ? `，原因：${p.reasonCategory}` : ''}${RATED_ON[p.source] ?? ''}`;
     }
-    case 'review.status':
-      return `后台审批：${REVIEW_STATUS_LABEL[e.payload.status]}${e.payload.reason ? `（${e.payload.reason}）` : ''}`;
+    case 'review.status': {
+      const p = e.payload;
+      const result = p.result ? `，${p.result.licenceName} ${p.result.licenceNumber}` : '';
+      const head = p.correction ? `后台更正为：${REVIEW_STATUS_LABEL[p.status]}（更正理由：${p.correction.reason}）` : `后台审批：${REVIEW_STATUS_LABEL[p.status]}`;
+      return `${head}${p.reason ? `（${p.reason}）` : ''}${result}${p.note ? `；备注：${p.note}` : ''}${by(p)}`;
+    }
+    case 'review.extended':
+      return `延长办理期限 ${e.payload.days} 个工作日至 ${e.payload.promisedDate}（${e.payload.reason}）${by(e.payload)}`;
+    case 'review.suspended':
+      return `办件挂起，办理时限暂停（${e.payload.reason}）${by(e.payload)}`;
+    case 'review.resumed':
+      return `恢复办理，承诺办结日期顺延至 ${e.payload.promisedDate}${by(e.payload)}`;
     default:
       return unhandled(e);
   }

@@ -56,11 +56,12 @@ export interface NoticeFacts {
 export function noticeModelFor(ws: NoticeDeps, caseId: string, kind: NoticeKind): NoticeModel {
   const row = getCaseRow(ws.db, caseId);
   if (!row) throw new AppError('not_found', '找不到该办件');
-  if (!noticeKinds(row).includes(kind)) throw new AppError('precondition_failed', '该办件不能打印此类文书');
-  const item = Item.parse(JSON.parse(getSnapshot(ws.db, row.snapshotId)));
   const events = caseEvents(ws.db, caseId);
   const projected = projectCase(events);
   if (!projected.ok) throw new Error(`case ${caseId} history does not project: ${projected.problem}`);
+  // The projection, not the row: an extension or a 准予 result lives in the state only.
+  if (!noticeKinds(projected.state).includes(kind)) throw new AppError('precondition_failed', '该办件不能打印此类文书');
+  const item = Item.parse(JSON.parse(getSnapshot(ws.db, row.snapshotId)));
   const staffNo = projected.state.staffNo ?? row.staffNo;
   return noticeModel(ws, kind, {
     state: projected.state,
@@ -97,7 +98,7 @@ export function noticeModel(ws: Pick<Workstation, 'office' | 'window' | 'practic
     noticeNumber: numbered ? state.caseNumber : null,
     acceptedAt: numbered ? null : state.decidedAt,
     promisedDate: state.promisedDate,
-    issuedAt: kind === 'deliveryReceipt' && delivered ? delivered.at : state.decidedAt!,
+    issuedAt: kind === 'deliveryReceipt' && delivered ? delivered.at : kind === 'extension' && state.extension ? state.extension.at : state.decidedAt!,
     deferral: decided.decision === 'acceptWithDeferral' ? { commitment: decided.commitment!, supplementDeadline: decided.supplementDeadline! } : null,
     refusal:
       decided.decision === 'refuse'
@@ -114,10 +115,16 @@ export function noticeModel(ws: Pick<Workstation, 'office' | 'window' | 'practic
           method: delivered.payload.method === 'applicant' ? 'inPerson' : delivered.payload.method,
           to: delivered.payload.receiver ?? applicantDisplayName(applicant),
           toIdMasked: null,
-          result: `${item.name}办理结果`,
+          result: state.reviewResult ? state.reviewResult.licenceName : `${item.name}办理结果`,
           trackingNumber: delivered.payload.trackingNumber ?? null,
           deliveredAt: delivered.at,
+          licence: state.reviewResult
+            ? { name: state.reviewResult.licenceName, number: state.reviewResult.licenceNumber, validFrom: state.reviewResult.validFrom, validUntil: state.reviewResult.validUntil }
+            : null,
         }
+      : null,
+    extension: state.extension
+      ? { days: state.extension.days, reason: state.extension.reason, previousPromisedDate: state.extension.previousPromisedDate, promisedDate: state.extension.promisedDate, approvedAt: state.extension.at }
       : null,
     queryHint: `凭办件编号拨打 ${office.phone || '中心服务电话'} 或扫描二维码查询办理进度`,
     practice: ws.practice,

@@ -46,6 +46,8 @@ function mutableColumns(s: CaseState): Partial<CaseRow> {
   return {
     status: s.status as DecidedStatus,
     reviewStatus: s.reviewStatus,
+    // 延期 and 恢复 move the promised date.
+    promisedDate: s.promisedDate,
     marks: JSON.stringify(s.marks),
     completedAt: s.completedAt,
     elapsedSeconds: s.elapsedSeconds,

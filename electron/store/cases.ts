@@ -132,7 +132,7 @@ export function listQueue(db: Db, day: string): CaseRow[] {
 export const queuePlan = (db: Db): string[] => (db.prepare(`EXPLAIN QUERY PLAN ${QUEUE_SQL}`).all('2026-01-01') as { detail: string }[]).map((r) => r.detail);
 
 /** A case's list line; `today` (China day) decides which follow-ups are open (e.g. 终止 after the deadline). */
-export function toSummary(r: CaseRow, today: string): CaseSummary {
+export function toSummary(r: CaseRow, today: string, attention: ReadonlyMap<string, CaseSummary['attention']> = new Map()): CaseSummary {
   return {
     id: r.id,
     caseNumber: r.caseNumber,
@@ -153,5 +153,6 @@ export function toSummary(r: CaseRow, today: string): CaseSummary {
     rated: r.rating !== null,
     actions: allowedActions({ ...r, reviewStatus: r.reviewStatus as ReviewStatus | null }, today),
     onTheSpot: isOnTheSpot({ status: r.status, tier: r.tier as CaseSummary['tier'], promisedDate: r.promisedDate, decidedAt: r.acceptedAt }),
+    attention: attention.get(r.id) ?? null,
   };
 }

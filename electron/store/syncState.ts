@@ -5,7 +5,10 @@ import { stmt } from './statements';
 import { outboxBounds } from './outbox';
 import { getCaseRow } from './cases';
 import { loadCaseState, recordEvents } from './caseLog';
+import type { NewEvent } from './caseEvents';
+import type { CaseEvent } from '../../shared/domain/caseEvents';
 import type { StatusEvent } from '../../shared/sync/protocol';
+import { backOfficeBody } from '../../shared/sync/statusEvents';
 
 export interface SyncStateRow {
   serverUrl: string;
@@ -92,26 +95,24 @@ export function rejectedCount(db: Db): number {
 }
 
 /**
- * Applies one back-office decision to its case: a 'review.status' event for the timeline
- * (local only, never queued) and the projected row. Repeats are skipped; the projection keeps
+ * Applies one back-office event to its case (a decision 'review.status', or 'review.extended' /
+ * 'review.suspended' / 'review.resumed'): recorded for the timeline (local only, never queued)
+ * and projected onto the row. Repeats are skipped; the projection keeps
  * a decision older than the one in effect (seen again after a server restore) out of the
  * case's state, so it never moves back in time. Unknown cases (another window's) are skipped.
  */
 export function applyStatusEvent(db: Db, e: StatusEvent, serverId: string): 'applied' | 'repeat' | 'unknownCase' {
   if (stmt(db, 'SELECT 1 FROM status_applied WHERE status_event_id = ?').get(e.id)) return 'repeat';
   if (!getCaseRow(db, e.caseId)) return 'unknownCase';
+  const body = backOfficeBody(e);
+  // The server writes these from the same union: one that does not parse is a server fault, and
+  // stopping here (the cursor stays) keeps it to be applied by a fixed release, never dropped.
+  if (!body) throw new Error(`status event ${e.id} (${e.type}) does not parse`);
   const state = loadCaseState(db, e.caseId)!;
   const decidedAt = new Date(e.decidedAt).toISOString();
-  recordEvents(db, state, [
-    {
-      caseId: e.caseId,
-      type: 'review.status',
-      staffNo: null,
-      at: e.decidedAt,
-      payload: { status: e.status, reason: e.reason, note: e.note, decidedBy: e.decidedBy, statusEventId: e.id, serverSeq: e.serverSeq },
-    },
-  ]);
-  const local = stmt(db, "SELECT id FROM case_events WHERE case_id = ? AND type = 'review.status' ORDER BY rowid DESC LIMIT 1").get(e.caseId) as { id: string };
+  const appended: CaseEvent[] = [];
+  recordEvents(db, state, [{ ...body, caseId: e.caseId, staffNo: null, at: e.decidedAt } as NewEvent], undefined, appended);
+  const local = appended[0];
   stmt(db, 'INSERT INTO status_applied (status_event_id, case_id, server_id, server_seq, decided_at, local_event_id) VALUES (?, ?, ?, ?, ?, ?)').run(
     e.id, e.caseId, serverId, e.serverSeq, decidedAt, local.id,
   );

@@ -1,6 +1,7 @@
 // The Fastify app: limits, gzip, auth, rate limits, zod validation and precise errors
 // around the route table.
 import Fastify, { type FastifyInstance, type FastifyError, type FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
 import { z } from 'zod';
 import '../../shared/zodLocale'; // validation messages staff and clerks read are Chinese
 import { AppError, zodDetails } from '../../shared/errors';
@@ -12,7 +13,9 @@ import { registerCompression, type InflateMeter } from './compression';
 import { registerJsonBody } from './jsonBody';
 import { normalizeDeep, TEXT_ISSUE_MESSAGE } from '../../shared/text/normalize';
 import { TokenBuckets, type RateLimitOptions } from './rate-limit';
-import { createGuard } from './auth';
+import { createGuard, originOf } from './auth';
+import { hostPolicy } from './hosts';
+import { DEFAULT_SESSION_OPTIONS, type SessionOptions } from '../staff/sessions';
 import { dropUnreadBody } from './unread-body';
 import { loggerOptions, type LogSink } from './logging';
 import { routeTable, type RouteDef } from './routes';
@@ -22,8 +25,18 @@ import type { PushOptions } from '../sync/push';
 
 export interface AppOptions {
   db: Db;
-  /** Bearer token for /backoffice/api; when unset only loopback callers are served. */
-  staffToken?: string;
+  /** Names this server answers to besides its own (a reverse proxy's public name): "name" or "name:port". */
+  allowedHosts?: string[];
+  /** Fastify's trustProxy: the proxies whose X-Forwarded-For / -Proto are believed (audit address, Secure cookie). Default none. */
+  trustProxy?: boolean | string | string[];
+  /** Staff sessions: idle time-out, maximum age, lock-out (defaults in staff/sessions.ts). */
+  session?: Partial<SessionOptions>;
+  /** Minutes a claim (认领) holds before it returns to 待认领 (default 240). */
+  claimMinutes?: number;
+  /** The business clock: the China day queues and deadlines are counted on (tests move it). Default real time. */
+  clock?: () => Date;
+  /** Per client address on sign-in. Default 20, 1 per 3 s. */
+  signInRateLimit?: RateLimitOptions;
   /** Per device; false disables (benchmarks). Default 120 requests, refilling 20/s. */
   rateLimit?: RateLimitOptions | false;
   /** Per client address on enrolment (guards codes against guessing). Default 10, 1 per 6 s. */
@@ -49,7 +62,7 @@ const FASTIFY_ERRORS: Record<string, [number, HttpError['code'], string]> = {
 };
 const APP_ERROR_STATUS: Partial<Record<AppError['code'], [number, HttpError['code']]>> = {
   invalid_input: [400, 'invalid_input'], catalogue_invalid: [400, 'invalid_input'], not_found: [404, 'not_found'],
-  conflict: [409, 'conflict'], unauthenticated: [401, 'token_invalid'], forbidden: [403, 'forbidden'],
+  conflict: [409, 'conflict'], unauthenticated: [401, 'unauthenticated'], forbidden: [403, 'forbidden'], precondition_failed: [409, 'conflict'],
 };
 
 function toHttpError(err: unknown): HttpError {
@@ -88,7 +101,10 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
     requestTimeout: 120_000,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    trustProxy: opts.trustProxy ?? false,
   });
+  // Parses the Cookie header in onRequest: the staff session is known before any body is read.
+  app.register(fastifyCookie);
   app.removeContentTypeParser('text/plain');
   registerJsonBody(app);
   // "METHOD /path" of everything Fastify serves, so tests can hold the OpenAPI document to it.
@@ -98,15 +114,26 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
   });
   registerCompression(app, opts.inflateMeter);
 
+  const session: SessionOptions = { ...DEFAULT_SESSION_OPTIONS, ...opts.session };
+  const hosts = hostPolicy(opts.allowedHosts);
   const guard = createGuard({
     db: opts.db,
-    staffToken: opts.staffToken,
+    session,
+    hosts,
+    signInBuckets: new TokenBuckets(opts.signInRateLimit ?? { capacity: 20, refillPerSecond: 1 / 3 }),
     deviceBuckets: opts.rateLimit === false ? null : new TokenBuckets(opts.rateLimit ?? { capacity: 120, refillPerSecond: 20 }),
     enrolBuckets: new TokenBuckets(opts.enrolRateLimit ?? { capacity: 10, refillPerSecond: 1 / 6 }),
   });
-  // Unknown paths are answered before their body is read, like refused callers.
+  // Every request names this server (DNS rebinding, foreign proxies); a write from a foreign
+  // page is refused; unknown paths are answered before their body is read, like refused callers.
   app.addHook('onRequest', async (req) => {
+    hosts.requireHost(req);
+    hosts.refuseForeignOrigin(req);
     if (req.is404) throw notFound(req);
+  });
+  // API replies are data, never to be sniffed into something else or kept by a cache.
+  app.addHook('onSend', async (req, reply) => {
+    if (!req.url.startsWith('/console/assets/')) reply.header('x-content-type-options', 'nosniff').header('cache-control', req.url.startsWith('/console') ? 'no-cache' : 'no-store');
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -114,7 +141,7 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
     // Codes and names only: see logging.ts (the device id is bound to the request's logger).
     if (h.status >= 500) req.log.error({ err, route: req.routeOptions.url }, 'request failed');
     if (h.extra.retryAfter) reply.header('retry-after', String(h.extra.retryAfter));
-    if (h.status === 401) reply.header('www-authenticate', 'Bearer');
+    if (h.status === 401 && req.url.startsWith('/sync/')) reply.header('www-authenticate', 'Bearer');
     // Refused before its body arrived whole (413, or in onRequest): drop the rest, bounded.
     dropUnreadBody(req.raw);
     return reply.status(h.status).send(h.toBody());
@@ -122,20 +149,21 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
   app.setNotFoundHandler(async (req) => { throw notFound(req); });
 
   const catalogue = new CatalogueStore(opts.db);
-  const routes = routeTable({ db: opts.db, catalogue, pushHook: opts.pushHook });
+  const routes = routeTable({ db: opts.db, catalogue, pushHook: opts.pushHook, clock: opts.clock ?? (() => new Date()), claimMinutes: opts.claimMinutes ?? 240, session });
   for (const r of routes) {
     app.route({
       method: r.method,
       url: r.url,
       // Authentication and rate limits run before the body is read (see auth.ts).
-      onRequest: guard.hook(r.auth),
+      onRequest: guard.hook(r),
       handler: async (req, reply) => {
         const device = guard.device(req);
+        const staff = guard.staff(req);
         // Push entries are cleaned and judged one by one (server/sync/push.ts), never as a whole.
         const body = r.body ? r.body.parse(r.entriesJudgedAlone ? req.body : cleanText(req.body)) : undefined;
         const query = r.query ? r.query.parse(cleanText(req.query ?? {})) : undefined;
         const params = r.params ? r.params.parse(cleanText(req.params)) : undefined;
-        const out = await r.handler({ body, query, params, device, req, reply });
+        const out = await r.handler({ body, query, params, device, staff, from: originOf(req), req, reply });
         return reply.sent ? reply : out;
       },
     });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ApiError, MAX_BODY_BYTES, PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import type { RouteDef } from './routes';
+import { SESSION_COOKIE } from '../../shared/sync/staff';
 
 function schema(s: z.ZodType, io: 'input' | 'output') {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -19,10 +20,11 @@ function parameters(s: z.ZodType | undefined, where: 'query' | 'path') {
 
 const ERROR_TEXT: Record<number, string> = {
   400: '请求格式错误（code: invalid_input / malformed_json / empty_body / bad_encoding）',
-  401: '设备令牌缺失、无效或设备已停用（code: token_missing / token_invalid / device_revoked / enrol_code_invalid）',
-  403: '无权访问（device_mismatch / forbidden）',
+  401: '未认证：设备令牌缺失、无效或设备已停用（token_missing / token_invalid / device_revoked / enrol_code_invalid），或后台未登录、登录超时、工号或密码错误（unauthenticated / session_expired / bad_credentials）',
+  403: '无权访问（device_mismatch / forbidden / csrf_invalid / host_invalid / origin_invalid / password_change_required）',
+  423: '连续多次密码错误，账号已暂时锁定（account_locked，附 Retry-After）',
   404: '不存在（not_found / no_catalogue）',
-  409: '冲突（seq_gap 附 expectedSeq / enrol_code_used / conflict）',
+  409: '冲突（seq_gap 附 expectedSeq / enrol_code_used / conflict / claimed_by_other / claim_required）',
   410: '登记码已过期（enrol_code_expired）',
   413: `请求体超过 ${MAX_BODY_BYTES / 1024 / 1024} MB（body_too_large，按解压后大小计）`,
   415: '仅接受 application/json，压缩仅支持 gzip（unsupported_media_type）',
@@ -35,7 +37,7 @@ export function openApiDocument(routes: RouteDef[], extra: Array<{ method: strin
   const errorRef = { content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } };
   for (const r of routes) {
     const path = r.url.replace(/:(\w+)/g, '{$1}');
-    const statuses = [...new Set([400, ...(r.auth === 'none' ? [] : [401]), 429, 500, ...(r.errors ?? [])])].sort();
+    const statuses = [...new Set([400, ...(r.auth === 'none' ? [] : [401]), ...(r.auth === 'none' ? [] : [403]), 429, 500, ...(r.errors ?? [])])].sort();
     const responses: Record<string, unknown> = {
       200: { description: 'OK', content: { 'application/json': { schema: schema(r.response, 'output') } } },
     };
@@ -44,7 +46,7 @@ export function openApiDocument(routes: RouteDef[], extra: Array<{ method: strin
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: r.summary,
       tags: [r.tag],
-      security: r.auth === 'device' ? [{ deviceToken: [] }] : r.auth === 'staff' ? [{ staffToken: [] }] : [],
+      security: r.auth === 'device' ? [{ deviceToken: [] }] : r.auth === 'staff' ? [{ staffSession: [] }] : [],
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(body, 'input') } } } } : {}),
       responses,
@@ -63,13 +65,16 @@ export function openApiDocument(routes: RouteDef[], extra: Array<{ method: strin
       version: String(PROTOCOL_VERSION),
       description:
         '窗口设备同步协议（/sync/v1）与后台审批接口（/backoffice/api）。请求体可用 Content-Encoding: gzip 压缩；' +
-        '发送 Accept-Encoding: gzip 时响应被压缩。所有错误返回 { code, message }。',
+        '发送 Accept-Encoding: gzip 时响应被压缩。所有错误返回 { code, message }。Host 须为本服务器的地址；写请求如带 Origin 须为本站。',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     components: {
       securitySchemes: {
         deviceToken: { type: 'http', scheme: 'bearer', description: '登记时获得的设备令牌' },
-        staffToken: { type: 'http', scheme: 'bearer', description: '后台工作人员令牌（服务器未配置时仅允许本机访问）' },
+        staffSession: {
+          type: 'apiKey', in: 'cookie', name: SESSION_COOKIE,
+          description: '后台工作人员登录（POST /backoffice/api/session）后的会话 Cookie（HttpOnly，SameSite=Strict）；所有写请求还须带本会话的 X-CSRF-Token 和本站 Origin',
+        },
       },
       schemas: { ApiError: schema(ApiError, 'output') },
     },

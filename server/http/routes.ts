@@ -6,16 +6,17 @@ import {
   CatalogueQuery, CatalogueResponse, CatalogueVersionResponse, ClerksResponse, DeviceInfo, EnrolRequest, EnrolResponse,
   PullQuery, PullResponse, PushEnvelope, PushRequest, PushResponse, StatusEvent, SYNC_PREFIX, WindowSettingsResponse,
 } from '../../shared/sync/protocol';
-import {
-  CaseDetailResponse, CaseListQuery, CaseListResponse, CatalogueItemQuery, CatalogueItemResponse, ChainBreakListResponse, DirectoryResponse, RejectedListResponse, SetStatusRequest,
-} from '../../shared/sync/backoffice';
 import type { Db } from '../db/db';
 import type { CatalogueStore } from '../catalogue/catalogue';
 import { enrol, type Device } from '../sync/devices';
 import { applyPush, type PushOptions } from '../sync/push';
-import { pullStatus, setCaseStatus } from '../sync/status';
-import { caseDetail, listCases, listChainBreaks, listRejected } from '../backoffice/cases';
+import { pullStatus } from '../sync/status';
 import { loadOfficeWindow, serverId } from '../admin/directory';
+import type { StaffRole } from '../../shared/sync/staff';
+import type { StaffRequest } from './auth';
+import type { Origin, SessionOptions } from '../staff/sessions';
+import { backofficeRoutes } from './backofficeRoutes';
+import { adminRoutes } from './adminRoutes';
 import { HttpError } from './errors';
 import { iso, num } from '../time';
 
@@ -23,6 +24,11 @@ export interface RouteDeps {
   db: Db;
   catalogue: CatalogueStore;
   pushHook?: PushOptions['beforeEntry'];
+  /** The business clock (China day of queues and deadlines); the database's clock times sessions and claims. */
+  clock: () => Date;
+  /** Minutes a claim (认领) holds. */
+  claimMinutes: number;
+  session: SessionOptions;
 }
 
 export interface RouteContext<B = unknown, Q = unknown, P = unknown> {
@@ -31,6 +37,10 @@ export interface RouteContext<B = unknown, Q = unknown, P = unknown> {
   params: P;
   /** Set on device routes. */
   device: Device;
+  /** Set on staff routes: the session and the person's scope. */
+  staff: StaffRequest;
+  /** Address and browser of the caller (audit). */
+  from: Origin;
   req: FastifyRequest;
   reply: FastifyReply;
 }
@@ -40,8 +50,13 @@ export interface RouteDef {
   url: string;
   summary: string;
   tag: 'device' | 'backoffice' | 'meta';
-  /** device: Bearer device token; staff: staff token or loopback; none: open. */
-  auth: 'device' | 'staff' | 'none';
+  /** device: Bearer device token; staff: signed-in staff session; signIn: the sign-in itself; none: open (enrolment). See auth.ts. */
+  auth: 'device' | 'staff' | 'signIn' | 'none';
+  /** Staff routes: roles allowed (default: any signed-in staff member) and the refusal. */
+  roles?: readonly StaffRole[];
+  forbidden?: string;
+  /** Staff routes usable while the account must still change its password (session, sign-out, password). */
+  beforePasswordChange?: boolean;
   body?: z.ZodType;
   /** Schema shown in the document when the parser is deliberately looser (push). */
   docBody?: z.ZodType;
@@ -56,11 +71,9 @@ export interface RouteDef {
   handler: (ctx: RouteContext<any, any, any>) => Promise<unknown>;
 }
 
-const CaseIdParams = z.object({ caseId: z.uuid() });
-const ItemCodeParams = z.object({ itemCode: z.string().min(1).max(40) });
-const RejectedQuery = z.object({ limit: z.coerce.number().pipe(z.number().int().min(1).max(500)).default(100) }).strict();
 
-export function routeTable({ db, catalogue, pushHook }: RouteDeps): RouteDef[] {
+export function routeTable(deps: RouteDeps): RouteDef[] {
+  const { db, catalogue, pushHook } = deps;
   const s = SYNC_PREFIX;
   return [
     {
@@ -123,50 +136,7 @@ export function routeTable({ db, catalogue, pushHook }: RouteDeps): RouteDef[] {
         return place;
       },
     },
-    {
-      method: 'GET', url: '/backoffice/api/cases', tag: 'backoffice', auth: 'staff', summary: '办件列表（可按中心、部门、状态筛选，按服务器顺序分页）',
-      query: CaseListQuery, response: CaseListResponse, errors: [403],
-      handler: async ({ query }) => {
-        const [page, nameOf] = await Promise.all([listCases(db, query), catalogue.itemNameLookup()]);
-        return { ...page, cases: page.cases.map((c) => ({ ...c, itemName: nameOf(c.itemCode) })) };
-      },
-    },
-    {
-      method: 'GET', url: '/backoffice/api/directory', tag: 'backoffice', auth: 'staff', summary: '筛选用的中心列表和部门列表（部门取自最新发布的事项目录）',
-      response: DirectoryResponse, errors: [403],
-      handler: async () => {
-        const [{ rows }, latest] = await Promise.all([db.query<{ code: string; name: string }>('SELECT code, name FROM offices ORDER BY code'), catalogue.latest()]);
-        return { offices: rows, departments: latest?.departments ?? [], catalogueVersion: latest?.version ?? null };
-      },
-    },
-    {
-      method: 'GET', url: '/backoffice/api/catalogue/items/:itemCode', tag: 'backoffice', auth: 'staff', summary: '事项目录中的事项（按办件受理时的目录版本，无该版本时用最新版本），用于显示材料名称',
-      params: ItemCodeParams, query: CatalogueItemQuery, response: CatalogueItemResponse, errors: [403, 404],
-      handler: async ({ params, query }) => {
-        const hit = await catalogue.item(params.itemCode, query.version);
-        if (!hit) throw new HttpError(404, 'not_found', `事项目录中没有事项 ${params.itemCode}`);
-        return { item: hit.item, department: hit.doc.departments.find((d) => d.code === hit.item.departmentCode) ?? null, version: hit.doc.version, exactVersion: hit.exactVersion };
-      },
-    },
-    {
-      method: 'GET', url: '/backoffice/api/cases/:caseId', tag: 'backoffice', auth: 'staff', summary: '办件详情：窗口事件（含收取的材料）与审批记录',
-      params: CaseIdParams, response: CaseDetailResponse, errors: [403, 404],
-      handler: ({ params }) => caseDetail(db, params.caseId),
-    },
-    {
-      method: 'POST', url: '/backoffice/api/cases/:caseId/status', tag: 'backoffice', auth: 'staff', summary: '审批：受理审查中 / 准予 / 不予许可（附理由）/ 需补正（附理由）/ 待取件',
-      params: CaseIdParams, body: SetStatusRequest, response: StatusEvent, errors: [403, 404, 409],
-      handler: ({ params, body }) => setCaseStatus(db, params.caseId, body),
-    },
-    {
-      method: 'GET', url: '/backoffice/api/chain-breaks', tag: 'backoffice', auth: 'staff', summary: '窗口事件链断裂告警（窗口机数据库中的事件被改动或删除）',
-      query: RejectedQuery, response: ChainBreakListResponse, errors: [403],
-      handler: ({ query }) => listChainBreaks(db, query.limit),
-    },
-    {
-      method: 'GET', url: '/backoffice/api/rejected', tag: 'backoffice', auth: 'staff', summary: '被拒收的上传事件（供运维人员处理）',
-      query: RejectedQuery, response: RejectedListResponse, errors: [403],
-      handler: ({ query }) => listRejected(db, query.limit),
-    },
+    ...backofficeRoutes(deps),
+    ...adminRoutes(deps),
   ];
 }

@@ -3,14 +3,16 @@
 // Entries at or below the cursor are skipped (idempotent replay). Every entry is judged on its
 // own — normalised, typed (PushEntry), checked against the case's projected state — and a bad
 // one is recorded in rejected_events and acknowledged, so the device's outbox never wedges.
-// Should the database still refuse an entry the schema admitted, the batch is redone entry by
-// entry behind savepoints and that entry alone becomes a `storage_failed` rejection.
+// Should the database still refuse an entry the schema admitted, the transaction is rolled back
+// and the batch redone in a new one, entry by entry behind savepoints, and that entry alone
+// becomes a `storage_failed` rejection. Each payload is put in canonical form once: the same
+// text serves the resend check, the chain link and the stored row.
 import type { Db, Queryable } from '../db/db';
 import { MAX_FUTURE_SKEW_MS, PushEntry, type PushRejectCode, type PushRejection, type PushResponse } from '../../shared/sync/protocol';
 import { applyEvent, type CaseState } from '../../shared/domain/caseState';
 import type { CaseEvent } from '../../shared/domain/caseEvents';
 import { normalizeDeep, normalizeText } from '../../shared/text/normalize';
-import { canonicalJson, checkLink, type ChainBreak } from '../../shared/sync/chain';
+import { canonicalJson, chainInputCanonical, CHAIN_BREAK_MESSAGE, type ChainBreak } from '../../shared/sync/chain';
 import { zodDetails } from '../../shared/errors';
 import { sha256 } from '../crypto';
 import { HttpError } from '../http/errors';
@@ -48,8 +50,20 @@ interface KnownEvent {
 }
 
 interface EventRow {
-  id: string; case_id: string; device_seq: number; type: string; payload: unknown; device_time: string; staff_no: string | null;
+  id: string; case_id: string; device_seq: number; type: string; device_time: string; staff_no: string | null;
   hash: string | null; prev_hash: string | null;
+  /** The payload as canonical JSON text (spliced into the insert, never encoded again). */
+  payloadText: string;
+}
+
+/** One pushed entry once read: the normalised raw value, and the typed entry or why it is refused. */
+interface ReadEntry {
+  raw: { seq: number } & Record<string, unknown>;
+  normalized: unknown;
+  entry?: PushEntry;
+  /** canonicalJson of the normalised payload (when it is an object the chain can hash). */
+  payloadText?: string;
+  problem?: Rejected;
 }
 
 class Rejected {
@@ -57,8 +71,12 @@ class Rejected {
 }
 const SKIP = Symbol('already stored');
 
-const signatureOf = (e: { type: string; payload: unknown; deviceTime: string | Date; staffNo?: string | null }) =>
-  canonicalJson({ type: e.type, payload: e.payload, at: new Date(e.deviceTime).getTime(), staffNo: e.staffNo ?? null });
+/** What a resent id must carry exactly: type, time, clerk and the canonical payload. */
+const signatureOf = (e: { type: string; deviceTime: string | Date; staffNo?: string | null }, payloadText: string) =>
+  JSON.stringify([e.type, new Date(e.deviceTime).getTime(), e.staffNo ?? null]) + payloadText;
+
+/** Thrown inside the fast path's transaction when the database refused an entry: redo entry by entry. */
+class RedoEntryByEntry extends Error {}
 
 /** SQLSTATE classes a single entry can cause (data, integrity, limits, raised by a trigger); anything else fails the request. */
 const ENTRY_SQLSTATE = /^(22|23|54|P0)/;
@@ -66,88 +84,100 @@ const ENTRY_SQLSTATE = /^(22|23|54|P0)/;
 export async function applyPush(db: Db, device: Device, body: PushBody, opts: PushOptions = {}): Promise<PushResponse> {
   if (body.deviceId !== device.id) throw new HttpError(403, 'device_mismatch', '请求中的设备编号与设备令牌不一致');
   const now = opts.now ?? new Date();
-  return db.transaction(async (tx) => {
-    // The row lock serialises concurrent pushes of one device (e.g. a retry racing the original).
-    const cur = await tx.query<{ last_applied_seq: unknown; chain_head: string | null }>(
-      'SELECT last_applied_seq, chain_head FROM device_cursors WHERE device_id = $1 FOR UPDATE', [device.id]);
-    const before = num(cur.rows[0]?.last_applied_seq);
-    const fresh = body.batch.filter((e) => e.seq > before);
-    if (fresh.length && fresh[0].seq !== before + 1) {
-      throw new HttpError(409, 'seq_gap', `上传编号不连续：服务器已收到第 ${before} 条，应从第 ${before + 1} 条继续`, { expectedSeq: before + 1 });
-    }
+  try {
+    return await db.transaction((tx) => pushIn(tx, device, body, now, opts, false));
+  } catch (err) {
+    if (!(err instanceof RedoEntryByEntry)) throw err;
+    // Nothing of the fast path was kept: the same batch again, each entry behind its savepoint.
+    return db.transaction((tx) => pushIn(tx, device, body, now, opts, true));
+  }
+}
 
-    const entries = fresh.map((raw) => ({ raw, ...readEntry(raw) }));
-    const valid = entries.flatMap((e) => (e.entry ? [e.entry] : []));
-    const known = await prefetch(tx, valid.map((e) => e.id), [...new Set(valid.map((e) => e.caseId))]);
+async function pushIn(tx: Queryable, device: Device, body: PushBody, now: Date, opts: PushOptions, oneByOne: boolean): Promise<PushResponse> {
+  // The row lock serialises concurrent pushes of one device (e.g. a retry racing the original).
+  const cur = await tx.query<{ last_applied_seq: unknown; chain_head: string | null }>(
+    'SELECT last_applied_seq, chain_head FROM device_cursors WHERE device_id = $1 FOR UPDATE', [device.id]);
+  const before = num(cur.rows[0]?.last_applied_seq);
+  const fresh = body.batch.filter((e) => e.seq > before);
+  if (fresh.length && fresh[0].seq !== before + 1) {
+    throw new HttpError(409, 'seq_gap', `上传编号不连续：服务器已收到第 ${before} 条，应从第 ${before + 1} 条继续`, { expectedSeq: before + 1 });
+  }
+
+  const entries: ReadEntry[] = fresh.map((raw) => ({ raw, ...readEntry(raw) }));
+  const valid = entries.flatMap((e) => (e.entry ? [e.entry] : []));
+  const known = await prefetch(tx, valid.map((e) => e.id), [...new Set(valid.map((e) => e.caseId))]);
+
+  const rejections: Array<PushRejection & { raw: unknown }> = [];
+  const resent = new Set<string>();
+  let applied: number;
+  if (oneByOne) {
+    applied = await entryByEntry(tx, device, entries, known, now, opts, rejections, resent);
+  } else {
     const judge = new Judge(device, now, known.events, known.cases, opts.departmentOf);
-
-    const rejections: Array<PushRejection & { raw: unknown }> = [];
     const rows: EventRow[] = [];
-    const resent = new Set<string>();
     for (const e of entries) {
       await opts.beforeEntry?.(e.raw, tx);
-      const outcome = e.entry ? judge.entry(e.entry) : e.problem!;
+      const outcome = e.entry ? judge.entry(e.entry, e.payloadText!) : e.problem!;
       if (outcome instanceof Rejected) rejections.push({ seq: e.raw.seq, code: outcome.code, message: outcome.message, raw: e.normalized });
       else if (outcome === SKIP) resent.add(e.entry!.id);
       else rows.push(outcome);
     }
-
-    // Fast path: everything in two statements. Should the database refuse something the
-    // schema admitted, redo the batch entry by entry so only that entry is refused.
-    await tx.exec('SAVEPOINT push_batch');
+    // Fast path: everything in two statements. Should the database refuse something the schema
+    // admitted, the whole transaction is redone entry by entry so only that entry is refused.
     try {
       await writeCases(tx, device, judge.cases);
       await insertEvents(tx, device, rows);
-      await tx.exec('RELEASE SAVEPOINT push_batch');
     } catch (err) {
-      if (!entryError(err)) throw err;
-      await tx.exec('ROLLBACK TO SAVEPOINT push_batch');
-      rows.length = 0;
-      rejections.length = 0;
-      await entryByEntry(tx, device, entries, known, now, opts.departmentOf, rejections);
+      if (entryError(err)) throw new RedoEntryByEntry();
+      throw err;
     }
+    applied = judge.applied;
+  }
 
-    const breaks = await checkChain(tx, before, cur.rows[0]?.chain_head ?? null, entries, resent);
-    await recordRejections(tx, device, rejections);
-    await recordBreaks(tx, device, breaks.found);
+  const breaks = await checkChain(tx, before, cur.rows[0]?.chain_head ?? null, entries, resent);
+  await recordRejections(tx, device, rejections);
+  await recordBreaks(tx, device, breaks.found);
 
-    const last = fresh.length ? fresh[fresh.length - 1].seq : before;
-    if (fresh.length) {
-      await tx.query('UPDATE device_cursors SET last_applied_seq = $2, chain_head = $3, updated_at = now() WHERE device_id = $1', [device.id, last, breaks.head]);
-      await tx.query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [device.id]);
-    }
+  const last = fresh.length ? fresh[fresh.length - 1].seq : before;
+  if (fresh.length) {
+    await tx.query(
+      `WITH c AS (UPDATE device_cursors SET last_applied_seq = $2, chain_head = $3, updated_at = now() WHERE device_id = $1)
+       UPDATE devices SET last_seen_at = now() WHERE id = $1`, [device.id, last, breaks.head]);
+  }
 
-    // A resent batch gets the same answer: report earlier rejections of its replayed part.
-    const replayed = body.batch.filter((e) => e.seq <= before);
-    let earlier: PushRejection[] = [];
-    if (replayed.length) {
-      const { rows: old } = await tx.query<{ seq: unknown; code: PushRejectCode; message: string }>(
-        'SELECT seq, code, message FROM rejected_events WHERE device_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq',
-        [device.id, replayed[0].seq, replayed[replayed.length - 1].seq],
-      );
-      earlier = old.map((r) => ({ seq: num(r.seq), code: r.code, message: r.message }));
-    }
-    return {
-      appliedThrough: Math.max(before, last),
-      rejected: [...earlier, ...rejections.map(({ seq, code, message }) => ({ seq, code, message }))],
-      applied: judge.applied,
-      serverTime: now.toISOString(),
-    };
-  });
+  // A resent batch gets the same answer: report earlier rejections of its replayed part.
+  const replayed = body.batch.filter((e) => e.seq <= before);
+  let earlier: PushRejection[] = [];
+  if (replayed.length) {
+    const { rows: old } = await tx.query<{ seq: unknown; code: PushRejectCode; message: string }>(
+      'SELECT seq, code, message FROM rejected_events WHERE device_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq',
+      [device.id, replayed[0].seq, replayed[replayed.length - 1].seq],
+    );
+    earlier = old.map((r) => ({ seq: num(r.seq), code: r.code, message: r.message }));
+  }
+  return {
+    appliedThrough: Math.max(before, last),
+    rejected: [...earlier, ...rejections.map(({ seq, code, message }) => ({ seq, code, message }))],
+    applied,
+    serverTime: now.toISOString(),
+  };
 }
 
 /** Normalises one raw entry's text and types it; a refusal when it is not a storable event. */
-function readEntry(raw: Record<string, unknown>): { entry?: PushEntry; normalized: unknown; problem?: Rejected } {
+function readEntry(raw: Record<string, unknown>): Omit<ReadEntry, 'raw'> {
   const { value, issues } = normalizeDeep(raw, 'replace');
   if (issues.length) return { normalized: value, problem: new Rejected('invalid_event', `事件内容嵌套过深（${issues[0].path}）`) };
+  const p = (value as Record<string, unknown>).payload;
+  // Its text is already normalised: encoded once, without normalising again.
+  const payloadText = p !== undefined && typeof p === 'object' ? canonicalJson(p, true) : undefined;
   const parsed = PushEntry.safeParse(value);
   if (!parsed.success) {
     const why = zodDetails(parsed.error).slice(0, 5).map((d) => `${d.path} ${d.message}`).join('；');
-    return { normalized: value, problem: new Rejected('invalid_event', `事件格式不正确：${why}`) };
+    return { normalized: value, payloadText, problem: new Rejected('invalid_event', `事件格式不正确：${why}`) };
   }
   // Store what was sent (normalised), not zod's copy: unknown payload keys stay, and the chain hash matches.
   const v = value as PushEntry;
-  return { normalized: value, entry: { ...parsed.data, payload: v.payload } as PushEntry };
+  return { normalized: value, payloadText, entry: { ...parsed.data, payload: v.payload } as PushEntry };
 }
 
 /** Decides entries one by one against the state so far (prefetched, then each accepted entry). */
@@ -161,13 +191,13 @@ class Judge {
     private readonly departmentOf?: (itemCode: string) => string | null,
   ) {}
 
-  entry(e: PushEntry): EventRow | typeof SKIP | Rejected {
+  entry(e: PushEntry, payloadText: string): EventRow | typeof SKIP | Rejected {
     const ahead = Date.parse(e.deviceTime) - this.now.getTime();
     if (ahead > MAX_FUTURE_SKEW_MS) return new Rejected('future_time', `事件时间比服务器时间快约 ${Math.round(ahead / 60000)} 分钟，已拒收：请校准本机时钟`);
     const existing = this.events.get(e.id);
     if (existing) {
       if (existing.deviceId !== this.device.id || existing.caseId !== e.caseId) return new Rejected('event_id_conflict', '事件编号已被其他设备或办件使用，已拒收');
-      if (existing.signature !== signatureOf(e)) return new Rejected('event_id_conflict', '事件编号已用于内容不同的另一事件，已拒收（同一编号只能上传同一事件）');
+      if (existing.signature !== signatureOf(e, payloadText)) return new Rejected('event_id_conflict', '事件编号已用于内容不同的另一事件，已拒收（同一编号只能上传同一事件）');
       return SKIP; // already stored: exactly once
     }
     let c = this.cases.get(e.caseId);
@@ -183,9 +213,9 @@ class Judge {
     }
     c.state = r.state;
     c.dirty = true;
-    this.events.set(e.id, { deviceId: this.device.id, caseId: e.caseId, signature: signatureOf(e) });
+    this.events.set(e.id, { deviceId: this.device.id, caseId: e.caseId, signature: signatureOf(e, payloadText) });
     this.applied++;
-    return { id: e.id, case_id: e.caseId, device_seq: e.seq, type: e.type, payload: e.payload, device_time: e.deviceTime, staff_no: e.staffNo ?? null, hash: e.hash ?? null, prev_hash: e.prevHash ?? null };
+    return { id: e.id, case_id: e.caseId, device_seq: e.seq, type: e.type, payloadText, device_time: e.deviceTime, staff_no: e.staffNo ?? null, hash: e.hash ?? null, prev_hash: e.prevHash ?? null };
   }
 }
 
@@ -195,7 +225,7 @@ async function prefetch(tx: Queryable, eventIds: string[], caseIds: string[]) {
   if (eventIds.length) {
     const { rows } = await tx.query<{ id: string; device_id: string; case_id: string; type: string; payload: unknown; device_time: Date; staff_no: string | null }>(
       'SELECT id, device_id, case_id, type, payload, device_time, staff_no FROM case_events WHERE id = ANY($1::uuid[])', [eventIds]);
-    for (const r of rows) events.set(r.id, { deviceId: r.device_id, caseId: r.case_id, signature: signatureOf({ type: r.type, payload: r.payload, deviceTime: r.device_time, staffNo: r.staff_no }) });
+    for (const r of rows) events.set(r.id, { deviceId: r.device_id, caseId: r.case_id, signature: signatureOf({ type: r.type, deviceTime: r.device_time, staffNo: r.staff_no }, canonicalJson(r.payload)) });
   }
   if (caseIds.length) {
     const { rows } = await tx.query<{ id: string; office_code: string; state: CaseState | null; department_code: string | null }>(
@@ -205,6 +235,10 @@ async function prefetch(tx: Queryable, eventIds: string[], caseIds: string[]) {
   return { events, cases };
 }
 
+/** The rows as one JSON array text, each payload spliced in as the canonical text it already is. */
+const rowsJson = (rows: EventRow[]) =>
+  `[${rows.map(({ payloadText, ...r }) => `${JSON.stringify(r).slice(0, -1)},"payload":${payloadText}}`).join(',')}]`;
+
 async function insertEvents(tx: Queryable, device: Device, rows: EventRow[]) {
   if (!rows.length) return;
   await tx.query(
@@ -212,7 +246,7 @@ async function insertEvents(tx: Queryable, device: Device, rows: EventRow[]) {
      SELECT id, case_id, $2::uuid, device_seq, type, payload, device_time, staff_no, hash, prev_hash
      FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, case_id uuid, device_seq bigint, type text, payload jsonb, device_time timestamptz, staff_no text, hash text, prev_hash text)
      ORDER BY device_seq`,
-    [JSON.stringify(rows), device.id],
+    [rowsJson(rows), device.id],
   );
 }
 
@@ -250,30 +284,29 @@ const caseRow = (id: string, c: CaseRecord) => {
 
 const entryError = (err: unknown) => ENTRY_SQLSTATE.test(String((err as { code?: unknown })?.code ?? ''));
 
-/** The slow path: judge and write each entry behind its own savepoint. */
+/** The slow path: judge and write each entry behind its own savepoint. Returns how many were applied. */
 async function entryByEntry(
-  tx: Queryable, device: Device, entries: Array<{ raw: { seq: number }; normalized: unknown; entry?: PushEntry; problem?: Rejected }>,
-  known: Awaited<ReturnType<typeof prefetch>>, now: Date, departmentOf: PushOptions['departmentOf'],
-  rejections: Array<PushRejection & { raw: unknown }>,
-) {
-  // Start again from what the database holds: the fast path's in-memory states are void.
-  const fresh = await prefetch(tx, entries.flatMap((e) => (e.entry ? [e.entry.id] : [])), [...new Set(entries.flatMap((e) => (e.entry ? [e.entry.caseId] : [])))]);
-  known.events.clear();
-  for (const [k, v] of fresh.events) known.events.set(k, v);
-  const judge = new Judge(device, now, known.events, fresh.cases, departmentOf);
+  tx: Queryable, device: Device, entries: ReadEntry[], known: Awaited<ReturnType<typeof prefetch>>, now: Date, opts: PushOptions,
+  rejections: Array<PushRejection & { raw: unknown }>, resent: Set<string>,
+): Promise<number> {
+  const judge = new Judge(device, now, known.events, known.cases, opts.departmentOf);
   for (const e of entries) {
+    await opts.beforeEntry?.(e.raw, tx);
     if (!e.entry) {
       rejections.push({ seq: e.raw.seq, code: e.problem!.code, message: e.problem!.message, raw: e.normalized });
       continue;
     }
     const caseBefore = judge.cases.get(e.entry.caseId);
     const saved = caseBefore ? { ...caseBefore } : null;
-    const outcome = judge.entry(e.entry);
+    const outcome = judge.entry(e.entry, e.payloadText!);
     if (outcome instanceof Rejected) {
       rejections.push({ seq: e.raw.seq, code: outcome.code, message: outcome.message, raw: e.normalized });
       continue;
     }
-    if (outcome === SKIP) continue;
+    if (outcome === SKIP) {
+      resent.add(e.entry.id);
+      continue;
+    }
     await tx.exec('SAVEPOINT push_entry');
     try {
       await writeCases(tx, device, new Map([[e.entry.caseId, judge.cases.get(e.entry.caseId)!]]));
@@ -290,6 +323,7 @@ async function entryByEntry(
       rejections.push({ seq: e.raw.seq, code: 'storage_failed', message: `服务器无法保存该事件（数据库错误 ${String((err as { code?: unknown }).code)}），已记录并跳过，请联系管理员`, raw: e.normalized });
     }
   }
+  return judge.applied;
 }
 
 // ---- the window's hash chain ------------------------------------------------------------
@@ -302,12 +336,10 @@ const HEX64 = /^[0-9a-f]{64}$/;
  * checked, and the head moves to it. Returns the breaks found and the new head.
  */
 async function checkChain(
-  tx: Queryable, before: number, head: string | null,
-  entries: Array<{ raw: Record<string, unknown>; normalized: unknown; entry?: PushEntry }>,
-  resent: ReadonlySet<string>,
+  tx: Queryable, before: number, head: string | null, entries: ReadEntry[], resent: ReadonlySet<string>,
 ): Promise<{ found: Array<ChainBreak & { seq: number }>; head: string | null }> {
   const found: Array<ChainBreak & { seq: number }> = [];
-  for (const { raw, normalized } of entries) {
+  for (const { raw, normalized, payloadText } of entries) {
     const n = normalized as Record<string, unknown>;
     if (typeof n.hash !== 'string' || !HEX64.test(n.hash) || !(n.prevHash === null || (typeof n.prevHash === 'string' && HEX64.test(n.prevHash)))) continue;
     const link = { id: String(n.id), caseId: String(n.caseId), type: String(n.type), deviceTime: String(n.deviceTime), staffNo: (n.staffNo as string | null | undefined) ?? null, payload: n.payload, hash: n.hash, prevHash: n.prevHash as string | null };
@@ -318,8 +350,11 @@ async function checkChain(
       const anchored = before > 0 || (await tx.query('SELECT 1 FROM device_cursors WHERE chain_head = $1 LIMIT 1', [link.prevHash])).rows.length > 0;
       if (anchored) expected = link.prevHash;
     }
-    const b = checkLink(link, resent.has(link.id) ? link.prevHash : expected, sha256);
-    if (b) found.push({ ...b, seq: Number(raw.seq) });
+    // checkLink, with the payload's canonical text read once (readEntry).
+    const text = payloadText ?? canonicalJson(link.payload ?? null, true);
+    const want = resent.has(link.id) ? link.prevHash : expected;
+    if (sha256(chainInputCanonical(link, text, link.prevHash)) !== link.hash) found.push({ kind: 'altered', eventId: link.id, message: CHAIN_BREAK_MESSAGE.altered, seq: Number(raw.seq) });
+    else if (link.prevHash !== want) found.push({ kind: 'gap', eventId: link.id, message: CHAIN_BREAK_MESSAGE.gap, seq: Number(raw.seq) });
     head = link.hash;
   }
   return { found, head };

@@ -1,55 +1,62 @@
-// Back-office status events: staff append them, devices pull them by server sequence.
+// Back-office events (status_events): the back office issues them in one transaction with
+// the case's projected state; devices pull them by server sequence.
 import { v7 as uuidv7 } from 'uuid';
-import type { Db, Queryable } from '../db/db';
+import type { Queryable } from '../db/db';
 import type { PullQuery, PullResponse, StatusEvent } from '../../shared/sync/protocol';
-import type { SetStatusRequest } from '../../shared/sync/backoffice';
-import { HttpError } from '../http/errors';
-import { applyEvent, reviewBlocker, type CaseState, type IntakeStatus } from '../../shared/domain/caseState';
-import type { CaseEvent } from '../../shared/domain/caseEvents';
+import { applyEvent, type CaseState } from '../../shared/domain/caseState';
+import type { BackOfficeEventBody, CaseEvent } from '../../shared/domain/caseEvents';
+import { backOfficeBody } from '../../shared/sync/statusEvents';
 import { serverId } from '../admin/directory';
 import { iso, num } from '../time';
 
 export type StatusRow = {
-  server_seq: unknown; id: string; case_id: string; case_number: string | null; status: StatusEvent['status'];
-  reason: string | null; note: string | null; decided_by: string; decided_at: Date;
+  server_seq: unknown; id: string; case_id: string; case_number: string | null; type: StatusEvent['type']; payload: Record<string, unknown> | null;
+  status: StatusEvent['status']; reason: string | null; note: string | null; decided_by: string; staff_no: string | null; decided_at: Date;
 };
 export const statusFromRow = (r: StatusRow): StatusEvent => ({
-  serverSeq: num(r.server_seq), id: r.id, caseId: r.case_id, caseNumber: r.case_number, status: r.status,
-  reason: r.reason, note: r.note, decidedBy: r.decided_by, decidedAt: iso(r.decided_at),
+  serverSeq: num(r.server_seq), id: r.id, caseId: r.case_id, caseNumber: r.case_number, type: r.type ?? 'review.status',
+  payload: r.payload ? { ...r.payload, ...(r.staff_no ? { staffNo: r.staff_no } : {}) } : undefined,
+  status: r.status, reason: r.reason, note: r.note, decidedBy: r.decided_by, decidedAt: iso(r.decided_at),
 });
 
+/** The typed body without the part the row supplies (who, which row). */
+export type IssuedBody = { [B in BackOfficeEventBody as B['type']]: { type: B['type']; payload: Omit<B['payload'], 'decidedBy' | 'staffNo' | 'statusEventId' | 'serverSeq'> } }[BackOfficeEventBody['type']];
 
-/** A back-office decision as the case event both sides project (the window records it as 'review.status'). */
-export const statusCaseEvent = (s: StatusEvent): CaseEvent => ({
-  id: s.id, caseId: s.caseId, at: s.decidedAt, staffNo: null, type: 'review.status',
-  payload: { status: s.status, reason: s.reason, note: s.note, decidedBy: s.decidedBy, statusEventId: s.id, serverSeq: s.serverSeq },
-});
-
-export async function setCaseStatus(db: Db, caseId: string, req: SetStatusRequest): Promise<StatusEvent> {
-  return db.transaction(async (tx) => {
-    // Sequence values are taken at insert but become visible at commit; one writer at a
-    // time keeps commit order = sequence order, so a pull cursor never jumps over a
-    // status event that commits late. Decisions are rare, the lock is cheap.
-    await tx.exec('LOCK TABLE status_events IN SHARE ROW EXCLUSIVE MODE');
-    const c = await tx.query<{ office_code: string; status: IntakeStatus; case_number: string | null; state: CaseState | null }>(
-      'SELECT office_code, status, case_number, state FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
-    const row = c.rows[0];
-    if (!row) throw new HttpError(404, 'not_found', '没有找到该办件');
-    const blocked = reviewBlocker(row.state ?? row);
-    if (blocked) throw new HttpError(409, 'conflict', blocked.message);
-    const { rows } = await tx.query<StatusRow>(
-      `INSERT INTO status_events (id, case_id, office_code, status, reason, note, decided_by) VALUES ($1,$2,$3,$4,$5,$6,$7)
-       RETURNING *, $8::text AS case_number`,
-      [uuidv7(), caseId, row.office_code, req.status, req.reason ?? null, req.note ?? null, req.decidedBy, row.case_number],
-    );
-    const status = statusFromRow(rows[0]);
-    // The same projection as the window's: the case's state takes the decision (never back in time).
-    const applied = row.state ? applyEvent(row.state, statusCaseEvent(status)) : null;
-    const state = applied?.ok ? applied.state : row.state;
-    await tx.query('UPDATE cases SET review_status = $2, state = $3, updated_at = now() WHERE id = $1', [caseId, state?.reviewStatus ?? req.status, state === null ? null : JSON.stringify(state)]);
-    return status;
-  });
+/** A case as an action found it (row locked FOR UPDATE by the caller's query). */
+export interface LockedCase {
+  id: string;
+  office_code: string;
+  case_number: string | null;
+  state: CaseState | null;
 }
+
+/**
+ * Appends one back-office event for the case and applies it to cases.state, in the caller's
+ * transaction. Call `lockStatusEvents` first, before any row lock: sequence values are taken
+ * at insert but become visible at commit, and one writer at a time keeps commit order =
+ * sequence order, so a pull cursor never jumps over an event that commits late.
+ */
+export async function issueStatusEvent(tx: Queryable, c: LockedCase, body: IssuedBody, by: { staffNo: string; name: string }): Promise<StatusEvent> {
+  const p = body.payload as Record<string, unknown>;
+  const { rows } = await tx.query<StatusRow>(
+    `INSERT INTO status_events (id, case_id, office_code, type, payload, status, reason, note, decided_by, staff_no) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
+     RETURNING *, $11::text AS case_number`,
+    [uuidv7(), c.id, c.office_code, body.type, JSON.stringify(p), body.type === 'review.status' ? p.status : null,
+      typeof p.reason === 'string' ? p.reason : null, typeof p.note === 'string' ? p.note : null, by.name, by.staffNo, c.case_number],
+  );
+  const event = statusFromRow(rows[0]);
+  // The same projection as the window's (never refused: the caller checked the rules first).
+  const parsed = backOfficeBody(event);
+  if (!parsed) throw new Error(`status event ${event.id} does not parse`);
+  const applied = c.state ? applyEvent(c.state, { ...parsed, id: event.id, caseId: c.id, at: event.decidedAt, staffNo: null } as CaseEvent) : null;
+  const state = applied?.ok ? applied.state : c.state;
+  await tx.query('UPDATE cases SET review_status = $2, state = $3, updated_at = now() WHERE id = $1',
+    [c.id, state?.reviewStatus ?? event.status, state === null ? null : JSON.stringify(state)]);
+  c.state = state;
+  return event;
+}
+
+export const lockStatusEvents = (tx: Queryable) => tx.exec('LOCK TABLE status_events IN SHARE ROW EXCLUSIVE MODE');
 
 /** Status events of one office after the cursor, oldest first. */
 export async function pullStatus(db: Queryable, officeCode: string, q: PullQuery): Promise<PullResponse> {

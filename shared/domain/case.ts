@@ -138,8 +138,22 @@ export const CaseSummary = z.object({
   actions: z.array(z.enum(CASE_ACTIONS)),
   /** 即办件 being done at the window (办结 is offered here; 承诺件 are finished by the back office). */
   onTheSpot: z.boolean(),
+  /** The back office turned it 需补正 or 待取件 and no clerk has opened it since (badge, highlighted row). */
+  attention: z.enum(['needsSupplement', 'readyForPickup']).nullable().default(null),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
+
+/** What the back office sent about a case, for the case view (who decided, 备注, the 证照, 延期, 挂起). */
+export const CaseReview = z.object({
+  status: z.string().nullable(),
+  reason: z.string().nullable(),
+  note: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  result: z.object({ licenceName: z.string(), licenceNumber: z.string(), validFrom: z.string(), validUntil: z.string().nullable() }).nullable(),
+  extension: z.object({ days: z.number().int(), reason: z.string(), previousPromisedDate: z.string(), promisedDate: z.string(), approvedBy: z.string() }).nullable(),
+  suspension: z.object({ since: z.string(), until: z.string(), reason: z.string() }).nullable(),
+});
+export type CaseReview = z.infer<typeof CaseReview>;
 
 /** How a material of the case stands, as the checklist engine judged it at intake. */
 export const MATERIAL_STATUSES = ['satisfied', 'deferred', 'missing', 'defective', 'unchecked'] as const;
@@ -183,5 +197,7 @@ export const CaseDetail = z.object({
   /** Null when the stored item snapshot can no longer be read (the rest of the case still shows). */
   materials: z.array(CaseMaterial).nullable(),
   events: z.array(CaseEventView),
+  /** Null until the back office sent something. */
+  review: CaseReview.nullable().default(null),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;

@@ -89,14 +89,56 @@ export const RatedPayload = z.looseObject({
 });
 
 // ---- events the window records locally from what the centre sends down --------------
+// Each is one row of the server's status_events (the pull stream), made by a signed-in staff
+// member: `decidedBy` is their name, `staffNo` their 工号 (absent in events made before staff
+// accounts existed), `statusEventId`/`serverSeq` the row it came from.
 export const REVIEW_STATUSES = ['reviewing', 'approved', 'rejected', 'needsSupplement', 'readyForPickup'] as const;
+const BackOfficeMeta = {
+  decidedBy: Text(60),
+  staffNo: Text(20).optional(),
+  statusEventId: Id,
+  serverSeq: z.number().int().min(1),
+};
+/** 准予: the 证照 or 批文 issued (printed on the window's 出件回执). */
+export const ReviewResult = z.looseObject({
+  licenceName: SomeText(100),
+  licenceNumber: SomeText(60),
+  validFrom: Day,
+  /** null: valid without limit (长期有效). */
+  validUntil: Day.nullable(),
+});
+export type ReviewResult = z.output<typeof ReviewResult>;
 export const ReviewStatusPayload = z.looseObject({
   status: z.enum(REVIEW_STATUSES),
   reason: Text(2000).nullable(),
   note: Text(2000).nullable(),
-  decidedBy: Text(60),
-  statusEventId: Id,
-  serverSeq: z.number().int().min(1),
+  ...BackOfficeMeta,
+  result: ReviewResult.optional(),
+  /** A head's correction of a final decision: which status event it corrects, and why. */
+  correction: z.looseObject({ of: Id, reason: SomeText(500) }).optional(),
+});
+/** 延期 approved by a head: the new promised date (working days after the old one, holiday calendar). */
+export const ExtendedPayload = z.looseObject({
+  days: z.number().int().min(1).max(365),
+  reason: SomeText(500),
+  previousPromisedDate: Day,
+  promisedDate: Day,
+  requestedBy: Text(60),
+  ...BackOfficeMeta,
+});
+/** 挂起: the clock stops; `until` is the last day the item's limit allows, `promisedDateAtLimit` the due date if it is not resumed before. */
+export const SuspendedPayload = z.looseObject({
+  reason: SomeText(500),
+  since: Day,
+  until: Day,
+  promisedDateAtLimit: Day,
+  ...BackOfficeMeta,
+});
+/** 恢复: the clock runs again, the promised date moved by the working days it stood still. */
+export const ResumedPayload = z.looseObject({
+  suspendedWorkdays: z.number().int().min(0).max(365),
+  promisedDate: Day,
+  ...BackOfficeMeta,
 });
 
 const ev = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.object({ type: z.literal(type), payload });
@@ -112,16 +154,26 @@ export const WindowEventBody = z.discriminatedUnion('type', [
   ev('case.rated', RatedPayload),
 ]);
 export type WindowEventBody = z.output<typeof WindowEventBody>;
+/** Events the centre sends down (back-office decisions, extensions, suspensions), as {type, payload}. */
+export const BackOfficeEventBody = z.discriminatedUnion('type', [
+  ev('review.status', ReviewStatusPayload),
+  ev('review.extended', ExtendedPayload),
+  ev('review.suspended', SuspendedPayload),
+  ev('review.resumed', ResumedPayload),
+]);
+export type BackOfficeEventBody = z.output<typeof BackOfficeEventBody>;
 /** Every event a case's history may hold: the window's own and the centre's decisions. */
-export const CaseEventBody = z.discriminatedUnion('type', [...WindowEventBody.options, ev('review.status', ReviewStatusPayload)]);
+export const CaseEventBody = z.discriminatedUnion('type', [...WindowEventBody.options, ...BackOfficeEventBody.options]);
 export type CaseEventBody = z.output<typeof CaseEventBody>;
 
 export type CaseEventType = CaseEventBody['type'];
 export type WindowEventType = WindowEventBody['type'];
+export type BackOfficeEventType = BackOfficeEventBody['type'];
 export type PayloadOf<T extends CaseEventType> = Extract<CaseEventBody, { type: T }>['payload'];
 
 export const WINDOW_EVENT_TYPES = WindowEventBody.options.map((o) => o.shape.type.value) as [WindowEventType, ...WindowEventType[]];
 export const CASE_EVENT_TYPES = CaseEventBody.options.map((o) => o.shape.type.value) as [CaseEventType, ...CaseEventType[]];
+export const BACK_OFFICE_EVENT_TYPES = BackOfficeEventBody.options.map((o) => o.shape.type.value) as [BackOfficeEventType, ...BackOfficeEventType[]];
 export const isWindowEventType = (t: string): t is WindowEventType => (WINDOW_EVENT_TYPES as string[]).includes(t);
 
 /** One event of a case, as stored and as read back. */

@@ -4,9 +4,11 @@
 import { z } from 'zod';
 import { Decision } from './checklist';
 import { ImmediateTier, TIER_MINUTES } from './catalogue';
-import { DeliveredPayload, REVIEW_STATUSES, StoredAgent, StoredAnswers, StoredApplicant, StoredMarks, unhandled, type CaseEvent } from './caseEvents';
+import { DeliveredPayload, REVIEW_STATUSES, ReviewResult, StoredAgent, StoredAnswers, StoredApplicant, StoredMarks, unhandled, type CaseEvent } from './caseEvents';
 import type { NoticeKind } from '../notice/model';
 import { chinaDay } from '../time';
+import type { WorkCalendar } from '../calendar/holidays';
+import { workingDaysBetween } from '../calendar/workdays';
 
 /** Intake state: `opened` until the decision is recorded, then one of the decision's outcomes. */
 export const INTAKE_STATUSES = [
@@ -70,10 +72,30 @@ export const CaseStateSchema = z.object({
   reviewStatus: z.enum(REVIEW_STATUSES).nullable(),
   /** decidedAt of the review status in effect (a late-arriving older one does not replace it). */
   reviewDecidedAt: z.string().nullable(),
+  /** The status event in effect (a correction names it), its reason, 备注 and who decided. */
+  reviewStatusEventId: z.string().nullable(),
+  reviewReason: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+  reviewDecidedBy: z.string().nullable(),
+  /** 准予: the 证照 issued. */
+  reviewResult: ReviewResult.nullable(),
+  /** 延期 approved so far (working days) and the latest one, for the 延长办理期限通知书. */
+  extendedDays: z.number().int(),
+  extension: z.object({ days: z.number().int(), reason: z.string(), previousPromisedDate: z.string(), promisedDate: z.string(), approvedBy: z.string(), at: z.string() }).nullable(),
+  /** 挂起 in effect: the clock stands still from `since` until resumed, at most until `until`. */
+  suspension: z.object({ since: z.string(), until: z.string(), reason: z.string(), promisedDateAtLimit: z.string(), by: z.string() }).nullable(),
+  /** Working days suspended so far (counted against the item's limit). */
+  suspendedWorkdays: z.number().int(),
 });
 export type CaseState = z.output<typeof CaseStateSchema>;
 
 export type Applied = { ok: true; state: CaseState } | { ok: false; problem: string };
+
+/** The back-office part of a state before any back-office event (also what older stored states are filled with). */
+export const NO_REVIEW = {
+  reviewStatus: null, reviewDecidedAt: null, reviewStatusEventId: null, reviewReason: null, reviewNote: null, reviewDecidedBy: null,
+  reviewResult: null, extendedDays: 0, extension: null, suspension: null, suspendedWorkdays: 0,
+} as const satisfies Partial<CaseState>;
 
 const refuse = (problem: string): Applied => ({ ok: false, problem });
 
@@ -93,7 +115,7 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
         officeCode: p.officeCode, windowCode: p.windowCode, applicant: p.applicant, agent: p.agent, answers: p.answers, marks: p.marks,
         openedAt: e.at, status: 'opened', decision: null, decidedAt: null, staffNo: e.staffNo, tier: null, dueAt: null, promisedDate: null,
         supplementDeadline: null, supplementedMaterialIds: [], completedAt: null, elapsedSeconds: null, terminatedAt: null,
-        deliveredAt: null, delivery: null, rating: null, ratedAt: null, reviewStatus: null, reviewDecidedAt: null,
+        deliveredAt: null, delivery: null, rating: null, ratedAt: null, ...NO_REVIEW,
       },
     };
   }
@@ -129,12 +151,33 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
       if (s.status === 'opened') return refuse('办件尚未作出决定，不能评价');
       if (s.rating) return refuse('本次办事已评价，每次办事只能评价一次');
       return next({ rating: e.payload.level, ratedAt: e.at });
+    // The centre's events are never refused here (the centre is their authority; the server
+    // checks its rules with the blockers below before it issues one).
     case 'review.status': {
       // Never back in time: a decision older than the one in effect only joins the history.
       const at = new Date(e.at).toISOString();
       if (s.reviewDecidedAt && at < s.reviewDecidedAt) return next({});
-      return next({ reviewStatus: e.payload.status, reviewDecidedAt: at });
+      const p = e.payload;
+      return next({
+        reviewStatus: p.status, reviewDecidedAt: at, reviewStatusEventId: p.statusEventId, reviewReason: p.reason, reviewNote: p.note,
+        reviewDecidedBy: p.decidedBy,
+        // 待取件 keeps the result of the 准予 before it; a correction or a new 准予 replaces it.
+        reviewResult: p.result ?? (p.status === 'readyForPickup' ? s.reviewResult : null),
+      });
     }
+    case 'review.extended': {
+      const p = e.payload;
+      return next({
+        promisedDate: p.promisedDate, extendedDays: (s.extendedDays ?? 0) + p.days,
+        extension: { days: p.days, reason: p.reason, previousPromisedDate: p.previousPromisedDate, promisedDate: p.promisedDate, approvedBy: p.decidedBy, at: new Date(e.at).toISOString() },
+      });
+    }
+    case 'review.suspended': {
+      const p = e.payload;
+      return next({ suspension: { since: p.since, until: p.until, reason: p.reason, promisedDateAtLimit: p.promisedDateAtLimit, by: p.decidedBy } });
+    }
+    case 'review.resumed':
+      return next({ suspension: null, promisedDate: e.payload.promisedDate, suspendedWorkdays: (s.suspendedWorkdays ?? 0) + e.payload.suspendedWorkdays });
     default:
       return unhandled(e);
   }
@@ -202,6 +245,85 @@ export function reviewBlocker(s: View<'status'>): Blocker {
     : conflict('该办件未被受理（一次性告知、不予受理或引导分中心），不能审批');
 }
 
+export const REVIEW_STATUS_TEXT: Record<ReviewStatus, string> = {
+  reviewing: '受理审查中', approved: '准予', rejected: '不予许可', needsSupplement: '需补正', readyForPickup: '待取件',
+};
+/** 准予 and 不予许可 are final: only 待取件 may follow, or a head's correction. */
+export const FINAL_REVIEW_STATUSES: ReadonlySet<ReviewStatus> = new Set(['approved', 'rejected']);
+/** The back office is done with the case (a final decision, or its result ready for pickup). */
+export const reviewFinished = (s: View<'reviewStatus'>): boolean => s.reviewStatus !== null && (FINAL_REVIEW_STATUSES.has(s.reviewStatus) || s.reviewStatus === 'readyForPickup');
+
+/** Whether the back office may set `status` now (claims and roles are the server's part). */
+export function reviewDecisionBlocker(s: View<'status' | 'reviewStatus' | 'suspension'>, status: ReviewStatus): Blocker {
+  const b = reviewBlocker(s);
+  if (b) return b;
+  if (s.suspension) return notYet('办件已挂起，请先恢复办理再作出审批决定');
+  const cur = s.reviewStatus;
+  if (cur === 'readyForPickup') return conflict('办件已待取件，审批已结束；如需更正，请科室负责人办理更正');
+  if (cur && FINAL_REVIEW_STATUSES.has(cur)) {
+    return status === 'readyForPickup' ? null : conflict(`已作出「${REVIEW_STATUS_TEXT[cur]}」决定，决定作出后不可更改；如需更正，请科室负责人办理更正`);
+  }
+  if (status === 'readyForPickup') return notYet('尚未作出准予或不予许可决定，不能设为待取件');
+  return null;
+}
+/** A head's correction replaces a final decision by another final one. */
+export function correctionBlocker(s: View<'status' | 'reviewStatus'>, status: ReviewStatus): Blocker {
+  const b = reviewBlocker(s);
+  if (b) return b;
+  if (!reviewFinished(s)) return notYet('该办件尚未作出最终决定，无需更正，请按正常审批办理');
+  if (!FINAL_REVIEW_STATUSES.has(status)) return conflict('更正只能改为准予或不予许可');
+  return null;
+}
+/** 延期 needs a promised date and a review still running. */
+export function extendBlocker(s: View<'status' | 'reviewStatus' | 'suspension' | 'promisedDate'>): Blocker {
+  const b = reviewBlocker(s);
+  if (b) return b;
+  if (reviewFinished(s)) return conflict('该办件已作出最终决定，不能延期');
+  if (s.suspension) return notYet('办件已挂起，请先恢复办理再申请延期');
+  if (!s.promisedDate) return conflict('该办件没有承诺办结日期（即办件），无需延期');
+  return null;
+}
+/** 挂起 while the review runs, within the item's limit of suspended working days. */
+export function suspendBlocker(s: View<'status' | 'reviewStatus' | 'suspension' | 'promisedDate' | 'suspendedWorkdays'>, limitDays: number): Blocker {
+  const b = reviewBlocker(s);
+  if (b) return b;
+  if (reviewFinished(s)) return conflict('该办件已作出最终决定，不能挂起');
+  if (s.suspension) return conflict('该办件已挂起');
+  if (!s.promisedDate) return conflict('该办件没有承诺办结日期（即办件），不能挂起');
+  if ((s.suspendedWorkdays ?? 0) >= limitDays) return conflict(`本事项挂起时间累计不得超过 ${limitDays} 个工作日，已用完，不能再挂起`);
+  return null;
+}
+export function resumeBlocker(s: View<'suspension'>): Blocker {
+  return s.suspension ? null : conflict('该办件未挂起');
+}
+
+/**
+ * The legal clock of a case under review, from its promised date and the holiday calendar:
+ * `none` (no clock: not reviewed, 即办件, or decided), `paused` (挂起 within the item's limit),
+ * `ok`, `dueSoon` (one working day or less left) or `overdue`.
+ */
+export type ClockBand = 'none' | 'paused' | 'ok' | 'dueSoon' | 'overdue';
+export interface ReviewClock {
+  band: ClockBand;
+  /** The day the case is due (for a suspended case: if it is not resumed before the limit). */
+  due: string | null;
+  /** Working days from today to the due day (negative: late). */
+  workingDaysLeft: number | null;
+}
+export function reviewClock(s: View<'status' | 'reviewStatus' | 'promisedDate' | 'suspension'>, today: string, cal: WorkCalendar): ReviewClock {
+  if (reviewBlocker(s) || reviewFinished(s)) return { band: 'none', due: null, workingDaysLeft: null };
+  const due = s.suspension ? s.suspension.promisedDateAtLimit : s.promisedDate;
+  if (!due) return { band: 'none', due: null, workingDaysLeft: null };
+  const left = workingDaysBetween(today, due, cal);
+  if (s.suspension && today <= s.suspension.until) return { band: 'paused', due, workingDaysLeft: left };
+  return { band: due < today ? 'overdue' : left <= 1 ? 'dueSoon' : 'ok', due, workingDaysLeft: left };
+}
+
+/** Back-office results the window must act on: tell the applicant (需补正) or hand the result over (待取件). */
+export const ATTENTION_REVIEW_STATUSES: ReadonlySet<ReviewStatus> = new Set(['needsSupplement', 'readyForPickup']);
+export const needsWindowAttention = (s: View<'status' | 'reviewStatus'>): boolean =>
+  s.reviewStatus !== null && ATTENTION_REVIEW_STATUSES.has(s.reviewStatus) && s.status !== 'delivered' && s.status !== 'terminated';
+
 export const CASE_ACTIONS = ['complete', 'supplement', 'terminate', 'deliver', 'rate'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 /** What the window may do next with the case, for buttons; the handler checks the same blockers. */
@@ -230,11 +352,12 @@ export const MAIN_NOTICE: Record<Decision, NoticeKind> = {
   redirect: 'redirect',
 };
 
-/** Notices a case may print: its decision's, the 材料接收凭证 of an accepted case, the 出件回执 once delivered. */
-export function noticeKinds(s: View<'decision' | 'status'>): NoticeKind[] {
+/** Notices a case may print: its decision's, the 材料接收凭证 of an accepted case, the 延长办理期限通知书 once extended, the 出件回执 once delivered. */
+export function noticeKinds(s: View<'decision' | 'status'> & Partial<View<'extension'>>): NoticeKind[] {
   if (!s.decision) return [];
   const kinds: NoticeKind[] = [MAIN_NOTICE[s.decision]];
   if (s.decision === 'accept' || s.decision === 'acceptWithDeferral') kinds.push('materialReceipt');
+  if (s.extension) kinds.push('extension');
   if (s.status === 'delivered') kinds.push('deliveryReceipt');
   return kinds;
 }

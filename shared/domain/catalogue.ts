@@ -98,6 +98,8 @@ export const Item = z.object({
   legalDays: z.number().int().min(0).max(365),
   /** 承诺时限, working days (0 = 当场办结, 即办件). */
   promisedDays: z.number().int().min(0).max(365),
+  /** 挂起 allowed in all per case, working days (听证、检验、鉴定 …); DEFAULT_SUSPEND_LIMIT_DAYS when absent. */
+  suspendLimitDays: z.number().int().min(0).max(365).optional(),
   fee: z.string().trim().max(200),
   conditions: z.string().trim().max(1000),
   location: z.string().trim().max(200),
@@ -110,6 +112,8 @@ export const Item = z.object({
   materials: z.array(Material).max(60),
 });
 export type Item = z.infer<typeof Item>;
+/** Suspension limit of an item that does not set its own. */
+export const DEFAULT_SUSPEND_LIMIT_DAYS = 30;
 
 export const SubCenter = z.object({
   code,

@@ -8,6 +8,7 @@ import { MARK_LABEL } from '../domain/checklist';
 import type { Clerk } from '../domain/clerk';
 import { maskIdNumber, maskPhone } from './mask';
 import { NoticeModel } from './model';
+import type { z } from 'zod';
 import type { MissingMaterial, NoticeKind, NoticeParty, PartyIdKind, ReceivedMaterial } from './model';
 
 export interface PersonInput {
@@ -38,7 +39,8 @@ export interface BuildNoticeInput {
   deferral?: { commitment: string; supplementDeadline: string } | null;
   refusal?: { reasons: string[]; applyTo: string | null; reviewOrgans: string[]; court: string } | null;
   redirect?: Pick<SubCenter, 'name' | 'address' | 'phone' | 'hours'> | null;
-  delivery?: NoticeModel['delivery'];
+  delivery?: z.input<typeof NoticeModel>['delivery'];
+  extension?: NoticeModel['extension'];
   queryHint?: string;
   practice: boolean;
 }
@@ -109,6 +111,7 @@ export function buildNotice(input: BuildNoticeInput): NoticeModel {
     refusal: input.refusal ?? null,
     redirect: input.redirect ?? null,
     delivery: input.delivery ?? null,
+    extension: input.extension ?? null,
     clerk: { name: input.clerk.name, staffNo: input.clerk.staffNo },
     window: { name: input.window.name },
     office: { name: input.office.name, address: input.office.address, phone: input.office.phone },

@@ -154,11 +154,29 @@ export function noticeContent(m: NoticeModel): NoticeContent {
     case 'deliveryReceipt': {
       const d = m.delivery!;
       paragraphs.push(`${item}（办件编号 ${m.caseNumber}）的办理结果已于${formatDateTime(d.deliveredAt)}以${DELIVERY_METHOD_LABEL[d.method]}方式送达。`);
-      const lines = [`办理结果：${d.result}`, `领取方式：${DELIVERY_METHOD_LABEL[d.method]}`, `领取人（收件人）：${d.to}${d.toIdMasked ? `（证件号码：${d.toIdMasked}）` : ''}`];
+      const lines = [`办理结果：${d.result}`];
+      if (d.licence) {
+        lines.push(
+          `证照名称：${d.licence.name}`,
+          `证照编号：${d.licence.number}`,
+          `有效期限：${formatDate(d.licence.validFrom)}至${d.licence.validUntil ? formatDate(d.licence.validUntil) : '长期'}`,
+        );
+      }
+      lines.push(`领取方式：${DELIVERY_METHOD_LABEL[d.method]}`, `领取人（收件人）：${d.to}${d.toIdMasked ? `（证件号码：${d.toIdMasked}）` : ''}`);
       if (d.trackingNumber) lines.push(`邮件运单号：${d.trackingNumber}`);
       lines.push(`出件时间：${formatDateTime(d.deliveredAt)}`);
       sections.push({ heading: '出件信息', placement: 'afterText', lines });
       signature = d.method === 'post' ? null : '领取人签字：';
+      break;
+    }
+    case 'extension': {
+      const x = m.extension!;
+      paragraphs.push(
+        `${you}于${when}提交的${item}申请（办件编号 ${m.caseNumber}），因${x.reason.replace(/[。.]$/, '')}，不能在原承诺期限内办结。` +
+          `${permit ? '根据《中华人民共和国行政许可法》第四十二条第一款的规定，' : ''}经本部门负责人批准，办理期限延长 ${x.days} 个工作日。`,
+        `原承诺办结日期为${formatDate(x.previousPromisedDate)}，延长后的承诺办结日期为${formatDate(x.promisedDate)}。办理结果请届时凭本通知书到本中心综合窗口领取。`,
+      );
+      fields.push(['原承诺办结', formatDate(x.previousPromisedDate)], ['延长期限', `${x.days} 个工作日`], ['延长后办结', `${formatDate(x.promisedDate)}前`], ['批准时间', formatDateTime(x.approvedAt)]);
       break;
     }
     case 'redirect': {

@@ -13,6 +13,7 @@ export const NOTICE_KINDS = [
   'materialReceipt',
   'deliveryReceipt',
   'redirect',
+  'extension',
 ] as const;
 export const NoticeKind = z.enum(NOTICE_KINDS);
 export type NoticeKind = z.infer<typeof NoticeKind>;
@@ -25,6 +26,7 @@ export const NOTICE_TITLE: Record<NoticeKind, string> = {
   materialReceipt: '材料接收凭证',
   deliveryReceipt: '出件回执',
   redirect: '引导告知单',
+  extension: '延长办理期限通知书',
 };
 
 /** The watermark text of practice notices, on every layout and output (docs/architecture.md §8). */
@@ -89,6 +91,24 @@ export const Redirect = z.object({
   hours: z.string().trim().max(100),
 });
 
+/** 延期 approved by the department's head: why, by how much, and the new promised date. */
+export const Extension = z.object({
+  days: z.number().int().min(1).max(365),
+  reason: line(500),
+  previousPromisedDate: DateOnly,
+  promisedDate: DateOnly,
+  approvedAt: DateTime,
+});
+
+/** The 证照 or 批文 the back office issued with its 准予 (printed on the 出件回执). */
+export const Licence = z.object({
+  name: line(100),
+  number: line(60),
+  validFrom: DateOnly,
+  /** null: 长期有效. */
+  validUntil: DateOnly.nullable(),
+});
+
 export const DELIVERY_METHOD_LABEL = { inPerson: '申请人本人领取', agent: '代理人领取', post: '邮寄送达' } as const;
 export const Delivery = z.object({
   method: z.enum(['inPerson', 'agent', 'post']),
@@ -99,6 +119,8 @@ export const Delivery = z.object({
   result: line(200),
   trackingNumber: z.string().trim().max(40).nullable(),
   deliveredAt: DateTime,
+  /** 准予 with a 证照: its name, number and validity. */
+  licence: Licence.nullable().default(null),
 });
 
 export const NoticeModel = z
@@ -122,6 +144,7 @@ export const NoticeModel = z
     refusal: Refusal.nullable(),
     redirect: Redirect.nullable(),
     delivery: Delivery.nullable(),
+    extension: Extension.nullable().default(null),
     clerk: z.object({ name: line(30), staffNo: line(10) }),
     window: z.object({ name: line(60) }),
     office: z.object({ name: line(60), address: line(200), phone: z.string().trim().max(40) }),
@@ -148,6 +171,7 @@ export const NoticeModel = z
     if (m.kind === 'missingMaterials') need(m.missing.length > 0, 'missing', '一次性告知书须列明全部缺失或不符合要求的材料');
     if (m.kind === 'refusal') need(m.refusal, 'refusal', '不予受理通知书须有理由和救济途径');
     if (m.kind === 'redirect') need(m.redirect, 'redirect', '引导告知单须有分中心名称和地址');
+    if (m.kind === 'extension') need(m.extension && m.caseNumber, 'extension', '延长办理期限通知书须有办件编号和延期决定');
     if (m.kind === 'deliveryReceipt') {
       need(m.delivery, 'delivery', '出件回执须有领取信息');
       if (m.delivery?.method === 'post') need(m.delivery.trackingNumber, 'delivery', '邮寄送达须有运单号');

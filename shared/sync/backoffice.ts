@@ -1,9 +1,9 @@
 // JSON API of the back-office console (后台分类审批), served under /backoffice/api by the
-// central server. Staff authenticate with `Authorization: Bearer <staff token>` (the
-// server's configured staff token); without a configured token only loopback callers
-// are served.
+// central server. Staff sign in with their own account (shared/sync/staff.ts): a session
+// cookie, and X-CSRF-Token on every write. Everything answers within the staff member's scope.
 import { z } from 'zod';
 import { CaseStateSchema, INTAKE_STATUSES } from '../domain/caseState';
+import { ClaimView, ExtensionRequestView, Queue } from './review';
 import { WindowEventBody } from '../domain/caseEvents';
 import { Department, Item } from '../domain/catalogue';
 import { IsoTime, PushRejectCode, ReviewStatus, StatusEvent } from './protocol';
@@ -12,6 +12,13 @@ import { IsoTime, PushRejectCode, ReviewStatus, StatusEvent } from './protocol';
 export { INTAKE_STATUSES };
 export const IntakeStatus = z.enum(INTAKE_STATUSES);
 export type IntakeStatus = z.infer<typeof IntakeStatus>;
+
+export const ReviewClockView = z.object({
+  band: z.enum(['none', 'paused', 'ok', 'dueSoon', 'overdue']),
+  due: z.string().nullable(),
+  workingDaysLeft: z.number().int().nullable(),
+});
+export type ReviewClockView = z.infer<typeof ReviewClockView>;
 
 export const CaseSummary = z.object({
   id: z.uuid(),
@@ -27,10 +34,17 @@ export const CaseSummary = z.object({
   serverSeq: z.number().int(),
   /** Item name in the latest published catalogue (null when the item is not in it). */
   itemName: z.string().nullable().optional(),
+  /** Who holds the case (认领), if anyone. */
+  claim: ClaimView.nullable().optional(),
+  /** The legal clock from the promised date and the holiday calendar (shared/domain/caseState.ts reviewClock). */
+  clock: ReviewClockView.optional(),
+  suspended: z.boolean().optional(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
 export const CaseListQuery = z.object({
+  /** 待认领 / 我的 / 需补正 / 即将超时 / 已超时 (default: all cases in scope). */
+  queue: Queue.default('all'),
   officeCode: z.string().max(12).optional(),
   departmentCode: z.string().max(64).optional(),
   /** `none`: no back-office decision yet (待审批). */
@@ -61,6 +75,25 @@ type RecordOption = ReturnType<typeof withRecordEnvelope<(typeof WindowEventBody
 /** A stored window event, typed by the one event union. */
 export const CaseEventRecord = z.discriminatedUnion('type', WindowEventBody.options.map(withRecordEnvelope) as [RecordOption, ...RecordOption[]]);
 export type CaseEventRecord = z.output<typeof CaseEventRecord>;
+export const ReviewActions = z.object({
+  /** The window accepted the case, so the back office reviews it (一次性告知, 不予受理, 引导 are not reviewed). */
+  reviewable: z.boolean(),
+  claim: z.boolean(),
+  release: z.boolean(),
+  /** Heads: reassign to another reviewer of the case's department and office. */
+  assign: z.boolean(),
+  /** Statuses the person may set now (with the claim). */
+  decide: z.array(ReviewStatus),
+  correct: z.boolean(),
+  requestExtension: z.boolean(),
+  decideExtension: z.boolean(),
+  suspend: z.boolean(),
+  resume: z.boolean(),
+  /** Why nothing may be decided now, in Chinese (e.g. 请先认领), or null. */
+  note: z.string().nullable(),
+});
+export type ReviewActions = z.infer<typeof ReviewActions>;
+
 export const CaseDetailResponse = z.object({
   case: CaseSummary,
   /** The projection of the case's events (applicant, answers, marks …); null only for a case stored before projections that could not be read. */
@@ -68,23 +101,13 @@ export const CaseDetailResponse = z.object({
   /** Window events in server order. */
   events: z.array(CaseEventRecord),
   statuses: z.array(StatusEvent),
+  extensionRequests: z.array(ExtensionRequestView),
+  /** What the signed-in staff member may do with the case now (the server's rules; buttons show exactly these). */
+  actions: ReviewActions,
 });
 export type CaseDetailResponse = z.infer<typeof CaseDetailResponse>;
 
-export const SetStatusRequest = z
-  .object({
-    status: ReviewStatus,
-    reason: z.string().trim().min(1).max(2000).optional(),
-    note: z.string().trim().max(2000).optional(),
-    /** Staff member deciding (工号 or name), kept in the audit trail. */
-    decidedBy: z.string().trim().min(1).max(60),
-  })
-  .strict()
-  .refine((r) => !(r.status === 'rejected' || r.status === 'needsSupplement') || !!r.reason, {
-    message: '不予许可或需补正时必须填写理由',
-    path: ['reason'],
-  });
-export type SetStatusRequest = z.infer<typeof SetStatusRequest>;
+export { SetStatusRequest } from './review';
 
 /** The places and departments staff filter by: offices on the server, departments of the latest catalogue. */
 export const DirectoryResponse = z.object({

@@ -23,25 +23,29 @@ export interface ChainLink {
 
 const CHAIN_VERSION = 1;
 
-export function canonicalJson(value: unknown): string {
+/**
+ * `clean`: every string is already normalised (normalizeDeep ran on the value), so the
+ * per-string normalisation is skipped; the text is the same (normalisation is idempotent).
+ */
+export function canonicalJson(value: unknown, clean = false): string {
   if (value === null || typeof value === 'boolean') return value ? 'true' : value === false ? 'false' : 'null';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
     return JSON.stringify(value);
   }
-  if (typeof value === 'string') return JSON.stringify(normalizeText(value));
+  if (typeof value === 'string') return JSON.stringify(clean ? value : normalizeText(value));
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i], clean);
     return out + ']';
   }
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     const keys: Array<[string, string]> = [];
-    for (const k of Object.keys(o)) if (o[k] !== undefined) keys.push([normalizeText(k)!, k]);
+    for (const k of Object.keys(o)) if (o[k] !== undefined) keys.push([clean ? k : normalizeText(k)!, k]);
     keys.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     let out = '{';
-    for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}${JSON.stringify(keys[i][0])}:${canonicalJson(o[keys[i][1]])}`;
+    for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}${JSON.stringify(keys[i][0])}:${canonicalJson(o[keys[i][1]], clean)}`;
     return out + '}';
   }
   throw new TypeError(`canonicalJson: ${typeof value}`);

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { Catalogue, Department, Item, Office, SubCenter, Window } from '../domain/catalogue';
 import { Clerk } from '../domain/clerk';
 import { Instant } from '../domain/storable';
-import { REVIEW_STATUSES, WINDOW_EVENT_TYPES, WindowEventBody, type WindowEventType } from '../domain/caseEvents';
+import { BACK_OFFICE_EVENT_TYPES, REVIEW_STATUSES, WINDOW_EVENT_TYPES, WindowEventBody, type WindowEventType } from '../domain/caseEvents';
 import { PASSWORD_HASH_PATTERN } from '../auth/passwordHash';
 
 export const PROTOCOL_VERSION = 1;
@@ -59,12 +59,22 @@ export const API_ERROR_CODES = [
   'device_revoked', // 401 token of a revoked device
   'enrol_code_invalid', // 401 unknown enrolment code
   'device_mismatch', // 403 body deviceId is not the token's device
-  'forbidden', // 403 back-office call without staff token / from outside
+  'unauthenticated', // 401 back-office call without a staff session
+  'session_expired', // 401 the staff session timed out (idle) or was ended
+  'bad_credentials', // 401 wrong 工号 or password
+  'forbidden', // 403 the signed-in role may not do this
+  'csrf_invalid', // 403 a back-office write without this session's X-CSRF-Token
+  'host_invalid', // 403 a Host header this server does not answer to (DNS rebinding, foreign proxies)
+  'origin_invalid', // 403 a state-changing request from a foreign Origin
+  'password_change_required', // 403 the account must set a new password first
+  'account_locked', // 423 too many failed sign-ins (Retry-After)
   'not_found', // 404
   'no_catalogue', // 404 nothing published yet
   'seq_gap', // 409 push does not continue where the server is (see `expectedSeq`)
   'enrol_code_used', // 409
   'conflict', // 409
+  'claimed_by_other', // 409 another reviewer holds the case (认领)
+  'claim_required', // 409 claim the case before deciding
   'enrol_code_expired', // 410
   'body_too_large', // 413
   'unsupported_media_type', // 415 not application/json, or unknown Content-Encoding
@@ -209,10 +219,16 @@ export const StatusEvent = z.object({
   id: z.uuid(),
   caseId: z.uuid(),
   caseNumber: z.string().nullable(),
-  status: ReviewStatus,
+  /** The back-office event (shared/domain/caseEvents.ts BackOfficeEventBody); record it as {type, payload}. */
+  type: z.enum(BACK_OFFICE_EVENT_TYPES).default('review.status'),
+  /** The typed payload, exactly as the window records it (checked by the window with BackOfficeEventBody). */
+  payload: z.record(z.string(), z.unknown()).optional(),
+  /** review.status only (kept for older windows): the status, reason, 备注 and who decided. */
+  status: ReviewStatus.nullable(),
   /** Required for rejected / needsSupplement: shown to the applicant. */
   reason: z.string().nullable(),
   note: z.string().nullable(),
+  /** Name of the signed-in staff member who did it. */
   decidedBy: z.string(),
   decidedAt: IsoTime,
 });

@@ -63,31 +63,49 @@ const pathOf = (parent: string, key: string | number) => (typeof key === 'number
  */
 export function normalizeDeep(value: unknown, policy: SurrogatePolicy): { value: unknown; issues: TextIssue[] } {
   const issues: TextIssue[] = [];
-  const text = (s: string, path: string) => {
+  // The path is kept as a stack and written out only for an issue: this runs on every pushed event.
+  const stack: Array<string | number> = [];
+  const where = () => stack.reduce<string>((p, k) => pathOf(p, k), '') || '(根)';
+  const text = (s: string) => {
     const n = normalizeText(s, policy);
     if (n === null) {
-      issues.push({ path: path || '(根)', kind: 'loneSurrogate' });
+      issues.push({ path: where(), kind: 'loneSurrogate' });
       return s;
     }
     return n;
   };
-  const walk = (v: unknown, path: string, depth: number): unknown => {
-    if (typeof v === 'string') return text(v, path);
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return text(v);
     if (v === null || typeof v !== 'object') return v;
     if (depth >= MAX_NESTING) {
-      issues.push({ path: path || '(根)', kind: 'tooDeep' });
+      issues.push({ path: where(), kind: 'tooDeep' });
       return null;
     }
-    if (Array.isArray(v)) return v.map((x, i) => walk(x, pathOf(path, i), depth + 1));
+    if (Array.isArray(v)) {
+      const out = new Array<unknown>(v.length);
+      for (let i = 0; i < v.length; i++) {
+        stack.push(i);
+        out[i] = walk(v[i], depth + 1);
+        stack.pop();
+      }
+      return out;
+    }
     if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return v; // Buffers, Dates: not text
+    const o = v as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      const key = text(k, pathOf(path, k));
-      Object.defineProperty(out, key, { value: walk(x, pathOf(path, key), depth + 1), enumerable: true, writable: true, configurable: true });
+    for (const k of Object.keys(o)) {
+      stack.push(k);
+      const key = text(k);
+      stack[stack.length - 1] = key;
+      const x = walk(o[k], depth + 1);
+      // A key such as `__proto__` stays a key (assignment would set the prototype).
+      if (key === '__proto__') Object.defineProperty(out, key, { value: x, enumerable: true, writable: true, configurable: true });
+      else out[key] = x;
+      stack.pop();
     }
     return out;
   };
-  return { value: walk(value, '', 0), issues };
+  return { value: walk(value, 0), issues };
 }
 
 /** Nesting depth of a JSON text, found by scanning (no parse, no recursion); stops counting past `limit`. */

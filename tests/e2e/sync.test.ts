@@ -2,8 +2,9 @@
 // server (PGlite in a temp data folder) through the 中心服务器登记 dialog; the server stops;
 // two cases are accepted at the window and the header says 离线：2 件办件待上传; the server
 // starts again on the same data and the header goes to 已同步 (the device keeps its
-// enrolment); back-office staff approve one case and mark it 待取件 in the console; the
-// window's 今日办件 shows 待取件 within seconds and the result is handed over (出件).
+// enrolment); the 公安 reviewer (demo account 3011) claims one case in the console, approves it
+// with its 证照 and marks it 待取件; the window's 今日办件 shows the badge and the highlighted
+// row within seconds, the case view the 证照 and 备注, and the result is handed over (出件).
 // Requires `npm run build` first (renderer and dist/console).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,16 +16,15 @@ import { demoEnrolCode, seedDemo } from '../../server/demo';
 import { publishCatalogue } from '../../server/catalogue/catalogue';
 import { demoCatalogue } from '../../shared/demo/catalogue';
 import { DEMO_ITEMS } from '../../shared/demo/examples';
-import { REVIEW_STATUS_LABEL, type ReviewStatus } from '../../shared/sync/protocol';
+import { REVIEW_STATUS_LABEL } from '../../shared/sync/protocol';
 import { idCardCheckChar } from '../../shared/validate/idcard';
 import { readSyncState } from '../../electron/store/syncState';
 import { stmt } from '../../electron/store/statements';
 import type { Answers } from '../../shared/domain/checklist';
-import { nextApplicant, signIn, startHarness, type Harness } from './harness';
+import { DEMO_PASSWORD, nextApplicant, signIn, startHarness, type Harness } from './harness';
 import { answer, closeNotice, confirmDecision, demoItem, fillPerson, markMaterials, openDecision, openItem, openSyncDetails, poll, settled, waitForNotice, type PersonData } from './flows';
 
 const DEVICE = { officeCode: '210100', windowCode: '01' };
-const STAFF_TOKEN = 'sync-e2e-staff-token';
 const withCheck = (first17: string) => first17 + idCardCheckChar(first17);
 const APPLICANTS: PersonData[] = [
   { name: '孙立新', idNumber: withCheck('21010219880412301'), phone: '13812340001' },
@@ -47,10 +47,10 @@ describe('sync in the app: offline intake, catch-up, back-office decision back a
   /** The central server on the temp data folder; the same port again when it is free. */
   const start = async () => {
     try {
-      server = await startServer({ db: { dataDir }, port, staffToken: STAFF_TOKEN, rateLimit: false, consoleDir: path.resolve('dist/console'), pushHook });
+      server = await startServer({ db: { dataDir }, port, rateLimit: false, consoleDir: path.resolve('dist/console'), pushHook });
     } catch {
       // Port taken meanwhile: another one, and the window pointed at it as embeddedSync does.
-      server = await startServer({ db: { dataDir }, port: 0, staffToken: STAFF_TOKEN, rateLimit: false, consoleDir: path.resolve('dist/console'), pushHook });
+      server = await startServer({ db: { dataDir }, port: 0, rateLimit: false, consoleDir: path.resolve('dist/console'), pushHook });
       stmt(h.ws.db, 'UPDATE sync_state SET server_url = ? WHERE id = 1').run(server.url);
     }
     port = server.port;
@@ -149,33 +149,50 @@ describe('sync in the app: offline intake, catch-up, back-office decision back a
     await h.shot('sync-online');
   });
 
-  test('approved and marked 待取件 in the back-office console, it shows as 待取件 at the window and is handed over', async () => {
+  test('approved with its 证照 and marked 待取件 in the back-office console, the window shows a badge and the highlighted case, and hands it over', async () => {
     const { page } = h;
     const [ready, other] = numbers;
     const consolePage = await h.browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
     const consoleErrors: string[] = [];
     consolePage.on('pageerror', (e) => consoleErrors.push(e.message));
     await consolePage.goto(`${server!.url}/console/`);
-    await consolePage.getByTestId('signin-name').fill('刘审批');
-    await consolePage.getByTestId('signin-token').fill(STAFF_TOKEN);
+    await consolePage.getByTestId('signin-staff-no').fill('3011'); // 公安 reviewer (demo account)
+    await consolePage.getByTestId('signin-password').fill(DEMO_PASSWORD);
     await consolePage.getByTestId('signin-submit').click();
     await consolePage.locator(`tr[data-case-number="${ready}"]`).click();
+    await consolePage.getByTestId('claim').click();
     const form = consolePage.getByTestId('review-form');
-    for (const status of ['approved', 'readyForPickup'] as ReviewStatus[]) {
-      await form.getByText(REVIEW_STATUS_LABEL[status], { exact: true }).click();
-      await consolePage.getByTestId('review-submit').click();
-      await poll(() => consolePage.getByTestId('case-review-status').textContent()).toBe(REVIEW_STATUS_LABEL[status]);
-    }
+    await form.getByText('准予', { exact: true }).click();
+    await consolePage.getByTestId('result-name').fill('保安员证');
+    await consolePage.getByTestId('result-number').fill('辽公保证字 2026-000123');
+    await consolePage.getByTestId('result-from').click();
+    await consolePage.keyboard.type('2026-12-01');
+    await consolePage.keyboard.press('Enter');
+    await consolePage.getByTestId('result-unlimited').check();
+    await consolePage.getByTestId('review-submit').click();
+    await consolePage.getByTestId('review-confirm').click();
+    await poll(() => consolePage.getByTestId('case-review-status').textContent()).toBe(REVIEW_STATUS_LABEL.approved);
+    await form.getByText('待取件', { exact: true }).click();
+    await consolePage.getByTestId('review-note').fill('证照已送达综合窗口，请通知申请人领取');
+    await consolePage.getByTestId('review-submit').click();
+    await poll(() => consolePage.getByTestId('case-review-status').textContent()).toBe(REVIEW_STATUS_LABEL.readyForPickup);
     await consolePage.close();
     expect(consoleErrors).toEqual([]);
 
-    // The open queue refreshes after the next sync: no click needed.
+    // The open queue refreshes after the next sync: no click needed. The badge and the row say it is new.
     await poll(() => queueRow(ready).textContent()).toContain('待取件');
+    await poll(() => page.getByTestId('queue-alerts').textContent()).toBe('1');
+    expect(await queueRow(ready).getAttribute('data-attention')).toBe('readyForPickup');
     expect(await queueRow(other).textContent()).not.toContain('待取件');
+    expect(await page.getByTestId('queue-fresh').textContent()).toContain('1 件后台需补正或待取件');
     await h.shot('sync-ready-for-pickup');
 
     await queueRow(ready).click();
     await page.getByTestId('case-view').waitFor();
+    expect(await page.getByTestId('review-info').textContent()).toContain('保安员证（编号 辽公保证字 2026-000123');
+    expect(await page.getByTestId('review-note').textContent()).toBe('证照已送达综合窗口，请通知申请人领取');
+    await poll(() => page.getByTestId('queue-alerts').count()).toBe(0); // opened: seen
+    await h.shot('case-view-review');
     await page.getByTestId('action-deliver').click();
     await page.getByTestId('deliver-id').fill(APPLICANTS[0].idNumber);
     await page.getByTestId('deliver-confirm').click();

@@ -28,6 +28,8 @@ export interface FaultProxy {
   url: string;
   /** Where requests go; change it when the server restarts on another port. */
   target: string;
+  /** Several servers on one database: each request goes to one of them at random (seeded). */
+  targets: string[] | null;
   offline: boolean;
   /** Probability that a request gets a fault other than 'pass'. */
   faultRate: number;
@@ -61,7 +63,8 @@ export async function startFaultProxy(target: string, opts: { seed: number; faul
   const rand = seeded(opts.seed);
   const stale: Array<{ method: string; url: string; headers: http.IncomingHttpHeaders; body: Buffer }> = [];
   const sockets = new Set<net.Socket>();
-  const proxy: FaultProxy = { url: '', target, offline: false, faultRate: opts.faultRate ?? 0.3, log: [], close: async () => {} };
+  const proxy: FaultProxy = { url: '', target, targets: null, offline: false, faultRate: opts.faultRate ?? 0.3, log: [], close: async () => {} };
+  const pick = () => (proxy.targets?.length ? proxy.targets[Math.floor(rand() * proxy.targets.length)] : proxy.target);
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -91,8 +94,8 @@ export async function startFaultProxy(target: string, opts: { seed: number; faul
       if (fault === 'delay') await new Promise((r) => setTimeout(r, Math.floor(rand() * (opts.maxDelayMs ?? 200))));
       if (fault === 'replayLater') stale.push({ ...meta, body });
       // A duplicate races the original, like a client retry crossing a slow reply.
-      const [up] = await Promise.all([forward(proxy.target, meta, body), fault === 'duplicate' ? forward(proxy.target, meta, body).catch(() => null) : null]);
-      for (const s of late) await forward(proxy.target, s, s.body).catch(() => null);
+      const [up] = await Promise.all([forward(pick(), meta, body), fault === 'duplicate' ? forward(pick(), meta, body).catch(() => null) : null]);
+      for (const s of late) await forward(pick(), s, s.body).catch(() => null);
       if (fault === 'dropReply') return void req.socket.destroy();
       if (fault === 'error5xxAfter') return void res.writeHead(502, { 'content-type': 'text/plain' }).end('bad gateway');
       const headers = { ...up.headers };

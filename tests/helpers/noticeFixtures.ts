@@ -99,7 +99,20 @@ export function fixture(kind: NoticeKind, practice = false): NoticeModel {
         kind,
         marks: allReceived,
         caseNumber: '2101020320260512000017',
-        delivery: { method: 'post', to: '王小明', toIdMasked: ID_MASKED, result: '食品经营许可证（正本、副本各一份）', trackingNumber: 'SF1402345678901', deliveredAt: '2026-05-18T15:05:00+08:00' },
+        delivery: {
+          method: 'post', to: '王小明', toIdMasked: ID_MASKED, result: '食品经营许可证（正本、副本各一份）', trackingNumber: 'SF1402345678901', deliveredAt: '2026-05-18T15:05:00+08:00',
+          licence: { name: '食品经营许可证', number: 'JY22101020012345', validFrom: '2026-05-18', validUntil: '2031-05-17' },
+        },
+      });
+    case 'extension':
+      return buildNotice({
+        ...common,
+        kind,
+        marks: {}, // the notice is about the time limit, not the materials
+        caseNumber: '2101020320260512000017',
+        acceptedAt: '2026-05-12T10:30:00+08:00',
+        promisedDate: '2026-06-02',
+        extension: { days: 10, reason: '需对经营场所进行现场核查', previousPromisedDate: '2026-05-19', promisedDate: '2026-06-02', approvedAt: '2026-05-15T16:20:00+08:00' },
       });
     case 'redirect':
       return buildNotice({

@@ -103,7 +103,8 @@ export async function runAction(w: World, a: Action): Promise<void> {
       if (!rows.length) return;
       const reason = a.status === 'rejected' || a.status === 'needsSupplement' ? '材料与登记信息不一致' : undefined;
       const r = await setReviewStatus(w.server, rows[a.pick % rows.length].id, a.status, reason);
-      if (r.status !== 200) throw new Error(`back office refused: ${r.status} ${JSON.stringify(r.json)}`);
+      // A decision the rules refuse (准予/不予许可 are final; 待取件 only after one) is the back office working, not a fault.
+      if (r.status !== 200 && !(r.status === 409 && (r.json as { code?: string }).code === 'conflict')) throw new Error(`back office refused: ${r.status} ${JSON.stringify(r.json)}`);
       return;
     }
   }

@@ -10,7 +10,9 @@ import { openDb, startServer, type Db, type RunningServer, type StartServerOptio
 import { issueEnrolCode, saveClerk } from '../../server/admin/directory';
 import { DEMO_PASSWORD_HASH } from '../../shared/demo/password';
 import { publishCatalogue } from '../../server/catalogue/catalogue';
-import { OFFICE_A, OFFICE_B, PG_URL, seedOffices, type Backend } from '../integration/server-harness';
+import { OFFICE_A, OFFICE_B, PG_URL, decideAs, seedOffices, type Backend } from '../integration/server-harness';
+import { addTestStaff, signedIn, type StaffClient } from './staffClient';
+import type { StaffMember } from '../../shared/sync/staff';
 import { createWorkstation, type Workstation } from '../../electron/services/workstation';
 import { decide } from '../../electron/services/intake';
 import { SyncClient } from '../../electron/sync/client';
@@ -29,6 +31,13 @@ export const serverCatalogue: Catalogue = {
 
 export const STAFF = { [OFFICE_A]: '1001', [OFFICE_B]: '2001' } as Record<string, string>;
 
+/** Back-office accounts of the sync world: two reviewers of the test items' department (GA) at both offices, an admin. */
+export const SYNC_REVIEWERS: StaffMember[] = [
+  { staffNo: '6001', name: '后台审批员', role: 'reviewer', departmentCodes: ['GA', 'SJ', 'ZR'], officeCodes: [OFFICE_A, OFFICE_B] },
+  { staffNo: '6002', name: '后台审批员乙', role: 'reviewer', departmentCodes: ['GA', 'SJ', 'ZR'], officeCodes: [OFFICE_A, OFFICE_B] },
+];
+export const SYNC_ADMIN = '6901';
+
 export interface SyncServer {
   url: string;
   db: Db;
@@ -40,7 +49,7 @@ export interface SyncServer {
   destroy(): Promise<void>;
 }
 
-export async function startSyncServer(kind: Backend, opts: { catalogue?: Catalogue; rateLimit?: false; pushHook?: StartServerOptions['pushHook'] } = {}): Promise<SyncServer> {
+export async function startSyncServer(kind: Backend, opts: { catalogue?: Catalogue; rateLimit?: false; pushHook?: StartServerOptions['pushHook']; allowedHosts?: string[] } = {}): Promise<SyncServer> {
   const dataDir = kind === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'yc-srv-')) : undefined;
   const schema = kind === 'postgres' ? `sync_test_${uuidv7().replace(/-/g, '').slice(-16)}` : undefined;
   if (schema) {
@@ -57,6 +66,7 @@ export async function startSyncServer(kind: Backend, opts: { catalogue?: Catalog
     // Password DEMO_PASSWORD; its precomputed hash spares each server start two scrypt runs.
     await saveClerk(db, { staffNo: STAFF[office], name: office === OFFICE_A ? '张敏' : '李华', role: 'clerk', officeCode: office, windowCode: '01' }, DEMO_PASSWORD_HASH);
   }
+  await addTestStaff(db, ...SYNC_REVIEWERS, { staffNo: SYNC_ADMIN, name: '管理员', role: 'admin', departmentCodes: [], officeCodes: [] });
   let server: RunningServer | null = null;
   let port = 0;
   const s: SyncServer = {
@@ -67,7 +77,7 @@ export async function startSyncServer(kind: Backend, opts: { catalogue?: Catalog
       if (server) return;
       if (!db) db = await open();
       // The same port when possible, so a client pointed straight at the server finds it again.
-      server = await startServer({ db, port, rateLimit: opts.rateLimit ?? false, pushHook: opts.pushHook, enrolRateLimit: { capacity: 100_000, refillPerSecond: 100_000 } });
+      server = await startServer({ db, port, rateLimit: opts.rateLimit ?? false, pushHook: opts.pushHook, allowedHosts: opts.allowedHosts, enrolRateLimit: { capacity: 100_000, refillPerSecond: 100_000 }, signInRateLimit: { capacity: 100_000, refillPerSecond: 100_000 } });
       port = server.port;
       s.url = server.url;
       s.db = db;
@@ -133,11 +143,12 @@ export function acceptCase(d: Pick<Device, 'ws'>): string {
   return decide(d.ws, ACCEPT(d.ws.now().toISOString())).caseId;
 }
 
+const reviewers = new WeakMap<SyncServer, StaffClient>();
+/** The back office decides as a signed-in reviewer would: claim (if not held), then the decision. */
 export async function setReviewStatus(server: SyncServer, caseId: string, status: string, reason?: string) {
-  const res = await fetch(`${server.url}/backoffice/api/cases/${caseId}/status`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ status, decidedBy: '后台审批员', ...(reason ? { reason } : {}) }),
-  });
-  return { status: res.status, json: (await res.json()) as unknown };
+  let c = reviewers.get(server);
+  if (!c) reviewers.set(server, (c = await signedIn(server.url, SYNC_REVIEWERS[0].staffNo)));
+  c.url = server.url; // the same session after a restart on another port: sessions live in the database
+  const r = await decideAs(c, caseId, { status, ...(reason ? { reason } : {}) });
+  return { status: r.status, json: r.json as unknown };
 }

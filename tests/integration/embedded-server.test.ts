@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedServer } from '../../electron/services/embeddedServer';
+import { StaffClient } from '../helpers/staffClient';
+import { DEMO_STAFF } from '../../server/demo';
 
 describe('embedded central server', () => {
   it('starts with the demo catalogue and an enrolment code, and restarts on the same data', async () => {
@@ -24,6 +26,12 @@ describe('embedded central server', () => {
       const { deviceToken } = (await enrol.json()) as { deviceToken: string };
       const cat = (await (await fetch(`${first.url}/sync/v1/catalogue/version`, { headers: { authorization: `Bearer ${deviceToken}` } })).json()) as { version: number };
       expect(cat.version).toBe(1);
+      // The README's demo back-office accounts: reviewers of two departments, heads, an admin.
+      expect(DEMO_STAFF.map((s) => s.role).sort()).toEqual(['admin', 'head', 'head', 'reviewer', 'reviewer', 'reviewer']);
+      expect(new Set(DEMO_STAFF.filter((s) => s.role === 'reviewer').flatMap((s) => s.departmentCodes)).size).toBe(2);
+      const reviewer = new StaffClient(first.url);
+      expect((await reviewer.signIn('3011', '12345678')).json.staff).toMatchObject({ name: '刘审批', role: 'reviewer', departmentCodes: ['GAJ'], mustChangePassword: false });
+      expect((await reviewer.get('/queues')).status).toBe(200);
     } finally {
       await first.stop();
     }

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { acceptCase, enrolDevice, openDevice, startSyncServer, type SyncServer } from '../helpers/syncWorld';
+import { acceptCase, enrolDevice, openDevice, startSyncServer, SYNC_ADMIN, type SyncServer } from '../helpers/syncWorld';
+import { signedIn } from '../helpers/staffClient';
 import { OFFICE_A, call } from './server-harness';
 import { verifyChain } from '../../electron/store/caseEvents';
 import { SyncClient } from '../../electron/sync/client';
@@ -58,7 +59,7 @@ describe('the window hash chain', () => {
     await new SyncClient({ db: again.ws.db, retryDelayMs: 0 }).pushAll();
     const onServer = await srv.db.query<{ n: unknown }>('SELECT count(*) AS n FROM case_events WHERE device_id = $1', [d.deviceId]);
     expect(Number(onServer.rows[0].n)).toBe(9); // everything left in the file arrived
-    const flagged = await call(srv.url, '/backoffice/api/chain-breaks');
+    const flagged = await (await signedIn(srv.url, SYNC_ADMIN)).get('/chain-breaks');
     expect(flagged.status).toBe(200);
     const mine = flagged.json.breaks.filter((b: { deviceId: string }) => b.deviceId === d.deviceId);
     expect(mine.map((b: { kind: string; eventId: string }) => [b.kind, b.eventId]).sort()).toEqual([['altered', altered], ['gap', ev2(again.ws.db, later[2])]].sort());

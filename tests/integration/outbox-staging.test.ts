@@ -42,7 +42,7 @@ describe('outbox staging', () => {
     const { caseId } = decide(ws, DecideInput.parse(acceptCertificate()));
     stageOutbox(ws.db);
     const status = {
-      serverSeq: 1, id: crypto.randomUUID(), caseId, caseNumber: null, status: 'approved' as const,
+      serverSeq: 1, id: crypto.randomUUID(), caseId, caseNumber: null, type: 'review.status' as const, status: 'approved' as const,
       reason: null, note: null, decidedBy: '后台', decidedAt: new Date().toISOString(),
     };
     ws.db.transaction(() => applyStatusEvent(ws.db, status, 'srv'))();

@@ -1,13 +1,16 @@
 // Devices and trust: one-time enrolment codes, bearer tokens, revocation, office isolation,
 // rate limits — against PGlite and the local PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, OFFICE_A, OFFICE_B, Outbox, call, enrolDevice, push, startTestServer, type TestServer } from './server-harness';
+import { BACKENDS, OFFICE_A, OFFICE_B, Outbox, call, catalogueFixture, decideAs, enrolDevice, push, staff, startTestServer, type TestServer } from './server-harness';
 import { issueEnrolCode, revokeDevice } from '../../server/admin/directory';
-import { setCaseStatus } from '../../server/sync/status';
+import { publishCatalogue } from '../../server/catalogue/catalogue';
 
 describe.each(BACKENDS)('server auth on %s', (backend) => {
   let t: TestServer;
-  beforeAll(async () => { t = await startTestServer(backend); });
+  beforeAll(async () => {
+    t = await startTestServer(backend);
+    await publishCatalogue(t.db, catalogueFixture([{ code: '11210100MB0000001A', name: '食品经营许可' }]));
+  });
   afterAll(async () => { await t?.close(); });
 
   it('an enrolment code works exactly once and yields a working token for its window', async () => {
@@ -79,7 +82,7 @@ describe.each(BACKENDS)('server auth on %s', (backend) => {
     const caseId = box.open();
     box.add(caseId, 'case.decided', { decision: 'accept', caseNumber: '210102-01-0001' });
     expect((await push(t, a, box.entries)).json.rejected).toEqual([]);
-    await setCaseStatus(t.db, caseId, { status: 'approved', decidedBy: '审批员甲' });
+    expect((await decideAs(await staff(t), caseId, { status: 'approved' })).status).toBe(200);
     const mine = await call(t.server.url, '/sync/v1/status-events', { token: a.deviceToken });
     expect(mine.json.events.map((e: { caseId: string }) => e.caseId)).toContain(caseId);
     const theirs = await call(t.server.url, '/sync/v1/status-events', { token: b.deviceToken });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { BACKENDS, Outbox, call, enrolDevice, gzipJson, startTestServer, type TestServer } from './server-harness';
+import { BACKENDS, Outbox, call, enrolDevice, gzipJson, staff, startTestServer, type TestServer } from './server-harness';
+import { SESSION_COOKIE } from '../../shared/sync/staff';
 import type { InflateMeter } from '../../server/http/compression';
 import { MAX_BODY_BYTES, type EnrolResponse } from '../../shared/sync/protocol';
 
@@ -67,7 +68,7 @@ describe.each(BACKENDS)('request bodies on %s', (backend) => {
   const meter: InflateMeter = { bodies: 0, bytes: 0, cutOff: 0 };
   const push = { path: '/sync/v1/push', headers: () => ({ authorization: `Bearer ${dev.deviceToken}`, 'content-encoding': 'gzip' }) };
   beforeAll(async () => {
-    t = await startTestServer(backend, { rateLimit: false, inflateMeter: meter, staffToken: 'staff-secret' });
+    t = await startTestServer(backend, { rateLimit: false, inflateMeter: meter });
     dev = await enrolDevice(t);
   });
   afterAll(async () => { await t?.close(); });
@@ -118,7 +119,7 @@ describe.each(BACKENDS)('refused callers on %s: answered before their body is re
   const plain = Buffer.alloc(256 * 1024, 0x20);
   // One request per device, one enrolment per address: the second of each is over the limit.
   beforeAll(async () => {
-    t = await startTestServer(backend, { inflateMeter: meter, staffToken: 'staff-secret', rateLimit: { capacity: 1, refillPerSecond: 0.001 }, enrolRateLimit: { capacity: 1, refillPerSecond: 0.001 } });
+    t = await startTestServer(backend, { inflateMeter: meter, rateLimit: { capacity: 1, refillPerSecond: 0.001 }, enrolRateLimit: { capacity: 1, refillPerSecond: 0.001 } });
     dev = await enrolDevice(t);
   });
   afterAll(async () => { await t?.close(); });
@@ -163,9 +164,16 @@ describe.each(BACKENDS)('refused callers on %s: answered before their body is re
     expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
   });
 
-  it('enrolment over the per-address limit, back office without the staff token, unknown paths', async () => {
+  it('enrolment over the per-address limit, back office without a session, a forged CSRF token or a foreign Host, unknown paths', async () => {
     await refused('/sync/v1/enrol', {}, 429, 'rate_limited');
-    await refused('/backoffice/api/cases/0190a000-0000-7000-8000-000000000000/status', { authorization: 'Bearer wrong' }, 403, 'forbidden');
+    const status = '/backoffice/api/cases/0190a000-0000-7000-8000-000000000000/status';
+    await refused(status, { authorization: 'Bearer wrong' }, 401, 'unauthenticated');
+    const c = await staff(t);
+    const cookie = `${SESSION_COOKIE}=${c.cookie}`;
+    const origin = new URL(t.server.url).origin;
+    await refused(status, { cookie, origin, 'x-csrf-token': 'forged' }, 403, 'csrf_invalid');
+    await refused(status, { cookie, origin: 'https://evil.example', 'x-csrf-token': c.csrf! }, 403, 'origin_invalid');
+    await refused(status, { cookie, origin, 'x-csrf-token': c.csrf!, host: 'evil.example' }, 403, 'host_invalid');
     await refused('/sync/v1/nothing', { authorization: `Bearer ${dev.deviceToken}` }, 404, 'not_found');
   });
 });

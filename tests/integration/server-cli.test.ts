@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { catalogueFixture } from './server-harness';
+import { StaffClient } from '../helpers/staffClient';
 import { openDb } from '../../server/db/db';
 
 const run = promisify(execFile);
@@ -49,8 +50,27 @@ describe('server admin CLI (PGlite data folder)', () => {
     const published = await cli('publish', '--file', join(dir, 'good.json'));
     expect(published.out).toContain('已发布事项目录第 1 版');
 
+    // Back-office accounts: departments must be the catalogue's, offices the server's; every change audited.
+    const typo = await cli('staff', 'add', '--staff-no', '3001', '--name', '王审批', '--role', 'reviewer', '--departments', 'SCJX', '--offices', '210102', '--password', 'chushi1234');
+    expect(typo.code).toBe(1);
+    expect(typo.err).toContain('departmentCodes[0]: 部门 SCJX 不在事项目录中');
+    const added = await cli('staff', 'add', '--staff-no', '3001', '--name', '王审批', '--role', 'reviewer', '--departments', 'SCJG', '--offices', '210102', '--password', 'chushi1234');
+    expect(added.out).toContain('已新增后台工作人员 3001 王审批');
+    expect((await cli('staff', 'add', '--staff-no', '3001', '--name', '重复', '--role', 'admin', '--password', 'chushi1234')).err).toContain('工号 3001 已被使用');
+    expect((await cli('staff', 'reset', '--staff-no', '3001', '--password', 'xinmima5678')).out).toContain('已重置 3001 王审批 的密码');
+    expect((await cli('staff', 'disable', '--staff-no', '3001')).out).toContain('已停用 3001 王审批');
+    expect((await cli('staff', 'disable', '--staff-no', '9999')).err).toContain('没有工号为 9999 的账号');
+    expect((await cli('audit', 'verify')).out).toContain('审计日志完整：共 3 条记录');
+
     const db = await openDb({ dataDir: join(dir, 'db') });
     try {
+      const staffRow = await db.query<{ active: boolean; must_change_password: boolean; department_codes: string[]; password_hash: string }>('SELECT * FROM staff WHERE staff_no = $1', ['3001']);
+      expect(staffRow.rows[0]).toMatchObject({ active: false, must_change_password: true, department_codes: ['SCJG'] });
+      expect(staffRow.rows[0].password_hash).toMatch(/^scrypt\$131072\$8\$1\$/);
+      const audited = await db.query<{ action: string; ip: string; staff_name: string }>('SELECT action, ip, staff_name FROM audit_log ORDER BY seq');
+      expect(audited.rows.map((r) => [r.action, r.ip, r.staff_name])).toEqual([
+        ['staff.add', 'cli', '服务器管理命令'], ['staff.resetPassword', 'cli', '服务器管理命令'], ['staff.disable', 'cli', '服务器管理命令'],
+      ]);
       const versions = await db.query<{ version: number }>('SELECT version FROM catalogue_versions');
       expect(versions.rows.map((r) => r.version)).toEqual([1]);
       const codes = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM enrolment_codes WHERE used_at IS NULL');
@@ -99,13 +119,19 @@ describe('one process per PGlite data folder', () => {
 
   it('a SIGKILLed server leaves nothing that blocks the next start, even a server.pid naming a live process', { timeout: 120_000 }, async () => {
     expect((await cli('office', 'add', '--code', '210102', '--name', '和平区政务服务中心', '--level', 'county', '--address', '沈阳市和平区')).code).toBe(0);
+    expect((await cli('staff', 'add', '--staff-no', '3901', '--name', '周管理', '--role', 'admin', '--password', 'chushi1234')).code).toBe(0);
     const first = await serve(data());
     first.child.kill('SIGKILL');
     expect(await first.exited).toBeNull();
     // What the old pid-file lock trusted: a stored pid that is alive (here: this test process).
     writeFileSync(join(data(), 'server.pid'), String(process.pid));
     const again = await serve(data());
-    const dir2 = await fetch(`${again.url}/backoffice/api/directory`).then((r) => r.json());
+    // The account added before the crash signs in (and must set its own password first).
+    const admin = new StaffClient(again.url);
+    expect((await admin.signIn('3901', 'chushi1234')).json.staff).toMatchObject({ staffNo: '3901', role: 'admin', mustChangePassword: true });
+    expect((await admin.get('/directory')).json.code).toBe('password_change_required');
+    expect((await admin.post('/session/password', { current: 'chushi1234', next: 'xinmima5678' })).status).toBe(200);
+    const dir2 = (await admin.get('/directory')).json;
     expect(dir2.offices.map((o: { code: string }) => o.code)).toEqual(['210102']);
     expect(existsSync(join(data(), 'server.pid'))).toBe(false);
     again.child.kill('SIGTERM');

@@ -1,15 +1,17 @@
-// The back-office API additions the console relies on: newest-first paging, the 待审批 filter,
-// the directory for filters, and items resolved from the catalogue version of the case.
+// The back-office API the console relies on: newest-first paging, the 待审批 filter, the
+// directory for filters, and items resolved from the catalogue version of the case — each
+// within the signed-in person's departments and offices.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishCatalogue } from '../../server/catalogue/catalogue';
 import type { CaseListResponse, CatalogueItemResponse, DirectoryResponse } from '../../shared/sync/backoffice';
-import { call, catalogueFixture, enrolDevice, OFFICE_A, Outbox, push, startTestServer, type TestServer } from './server-harness';
+import { catalogueFixture, decideAs, enrolDevice, OFFICE_A, OFFICE_B, Outbox, push, staff, startTestServer, type StaffClient, type TestServer } from './server-harness';
 
 const FOOD = '11210100MB0000001A';
 const ROAD = '11210100MB0000002B';
 
 describe('back-office API for the console (PGlite)', () => {
   let t: TestServer;
+  let both: StaffClient;
   const opened: string[] = [];
 
   beforeAll(async () => {
@@ -25,11 +27,12 @@ describe('back-office API for the console (PGlite)', () => {
       opened.push(id);
     }
     expect((await push(t, dev, box.entries)).json.rejected).toEqual([]);
-    await call(t.server.url, `/backoffice/api/cases/${opened[0]}/status`, { body: { status: 'approved', decidedBy: '刘审批' } });
+    both = await staff(t, 'both');
+    expect((await decideAs(both, opened[0], { status: 'approved' })).status).toBe(200);
   });
   afterAll(() => t?.close());
 
-  const list = async (q: string) => (await call(t.server.url, `/backoffice/api/cases?${q}`)).json as CaseListResponse;
+  const list = async (q: string, who = both) => (await who.get(`/cases?${q}`)).json as CaseListResponse;
 
   it('pages newest first without gaps or repeats, with item names', async () => {
     const first = await list('order=desc&limit=2');
@@ -45,29 +48,38 @@ describe('back-office API for the console (PGlite)', () => {
   it('filters cases without a decision (待审批) and by department', async () => {
     expect((await list('reviewStatus=none')).cases.map((c) => c.id)).toEqual(opened.slice(1));
     expect((await list('departmentCode=JTJ&order=desc')).cases.map((c) => c.id)).toEqual([opened[3], opened[1]]);
+    // A reviewer of one department sees only its cases, whatever the filter asks for.
+    const market = await staff(t, 'reviewer');
+    expect((await list('order=desc', market)).cases.map((c) => c.id)).toEqual([opened[4], opened[2], opened[0]]);
+    expect((await list('departmentCode=JTJ', market)).cases).toEqual([]);
   });
 
   it('lists offices and the latest catalogue departments for the filters', async () => {
-    const dir = (await call(t.server.url, '/backoffice/api/directory')).json as DirectoryResponse;
-    expect(dir.offices.map((o) => o.code)).toContain(OFFICE_A);
+    const dir = (await both.get('/directory')).json as DirectoryResponse;
+    expect(dir.offices.map((o) => o.code)).toEqual([OFFICE_A, OFFICE_B]);
     expect(dir.departments.map((d) => d.name)).toEqual(['市场监督管理局', '交通运输局']);
     expect(dir.catalogueVersion).toBe(2);
+    // Each person's own places only.
+    const b = (await (await staff(t, 'officeB')).get('/directory')).json as DirectoryResponse;
+    expect([b.offices.map((o) => o.code), b.departments.map((d) => d.code)]).toEqual([[OFFICE_B], ['SCJG']]);
   });
 
   it('names an item from the version the case was opened under, else from the latest', async () => {
-    const v1 = (await call(t.server.url, `/backoffice/api/catalogue/items/${FOOD}?version=1`)).json as CatalogueItemResponse;
+    const v1 = (await both.get(`/catalogue/items/${FOOD}?version=1`)).json as CatalogueItemResponse;
     expect([v1.item.name, v1.version, v1.exactVersion, v1.department?.name]).toEqual(['食品经营许可', 1, true, '市场监督管理局']);
-    const missing = (await call(t.server.url, `/backoffice/api/catalogue/items/${FOOD}?version=9`)).json as CatalogueItemResponse;
+    const missing = (await both.get(`/catalogue/items/${FOOD}?version=9`)).json as CatalogueItemResponse;
     expect([missing.item.name, missing.version, missing.exactVersion]).toEqual(['食品经营许可（新办）', 2, false]);
-    const unknown = await call(t.server.url, '/backoffice/api/catalogue/items/NOSUCHITEM00');
+    const unknown = await both.get('/catalogue/items/NOSUCHITEM00');
     expect(unknown.status).toBe(404);
     expect(unknown.json.message).toContain('NOSUCHITEM00');
   });
 
   it('says in Chinese what is wrong with a decision', async () => {
-    const r = await call(t.server.url, `/backoffice/api/cases/${opened[1]}/status`, { body: { status: 'rejected', decidedBy: '' } });
+    const r = await both.post(`/cases/${opened[1]}/status`, { status: 'rejected' });
     expect(r.status).toBe(400);
     for (const d of r.json.details) expect(d.message).toMatch(/[\u4e00-\u9fff]/);
-    expect(r.json.details.map((d: { path: string }) => d.path).sort()).toEqual(['decidedBy', 'reason']);
+    expect(r.json.details.map((d: { path: string }) => d.path).sort()).toEqual(['confirmed', 'reason']);
+    const approve = await both.post(`/cases/${opened[1]}/status`, { status: 'approved', confirmed: true, result: { licenceName: '', licenceNumber: 'X1', validFrom: '2026-01-02', validUntil: '2026-01-01' } });
+    expect(approve.json.details.map((d: { path: string; message: string }) => `${d.path} ${d.message}`).sort()).toEqual(['result.licenceName 请填写证照名称', 'result.validUntil 有效期截止日不能早于起始日']);
   });
 });

@@ -1,7 +1,7 @@
 // Down: back-office decisions pulled with a resumable cursor, catalogue versions and
 // deltas, clerk accounts and window settings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, OFFICE_A, Outbox, call, catalogueFixture, enrolDevice, push, startTestServer, type TestServer } from './server-harness';
+import { BACKENDS, OFFICE_A, Outbox, call, catalogueFixture, decideAs, enrolDevice, push, staff, startTestServer, type StaffClient, type TestServer } from './server-harness';
 import { publishCatalogue } from '../../server/catalogue/catalogue';
 import { addClerk, deactivateClerk } from '../../server/admin/directory';
 import { verifyPassword } from '../../server/crypto';
@@ -10,25 +10,30 @@ import { Catalogue } from '../../shared/domain/catalogue';
 import { applyCatalogueDelta } from '../../shared/sync/catalogue-delta';
 import { CatalogueResponse, ClerksResponse, PullResponse, StatusEvent, type EnrolResponse } from '../../shared/sync/protocol';
 
-describe.each(BACKENDS)('server down-sync on %s', (backend) => {
+describe.each(BACKENDS)('back-office decisions down to the windows on %s', (backend) => {
   let t: TestServer;
   let dev: EnrolResponse;
+  let reviewer: StaffClient;
+  let other: StaffClient;
   beforeAll(async () => {
     t = await startTestServer(backend, { rateLimit: false });
+    await publishCatalogue(t.db, catalogueFixture([{ code: '11210100MB0000001A', name: '食品经营许可' }]));
     dev = await enrolDevice(t);
+    reviewer = await staff(t, 'reviewer');
+    other = await staff(t, 'reviewer2');
   });
   afterAll(async () => { await t?.close(); });
 
-  const setStatus = (caseId: string, body: unknown) => call(t.server.url, `/backoffice/api/cases/${caseId}/status`, { body });
+  const setStatus = (caseId: string, body: { status: string; reason?: string }, who?: StaffClient) => decideAs(who ?? reviewer, caseId, body);
 
   it('back-office decisions reach the window page by page; a broken pull resumes from the saved cursor', async () => {
     const box = new Outbox();
     const ids = [0, 1, 2, 3, 4].map(() => box.open());
     ids.forEach((id, i) => box.add(id, 'case.decided', { decision: 'accept', caseNumber: `210102-01-0000${i}` }));
     expect((await push(t, dev, box.entries)).json.rejected).toEqual([]);
-    for (const id of ids) expect((await setStatus(id, { status: 'reviewing', decidedBy: '审批员甲' })).status).toBe(200);
-    const ok = await setStatus(ids[0], { status: 'approved', decidedBy: '审批员甲' });
-    expect(StatusEvent.parse(ok.json)).toMatchObject({ caseId: ids[0], status: 'approved', caseNumber: '210102-01-00000' });
+    for (const id of ids) expect((await setStatus(id, { status: 'reviewing' })).status).toBe(200);
+    const ok = await setStatus(ids[0], { status: 'approved' });
+    expect(StatusEvent.parse(ok.json)).toMatchObject({ caseId: ids[0], status: 'approved', caseNumber: '210102-01-00000', decidedBy: '审批员甲', payload: { staffNo: '5001' } });
 
     const seen: string[] = [];
     let cursor = 0;
@@ -42,9 +47,9 @@ describe.each(BACKENDS)('server down-sync on %s', (backend) => {
     expect(seen).toHaveLength(6);
     expect(seen.at(-1)).toBe(`${ids[0]}:approved`);
     // Later decisions arrive from the saved cursor, nothing repeated.
-    await setStatus(ids[1], { status: 'readyForPickup', decidedBy: '审批员乙' });
+    await setStatus(ids[1], { status: 'rejected', reason: '经营场所不符合要求' });
     const more = PullResponse.parse((await call(t.server.url, `/sync/v1/status-events?after=${cursor}`, { token: dev.deviceToken })).json);
-    expect(more.events.map((e) => e.status)).toEqual(['readyForPickup']);
+    expect(more.events.map((e) => [e.status, e.reason, e.decidedBy])).toEqual([['rejected', '经营场所不符合要求', '审批员甲']]);
     expect(more.serverId).toBe(dev.serverId);
   });
 
@@ -56,20 +61,38 @@ describe.each(BACKENDS)('server down-sync on %s', (backend) => {
     const refused = box.open();
     box.add(refused, 'case.decided', { decision: 'refuse', reason: '不属于本中心受理范围' });
     await push(t, dev, box.entries);
-    const noReason = await setStatus(accepted, { status: 'rejected', decidedBy: '审批员甲' });
+    const noReason = await setStatus(accepted, { status: 'rejected' });
     expect(noReason.status).toBe(400);
     expect(noReason.json.details[0]).toMatchObject({ path: 'reason' });
-    expect((await setStatus(accepted, { status: 'needsSupplement', reason: '缺少营业执照副本', decidedBy: '审批员甲' })).status).toBe(200);
-    const notAccepted = await setStatus(refused, { status: 'approved', decidedBy: '审批员甲' });
+    // A name in the request is refused: the decider is the signed-in person.
+    const named = await reviewer.post(`/cases/${accepted}/status`, { status: 'reviewing', decidedBy: '冒名' });
+    expect([named.status, named.json.code]).toEqual([400, 'invalid_input']);
+    expect((await setStatus(accepted, { status: 'needsSupplement', reason: '缺少营业执照副本' })).status).toBe(200);
+    const notAccepted = await setStatus(refused, { status: 'approved' });
     expect(notAccepted.status).toBe(409);
-    expect((await setStatus('0190a000-0000-7000-8000-000000000000', { status: 'approved', decidedBy: 'x' })).status).toBe(404);
-    const detail = await call(t.server.url, `/backoffice/api/cases/${accepted}`);
+    expect((await setStatus('0190a000-0000-7000-8000-000000000000', { status: 'approved' })).status).toBe(404);
+    // Another reviewer cannot decide a case held by the first.
+    const held = await other.post(`/cases/${accepted}/status`, { status: 'reviewing' });
+    expect([held.status, held.json.code]).toEqual([409, 'claimed_by_other']);
+    expect(held.json.message).toContain('审批员甲');
+    const detail = await reviewer.get(`/cases/${accepted}`);
     expect(detail.json.case.reviewStatus).toBe('needsSupplement');
     expect(detail.json.events.map((e: { type: string; staffNo: string }) => [e.type, e.staffNo])).toEqual([['case.opened', '1001'], ['case.decided', '1001']]);
     expect(detail.json.case.status).toBe('accepted');
-    const list = await call(t.server.url, `/backoffice/api/cases?officeCode=${OFFICE_A}&reviewStatus=needsSupplement`);
+    const list = await reviewer.get(`/cases?officeCode=${OFFICE_A}&reviewStatus=needsSupplement`);
     expect(list.json.cases.map((c: { id: string }) => c.id)).toContain(accepted);
   });
+
+});
+
+describe.each(BACKENDS)('catalogue and accounts down to the windows on %s', (backend) => {
+  let t: TestServer;
+  let dev: EnrolResponse;
+  beforeAll(async () => {
+    t = await startTestServer(backend, { rateLimit: false });
+    dev = await enrolDevice(t);
+  });
+  afterAll(async () => { await t?.close(); });
 
   it('publishes catalogue versions and serves full, delta and current answers', async () => {
     const none = await call(t.server.url, '/sync/v1/catalogue/version', { token: dev.deviceToken });
@@ -133,19 +156,5 @@ describe.each(BACKENDS)('server down-sync on %s', (backend) => {
     expect(verifyPassword('wrong', r.clerks[0].passwordHash)).toBe(false);
     const w = await call(t.server.url, '/sync/v1/window', { token: dev.deviceToken });
     expect(w.json).toMatchObject({ office: { code: OFFICE_A }, window: { code: '01', kind: 'general' }, settings: { printer: '默认打印机' } });
-  });
-});
-
-describe('back-office access', () => {
-  let t: TestServer;
-  beforeAll(async () => { t = await startTestServer('pglite', { staffToken: 'staff-secret-token' }); });
-  afterAll(async () => { await t?.close(); });
-
-  it('needs the staff token when one is configured', async () => {
-    expect((await call(t.server.url, '/backoffice/api/cases')).status).toBe(403);
-    expect((await call(t.server.url, '/backoffice/api/cases', { token: 'wrong' })).status).toBe(403);
-    const ok = await call(t.server.url, '/backoffice/api/cases', { token: 'staff-secret-token' });
-    expect(ok.status).toBe(200);
-    expect(ok.json).toEqual({ cases: [], nextCursor: 0, hasMore: false });
   });
 });

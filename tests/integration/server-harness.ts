@@ -10,6 +10,8 @@ import { migrate } from '../../server/db/migrate';
 import { addOffice, addWindow, issueEnrolCode } from '../../server/admin/directory';
 import type { Catalogue } from '../../shared/domain/catalogue';
 import type { EnrolResponse, PushEntry } from '../../shared/sync/protocol';
+import type { StaffMember } from '../../shared/sync/staff';
+import { addTestStaff, signedIn, StaffClient, type Reply } from '../helpers/staffClient';
 
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const BACKENDS = ['pglite', 'postgres'] as const;
@@ -56,10 +58,24 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Back-office accounts every test server has (password DEMO_PASSWORD); the catalogue fixture's departments are SCJG and JTJ. */
+export const TEST_STAFF = {
+  reviewer: { staffNo: '5001', name: '审批员甲', role: 'reviewer', departmentCodes: ['SCJG'], officeCodes: [OFFICE_A, OFFICE_B] },
+  reviewer2: { staffNo: '5002', name: '审批员乙', role: 'reviewer', departmentCodes: ['SCJG'], officeCodes: [OFFICE_A, OFFICE_B] },
+  transport: { staffNo: '5011', name: '交通审批员', role: 'reviewer', departmentCodes: ['JTJ'], officeCodes: [OFFICE_A, OFFICE_B] },
+  officeB: { staffNo: '5021', name: '沈河审批员', role: 'reviewer', departmentCodes: ['SCJG'], officeCodes: [OFFICE_B] },
+  both: { staffNo: '5031', name: '综合审批员', role: 'reviewer', departmentCodes: ['SCJG', 'JTJ'], officeCodes: [OFFICE_A, OFFICE_B] },
+  head: { staffNo: '5101', name: '市场科长', role: 'head', departmentCodes: ['SCJG'], officeCodes: [OFFICE_A, OFFICE_B] },
+  transportHead: { staffNo: '5111', name: '交通科长', role: 'head', departmentCodes: ['JTJ'], officeCodes: [OFFICE_A, OFFICE_B] },
+  admin: { staffNo: '5901', name: '管理员', role: 'admin', departmentCodes: [], officeCodes: [] },
+} satisfies Record<string, StaffMember>;
+export type TestStaff = keyof typeof TEST_STAFF;
+
 export async function startTestServer(kind: Backend, opts: Omit<StartServerOptions, 'db'> = {}): Promise<TestServer> {
   const { db, drop } = await openTestDb(kind);
   await seedOffices(db);
-  const server = await startServer({ db, enrolRateLimit: { capacity: 10_000, refillPerSecond: 1000 }, ...opts });
+  await addTestStaff(db, ...Object.values(TEST_STAFF));
+  const server = await startServer({ db, enrolRateLimit: { capacity: 10_000, refillPerSecond: 1000 }, signInRateLimit: { capacity: 10_000, refillPerSecond: 1000 }, ...opts });
   return { server, db, close: async () => { await server.close(); await drop(); } };
 }
 
@@ -76,6 +92,19 @@ export async function call(url: string, path: string, init: { method?: string; t
 }
 
 export const gzipJson = (v: unknown) => gzipSync(Buffer.from(JSON.stringify(v)));
+
+/** A signed-in back-office staff member of TEST_STAFF. */
+export const staff = (t: TestServer | { server: { url: string } }, who: TestStaff = 'reviewer'): Promise<StaffClient> => signedIn(t.server.url, TEST_STAFF[who].staffNo);
+
+const FINAL = new Set(['approved', 'rejected']);
+/** Claims (if not held) and decides as a reviewer would; final decisions confirmed; 准予 with a 证照. */
+export async function decideAs(c: StaffClient, caseId: string, body: { status: string; reason?: string; note?: string; result?: unknown }): Promise<Reply> {
+  const claim = await c.post(`/cases/${caseId}/claim`);
+  if (claim.status !== 200 && claim.json?.code !== 'conflict') return claim;
+  const result = body.status === 'approved' ? (body.result ?? { licenceName: '食品经营许可证', licenceNumber: 'JY12101020000001', validFrom: '2026-01-01', validUntil: '2030-12-31' }) : undefined;
+  return c.post(`/cases/${caseId}/status`, { ...body, ...(result ? { result } : {}), ...(FINAL.has(body.status) ? { confirmed: true } : {}) });
+}
+export { StaffClient };
 
 export async function enrolDevice(t: TestServer, office = OFFICE_A, windowCode = '01'): Promise<EnrolResponse> {
   const { code } = await issueEnrolCode(t.db, office, windowCode);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
-import { BACKENDS, OFFICE_B, Outbox, call, enrolDevice, push, startTestServer, type TestServer } from './server-harness';
+import { BACKENDS, OFFICE_B, Outbox, call, enrolDevice, push, staff, startTestServer, type TestServer } from './server-harness';
 import type { EnrolResponse } from '../../shared/sync/protocol';
 
 const count = async (t: TestServer, sql: string, params: unknown[]) => Number((await t.db.query<{ n: unknown }>(sql, params)).rows[0].n);
@@ -104,7 +104,7 @@ describe.each(BACKENDS)('server push on %s', (backend) => {
     expect(r.json.rejected.map((x: { seq: number; code: string }) => [x.seq, x.code])).toEqual([[2, 'invalid_event'], [4, 'invalid_event'], [5, 'invalid_event']]);
     expect(r.json.rejected[0].message).toMatch(/decision/);
     expect(await eventsOf(t, dev)).toBe(2);
-    const ops = await call(t.server.url, '/backoffice/api/rejected?limit=50');
+    const ops = await (await staff(t, 'admin')).get('/rejected?limit=50');
     expect(ops.status).toBe(200);
     expect(ops.json.rejected.filter((x: { deviceId: string }) => x.deviceId === dev.deviceId).map((x: { seq: number }) => x.seq).sort()).toEqual([2, 4, 5]);
     // The device may resend after losing the reply: same acknowledgement, nothing doubled.

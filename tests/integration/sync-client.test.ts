@@ -89,6 +89,7 @@ describe('sync client', () => {
     const b = await enrolDevice(srv, srv.url, OFFICE_A, 'A4');
     const caseId = acceptCase(a);
     await a.client.pushAll();
+    await setReviewStatus(srv, caseId, 'approved');
     await setReviewStatus(srv, caseId, 'readyForPickup');
     await b.client.pullStatuses();
     expect(getCaseRow(b.ws.db, caseId)).toBeNull();
@@ -158,6 +159,7 @@ describe('sync client', () => {
     await d.client.pullStatuses();
     // The restore: the server lost this device's uploads and has a new database id.
     await srv.db.query('DELETE FROM status_events WHERE case_id = ANY($1::uuid[])', [first]);
+    await srv.db.query('DELETE FROM case_claims WHERE case_id = ANY($1::uuid[])', [first]);
     await srv.db.query('DELETE FROM case_events WHERE device_id = $1', [d.deviceId]);
     await srv.db.query('DELETE FROM cases WHERE device_id = $1', [d.deviceId]);
     await srv.db.query('UPDATE device_cursors SET last_applied_seq = 0 WHERE device_id = $1', [d.deviceId]);

@@ -2,6 +2,9 @@ import { AppError } from '../../../shared/errors';
 import { parseCaseNumber } from '../../../shared/caseNumber';
 import { AgentRecord, ApplicantRecord } from '../../../shared/domain/applicant';
 import { findCaseRowByNumber, getCaseRow, listQueue, toSummary } from '../../store/cases';
+import { markReviewSeen, unseenReviewAlerts } from '../../store/reviewAlerts';
+import { loadCaseState } from '../../store/caseLog';
+import type { CaseReview } from '../../../shared/domain/case';
 import { caseEvents } from '../../store/caseEvents';
 import { evaluateIntake } from '../intakeTerms';
 import { chinaDay } from '../../../shared/time';
@@ -22,7 +25,8 @@ type CaseChannels =
   | 'case.supplement'
   | 'case.terminate'
   | 'case.deliver'
-  | 'case.rate';
+  | 'case.rate'
+  | 'case.alerts';
 
 export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> {
   const today = () => chinaDay(ws.now());
@@ -34,14 +38,30 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
     'case.queue': () => {
       const now = ws.now();
       const day = chinaDay(now);
-      return { cases: listQueue(ws.db, day).map((r) => toSummary(r, day)), now: now.toISOString() };
+      const attention = new Map(unseenReviewAlerts(ws.db).map((a) => [a.caseId, a.reviewStatus as 'needsSupplement' | 'readyForPickup']));
+      return { cases: listQueue(ws.db, day).map((r) => toSummary(r, day, attention)), now: now.toISOString() };
+    },
+    'case.alerts': () => {
+      const alerts = unseenReviewAlerts(ws.db);
+      return { count: alerts.length, cases: alerts.map((a) => ({ caseId: a.caseId, caseNumber: a.caseNumber, reviewStatus: a.reviewStatus as 'needsSupplement' | 'readyForPickup' })) };
     },
     'case.get': ({ caseId }) => {
       const row = getCaseRow(ws.db, caseId);
       if (!row) throw new AppError('not_found', '找不到该办件');
       const events = caseEvents(ws.db, caseId);
+      // Opening the case is seeing what the back office sent (recorded, and the badge clears).
+      const attention = unseenReviewAlerts(ws.db).find((a) => a.caseId === caseId);
+      if (attention && ws.session.clerk) markReviewSeen(ws.db, caseId, ws.session.clerk.staffNo, ws.now().toISOString());
+      const state = loadCaseState(ws.db, caseId);
+      const review: CaseReview | null = state && (state.reviewStatus || state.extension || state.suspension)
+        ? {
+            status: state.reviewStatus, reason: state.reviewReason, note: state.reviewNote, decidedBy: state.reviewDecidedBy, result: state.reviewResult,
+            extension: state.extension, suspension: state.suspension,
+          }
+        : null;
       return {
-        summary: toSummary(row, today()),
+        summary: toSummary(row, today(), new Map(attention ? [[caseId, attention.reviewStatus as 'needsSupplement' | 'readyForPickup']] : [])),
+        review,
         applicant: ApplicantRecord.parse(JSON.parse(row.applicant)),
         agent: row.agent ? AgentRecord.parse(JSON.parse(row.agent)) : null,
         answers: JSON.parse(row.answers),

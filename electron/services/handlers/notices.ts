@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { getCaseRow } from '../../store/cases';
+import { loadCaseState } from '../../store/caseLog';
 import { noticeKinds } from '../../../shared/domain/caseState';
 import { printNotice, printerSettingsStore, renderNotice, type PrintPorts } from '../notices';
 import { loadPrinterSettings, setPrinter } from '../../print/settings';
@@ -21,7 +22,8 @@ export function noticeHandlers(ws: Workstation, ports: PrintPorts): Pick<Handler
     'notice.kinds': ({ caseId }) => {
       const row = getCaseRow(ws.db, caseId);
       if (!row) throw new AppError('not_found', '找不到该办件');
-      return { kinds: noticeKinds(row) };
+      // The projection: an extension (延长办理期限通知书) lives in the state, not the row.
+      return { kinds: noticeKinds(loadCaseState(ws.db, caseId) ?? row) };
     },
     'notice.render': async ({ caseId, kind, layout }) => ({ html: await renderNotice(ws, caseId, kind, layout) }),
     'notice.print': ({ caseId, kind, layout }) => printNotice(ws, ports, caseId, kind, layout),

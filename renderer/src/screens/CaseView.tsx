@@ -21,6 +21,7 @@ import { CaseMaterials } from '../components/CaseMaterials';
 import { AskRatingScreen } from '../components/AskRatingScreen';
 import { Countdown } from '../components/Countdown';
 import { useServerNow } from '../cases/useServerNow';
+import { ReviewInfo } from '../components/ReviewInfo';
 
 type Dialog = { type: 'notice'; kind: NoticeKind } | { type: 'deliver' } | { type: 'rate'; source: 'screen' | 'paper' } | { type: 'supplement' } | { type: 'terminate' } | null;
 
@@ -129,6 +130,7 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
         )}
       </div>
       <ErrorAlert error={actionError} testId="case-action-error" />
+      {detail.review && <ReviewInfo review={detail.review} onPrintExtension={() => setDialog({ type: 'notice', kind: 'extension' })} />}
       {overdue && <Alert type="error" showIcon data-testid="supplement-overdue" title={`补正期限 ${cnDate(s.supplementDeadline!)} 已过，申请人未补正，可终止办理`} style={{ marginBottom: 12 }} />}
 
       <div className="case-columns">

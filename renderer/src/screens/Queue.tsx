@@ -100,11 +100,15 @@ export function Queue({ openCaseId, onOpenCase }: { openCaseId: string | null; o
   if (openCaseId) return <CaseView key={openCaseId} caseId={openCaseId} offsetMs={offsetMs} onBack={() => onOpenCase(null)} onChanged={refresh} />;
 
   const warn = (cases ?? []).filter((c) => c.tier && c.dueAt && c.status === 'accepted' && Date.parse(c.dueAt) - nowMs < 0).length;
+  const fresh = (cases ?? []).filter((c) => c.attention).length;
   return (
     <div className="queue" data-testid="queue">
       <div className="queue-head">
         <h2>今日办件</h2>
-        <span className="queue-count">共 {cases?.length ?? 0} 件{warn > 0 && <span className="clock-over">，{warn} 件已超时</span>}</span>
+        <span className="queue-count">
+          共 {cases?.length ?? 0} 件{warn > 0 && <span className="clock-over">，{warn} 件已超时</span>}
+          {fresh > 0 && <span className="queue-fresh" data-testid="queue-fresh">，{fresh} 件后台需补正或待取件，请处理</span>}
+        </span>
         <div className="queue-lookup">
           <Input.Search
             ref={lookupRef}
@@ -129,7 +133,7 @@ export function Queue({ openCaseId, onOpenCase }: { openCaseId: string | null; o
         pagination={false}
         sticky
         locale={{ emptyText: '今天还没有办件' }}
-        onRow={(r) => ({ onClick: () => onOpenCase(r.id), className: 'queue-row', 'data-case-number': r.caseNumber } as object)}
+        onRow={(r) => ({ onClick: () => onOpenCase(r.id), className: `queue-row${r.attention ? ' queue-row-attention' : ''}`, 'data-case-number': r.caseNumber, 'data-attention': r.attention ?? undefined } as object)}
         columns={[
           { title: '编号', dataIndex: 'caseNumber', width: 220, render: (v: string) => <span className="case-number-cell">{v}</span> },
           { title: '事项', dataIndex: 'itemName', ellipsis: true },
@@ -144,7 +148,12 @@ export function Queue({ openCaseId, onOpenCase }: { openCaseId: string | null; o
                 <Tag color={STATUS_COLOR[s.status]} data-testid="queue-status">
                   {CASE_STATUS_LABEL[s.status]}
                 </Tag>
-                {reviewLabel(s.reviewStatus) && <Tag color="geekblue">{reviewLabel(s.reviewStatus)}</Tag>}
+                {reviewLabel(s.reviewStatus) && (
+                  <Tag color={s.attention ? 'volcano' : 'geekblue'} data-testid={s.attention ? 'queue-attention' : undefined}>
+                    {s.attention ? '新：' : ''}
+                    {reviewLabel(s.reviewStatus)}
+                  </Tag>
+                )}
               </>
             ),
           },

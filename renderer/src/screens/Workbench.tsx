@@ -3,7 +3,7 @@
 // the search box from anywhere; F3 opens 今日办件; F4 closes the current case and starts the
 // next applicant.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Empty, Tag, type InputRef } from 'antd';
+import { Badge, Button, Empty, Tag, type InputRef } from 'antd';
 import type { WorkstationContext } from '../../../shared/contract';
 import { ROLE_LABEL } from '../../../shared/domain/clerk';
 import { invoke } from '../api';
@@ -15,6 +15,7 @@ import { WindowStats } from '../stats/WindowStats';
 import { PracticeHeaderActions } from '../practice/PracticeHeaderActions';
 import { PracticeSide } from '../practice/PracticeSide';
 import { SyncStatus } from '../sync/SyncStatus';
+import { useReviewAlerts } from '../cases/useReviewAlerts';
 
 type View = 'intake' | 'queue' | 'stats' | 'catalogue';
 
@@ -62,6 +63,7 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
     onContextChanged();
   };
 
+  const alerts = useReviewAlerts(openCaseId);
   const views: Array<{ key: View; label: string }> = [
     { key: 'intake', label: '综合受理' },
     { key: 'queue', label: '今日办件' },
@@ -95,6 +97,9 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
               data-testid={`nav-${v.key}`}
             >
               {v.label}
+              {v.key === 'queue' && alerts > 0 && (
+                <Badge count={alerts} size="small" offset={[4, -2]} title={`${alerts} 件办件后台已需补正或待取件`} data-testid="queue-alerts" />
+              )}
             </button>
           ))}
         </nav>

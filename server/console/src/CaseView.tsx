@@ -1,22 +1,20 @@
-// One case: applicant (numbers masked), item, materials received with the clerk's marks (named
-// from the catalogue version the case was started under), timeline, and the review form.
+// One case: applicant (in full, the view is audited), item, materials received with the clerk's
+// marks (named from the catalogue version the case was started under), timeline, and the review
+// panel (claim, decision, 延期, 挂起) showing what the server says the signed-in person may do.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Spin, Table, Tag, Timeline } from 'antd';
 import type { CaseDetailResponse, CatalogueItemResponse } from '../../../shared/sync/backoffice';
-import { ApplicantRecord, AgentRecord, applicantDisplayName } from '../../../shared/domain/applicant';
 import { MARK_LABEL, DECISION_LABEL } from '../../../shared/domain/checklist';
 import { evaluateChecklist, type ChecklistLine } from '../../../shared/engine/checklist';
-import { reviewBlocker } from '../../../shared/domain/caseState';
-import { maskIdNumber } from '../../../shared/validate/idcard';
-import { maskPhone } from '../../../shared/notice/mask';
 import { api, ApiFailure } from './api';
-import { EVENT_LABEL, formatTime, INTAKE_STATUS_LABEL, LINE_STATUS_COLOR, LINE_STATUS_LABEL, REVIEW_STATUS_COLOR, REVIEW_STATUS_LABEL } from './labels';
-import { ReviewForm } from './ReviewForm';
+import { EVENT_LABEL, formatDay, formatTime, INTAKE_STATUS_LABEL, LINE_STATUS_COLOR, LINE_STATUS_LABEL, REVIEW_STATUS_COLOR, REVIEW_STATUS_LABEL } from './labels';
+import { ReviewPanel } from './ReviewPanel';
+import { ApplicantCard } from './ApplicantCard';
+import { ClockTag } from './CaseList';
+import { backOfficeLine } from './timelineLines';
 import type { StaffSession } from './session';
 
-export function CaseView({ caseId, session, onBack, onForbidden }: {
-  caseId: string; session: StaffSession; onBack: () => void; onForbidden: (note: string) => void;
-}) {
+export function CaseView({ caseId, session, onBack }: { caseId: string; session: StaffSession; onBack: () => void }) {
   const [detail, setDetail] = useState<CaseDetailResponse | null>(null);
   const [item, setItem] = useState<CatalogueItemResponse | null>(null);
   const [itemError, setItemError] = useState<string | null>(null);
@@ -29,10 +27,9 @@ export function CaseView({ caseId, session, onBack, onForbidden }: {
       // Materials are named from the catalogue version the case was started under.
       api.item(d.case.itemCode, d.state?.catalogueVersion || undefined).then(setItem, (e) => setItemError(e instanceof ApiFailure ? e.message : '无法读取事项目录'));
     } catch (e) {
-      if (e instanceof ApiFailure && e.status === 403) onForbidden(e.message);
-      else setError(e instanceof ApiFailure ? e.message : '加载失败，请重试');
+      setError(e instanceof ApiFailure ? e.message : '加载失败，请重试');
     }
-  }, [caseId, onForbidden]);
+  }, [caseId]);
   useEffect(() => { void load(); }, [load]);
 
   const back = <Button onClick={onBack} data-testid="back-to-list">← 返回办件列表</Button>;
@@ -41,58 +38,27 @@ export function CaseView({ caseId, session, onBack, onForbidden }: {
 
   const c = detail.case;
   const state = detail.state;
-  const applicant = ApplicantRecord.safeParse(state?.applicant);
-  const agent = AgentRecord.safeParse(state?.agent);
   const answers = state?.answers ?? {};
   const marks = state?.marks ?? {};
   const checklist = item ? evaluateChecklist(item.item, answers, marks) : null;
-  const latest = detail.statuses[detail.statuses.length - 1];
 
   return (
     <>
       <div style={{ marginBottom: 16 }}>{back}</div>
       <div className="case-grid">
         <div style={{ display: 'grid', gap: 16 }}>
-          <Card title={<>办件 {c.caseNumber ?? '（未编号）'} {latest ? <Tag color={REVIEW_STATUS_COLOR[latest.status]} data-testid="case-review-status">{REVIEW_STATUS_LABEL[latest.status]}</Tag> : <Tag data-testid="case-review-status">{reviewBlocker(c) === null ? '待审批' : '无需审批'}</Tag>}</>}>
+          <Card title={<>办件 {c.caseNumber ?? '（未编号）'} {c.reviewStatus ? <Tag color={REVIEW_STATUS_COLOR[c.reviewStatus]} data-testid="case-review-status">{REVIEW_STATUS_LABEL[c.reviewStatus]}</Tag> : <Tag data-testid="case-review-status">{detail.actions.reviewable ? '待审批' : '无需审批'}</Tag>} <ClockTag c={c} /></>}>
             <Descriptions column={2} size="small" bordered items={[
               { key: 'item', label: '事项', span: 2, children: <>{item?.item.name ?? c.itemName ?? '（目录中无此事项）'} <span className="item-code">{c.itemCode}</span></> },
               { key: 'dept', label: '部门', children: item?.department?.name ?? c.departmentCode ?? '未归属部门' },
               { key: 'status', label: '窗口受理状态', children: INTAKE_STATUS_LABEL[c.status] },
               { key: 'time', label: '窗口受理时间', children: formatTime(c.createdDeviceTime) },
               { key: 'limit', label: '承诺时限', children: item ? (item.item.promisedDays ? `${item.item.promisedDays} 个工作日` : '即办') : '—' },
+              { key: 'due', label: '承诺办结日期', children: <span data-testid="promised-date">{state?.promisedDate ? formatDay(state.promisedDate) : '—'}{state?.extendedDays ? `（已延期 ${state.extendedDays} 个工作日）` : ''}</span> },
+              { key: 'sus', label: '挂起', children: state?.suspension ? `挂起中：${state.suspension.reason}` : state?.suspendedWorkdays ? `累计挂起 ${state.suspendedWorkdays} 个工作日` : '无' },
             ]} />
           </Card>
-          <Card title="申请人">
-            {applicant.success ? (
-              <Descriptions column={2} size="small" bordered data-testid="applicant" items={
-                applicant.data.kind === 'visitor'
-                  ? [
-                    { key: 'n', label: '称呼', children: applicantDisplayName(applicant.data) },
-                    { key: 'p', label: '联系电话', children: applicant.data.phone ? maskPhone(applicant.data.phone) : '未登记' },
-                    { key: 'id', label: '证件', span: 2, children: <span data-testid="applicant-id">引导至分中心，未登记证件</span> },
-                  ]
-                  : applicant.data.kind === 'person'
-                  ? [
-                    { key: 'n', label: '姓名', children: applicant.data.name },
-                    { key: 'id', label: '身份证号', children: <span data-testid="applicant-id">{maskIdNumber(applicant.data.idNumber)}</span> },
-                    { key: 'p', label: '联系电话', children: maskPhone(applicant.data.phone) },
-                  ]
-                  : [
-                    { key: 'n', label: '名称', children: applicant.data.name },
-                    { key: 'id', label: '统一社会信用代码', children: <span data-testid="applicant-id">{applicant.data.creditCode}</span> },
-                    { key: 'l', label: '法定代表人', children: applicant.data.legalRepresentative },
-                    { key: 'p', label: '联系电话', children: maskPhone(applicant.data.phone) },
-                  ]
-              } />
-            ) : <span className="muted">窗口未上传申请人信息</span>}
-            {agent.success && (
-              <Descriptions style={{ marginTop: 12 }} column={2} size="small" bordered title="代理人" items={[
-                { key: 'n', label: '姓名', children: agent.data.name },
-                { key: 'id', label: '身份证号', children: maskIdNumber(agent.data.idNumber) },
-                { key: 'p', label: '联系电话', children: maskPhone(agent.data.phone) },
-              ]} />
-            )}
-          </Card>
+          <ApplicantCard state={state} />
           <Card title="收取的材料"><div data-testid="materials">
             {itemError && <Alert type="warning" showIcon title={itemError} style={{ marginBottom: 12 }} />}
             {item && !item.exactVersion && (
@@ -122,12 +88,7 @@ export function CaseView({ caseId, session, onBack, onForbidden }: {
           </Card>
         </div>
         <div>
-          {reviewBlocker(c) === null ? (
-            <ReviewForm caseId={c.id} decidedBy={session.name} onDecided={() => void load()} onForbidden={onForbidden} />
-          ) : (
-            <Alert type="info" showIcon title="无需审批"
-              description={c.status === 'opened' ? '窗口的受理决定尚未上传，上传后才能审批。' : `窗口未受理该办件（${INTAKE_STATUS_LABEL[c.status]}），无需后台审批。`} />
-          )}
+          <ReviewPanel detail={detail} session={session} onChanged={() => void load()} />
         </div>
       </div>
     </>
@@ -149,20 +110,6 @@ function timeline(d: CaseDetailResponse) {
       },
     };
   });
-  const review = d.statuses.map((s) => ({
-    at: s.decidedAt,
-    item: {
-      key: s.id,
-      color: s.status === 'rejected' ? 'red' : s.status === 'needsSupplement' ? 'orange' : 'blue',
-      title: formatTime(s.decidedAt),
-      content: (
-        <div data-testid="timeline-status">
-          后台审批：<b>{REVIEW_STATUS_LABEL[s.status]}</b><span className="muted">（{s.decidedBy}）</span>
-          {s.reason ? <div>理由：{s.reason}</div> : null}
-          {s.note ? <div className="muted">备注：{s.note}</div> : null}
-        </div>
-      ),
-    },
-  }));
+  const review = d.statuses.map((s) => ({ at: s.decidedAt, item: backOfficeLine(s) }));
   return [...fromWindow, ...review].sort((a, b) => a.at.localeCompare(b.at)).map((x) => x.item);
 }

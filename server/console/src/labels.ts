@@ -3,6 +3,7 @@ import { CASE_STATUS_LABEL } from '../../../shared/domain/case';
 import type { IntakeStatus } from '../../../shared/sync/backoffice';
 import type { CaseEventType, ReviewStatus } from '../../../shared/sync/protocol';
 import type { LineStatus } from '../../../shared/engine/checklist';
+import type { ClockBand } from '../../../shared/domain/caseState';
 
 export { REVIEW_STATUS_LABEL } from '../../../shared/sync/protocol';
 
@@ -41,8 +42,19 @@ export const LINE_STATUS_COLOR: Record<LineStatus, string> = {
   unchecked: 'default',
 };
 
-/** 2026-05-04 09:30 in the browser's time zone. */
-// China time (UTC+8) whatever the staff browser's time-zone setting says.
+export const CLOCK_LABEL: Record<ClockBand, string> = { none: '', paused: '已挂起（计时暂停）', ok: '正常', dueSoon: '即将超时', overdue: '已超时' };
+export const CLOCK_COLOR: Record<ClockBand, string> = { none: 'default', paused: 'purple', ok: 'green', dueSoon: 'orange', overdue: 'red' };
+export { STAFF_ROLE_LABEL } from '../../../shared/sync/staff';
+export { QUEUE_LABEL } from '../../../shared/sync/review';
+export { AUDIT_ACTION_LABEL } from '../../../shared/sync/audit';
+
+/** 2026-05-04 → 2026年5月4日. */
+export const formatDay = (day: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : day;
+};
+
+/** China time (UTC+8) whatever the staff browser's time-zone setting says: 2026-05-04 09:30. */
 export const formatTime = (iso: string) => {
   const t = Date.parse(iso);
   return Number.isNaN(t) ? iso : new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');

@@ -1,25 +1,14 @@
-// The staff sign-in kept for this browser tab only (sessionStorage): closing the tab signs out.
-export interface StaffSession {
-  /** The server's staff token (YICHUANG_STAFF_TOKEN); empty when the server serves loopback callers without one. */
-  token: string;
-  /** Recorded as decidedBy on every status the staff member sets. */
-  name: string;
-}
+// The signed-in staff member as this tab knows it. The session itself is an HttpOnly cookie
+// the page cannot read; the CSRF token lives in memory only (a reload asks the server again).
+import type { SessionResponse } from '../../../shared/sync/staff';
 
-const KEY = 'yichuang.console.session';
+export type StaffSession = SessionResponse;
 
-export function loadSession(): StaffSession | null {
-  try {
-    const s = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as StaffSession | null;
-    return s && typeof s.name === 'string' && typeof s.token === 'string' ? s : null;
-  } catch {
-    return null;
-  }
-}
+let current: StaffSession | null = null;
+export const currentSession = () => current;
+export const setCurrentSession = (s: StaffSession | null) => { current = s; };
 
-export const saveSession = (s: StaffSession) => sessionStorage.setItem(KEY, JSON.stringify(s));
-export const clearSession = () => sessionStorage.removeItem(KEY);
-
+const KEY = 'yichuang.console';
 /** List filters survive reloads within the tab. */
 export function loadFilters<T>(fallback: T): T {
   try {

@@ -1,0 +1,42 @@
+// What the back office sent about a case, as the clerk needs it at the window: the decision and
+// who made it, its reason and 备注 (to tell the applicant), the 证照 of a 准予, a 延期 (with its
+// notice to print) and a 挂起.
+import { Alert, Button, Descriptions } from 'antd';
+import type { CaseReview } from '../../../shared/domain/case';
+import { reviewLabel } from '../cases/labels';
+import { cnDate } from './DecisionDialog';
+
+export function ReviewInfo({ review, onPrintExtension }: { review: CaseReview; onPrintExtension: () => void }) {
+  const status = reviewLabel(review.status);
+  const tone = review.status === 'needsSupplement' ? 'warning' : review.status === 'rejected' ? 'error' : review.status ? 'success' : 'info';
+  return (
+    <Alert
+      className="review-box"
+      type={tone}
+      showIcon
+      data-testid="review-info"
+      title={status ? `后台审批：${status}${review.decidedBy ? `（${review.decidedBy}）` : ''}` : '后台审批中'}
+      description={
+        <Descriptions size="small" column={1} colon items={[
+          ...(review.reason ? [{ key: 'reason', label: review.status === 'needsSupplement' ? '需补正' : '理由', children: <span data-testid="review-reason">{review.reason}</span> }] : []),
+          ...(review.note ? [{ key: 'note', label: '备注', children: <span data-testid="review-note">{review.note}</span> }] : []),
+          ...(review.result
+            ? [{ key: 'result', label: '证照', children: `${review.result.licenceName}（编号 ${review.result.licenceNumber}，有效期 ${cnDate(review.result.validFrom)} 至 ${review.result.validUntil ? cnDate(review.result.validUntil) : '长期'}）` }]
+            : []),
+          ...(review.extension
+            ? [{
+                key: 'ext', label: '延期',
+                children: (
+                  <span data-testid="review-extension">
+                    延长 {review.extension.days} 个工作日，承诺办结日期改为 {cnDate(review.extension.promisedDate)}（{review.extension.reason}）{' '}
+                    <Button size="small" onClick={onPrintExtension} data-testid="print-extension">打印延长办理期限通知书</Button>
+                  </span>
+                ),
+              }]
+            : []),
+          ...(review.suspension ? [{ key: 'sus', label: '挂起', children: `自 ${cnDate(review.suspension.since)} 暂停计时（${review.suspension.reason}）` }] : []),
+        ]} />
+      }
+    />
+  );
+}
