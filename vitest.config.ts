@@ -29,6 +29,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // UI states are awaited, never slept for: room for a loaded 2-core machine.
+          expect: { poll: { timeout: 30_000, interval: 50 } },
           fileParallelism: false,
         },
       },

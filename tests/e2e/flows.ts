@@ -12,7 +12,7 @@ import type { NoticeKind } from '../../shared/notice/model';
 import { searchFor } from './harness';
 
 /** expect.poll with room for a loaded 2-core machine: UI states are awaited, never slept for. */
-export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 50 });
+export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000, interval: 50 });
 
 export const demoItem = (code: string): Item => demoCatalogue.items.find((i) => i.code === code)!;
 
