@@ -65,9 +65,13 @@ async function pushRound(srv: Awaited<ReturnType<typeof startSyncServer>>, round
   const d = await enrolDevice(srv, srv.url, OFFICE_A, `bench-${round}`, 120_000);
   const restore = fast(d.ws);
   // A window takes at most 9,999 cases a day: spread them over the last fortnight, a minute apart.
+  // (The clock moves per case, not per reading: a case reads it several times.)
   let t = Date.now() - 14 * 86_400_000;
-  d.ws.now = () => new Date((t += 60_000));
-  for (let i = 0; i < PUSH_CASES; i++) acceptCase(d);
+  d.ws.now = () => new Date(t);
+  for (let i = 0; i < PUSH_CASES; i++) {
+    t += 60_000;
+    acceptCase(d);
+  }
   restore();
   const events = outboxSize(d.ws.db);
   // The same rows as the server will store, numbered as the push will stage them (staging is part of the measured push).
