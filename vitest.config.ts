@@ -19,6 +19,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // Hooks start servers and hash demo passwords at today's scrypt cost: slow on a busy machine, not wrong.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -71,6 +71,15 @@ export function oldestOutbox(db: Db, limit: number): OutboxEntryRow[] {
   ).all(limit) as OutboxEntryRow[];
 }
 
+/** The waiting entries after local number `seq`, oldest first (the next batch while others are out). */
+export function outboxAfter(db: Db, seq: number, limit: number): OutboxEntryRow[] {
+  return stmt(
+    db,
+    `SELECT o.seq, e.id, e.case_id AS caseId, e.type, e.payload, e.staff_no AS staffNo, e.device_time AS deviceTime, e.hash, e.prev_hash AS prevHash
+     FROM outbox o JOIN case_events e ON e.id = o.event_id WHERE o.seq > ? ORDER BY o.seq LIMIT ?`,
+  ).all(seq, limit) as OutboxEntryRow[];
+}
+
 /** The server holds everything up to `seq` (local numbering): drop it from the queue. */
 export function dropOutboxThrough(db: Db, seq: number): number {
   return stmt(db, 'DELETE FROM outbox WHERE seq <= ?').run(seq).changes;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import type { Db } from '../store/db';
 import { tx } from '../store/db';
 import { catalogueMeta, exportCatalogue, replaceCatalogue } from '../store/catalogue';
-import { dropOutboxThrough, heldCaseIds, holdOldest, oldestOutbox, outboxBounds, requeueAll, stageOutbox, unholdOldest, type OutboxEntryRow } from '../store/outbox';
+import { dropOutboxThrough, heldCaseIds, holdOldest, oldestOutbox, outboxAfter, outboxBounds, requeueAll, stageOutbox, unholdOldest, type OutboxEntryRow } from '../store/outbox';
 import { replaceClerks } from '../store/clerks';
 import { getSetting, setSetting } from '../store/settings';
 import { Catalogue } from '../../shared/domain/catalogue';
@@ -59,6 +59,8 @@ export interface RoundResult {
   error: SyncError | null;
 }
 
+type Enrolled = SyncStateRow & { token: string };
+
 /** A request body that is already JSON text. */
 class RawJson {
   constructor(readonly text: string) {}
@@ -102,7 +104,7 @@ export class SyncClient {
     return readSyncState(this.db);
   }
 
-  private enrolled(): SyncStateRow & { token: string } {
+  private enrolled(): Enrolled {
     const st = this.state();
     if (!st) throw new SyncError('rejected', '本机尚未登记到中心服务器，请输入管理员提供的登记码');
     if (st.tokenBox !== this.box.kind) throw new SyncError('auth', '设备令牌无法读取（保存方式已变化），请重新登记');
@@ -135,20 +137,91 @@ export class SyncClient {
     const rows = this.sendable(Math.min(this.batch.current, limit));
     const st = this.enrolled();
     if (!rows.length) return { sent: 0, acknowledged: 0, rejected: 0 };
-    const batch = rows.map((r) => ({ ...r, seq: r.seq - st.seqBase }));
-    let reply;
+    const batch = this.wire(st, rows);
+    return this.settle(st, batch, await this.send(st, batch), true);
+  }
+
+  /**
+   * The whole queue with two batches in flight: the next goes out before the one ahead of it is
+   * answered, so the server checks and stores one while the next travels and is read (a batch
+   * that overtakes its predecessor waits for it at the server). Only the first batch's answer
+   * may realign the numbering; once any answer is not a plain acknowledgement the window stops,
+   * the answers still out are dropped, and what they carried is sent again (the server skips
+   * what it already holds). Entries held back (sync_held) take the one-at-a-time path.
+   */
+  async pushWindow(limit = MAX_BATCH): Promise<PushResult> {
+    stageOutbox(this.db);
+    if (heldCaseIds(this.db).size) return this.pushOnce(limit);
+    const st = this.enrolled();
+    const inFlight: Array<{ batch: OutboxEntryRow[]; reply: ReturnType<SyncClient['send']>; sentAt: number }> = [];
+    let after = 0;
+    const sendNext = () => {
+      const rows = outboxAfter(this.db, after, Math.min(this.batch.current, limit));
+      if (!rows.length) return;
+      after = rows[rows.length - 1].seq;
+      const batch = this.wire(st, rows);
+      inFlight.push({ batch, reply: this.send(st, batch), sentAt: performance.now() });
+    };
+    const total: PushResult = { sent: 0, acknowledged: 0, rejected: 0 };
+    sendNext();
+    sendNext();
+    let first = true;
+    let settledAt = performance.now();
     try {
-      reply = await this.call(st, 'POST', '/push', PushResponse, pushBody(st.deviceId, batch));
-    } catch (err) {
+      while (inFlight.length) {
+        const head = inFlight.shift()!;
+        const sent = await head.reply;
+        // Its own time at the server: from when it was sent or the answer before it came, whichever is later.
+        const serviceMs = performance.now() - Math.max(head.sentAt, settledAt);
+        settledAt = performance.now();
+        const r = this.settle(st, head.batch, sent, first, serviceMs);
+        first = false;
+        total.sent += r.sent;
+        total.acknowledged += r.acknowledged;
+        total.rejected += r.rejected;
+        total.lastSeq = r.lastSeq;
+        if (!r.complete) break;
+        sendNext();
+      }
+    } finally {
+      // Answers still out are dropped, never left unhandled.
+      for (const f of inFlight) void f.reply;
+    }
+    return total;
+  }
+
+  /** The entries numbered as the server counts them. */
+  private wire(st: SyncStateRow, rows: OutboxEntryRow[]): OutboxEntryRow[] {
+    return rows.map((r) => ({ ...r, seq: r.seq - st.seqBase }));
+  }
+
+  /** One push call; resolves to the reply or to the error (judged by `settle`). */
+  private send(st: Enrolled, batch: OutboxEntryRow[]): Promise<{ ok: true; reply: Awaited<ReturnType<SyncClient['callPush']>> } | { ok: false; err: unknown }> {
+    return this.callPush(st, batch).then((reply) => ({ ok: true as const, reply }), (err: unknown) => ({ ok: false as const, err }));
+  }
+
+  private callPush(st: Enrolled, batch: OutboxEntryRow[]) {
+    return this.call(st, 'POST', '/push', PushResponse, pushBody(st.deviceId, batch));
+  }
+
+  /**
+   * Applies one push answer: the acknowledgement (with its rejections) in one transaction, or the
+   * error. `mayRealign`: a seq_gap may move the numbering (only for the oldest batch in flight;
+   * a later one that was refused is just sent again).
+   */
+  private settle(st: SyncStateRow, batch: OutboxEntryRow[], sent: Awaited<ReturnType<SyncClient['send']>>, mayRealign: boolean, serviceMs?: number): PushResult & { complete: boolean } {
+    if (!sent.ok) {
+      const err = sent.err;
       if (err instanceof SyncError && (err.kind === 'timeout' || err.kind === 'network' || err.kind === 'protocol')) this.batch.failed();
       if (err instanceof SyncError && err.code === 'seq_gap' && err.extra.expectedSeq !== undefined) {
-        this.realign(st, batch[0].seq, err.extra.expectedSeq);
-        return { sent: batch.length, acknowledged: 0, rejected: 0 };
+        if (mayRealign) this.realign(st, batch[0].seq, err.extra.expectedSeq);
+        return { sent: batch.length, acknowledged: 0, rejected: 0, complete: false };
       }
       if (err instanceof SyncError) err.batch = { size: batch.length, firstSeq: batch[0].seq, lastSeq: batch[batch.length - 1].seq };
       throw err;
     }
-    this.batch.replied(batch.length, reply.ms);
+    const reply = sent.reply;
+    this.batch.replied(batch.length, serviceMs ?? reply.ms);
     const through = reply.data.appliedThrough + st.seqBase;
     const at = this.now().toISOString();
     const acknowledged = tx(this.db, () => {
@@ -157,7 +230,8 @@ export class SyncClient {
       for (const r of reply.data.rejected) recordRejected(this.db, { seq: r.seq + st.seqBase, code: r.code, message: r.message, at });
       return dropOutboxThrough(this.db, through);
     });
-    return { sent: batch.length, acknowledged, rejected: reply.data.rejected.length, lastSeq: batch[batch.length - 1].seq };
+    const lastSeq = batch[batch.length - 1].seq;
+    return { sent: batch.length, acknowledged, rejected: reply.data.rejected.length, lastSeq, complete: acknowledged > 0 && reply.data.appliedThrough >= lastSeq };
   }
 
   /**
@@ -192,7 +266,8 @@ export class SyncClient {
     for (let i = 0; i < maxBatches; i++) {
       let r: PushResult;
       try {
-        r = await this.pushOnce(limit);
+        // In the normal flow two batches are in flight; while a failure is being narrowed down, one.
+        r = limit === MAX_BATCH && tries === 0 && suspectThrough === 0 ? await this.pushWindow(limit) : await this.pushOnce(limit);
       } catch (err) {
         if (!(err instanceof SyncError) || !err.entryFailure || !err.batch) throw err;
         if (++tries < PUSH_RETRIES) {

@@ -43,6 +43,8 @@ export interface AppOptions {
   enrolRateLimit?: RateLimitOptions;
   /** Test hook inside the push transaction (see PushOptions.beforeEntry). */
   pushHook?: PushOptions['beforeEntry'];
+  /** How long a batch that overtook its predecessor waits for it (PushOptions.pipelineWaitMs). */
+  pushPipelineWaitMs?: number;
   /** Test hook: counts gzip bodies and the bytes inflated from them. */
   inflateMeter?: InflateMeter;
   logger?: boolean;
@@ -149,7 +151,7 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
   app.setNotFoundHandler(async (req) => { throw notFound(req); });
 
   const catalogue = new CatalogueStore(opts.db);
-  const routes = routeTable({ db: opts.db, catalogue, pushHook: opts.pushHook, clock: opts.clock ?? (() => new Date()), claimMinutes: opts.claimMinutes ?? 240, session });
+  const routes = routeTable({ db: opts.db, catalogue, pushHook: opts.pushHook, pushPipelineWaitMs: opts.pushPipelineWaitMs, clock: opts.clock ?? (() => new Date()), claimMinutes: opts.claimMinutes ?? 240, session });
   for (const r of routes) {
     app.route({
       method: r.method,

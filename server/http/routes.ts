@@ -24,6 +24,7 @@ export interface RouteDeps {
   db: Db;
   catalogue: CatalogueStore;
   pushHook?: PushOptions['beforeEntry'];
+  pushPipelineWaitMs?: number;
   /** The business clock (China day of queues and deadlines); the database's clock times sessions and claims. */
   clock: () => Date;
   /** Minutes a claim (认领) holds. */
@@ -73,7 +74,7 @@ export interface RouteDef {
 
 
 export function routeTable(deps: RouteDeps): RouteDef[] {
-  const { db, catalogue, pushHook } = deps;
+  const { db, catalogue, pushHook, pushPipelineWaitMs } = deps;
   const s = SYNC_PREFIX;
   return [
     {
@@ -92,7 +93,7 @@ export function routeTable(deps: RouteDeps): RouteDef[] {
     {
       method: 'POST', url: `${s}/push`, tag: 'device', auth: 'device', summary: '上传一批办件事件（按设备编号顺序，重复上传只生效一次）',
       body: PushEnvelope, docBody: PushRequest, entriesJudgedAlone: true, response: PushResponse, errors: [403, 409, 413, 415],
-      handler: async ({ body, device }) => applyPush(db, device, body, { departmentOf: await catalogue.departmentLookup(), beforeEntry: pushHook }),
+      handler: async ({ body, device }) => applyPush(db, device, body, { departmentOf: await catalogue.departmentLookup(), beforeEntry: pushHook, pipelineWaitMs: pushPipelineWaitMs }),
     },
     {
       method: 'GET', url: `${s}/status-events`, tag: 'device', auth: 'device', summary: '按游标拉取本中心办件的后台审批状态',

@@ -3,9 +3,10 @@
 // Entries at or below the cursor are skipped (idempotent replay). Every entry is judged on its
 // own — normalised, typed (PushEntry), checked against the case's projected state — and a bad
 // one is recorded in rejected_events and acknowledged, so the device's outbox never wedges.
-// Should the database still refuse an entry the schema admitted, the transaction is rolled back
-// and the batch redone in a new one, entry by entry behind savepoints, and that entry alone
-// becomes a `storage_failed` rejection. Each payload is put in canonical form once: the same
+// The usual batch (new entries of new cases) is written without looking its ids up first; should
+// the database refuse anything, the transaction is rolled back and the batch redone knowing every
+// stored id, and should it still refuse an entry the schema admitted, entry by entry behind
+// savepoints, so that entry alone becomes a `storage_failed` rejection. Each payload is put in canonical form once: the same
 // text serves the resend check, the chain link and the stored row.
 import type { Db, Queryable } from '../db/db';
 import { MAX_FUTURE_SKEW_MS, PushEntry, type PushRejectCode, type PushRejection, type PushResponse } from '../../shared/sync/protocol';
@@ -23,6 +24,8 @@ export interface PushOptions {
   now?: Date;
   /** Department of an item in the current catalogue (stored on new cases for the back office). */
   departmentOf?: (itemCode: string) => string | null;
+  /** How long a batch ahead of the cursor waits for its predecessor (default PIPELINE_WAIT_MS). */
+  pipelineWaitMs?: number;
   /** Test hook: runs inside the transaction before each fresh entry; a throw aborts all. */
   beforeEntry?: (entry: { seq: number }, tx: Queryable) => void | Promise<void>;
 }
@@ -75,42 +78,79 @@ const SKIP = Symbol('already stored');
 const signatureOf = (e: { type: string; deviceTime: string | Date; staffNo?: string | null }, payloadText: string) =>
   JSON.stringify([e.type, new Date(e.deviceTime).getTime(), e.staffNo ?? null]) + payloadText;
 
-/** Thrown inside the fast path's transaction when the database refused an entry: redo entry by entry. */
-class RedoEntryByEntry extends Error {}
+/** Thrown inside a push's transaction when the batch must be redone more carefully (applyPush). */
+class RedoCarefully extends Error {}
 
 /** SQLSTATE classes a single entry can cause (data, integrity, limits, raised by a trigger); anything else fails the request. */
 const ENTRY_SQLSTATE = /^(22|23|54|P0)/;
 
+/**
+ * How long a batch that starts past the cursor waits for the batch before it. A client may keep
+ * two batches in flight (shared/sync/protocol.ts); the second can reach the device's lock first.
+ */
+export const PIPELINE_WAIT_MS = 3_000;
+
 export async function applyPush(db: Db, device: Device, body: PushBody, opts: PushOptions = {}): Promise<PushResponse> {
   if (body.deviceId !== device.id) throw new HttpError(403, 'device_mismatch', '请求中的设备编号与设备令牌不一致');
   const now = opts.now ?? new Date();
-  try {
-    return await db.transaction((tx) => pushIn(tx, device, body, now, opts, false));
-  } catch (err) {
-    if (!(err instanceof RedoEntryByEntry)) throw err;
-    // Nothing of the fast path was kept: the same batch again, each entry behind its savepoint.
-    return db.transaction((tx) => pushIn(tx, device, body, now, opts, true));
+  const waitUntil = performance.now() + (opts.pipelineWaitMs ?? PIPELINE_WAIT_MS);
+  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+    try {
+      return await db.transaction((tx) => pushIn(tx, device, body, now, opts, 'optimistic'));
+    } catch (err) {
+      if (err instanceof AheadOfCursor) {
+        // Its predecessor is still on the way: wait (holding no lock), then look again.
+        if (performance.now() + pause > waitUntil) throw err.reply;
+        await new Promise((r) => setTimeout(r, pause));
+        continue;
+      }
+      if (!(err instanceof RedoCarefully)) throw err;
+      // Nothing of the first try was kept. Again knowing every stored id (a resent event, a case
+      // opened twice); should the database still refuse, each entry behind its savepoint.
+      try {
+        return await db.transaction((tx) => pushIn(tx, device, body, now, opts, 'exact'));
+      } catch (again) {
+        if (!(again instanceof RedoCarefully)) throw again;
+        return db.transaction((tx) => pushIn(tx, device, body, now, opts, 'oneByOne'));
+      }
+    }
   }
 }
 
-async function pushIn(tx: Queryable, device: Device, body: PushBody, now: Date, opts: PushOptions, oneByOne: boolean): Promise<PushResponse> {
+/** Thrown when a batch starts past the cursor: rolled back, retried until its predecessor lands, else `reply`. */
+class AheadOfCursor extends Error {
+  constructor(readonly reply: HttpError) {
+    super(reply.message);
+  }
+}
+
+/**
+ * How a batch is written. 'optimistic': new entries of new cases are assumed new (the usual push),
+ * so stored ids are not looked up and a clash surfaces as the database's refusal; 'exact': every
+ * id looked up first, one write per table; 'oneByOne': each entry behind its savepoint.
+ */
+type PushMode = 'optimistic' | 'exact' | 'oneByOne';
+
+async function pushIn(tx: Queryable, device: Device, body: PushBody, now: Date, opts: PushOptions, mode: PushMode): Promise<PushResponse> {
   // The row lock serialises concurrent pushes of one device (e.g. a retry racing the original).
   const cur = await tx.query<{ last_applied_seq: unknown; chain_head: string | null }>(
     'SELECT last_applied_seq, chain_head FROM device_cursors WHERE device_id = $1 FOR UPDATE', [device.id]);
   const before = num(cur.rows[0]?.last_applied_seq);
   const fresh = body.batch.filter((e) => e.seq > before);
   if (fresh.length && fresh[0].seq !== before + 1) {
-    throw new HttpError(409, 'seq_gap', `上传编号不连续：服务器已收到第 ${before} 条，应从第 ${before + 1} 条继续`, { expectedSeq: before + 1 });
+    throw new AheadOfCursor(new HttpError(409, 'seq_gap', `上传编号不连续：服务器已收到第 ${before} 条，应从第 ${before + 1} 条继续`, { expectedSeq: before + 1 }));
   }
 
   const entries: ReadEntry[] = fresh.map((raw) => ({ raw, ...readEntry(raw) }));
   const valid = entries.flatMap((e) => (e.entry ? [e.entry] : []));
-  const known = await prefetch(tx, valid.map((e) => e.id), [...new Set(valid.map((e) => e.caseId))]);
+  const known = mode === 'optimistic'
+    ? await prefetch(tx, [], casesBeforeThisBatch(valid))
+    : await prefetch(tx, valid.map((e) => e.id), [...new Set(valid.map((e) => e.caseId))]);
 
   const rejections: Array<PushRejection & { raw: unknown }> = [];
   const resent = new Set<string>();
   let applied: number;
-  if (oneByOne) {
+  if (mode === 'oneByOne') {
     applied = await entryByEntry(tx, device, entries, known, now, opts, rejections, resent);
   } else {
     const judge = new Judge(device, now, known.events, known.cases, opts.departmentOf);
@@ -118,17 +158,19 @@ async function pushIn(tx: Queryable, device: Device, body: PushBody, now: Date, 
     for (const e of entries) {
       await opts.beforeEntry?.(e.raw, tx);
       const outcome = e.entry ? judge.entry(e.entry, e.payloadText!) : e.problem!;
+      // Judged without the stored ids: a refusal may only mean a resend, so judge again exactly.
+      if (mode === 'optimistic' && e.entry && outcome instanceof Rejected) throw new RedoCarefully();
       if (outcome instanceof Rejected) rejections.push({ seq: e.raw.seq, code: outcome.code, message: outcome.message, raw: e.normalized });
       else if (outcome === SKIP) resent.add(e.entry!.id);
       else rows.push(outcome);
     }
-    // Fast path: everything in two statements. Should the database refuse something the schema
-    // admitted, the whole transaction is redone entry by entry so only that entry is refused.
+    // Everything in two statements. Should the database refuse something (an id it already holds
+    // in the optimistic mode, or a value the schema admitted), the transaction is redone (applyPush).
     try {
       await writeCases(tx, device, judge.cases);
       await insertEvents(tx, device, rows);
     } catch (err) {
-      if (entryError(err)) throw new RedoEntryByEntry();
+      if (entryError(err)) throw new RedoCarefully();
       throw err;
     }
     applied = judge.applied;
@@ -161,6 +203,17 @@ async function pushIn(tx: Queryable, device: Device, body: PushBody, now: Date, 
     applied,
     serverTime: now.toISOString(),
   };
+}
+
+/**
+ * Cases the batch continues rather than opens: the ones whose first entry here is not their
+ * 办件开始. (A case opened here that the server already holds is refused by the insert, and the
+ * batch redone exactly.)
+ */
+function casesBeforeThisBatch(entries: PushEntry[]): string[] {
+  const first = new Map<string, string>();
+  for (const e of entries) if (!first.has(e.caseId)) first.set(e.caseId, e.type);
+  return [...first].filter(([, type]) => type !== 'case.opened').map(([id]) => id);
 }
 
 /** Normalises one raw entry's text and types it; a refusal when it is not a storable event. */

@@ -8,7 +8,8 @@
 //   unacknowledged first, consecutive numbers, at most MAX_BATCH per call. The reply's
 //   `appliedThrough` is the last number the server holds (applied OR permanently rejected);
 //   drop everything ≤ it from the outbox. Resending an acknowledged batch is harmless.
-//   A batch that starts after a gap gets 409 `seq_gap` with the number expected.
+//   A batch that starts after a gap gets 409 `seq_gap` with the number expected. A client may keep
+//   two batches in flight: one that overtook its predecessor waits for it (up to 3 s) first.
 // - Pull: keep `nextCursor` after every page and pass it as `after` next time.
 // - Catalogue: ask with `sinceVersion` = the version held; apply the delta in one
 //   transaction or replace with the full catalogue.

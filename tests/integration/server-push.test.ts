@@ -16,6 +16,8 @@ describe.each(BACKENDS)('server push on %s', (backend) => {
   beforeAll(async () => {
     t = await startTestServer(backend, {
       rateLimit: false,
+      // A batch past the cursor waits this long for its predecessor before 409 (default 3 s).
+      pushPipelineWaitMs: 200,
       pushHook: (e) => { if (e.seq === failAtSeq) throw new Error('simulated crash inside the transaction'); },
     });
   });
@@ -68,6 +70,23 @@ describe.each(BACKENDS)('server push on %s', (backend) => {
     expect(r.status).toBe(409);
     expect(r.json).toMatchObject({ code: 'seq_gap', expectedSeq: 1 });
     expect(await eventsOf(t, dev)).toBe(0);
+  });
+
+  it('a batch that overtakes the one before it (two in flight) waits for it and is applied after it', async () => {
+    const dev = await enrolDevice(t);
+    const box = new Outbox();
+    for (let i = 0; i < 6; i++) box.open();
+    // The second batch is sent first; the first follows while the second waits at the cursor.
+    const second = push(t, dev, box.slice(4, 6));
+    await new Promise((r) => setTimeout(r, 30));
+    const first = await push(t, dev, box.slice(1, 3));
+    const late = await second;
+    expect([first.status, late.status]).toEqual([200, 200]);
+    expect(first.json.appliedThrough).toBe(3);
+    expect(late.json.appliedThrough).toBe(6);
+    expect(await eventsOf(t, dev)).toBe(6);
+    const order = await t.db.query<{ device_seq: unknown }>('SELECT device_seq FROM case_events WHERE device_id = $1 ORDER BY server_seq', [dev.deviceId]);
+    expect(order.rows.map((r) => Number(r.device_seq))).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('a crash inside the transaction leaves neither events, cases nor cursor behind', async () => {
