@@ -2,7 +2,7 @@
 // a projection of those events for lists and queries.
 import { z } from 'zod';
 import { Answers, Decision, Mark, Marks } from './checklist';
-import { Agent, AgentRecord, ApplicantRecord, DecisionApplicant } from './applicant';
+import { Agent, AgentRecord, ApplicantRecord, DecisionApplicant, PersonName } from './applicant';
 import { ImmediateTier, MaterialForm, Necessity } from './catalogue';
 import { CASE_ACTIONS, INTAKE_STATUSES, STATUS_AFTER_DECISION, STATUS_LABEL, type DecidedStatus } from './caseState';
 import { DELIVERY_METHODS, RATING_LEVELS, RATING_SOURCES } from './caseEvents';
@@ -98,7 +98,7 @@ export const DeliverInput = z
     method: DeliveryMethod,
     /** ID (or credit code) shown by whoever collects in person. */
     idNumber: z.string().max(40).optional(),
-    agentName: z.string().trim().max(60).optional(),
+    agentName: PersonName.optional(),
     authorisationChecked: z.boolean().optional(),
     trackingNumber: z.string().trim().max(40).optional(),
   })
