@@ -42,6 +42,16 @@ export const RatingRequest = z.object({
 });
 export type RatingRequest = z.infer<typeof RatingRequest>;
 
+/** Reasons a window commonly gives for 不予受理 (the dialog offers them to pick; each becomes one line). */
+export const COMMON_REFUSAL_REASONS = [
+  '申请事项依法不属于本机关职权范围',
+  '申请事项依法不需要取得行政许可',
+  '申请人不具备申请资格或不符合申请条件',
+  '申请事项已超过法定申请期限',
+  '同一事项已在办理中，不得重复申请',
+  '申请材料存在虚假内容',
+] as const;
+
 /** A 不予受理 notice lists each line of the reasons as one reason. */
 export const REFUSAL_LINE_MAX = 300;
 export const refusalLines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter(Boolean);

@@ -13,6 +13,7 @@ import { DECISION_LABEL, type Decision } from '../../../shared/domain/checklist'
 import { TIER_LABEL, TIER_MINUTES } from '../../../shared/domain/catalogue';
 import { maskIdNumber } from '../../../shared/validate/idcard';
 import { VISITOR_LABEL } from '../../../shared/domain/applicant';
+import { COMMON_REFUSAL_REASONS, refusalLines } from '../../../shared/domain/case';
 import { invoke } from '../api';
 import type { IntakeDraft } from '../intake/draft';
 import type { DraftDecisionForm } from '../../../shared/domain/intakeDraft';
@@ -64,6 +65,7 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
   const setCommitment = (v: string) => onForm({ commitment: v });
   const lastDeadline = terms.latestSupplementDeadline;
   const deadline: Dayjs | null = dayjs(form.supplementDeadline ?? lastDeadline);
+  const offDays = useMemo(() => new Set(terms.nonWorkingDays), [terms.nonWorkingDays]);
   const setDeadline = (d: Dayjs | null) => onForm({ supplementDeadline: d ? d.format('YYYY-MM-DD') : null });
   const { reasons, applyTo } = form;
   const setReasons = (v: string) => onForm({ reasons: v });
@@ -203,7 +205,25 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
             aria-label="补正期限"
             data-testid="deferral-deadline"
             disabledDate={(d) => d.isBefore(dayjs(today), 'day') || d.isAfter(dayjs(lastDeadline), 'day')}
+            cellRender={(d, info) =>
+              info.type === 'date' && dayjs.isDayjs(d) && offDays.has(d.format('YYYY-MM-DD')) ? (
+                <div className="ant-picker-cell-inner off-day" title="非工作日">
+                  {d.date()}
+                </div>
+              ) : (
+                info.originNode
+              )
+            }
           />
+          {deadline && offDays.has(deadline.format('YYYY-MM-DD')) && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="deadline-non-working"
+              style={{ marginTop: 8 }}
+              title={`${cnDate(deadline.format('YYYY-MM-DD'))}是非工作日（周末或法定节假日），申请人当天可能无法补交材料，请确认或改选工作日`}
+            />
+          )}
         </div>
       )}
 
@@ -226,6 +246,24 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
 
       {decision === 'refuse' && (
         <div className="decision-section">
+          <div className="decision-label">常用理由（点选加入，再点移除）</div>
+          <div className="refusal-picks" data-testid="refusal-picks">
+            {COMMON_REFUSAL_REASONS.map((r) => {
+              const lines = refusalLines(reasons);
+              const on = lines.includes(r);
+              return (
+                <Button
+                  key={r}
+                  size="small"
+                  type={on ? 'primary' : 'default'}
+                  aria-pressed={on}
+                  onClick={() => setReasons((on ? lines.filter((l) => l !== r) : [...lines, r]).join('\n'))}
+                >
+                  {r}
+                </Button>
+              );
+            })}
+          </div>
           <label className="decision-label" htmlFor="refusal-reasons">
             不予受理的理由（每行一条，逐条列入通知书）
           </label>
