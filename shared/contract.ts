@@ -14,6 +14,7 @@ import { AttemptView, CreateSessionInput, CurrentAttemptOutput, DeskCard, Finish
 import { HeldUpload, SyncEnrolInput, SyncStatusView } from './sync/clientStatus';
 import { Answers, Marks } from './domain/checklist';
 import { IntakeTerms } from './domain/intakeTerms';
+import { SaveDraftInput, SavedDraft } from './domain/intakeDraft';
 import { HandoverLine, WINDOW_PERIODS, WindowDashboard } from './stats/window';
 
 const Empty = z.object({}).strict();
@@ -92,6 +93,10 @@ export const contract = {
     access: 'signedIn',
   },
   'case.decide': { input: DecideInput, output: z.object({ caseId: z.string(), caseNumber: z.string() }), access: 'signedIn' },
+  // 草稿: the intake being typed, autosaved per window and clerk, offered again after a reload or sign-in.
+  'draft.save': { input: SaveDraftInput, output: z.object({ saved: z.boolean(), savedAt: z.string() }), access: 'signedIn' },
+  'draft.current': { input: Empty, output: SavedDraft.nullable(), access: 'signedIn' },
+  'draft.discard': { input: z.object({ startedAt: z.string().max(40).optional() }).strict(), output: Ok, access: 'signedIn' },
   'case.queue': { input: Empty, output: z.object({ cases: z.array(CaseSummary), now: z.string() }), access: 'signedIn' },
   'case.get': { input: z.object({ caseId: z.string().min(1).max(64) }).strict(), output: CaseDetail, access: 'signedIn' },
   // Cases the back office turned 需补正 or 待取件 that no clerk has opened since (the 今日办件 badge).

@@ -7,6 +7,7 @@ import { tx } from '../store/db';
 import { newId } from '../store/ids';
 import { saveSnapshot, nextCaseSequence } from '../store/cases';
 import { loadCaseState, recordEvents } from '../store/caseLog';
+import { deleteDraft } from '../store/drafts';
 import { evaluateIntake } from './intakeTerms';
 import { noticeModel } from './notices';
 import type { CaseEvent } from '../../shared/domain/caseEvents';
@@ -106,6 +107,8 @@ export function decide(ws: IntakeDeps, input: DecideParsed): DecideResult {
     assertNoticeProducible(() =>
       noticeModel(ws, MAIN_NOTICE[input.decision], { state, item, events, clerk, departmentName: ws.departmentName(item.departmentCode), subCenter }),
     );
+    // The intake is decided: its draft goes in the same transaction (a crash keeps both or neither).
+    deleteDraft(ws.db, { windowCode: window.code, staffNo: clerk.staffNo });
     return { caseId, caseNumber };
   });
   found.snapshotStored = true;

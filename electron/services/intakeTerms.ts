@@ -4,7 +4,7 @@
 import type { Workstation } from './workstation';
 import { evaluateChecklist, type ChecklistResult } from '../../shared/engine/checklist';
 import { evaluateEligibility } from '../../shared/engine/eligibility';
-import { addWorkingDays } from '../../shared/calendar/workdays';
+import { addWorkingDays, isWorkingDay } from '../../shared/calendar/workdays';
 import { DECISIONS, type Answers, type Decision, type Marks } from '../../shared/domain/checklist';
 import type { IntakeTerms } from '../../shared/domain/intakeTerms';
 import type { Item } from '../../shared/domain/catalogue';
@@ -44,6 +44,10 @@ export function evaluateIntake(deps: TermsDeps, input: { itemCode: string; answe
     blockers[d] = list;
   }
   const onTheSpot = item.promisedDays === 0;
+  const latestSupplementDeadline = onTheSpot ? plusDays(today, DEFERRAL_DAYS_WITHOUT_PROMISE) : promisedDate;
+  const nonWorkingDays: string[] = [];
+  // Bounded: a promised date is at most a few months away.
+  for (let d = today, n = 0; d <= latestSupplementDeadline && n < 400; d = plusDays(d, 1), n++) if (!isWorkingDay(d, deps.calendar())) nonWorkingDays.push(d);
   return {
     item,
     checklist,
@@ -56,7 +60,8 @@ export function evaluateIntake(deps: TermsDeps, input: { itemCode: string; answe
       onTheSpot,
       promisedDays: item.promisedDays,
       promisedDate,
-      latestSupplementDeadline: onTheSpot ? plusDays(today, DEFERRAL_DAYS_WITHOUT_PROMISE) : promisedDate,
+      latestSupplementDeadline,
+      nonWorkingDays,
     },
   };
 }

@@ -5,6 +5,7 @@
 import { AppError } from '../../shared/errors';
 import type { DissatisfactionReason, RatingLevel, RatingRequest } from '../../shared/domain/case';
 import { getCaseRow } from '../store/cases';
+import { findClerk } from '../store/clerks';
 import { rate } from './delivery';
 import type { Workstation } from './workstation';
 
@@ -29,12 +30,14 @@ export function pendingRating(ws: Workstation): RatingRequest | null {
     ws.session.ratingRequest = null;
     return null;
   }
+  // The applicant rates the clerk who took the case, whoever is signed in now (a colleague may hand it over).
+  const handledBy = row.staffNo === clerk.staffNo ? clerk : findClerk(ws.db, row.staffNo);
   return {
     caseId: row.id,
     caseNumber: row.caseNumber,
     itemName: row.itemName,
-    clerkName: clerk.name,
-    staffNo: clerk.staffNo,
+    clerkName: handledBy?.name ?? `工号 ${row.staffNo}`,
+    staffNo: row.staffNo,
     windowName: ws.window().name,
     requestedAt: req.requestedAt,
   };

@@ -6,8 +6,21 @@ import { z } from 'zod';
 import { validateIdCard } from '../validate/idcard';
 import { validateCreditCode } from '../validate/creditCode';
 import { validateContactPhone } from '../validate/phone';
+import { validateOptionalName, validateOrgName, validatePersonName, type NameCheck } from '../validate/name';
 
-const name = z.string().trim().min(1, '请填写姓名或名称').max(60);
+/** A name checked and normalised by shared/validate/name.ts (lengths, emoji, line breaks). */
+const nameOf = (check: (s: string) => NameCheck) =>
+  z.string().max(1000).transform((s, ctx) => {
+    const r = check(s);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.message });
+      return z.NEVER;
+    }
+    return r.value;
+  });
+export const PersonName = nameOf((s) => validatePersonName(s));
+export const OrgName = nameOf((s) => validateOrgName(s));
+const LegalRepName = nameOf((s) => validatePersonName(s, '法定代表人姓名'));
 
 function checked<T extends { ok: true; value: string } | { ok: false; message: string }>(check: (s: string) => T) {
   return z.string().transform((s, ctx) => {
@@ -26,15 +39,15 @@ export const Phone = checked(validateContactPhone);
 
 export const PersonApplicant = z.object({
   kind: z.literal('person'),
-  name,
+  name: PersonName,
   idNumber: IdNumber,
   phone: Phone,
 });
 export const OrganisationApplicant = z.object({
   kind: z.literal('organisation'),
-  name,
+  name: OrgName,
   creditCode: CreditCode,
-  legalRepresentative: name,
+  legalRepresentative: LegalRepName,
   phone: Phone,
 });
 export const Applicant = z.discriminatedUnion('kind', [PersonApplicant, OrganisationApplicant]);
@@ -47,10 +60,16 @@ export const VISITOR_LABEL = '来访群众';
 /** Blank (after trimming) counts as not given, so an untouched form field stores nothing. */
 const optionalName = z
   .string()
-  .trim()
-  .max(60, '称呼不能超过 60 个字')
+  .max(1000)
   .optional()
-  .transform((s) => s || undefined);
+  .transform((s, ctx) => {
+    const r = validateOptionalName(s ?? '');
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.message });
+      return z.NEVER;
+    }
+    return r.value || undefined;
+  });
 const optionalPhone = z
   .string()
   .optional()
@@ -70,7 +89,7 @@ export type VisitorApplicant = z.output<typeof VisitorApplicant>;
 export const DecisionApplicant = z.discriminatedUnion('kind', [PersonApplicant, OrganisationApplicant, VisitorApplicant]);
 export type DecisionApplicantInput = z.input<typeof DecisionApplicant>;
 
-export const Agent = z.object({ name, idNumber: IdNumber, phone: Phone });
+export const Agent = z.object({ name: PersonName, idNumber: IdNumber, phone: Phone });
 export type Agent = z.output<typeof Agent>;
 
 /** The ID number a delivery to the applicant is checked against. */

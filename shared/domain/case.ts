@@ -2,7 +2,7 @@
 // a projection of those events for lists and queries.
 import { z } from 'zod';
 import { Answers, Decision, Mark, Marks } from './checklist';
-import { Agent, AgentRecord, ApplicantRecord, DecisionApplicant } from './applicant';
+import { Agent, AgentRecord, ApplicantRecord, DecisionApplicant, PersonName } from './applicant';
 import { ImmediateTier, MaterialForm, Necessity } from './catalogue';
 import { CASE_ACTIONS, INTAKE_STATUSES, STATUS_AFTER_DECISION, STATUS_LABEL, type DecidedStatus } from './caseState';
 import { DELIVERY_METHODS, RATING_LEVELS, RATING_SOURCES } from './caseEvents';
@@ -41,6 +41,16 @@ export const RatingRequest = z.object({
   requestedAt: z.string(),
 });
 export type RatingRequest = z.infer<typeof RatingRequest>;
+
+/** Reasons a window commonly gives for 不予受理 (the dialog offers them to pick; each becomes one line). */
+export const COMMON_REFUSAL_REASONS = [
+  '申请事项依法不属于本机关职权范围',
+  '申请事项依法不需要取得行政许可',
+  '申请人不具备申请资格或不符合申请条件',
+  '申请事项已超过法定申请期限',
+  '同一事项已在办理中，不得重复申请',
+  '申请材料存在虚假内容',
+] as const;
 
 /** A 不予受理 notice lists each line of the reasons as one reason. */
 export const REFUSAL_LINE_MAX = 300;
@@ -98,7 +108,7 @@ export const DeliverInput = z
     method: DeliveryMethod,
     /** ID (or credit code) shown by whoever collects in person. */
     idNumber: z.string().max(40).optional(),
-    agentName: z.string().trim().max(60).optional(),
+    agentName: PersonName.optional(),
     authorisationChecked: z.boolean().optional(),
     trackingNumber: z.string().trim().max(40).optional(),
   })

@@ -29,5 +29,7 @@ export const IntakeTerms = z.object({
   promisedDate: z.string(),
   /** A 容缺 supplement deadline may run from today to this day. */
   latestSupplementDeadline: z.string(),
+  /** Days from today to latestSupplementDeadline that are not working days (a deadline there is flagged). */
+  nonWorkingDays: z.array(z.string()).default([]),
 });
 export type IntakeTerms = z.infer<typeof IntakeTerms>;

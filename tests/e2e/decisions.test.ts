@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ITEMS } from '../../shared/demo/examples';
 import { demoCatalogue } from '../../shared/demo/catalogue';
-import { addWorkingDays } from '../../shared/calendar/workdays';
+import { addWorkingDays, isWorkingDay } from '../../shared/calendar/workdays';
 import { BUILTIN_CALENDAR } from '../../shared/calendar/holidays';
 import { idCardCheckChar } from '../../shared/validate/idcard';
 import { maskIdNumber } from '../../shared/notice/mask';
@@ -130,6 +130,21 @@ describe('intake decisions, notices, delivery and ratings', () => {
     // Defaults to the last allowed day: the promised date.
     expect(await page.locator('input[data-testid=deferral-deadline], [data-testid=deferral-deadline] input').inputValue()).toBe(promised);
     await h.shot('ui-decision-deferral');
+    // A deadline on a weekend or holiday is flagged (not refused); back on the promised date the flag goes.
+    const deadlineInput = page.locator('input[data-testid=deferral-deadline], [data-testid=deferral-deadline] input');
+    let off = today();
+    while (isWorkingDay(off, BUILTIN_CALENDAR)) off = new Date(Date.parse(`${off}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(off <= promised).toBe(true);
+    await deadlineInput.click();
+    await deadlineInput.fill(off);
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('deadline-non-working').count()).toBe(1);
+    expect(await page.getByTestId('deadline-non-working').textContent()).toContain(`${printedDate(off)}是非工作日`);
+    await h.shot('ui-decision-deferral-non-working');
+    await deadlineInput.click();
+    await deadlineInput.fill(promised);
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('deadline-non-working').count()).toBe(0);
     const number = await confirmDecision(page);
     numbers.deferral = number;
     await poll(() => page.getByTestId('decision-done').textContent()).toContain(`补正期限 ${printedDate(promised)}`);
@@ -188,6 +203,15 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await openDecision(page, 'refuse');
     expect(await page.getByTestId('decision-confirm').isDisabled()).toBe(true);
     await page.getByTestId('refusal-reasons').fill('申请人未参加公安机关组织的保安员考试\n申请人不符合保安员证核发条件');
+    // A common reason is picked as one more line; picked again it is removed, picked once more it stays.
+    const pick = page.getByTestId('refusal-picks').getByRole('button', { name: '申请事项已超过法定申请期限' });
+    await pick.click();
+    expect(await page.getByTestId('refusal-reasons').inputValue()).toBe('申请人未参加公安机关组织的保安员考试\n申请人不符合保安员证核发条件\n申请事项已超过法定申请期限');
+    await pick.click();
+    expect(await page.getByTestId('refusal-reasons').inputValue()).toBe('申请人未参加公安机关组织的保安员考试\n申请人不符合保安员证核发条件');
+    await pick.click();
+    expect(await pick.getAttribute('aria-pressed')).toBe('true');
+    await h.shot('ui-decision-refusal-reasons');
     await page.getByTestId('refusal-apply-to').fill('沈阳市公安局保安服务监管支队（考试报名）');
     const number = await confirmDecision(page);
     numbers.refuse = number;
@@ -198,6 +222,7 @@ describe('intake decisions, notices, delivery and ratings', () => {
     expect(text).toContain(number);
     expect(text).toContain(maskIdNumber(ZHAO.idNumber));
     expect(text).toContain('申请人未参加公安机关组织的保安员考试');
+    expect(text).toContain('申请事项已超过法定申请期限');
     expect(text).toContain('保安服务监管支队');
     expect(text).toContain('行政复议');
     expect(text).toContain('行政诉讼');
@@ -321,9 +346,18 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await row(number).click();
     await page.getByTestId('case-view').waitFor();
     expect(await page.getByTestId('countdown').getAttribute('data-tone')).toBe('warn');
+    // 办结 asks first (nothing recorded until confirmed), and its place is not taken by 出件 afterwards.
+    const completeBox = await page.getByTestId('action-complete').boundingBox();
     await page.getByTestId('action-complete').click();
+    await page.getByTestId('complete-confirm').waitFor();
+    expect(await page.getByTestId('case-status').textContent()).not.toBe('已办结');
+    await page.getByTestId('complete-confirm').click();
     await poll(() => page.getByTestId('case-status').textContent()).toBe('已办结');
     expect(await page.getByTestId('case-elapsed').textContent()).toMatch(/^用时 25:\d\d$/);
+    // 已办结 now sits where 办结 was; 出件 starts to the right of that spot.
+    expect((await page.getByTestId('action-completed').boundingBox())!.x).toBe(completeBox!.x);
+    const deliverBox = (await page.getByTestId('action-deliver').boundingBox())!;
+    expect(deliverBox.x).toBeGreaterThanOrEqual(completeBox!.x + completeBox!.width);
 
     // 出件 to the applicant: someone else's (valid) ID is refused, the applicant's accepted.
     await page.getByTestId('action-deliver').click();
@@ -382,6 +416,7 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await page.getByTestId('case-view').waitFor();
     expect(await page.getByTestId('countdown').getAttribute('data-tone')).toBe('over');
     await page.getByTestId('action-complete').click();
+    await page.getByTestId('complete-confirm').click();
     await poll(() => page.getByTestId('case-status').textContent()).toBe('已办结');
     expect(await page.getByTestId('case-elapsed').getAttribute('class')).toContain('clock-over');
 

@@ -102,9 +102,15 @@ export async function searchFor(page: Page, query: string, code: string): Promis
   await page.locator(`[role=option][data-code="${code}"]`).waitFor();
 }
 
-/** F4: close the current case; waits until the empty search box has the keyboard again. */
+/** F4: close the current case (dropping an undecided intake when asked); waits until the empty search box has the keyboard again. */
 export async function nextApplicant(page: Page): Promise<void> {
   await page.keyboard.press('F4');
+  await page.waitForFunction(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return document.querySelector('[data-testid=leave-confirm]') !== null || (el?.getAttribute('data-testid') === 'search-input' && el.value === '');
+  });
+  const leave = page.getByTestId('leave-confirm');
+  if (await leave.count()) await leave.click();
   await page.waitForFunction(() => {
     const el = document.activeElement as HTMLInputElement | null;
     return el?.getAttribute('data-testid') === 'search-input' && el.value === '';

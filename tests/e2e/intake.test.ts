@@ -62,12 +62,10 @@ describe('intake at the comprehensive window', () => {
     expect(await banner.textContent()).toContain('不可立等可取');
     expect(await banner.textContent()).toContain('尚未选择情形');
 
-    // Focus is on the first question: 2 = 委托他人代为办理, Tab, 1 = 本市户籍, Tab, 2 = 否.
+    // Focus is on the first question; each digit answers and moves on: 2 = 委托他人代为办理, 1 = 本市户籍, 2 = 否.
     await page.keyboard.press('2');
     await page.getByTestId('agent-section').waitFor();
-    await page.keyboard.press('Tab');
     await page.keyboard.press('1');
-    await page.keyboard.press('Tab');
     await page.keyboard.press('2');
 
     // The materials this case needs: always-required ones plus the agent's.

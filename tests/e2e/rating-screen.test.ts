@@ -69,6 +69,7 @@ describe('评价器 (second screen)', () => {
     const number = await decideDirect();
     await openCase(number);
     await page.getByTestId('action-complete').click();
+    await page.getByTestId('complete-confirm').click();
     await poll(() => page.getByTestId('case-status').textContent()).toBe('已办结');
     await page.getByTestId('action-deliver').click();
     await page.getByTestId('deliver-id').fill(WANG.idNumber);

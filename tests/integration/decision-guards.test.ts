@@ -82,6 +82,8 @@ describe('case.terms: the dialog shows what the save will judge', () => {
     // 5 working days from Mon 28 Dec: 29, 30, 31, (1, 4, 5 Jan off) 6, 7 Jan.
     expect(terms).toMatchObject({ promisedDate: '2027-01-07', latestSupplementDeadline: '2027-01-07', onTheSpot: false, allowedDecisions: expect.arrayContaining(['acceptWithDeferral']) });
     expect(terms.blockers.accept).toEqual(['当前材料情况不能作出该决定']);
+    // The days in that range a deadline would be flagged on: New Year, the weekend and the two extra holidays.
+    expect(terms.nonWorkingDays).toEqual(['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04', '2027-01-05']);
     const decided = ws.dispatch('case.decide', {
       itemCode: permitItem.code, answers: {}, marks, applicant: ORG, agent: null, decision: 'acceptWithDeferral', startedAt: clock.now().toISOString(),
       deferral: { commitment: '承诺补交', supplementDeadline: terms.latestSupplementDeadline },

@@ -5,6 +5,8 @@ import { acceptCertificate, testClock, testWorkstation } from '../helpers/workst
 import type { Workstation } from '../../electron/services/workstation';
 import type { Envelope } from '../../shared/errors';
 import type { CaseDetail, RatingRequest } from '../../shared/domain/case';
+import { upsertClerk } from '../../electron/store/clerks';
+import { DEMO_PASSWORD_HASH } from '../../shared/demo/password';
 
 async function call<T = unknown>(ws: Workstation, channel: string, input: unknown): Promise<T> {
   const r = (await ws.dispatch(channel, input)) as Envelope<T>;
@@ -52,6 +54,16 @@ describe('评价器: request → pending → submit', () => {
     expect(detail.summary.rated).toBe(true);
     expect(detail.events.at(-1)).toMatchObject({ type: 'case.rated', staffNo: '1001', summary: '好差评：不满意，原因：等候时间长（评价器）' });
     expect(ratedPayloads(ws, caseId)).toEqual([{ level: 'dissatisfied', reasonCategory: '等候时间长', source: 'secondScreen', comment: '' }]);
+  });
+
+  it('shows the clerk who took the case, not whoever is signed in when the rating is asked', async () => {
+    const ws = testWorkstation();
+    const { caseId } = await newCase(ws); // taken by 1001 张敏
+    upsertClerk(ws.db, { staffNo: '1002', name: '李强', role: 'clerk', officeCode: '210100', windowCode: '01' }, DEMO_PASSWORD_HASH);
+    ws.session.clerk = { staffNo: '1002', name: '李强', role: 'clerk', officeCode: '210100', windowCode: '01' };
+    const asked = await call<RatingRequest>(ws, 'rating.request', { caseId });
+    expect(asked).toMatchObject({ clerkName: '张敏', staffNo: '1001' });
+    expect(await pending(ws)).toMatchObject({ clerkName: '张敏', staffNo: '1001' });
   });
 
   it('rates once: a second submit, a new request or an on-screen rating are refused', async () => {

@@ -41,8 +41,8 @@ describe('visitor applicant', () => {
     const phone = DecideInput.safeParse(redirect({ kind: 'visitor', phone: '12345' }));
     expect(phone.success).toBe(false);
     expect(messages(phone)[0]).toMatch(/^applicant\.phone: 手机号/);
-    const name = VisitorApplicant.safeParse({ kind: 'visitor', name: '张'.repeat(61) });
-    expect(messages(name)).toEqual(['name: 称呼不能超过 60 个字']);
+    const name = VisitorApplicant.safeParse({ kind: 'visitor', name: '张'.repeat(101) });
+    expect(messages(name)).toEqual(['name: 称呼不能超过 100 个字（现有 101 个字）']);
     expect(VisitorApplicant.safeParse({ kind: 'visitor', idNumber: 'x' }).success).toBe(true); // unknown keys dropped, never stored
     expect(VisitorApplicant.parse({ kind: 'visitor', idNumber: 'x' })).toEqual({ kind: 'visitor' });
   });

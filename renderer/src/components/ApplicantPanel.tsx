@@ -1,6 +1,8 @@
 // 申请人 details: 自然人 or 法人 (as the item serves), plus 代理人 when a 情形 answer says an
 // agent applies. Validated live with the shared validators; full-width characters and stray
-// spaces are normalised into the field as the clerk types, never rejected.
+// spaces are normalised into the field as the clerk types, never rejected. Names follow
+// shared/validate/name.ts (the decision's schema uses the same checks): real lengths shown as a
+// message rather than cut, emoji refused, a pasted line break dropped (not turned into a space).
 // For an item handled at a sub-centre the only decision is 引导, which takes no ID card: the
 // panel then asks for a 称呼 and a phone, both optional (they fill the draft's person fields).
 import { useState } from 'react';
@@ -10,12 +12,16 @@ import { validateIdCard } from '../../../shared/validate/idcard';
 import { validateCreditCode } from '../../../shared/validate/creditCode';
 import { validateContactPhone } from '../../../shared/validate/phone';
 import { normalizeIdentifier, normalizeInput } from '../../../shared/validate/normalize';
+import { normalizeName, ORG_NAME_MAX, PERSON_NAME_MAX, stripLineBreaks, validateOptionalName, validateOrgName, validatePersonName } from '../../../shared/validate/name';
 import type { ApplicantDraft, PersonFields } from '../intake/draft';
 import { VISITOR_LABEL } from '../../../shared/domain/applicant';
 
 type Check = (v: string) => { ok: true } | { ok: false; message: string };
 
-const requiredName = (what: string): Check => (v) => (normalizeInput(v) ? { ok: true } : { ok: false, message: `请输入${what}` });
+// Room past the limit, so an over-long name shows the message instead of being cut short.
+const PERSON_INPUT_MAX = PERSON_NAME_MAX * 3;
+const ORG_INPUT_MAX = ORG_NAME_MAX * 2;
+const personName = (what: string): Check => (v) => validatePersonName(v, what);
 const phoneChars = (v: string) => normalizeInput(v).replace(/\s/g, '');
 
 interface FieldProps {
@@ -26,15 +32,18 @@ interface FieldProps {
   check: Check;
   /** Applied on every keystroke outside an IME composition. */
   normalize?: (v: string) => string;
+  /** Applied when the field is left (default: full-width forms and spaces). */
+  settle?: (v: string) => string;
   /** Length at which the message shows before the field is left. */
   fullLength?: number;
   maxLength: number;
 }
 
-function Field({ label, testId, value, onChange, check, normalize, fullLength, maxLength }: FieldProps) {
+function Field({ label, testId, value, onChange, check, normalize, settle = normalizeInput, fullLength, maxLength }: FieldProps) {
   const [touched, setTouched] = useState(false);
   const result = check(value);
-  const show = !result.ok && (touched || (fullLength !== undefined && value.length >= fullLength));
+  // A name's problem (emoji, too long) is said at once, not only once the field is left.
+  const show = !result.ok && (touched || (fullLength !== undefined && value.length >= fullLength) || (settle === normalizeName && value.trim() !== ''));
   return (
     <Form.Item label={label} validateStatus={show ? 'error' : undefined} help={show ? <span data-testid={`${testId}-error`}>{result.ok ? '' : result.message}</span> : undefined}>
       <Input
@@ -47,9 +56,20 @@ function Field({ label, testId, value, onChange, check, normalize, fullLength, m
           const composing = (e.nativeEvent as InputEvent).isComposing;
           onChange(normalize && !composing ? normalize(e.target.value) : e.target.value);
         }}
+        onPaste={(e) => {
+          // A line break pasted into one line becomes nothing (the browser would make it a space).
+          const pasted = e.clipboardData.getData('text');
+          if (!/[\r\n\u2028\u2029]/.test(pasted)) return;
+          e.preventDefault();
+          const el = e.currentTarget;
+          const start = el.selectionStart ?? el.value.length;
+          const end = el.selectionEnd ?? start;
+          const next = el.value.slice(0, start) + stripLineBreaks(pasted) + el.value.slice(end);
+          onChange(normalize ? normalize(next) : next);
+        }}
         onBlur={() => {
           setTouched(true);
-          onChange(normalize ? normalize(value) : normalizeInput(value));
+          onChange(normalize ? normalize(value) : settle(value));
         }}
       />
     </Form.Item>
@@ -59,7 +79,15 @@ function Field({ label, testId, value, onChange, check, normalize, fullLength, m
 function PersonForm({ prefix, who, value, onChange }: { prefix: string; who: string; value: PersonFields; onChange: (p: PersonFields) => void }) {
   return (
     <>
-      <Field label={`${who}姓名`} testId={`${prefix}-name`} value={value.name} maxLength={30} check={requiredName(`${who}姓名`)} onChange={(name) => onChange({ ...value, name })} />
+      <Field
+        label={`${who}姓名`}
+        testId={`${prefix}-name`}
+        value={value.name}
+        maxLength={PERSON_INPUT_MAX}
+        settle={normalizeName}
+        check={personName(`${who}姓名`)}
+        onChange={(name) => onChange({ ...value, name })}
+      />
       <Field
         label={`${who}身份证号`}
         testId={`${prefix}-id`}
@@ -84,8 +112,7 @@ function PersonForm({ prefix, who, value, onChange }: { prefix: string; who: str
   );
 }
 
-const VISITOR_NAME_MAX = 60;
-const optionalName: Check = (v) => (normalizeInput(v).length <= VISITOR_NAME_MAX ? { ok: true } : { ok: false, message: `称呼不能超过 ${VISITOR_NAME_MAX} 个字` });
+const optionalName: Check = (v) => validateOptionalName(v);
 const optionalPhone: Check = (v) => (normalizeInput(v) === '' ? { ok: true } : validateContactPhone(v));
 
 /** 引导 only: who is being sent to the sub-centre, as far as the clerk cares to write it down. */
@@ -95,7 +122,7 @@ function VisitorForm({ value, onChange }: { value: PersonFields; onChange: (p: P
       <div className="muted-hint" data-testid="visitor-hint">
         引导至分中心无需查验身份证件，称呼和联系电话均可不填（不填记为“{VISITOR_LABEL}”）。
       </div>
-      <Field label="称呼（可不填）" testId="applicant-name" value={value.name} maxLength={VISITOR_NAME_MAX} check={optionalName} onChange={(name) => onChange({ ...value, name })} />
+      <Field label="称呼（可不填）" testId="applicant-name" value={value.name} maxLength={PERSON_INPUT_MAX} settle={normalizeName} check={optionalName} onChange={(name) => onChange({ ...value, name })} />
       <Field
         label="联系电话（可不填）"
         testId="applicant-phone"
@@ -141,7 +168,7 @@ export function ApplicantPanel({ serveTargets, agent, redirect = false, value, o
           <PersonForm prefix="applicant" who="申请人" value={value.person} onChange={(person) => onChange({ ...value, person })} />
         ) : (
           <>
-            <Field label="单位名称" testId="org-name" value={value.org.name} maxLength={100} check={requiredName('单位名称')} onChange={(name) => onChange({ ...value, org: { ...value.org, name } })} />
+            <Field label="单位名称" testId="org-name" value={value.org.name} maxLength={ORG_INPUT_MAX} settle={normalizeName} check={(v) => validateOrgName(v)} onChange={(name) => onChange({ ...value, org: { ...value.org, name } })} />
             <Field
               label="统一社会信用代码"
               testId="org-credit-code"
@@ -152,7 +179,7 @@ export function ApplicantPanel({ serveTargets, agent, redirect = false, value, o
               check={(v) => validateCreditCode(v)}
               onChange={(creditCode) => onChange({ ...value, org: { ...value.org, creditCode } })}
             />
-            <Field label="法定代表人" testId="org-legal-rep" value={value.org.legalRep} maxLength={30} check={requiredName('法定代表人姓名')} onChange={(legalRep) => onChange({ ...value, org: { ...value.org, legalRep } })} />
+            <Field label="法定代表人" testId="org-legal-rep" value={value.org.legalRep} maxLength={PERSON_INPUT_MAX} settle={normalizeName} check={personName('法定代表人姓名')} onChange={(legalRep) => onChange({ ...value, org: { ...value.org, legalRep } })} />
             <Field
               label="联系电话"
               testId="org-phone"

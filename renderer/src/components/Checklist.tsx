@@ -24,9 +24,11 @@ export interface ChecklistProps {
   onMark: (materialId: string, mark: MaterialMark | null) => void;
   /** Set when the list should take the keyboard (after the last situation is answered). */
   focusToken?: number;
+  /** The last material got a mark that needs nothing more: the keyboard moves on (to the applicant). */
+  onDone?: () => void;
 }
 
-export function Checklist({ lines, onMark, focusToken }: ChecklistProps) {
+export function Checklist({ lines, onMark, focusToken, onDone }: ChecklistProps) {
   const [active, setActive] = useState(0);
   const rows = useRef<Array<HTMLDivElement | null>>([]);
   const notes = useRef<Record<string, HTMLInputElement | null>>({});
@@ -67,6 +69,7 @@ export function Checklist({ lines, onMark, focusToken }: ChecklistProps) {
       setMark(line, mark);
       if (needsReason(mark)) setNoteFor(line.material.id);
       else if (i + 1 < lines.length) focusRow(i + 1);
+      else onDone?.();
     } else if (e.key === '0' || e.key === 'Delete' || e.key === 'Backspace') onMark(line.material.id, null);
     else if ((e.key === '+' || e.key === '=' || e.key === '-') && line.mark) {
       const current = line.mark.copies ?? line.material.copies;

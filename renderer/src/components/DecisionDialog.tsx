@@ -1,7 +1,9 @@
 // The confirm dialog of an intake decision: what the decision will record and print, and
 // whatever it still needs from the clerk (承诺 and 补正期限, 理由, …). Nothing is stored
 // until 确认; the handler re-checks everything and its refusal is shown here in Chinese.
-import { useMemo, useState } from 'react';
+// The fields live in the intake's draft (autosaved), so a reload reopens the dialog as left.
+// Keyboard: the dialog opens on 确认 (Enter confirms); in the 理由 field Ctrl+Enter confirms.
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { Alert, Button, DatePicker, Descriptions, Input, Modal, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ItemDetail } from '../../../shared/contract';
@@ -11,8 +13,10 @@ import { DECISION_LABEL, type Decision } from '../../../shared/domain/checklist'
 import { TIER_LABEL, TIER_MINUTES } from '../../../shared/domain/catalogue';
 import { maskIdNumber } from '../../../shared/validate/idcard';
 import { VISITOR_LABEL } from '../../../shared/domain/applicant';
+import { COMMON_REFUSAL_REASONS, refusalLines } from '../../../shared/domain/case';
 import { invoke } from '../api';
 import type { IntakeDraft } from '../intake/draft';
+import type { DraftDecisionForm } from '../../../shared/domain/intakeDraft';
 import { partiesOf, partyProblems } from '../intake/parties';
 import { ErrorAlert } from './ErrorAlert';
 import { RedirectCard } from './RedirectCard';
@@ -31,6 +35,8 @@ interface Props {
   terms: IntakeTerms;
   draft: IntakeDraft;
   startedAt: string;
+  /** Writes the dialog's fields into the draft. */
+  onForm: (patch: Partial<DraftDecisionForm>) => void;
   onCancel: () => void;
   onDecided: (d: Decided) => void;
 }
@@ -41,23 +47,29 @@ export const cnDate = (ymd: string): string => {
   return `${y}年${m}月${d}日`;
 };
 
-export function DecisionDialog({ decision, detail, checklist, terms, draft, startedAt, onCancel, onDecided }: Props) {
+export function DecisionDialog({ decision, detail, checklist, terms, draft, startedAt, onForm, onCancel, onDecided }: Props) {
   const { item } = detail;
   const { today, eligibility } = terms;
   const promisedDate = terms.onTheSpot ? null : terms.promisedDate;
   const deferred = checklist.lines.filter((l) => l.status === 'deferred');
   const problems = checklist.outstanding.filter((l) => l.status === 'missing' || l.status === 'defective');
 
-  const [commitment, setCommitment] = useState(() =>
+  const form = draft.decisionForm;
+  // Until the clerk edits it, the commitment is written from the deferred materials.
+  const commitment =
+    form.commitment ??
     [
       `本人（本单位）承诺在补正期限内补交以下容缺材料：${deferred.map((l, i) => `${i + 1}. ${l.material.name}`).join('；')}。`,
       '所补交材料真实有效，与申请时承诺一致；逾期未补交的，同意终止本次申请，并承担相应法律责任。',
-    ].join(''),
-  );
+    ].join('');
+  const setCommitment = (v: string) => onForm({ commitment: v });
   const lastDeadline = terms.latestSupplementDeadline;
-  const [deadline, setDeadline] = useState<Dayjs | null>(() => dayjs(lastDeadline));
-  const [reasons, setReasons] = useState('');
-  const [applyTo, setApplyTo] = useState('');
+  const deadline: Dayjs | null = dayjs(form.supplementDeadline ?? lastDeadline);
+  const offDays = useMemo(() => new Set(terms.nonWorkingDays), [terms.nonWorkingDays]);
+  const setDeadline = (d: Dayjs | null) => onForm({ supplementDeadline: d ? d.format('YYYY-MM-DD') : null });
+  const { reasons, applyTo } = form;
+  const setReasons = (v: string) => onForm({ reasons: v });
+  const setApplyTo = (v: string) => onForm({ applyTo: v });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -70,6 +82,7 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
   if (decision === 'acceptWithDeferral' && !deadline) blockers.push('请选择补正期限');
 
   const confirm = async () => {
+    if (busy || blockers.length > 0) return;
     setBusy(true);
     setError(null);
     try {
@@ -88,6 +101,13 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
     } catch (e) {
       setError(e);
       setBusy(false);
+    }
+  };
+
+  const confirmOnCtrlEnter = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void confirm();
     }
   };
 
@@ -111,7 +131,16 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
       footer={
         <>
           <Button onClick={onCancel}>返回修改</Button>
-          <Button type="primary" danger={decision === 'refuse'} size="large" loading={busy} disabled={blockers.length > 0} onClick={confirm} data-testid="decision-confirm">
+          <Button
+            type="primary"
+            danger={decision === 'refuse'}
+            size="large"
+            loading={busy}
+            disabled={blockers.length > 0}
+            onClick={confirm}
+            autoFocus={decision !== 'refuse'}
+            data-testid="decision-confirm"
+          >
             确认{DECISION_LABEL[decision]}
           </Button>
         </>
@@ -176,7 +205,25 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
             aria-label="补正期限"
             data-testid="deferral-deadline"
             disabledDate={(d) => d.isBefore(dayjs(today), 'day') || d.isAfter(dayjs(lastDeadline), 'day')}
+            cellRender={(d, info) =>
+              info.type === 'date' && dayjs.isDayjs(d) && offDays.has(d.format('YYYY-MM-DD')) ? (
+                <div className="ant-picker-cell-inner off-day" title="非工作日">
+                  {d.date()}
+                </div>
+              ) : (
+                info.originNode
+              )
+            }
           />
+          {deadline && offDays.has(deadline.format('YYYY-MM-DD')) && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="deadline-non-working"
+              style={{ marginTop: 8 }}
+              title={`${cnDate(deadline.format('YYYY-MM-DD'))}是非工作日（周末或法定节假日），申请人当天可能无法补交材料，请确认或改选工作日`}
+            />
+          )}
         </div>
       )}
 
@@ -199,6 +246,24 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
 
       {decision === 'refuse' && (
         <div className="decision-section">
+          <div className="decision-label">常用理由（点选加入，再点移除）</div>
+          <div className="refusal-picks" data-testid="refusal-picks">
+            {COMMON_REFUSAL_REASONS.map((r) => {
+              const lines = refusalLines(reasons);
+              const on = lines.includes(r);
+              return (
+                <Button
+                  key={r}
+                  size="small"
+                  type={on ? 'primary' : 'default'}
+                  aria-pressed={on}
+                  onClick={() => setReasons((on ? lines.filter((l) => l !== r) : [...lines, r]).join('\n'))}
+                >
+                  {r}
+                </Button>
+              );
+            })}
+          </div>
           <label className="decision-label" htmlFor="refusal-reasons">
             不予受理的理由（每行一条，逐条列入通知书）
           </label>
@@ -209,6 +274,7 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
             maxLength={1000}
             value={reasons}
             onChange={(e) => setReasons(e.target.value)}
+            onKeyDown={confirmOnCtrlEnter}
             placeholder="如：申请事项依法不属于本机关职权范围"
             data-testid="refusal-reasons"
           />

@@ -126,7 +126,7 @@ export function DeliverDialog({ summary, organisation, onClose, onDelivered, onP
           {method === 'agent' && (
             <>
               <Form.Item label="代理人姓名">
-                <Input aria-label="代理人姓名" maxLength={60} value={agentName} onChange={(e) => setAgentName(e.target.value)} data-testid="deliver-agent-name" />
+                <Input aria-label="代理人姓名" maxLength={300} value={agentName} onChange={(e) => setAgentName(e.target.value)} data-testid="deliver-agent-name" />
               </Form.Item>
               <Checkbox checked={authorised} onChange={(e) => setAuthorised(e.target.checked)} data-testid="deliver-authorised">
                 已核验申请人的授权委托书

@@ -33,6 +33,10 @@ export function EligibilityBanner({ terms, checklist, onDecide }: { terms: Intak
   );
 }
 
+/** One key per decision, 受理 first (IntakeView listens; the buttons show them). */
+export const DECISION_KEY: Record<Decision, string> = { accept: 'F6', acceptWithDeferral: 'F7', notifyMissing: 'F8', refuse: 'F9', redirect: 'F10' };
+export const decisionForKey = (key: string): Decision | undefined => DECISIONS.find((d) => DECISION_KEY[d] === key);
+
 /** The intake decisions the checklist currently allows; each opens its confirm dialog. */
 export function DecisionBar({ allowed, onDecide }: { allowed: readonly Decision[]; onDecide: (d: Decision) => void }) {
   return (
@@ -41,6 +45,7 @@ export function DecisionBar({ allowed, onDecide }: { allowed: readonly Decision[
       {DECISIONS.filter((d) => allowed.includes(d)).map((d) => (
         <Button key={d} size="small" type={d === 'accept' || d === 'redirect' ? 'primary' : 'default'} danger={d === 'refuse'} onClick={() => onDecide(d)} data-testid={`decision-${d}`}>
           {DECISION_LABEL[d]}
+          <span className="decision-key">{DECISION_KEY[d]}</span>
         </Button>
       ))}
     </div>

@@ -1,7 +1,7 @@
 // 文书预览与打印: the notice exactly as it will be printed, in a sandboxed frame (the HTML is
 // complete and self-contained: fonts and QR code inside, no scripts). 打印 archives a PDF
 // copy with the case and sends it to the printer set for this window and kind.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useRef } from 'react';
 import { Alert, Button, Modal, Segmented, Spin } from 'antd';
 import { NOTICE_TITLE, type NoticeKind } from '../../../shared/notice/model';
 import type { NoticeLayout } from '../../../shared/notice/render';
@@ -49,6 +49,12 @@ export function NoticePreview({ caseId, caseNumber, kind: firstKind, onClose }: 
   }, [caseId, kind, layout]);
 
   const current = rendered && rendered.kind === kind && rendered.layout === layout ? rendered : null;
+  // Keyboard: once the notice is on screen 打印 has the focus (Enter prints, Esc closes).
+  const printButton = useRef<HTMLButtonElement>(null);
+  const ready = current !== null;
+  useEffect(() => {
+    if (ready) printButton.current?.focus();
+  }, [ready]);
 
   const print = async () => {
     setPrinting(true);
@@ -85,7 +91,7 @@ export function NoticePreview({ caseId, caseNumber, kind: firstKind, onClose }: 
           <span className="notice-footer-gap" />
           <Button onClick={() => setSettingPrinters(true)} data-testid="printer-settings-open">打印机设置</Button>
           <Button onClick={onClose}>关闭</Button>
-          <Button type="primary" size="large" loading={printing} disabled={!current} onClick={print} data-testid="notice-print">
+          <Button ref={printButton} type="primary" size="large" loading={printing} disabled={!current} onClick={print} data-testid="notice-print">
             打印
           </Button>
         </div>

@@ -1,6 +1,8 @@
 // The one search box: Chinese substrings, pinyin initials, full pinyin, 实施编码. Searches as
 // the clerk types, but never in the middle of an input-method composition (typing "gaoling"
 // on a pinyin IME must not search for "gaol"); arrows move through the hits, Enter opens one.
+// Enter pressed before the hits of what is typed arrived (within the debounce) searches at
+// once and opens the first hit of that query: it is never ignored, nor applied to stale hits.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { Empty, Input, Tag, Typography, type InputRef } from 'antd';
 import type { ItemSummary } from '../../../shared/contract';
@@ -20,9 +22,12 @@ export function SearchPanel({ officeLevel, inputRef, onPick }: { officeLevel: Le
   const composing = useRef(false);
   const timer = useRef<number | undefined>(undefined);
   const seq = useRef(0);
+  /** The query the shown hits belong to (what Enter may pick from). */
+  const shownFor = useRef('');
+  const enterPending = useRef(false);
   const listId = useId();
 
-  const run = (q: string) => {
+  const run = (q: string, delay = DEBOUNCE_MS) => {
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
       const mine = ++seq.current;
@@ -30,6 +35,8 @@ export function SearchPanel({ officeLevel, inputRef, onPick }: { officeLevel: Le
       if (!trimmed) {
         setHits([]);
         setSearched('');
+        shownFor.current = '';
+        enterPending.current = false;
         return;
       }
       invoke('catalogue.search', { query: trimmed.slice(0, 60), limit: 30 }).then(
@@ -39,10 +46,15 @@ export function SearchPanel({ officeLevel, inputRef, onPick }: { officeLevel: Le
           setSearched(trimmed);
           setActive(0);
           setError(null);
+          shownFor.current = trimmed;
+          if (enterPending.current) {
+            enterPending.current = false;
+            pick(r.hits[0]);
+          }
         },
         (e: Error) => mine === seq.current && setError(e.message),
       );
-    }, DEBOUNCE_MS);
+    }, delay);
   };
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
@@ -58,7 +70,12 @@ export function SearchPanel({ officeLevel, inputRef, onPick }: { officeLevel: Le
       setActive((i) => Math.max(i - 1, 0));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      pick(hits[active]);
+      const q = e.currentTarget.value.trim();
+      if (q && q !== shownFor.current) {
+        // Typed faster than the debounce: search now, open the first hit when it arrives.
+        enterPending.current = true;
+        run(q, 0);
+      } else pick(hits[active]);
     } else if (e.key === 'Escape') {
       setQuery('');
       run('');
@@ -85,6 +102,7 @@ export function SearchPanel({ officeLevel, inputRef, onPick }: { officeLevel: Le
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);
+          enterPending.current = false;
           if (!composing.current && !(e.nativeEvent as InputEvent).isComposing) run(e.target.value);
         }}
         onCompositionStart={() => {

@@ -1,5 +1,6 @@
 // 情形 questions as radio groups. Arrows move within a group (native radio behaviour), the
-// digit keys 1–9 choose the n-th option, Tab moves to the next question.
+// digit keys 1–9 choose the n-th option and move on to the next question (one key per answer),
+// Tab / Shift+Tab move between questions.
 import type { KeyboardEvent } from 'react';
 import { Radio } from 'antd';
 import type { Situation } from '../../../shared/domain/catalogue';
@@ -12,14 +13,17 @@ export function SituationQuestions({ situations, answers, onAnswer }: { situatio
     if (!Number.isInteger(n) || n < 1 || n > s.options.length) return;
     e.preventDefault();
     onAnswer(s.id, s.options[n - 1].value);
-    // Keep focus on the chosen radio so Tab continues from the right place.
-    const radios = e.currentTarget.querySelectorAll<HTMLInputElement>('input[type=radio]');
-    radios[n - 1]?.focus();
+    // On to the next question (its chosen option, else its first); after the last one the
+    // intake moves the keyboard to the materials. Else keep focus on the chosen radio.
+    const next = e.currentTarget.closest('.situation')?.nextElementSibling;
+    const target = next?.querySelector<HTMLInputElement>('input[type=radio]:checked') ?? next?.querySelector<HTMLInputElement>('input[type=radio]');
+    if (target) target.focus();
+    else e.currentTarget.querySelectorAll<HTMLInputElement>('input[type=radio]')[n - 1]?.focus();
   };
   return (
     <section className="panel situations" aria-label="情形">
       <h3 className="panel-title">
-        情形 <span className="key-hint">数字键选择 · Tab 下一题</span>
+        情形 <span className="key-hint">数字键选择并进入下一题 · Tab 切换</span>
       </h3>
       {situations.map((s, i) => (
         <div className="situation" key={s.id} data-testid={`situation-${s.id}`}>

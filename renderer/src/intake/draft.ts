@@ -1,7 +1,9 @@
 // The case being taken in at the window, before any decision: 情形 answers, the mark per
-// material and the applicant's details. Lives in the renderer until a decision records it.
+// material, the applicant's details and the decision dialog's fields. Autosaved to disk as a
+// 草稿 (useDraftAutosave) until a decision records it; its shape is shared/domain/intakeDraft.ts.
 import type { ServeTarget } from '../../../shared/domain/catalogue';
 import type { Answers, MaterialMark, Marks } from '../../../shared/domain/checklist';
+import { emptyDecisionForm, type DraftContent, type DraftDecisionForm } from '../../../shared/domain/intakeDraft';
 
 export interface PersonFields {
   name: string;
@@ -25,7 +27,11 @@ export interface IntakeDraft {
   answers: Answers;
   marks: Marks;
   applicant: ApplicantDraft;
+  decisionForm: DraftDecisionForm;
 }
+// The renderer's draft is exactly what is saved.
+const _sameShape: DraftContent = {} as IntakeDraft;
+void _sameShape;
 
 const emptyPerson = (): PersonFields => ({ name: '', idNumber: '', phone: '' });
 
@@ -34,11 +40,14 @@ export function newDraft(serveTargets: readonly ServeTarget[]): IntakeDraft {
     answers: {},
     marks: {},
     applicant: { kind: serveTargets[0] ?? '自然人', person: emptyPerson(), org: { name: '', creditCode: '', legalRep: '', phone: '' }, agent: emptyPerson() },
+    decisionForm: emptyDecisionForm(),
   };
 }
 
 export type DraftAction =
   | { type: 'reset'; serveTargets: readonly ServeTarget[] }
+  | { type: 'restore'; draft: IntakeDraft }
+  | { type: 'decisionForm'; patch: Partial<DraftDecisionForm> }
   | { type: 'answer'; situationId: string; value: string }
   | { type: 'mark'; materialId: string; mark: MaterialMark | null }
   | { type: 'applicant'; applicant: ApplicantDraft };
@@ -47,6 +56,10 @@ export function draftReducer(d: IntakeDraft, a: DraftAction): IntakeDraft {
   switch (a.type) {
     case 'reset':
       return newDraft(a.serveTargets);
+    case 'restore':
+      return a.draft;
+    case 'decisionForm':
+      return { ...d, decisionForm: { ...d.decisionForm, ...a.patch } };
     case 'answer':
       return { ...d, answers: { ...d.answers, [a.situationId]: a.value } };
     case 'mark': {

@@ -1,7 +1,7 @@
 // One case: summary, the append-only timeline, and what can be done next given its status:
 // 办结 (即办件), 补正, 终止 (after the supplement deadline), 出件, 好差评, 打印文书.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, type ButtonProps, Descriptions, Input, Modal, Spin, Tag, Timeline, Tooltip } from 'antd';
+import { Alert, App as AntApp, Button, type ButtonProps, Descriptions, Input, Modal, Spin, Tag, Timeline, Tooltip } from 'antd';
 import type { CaseDetail, CaseSummary } from '../../../shared/domain/case';
 import { CASE_STATUS_LABEL } from '../../../shared/domain/case';
 import { DECISION_LABEL } from '../../../shared/domain/checklist';
@@ -40,6 +40,7 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const nowMs = useServerNow(offsetMs);
+  const { modal } = AntApp.useApp();
 
   const load = useCallback(() => {
     invoke('case.get', { caseId }).then(setDetail, setError);
@@ -93,8 +94,30 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
 
       <div className="case-actions" data-testid="case-actions">
         {s.onTheSpot && s.actions.includes('complete') && (
-          <Button type="primary" size="large" loading={busy} onClick={() => act(() => invoke('case.complete', { caseId }))} data-testid="action-complete">
+          <Button
+            type="primary"
+            size="large"
+            loading={busy}
+            data-testid="action-complete"
+            onClick={() =>
+              // 办结 cannot be undone: it asks first (the question opens on 确认, Enter).
+              modal.confirm({
+                title: '确认办结？',
+                content: `${s.caseNumber} · ${s.itemName} · ${s.applicantName}：办结后开始计算出件，不能撤销。`,
+                okText: '确认办结',
+                cancelText: '取消',
+                okButtonProps: { 'data-testid': 'complete-confirm' },
+                onOk: () => act(() => invoke('case.complete', { caseId })),
+              })
+            }
+          >
             办结
+          </Button>
+        )}
+        {/* Once 办结, its place stays taken, so 出件 never appears under the pointer that just clicked 办结. */}
+        {s.status === 'completed' && (
+          <Button size="large" disabled data-testid="action-completed">
+            已办结
           </Button>
         )}
         {s.actions.includes('supplement') && (

@@ -1,9 +1,9 @@
 // One item being taken in: facts, 情形, checklist, applicant, and the 立等可取 verdict.
 // The checklist lines are drawn from the pure engine on every keystroke; what a decision
 // would record and what blocks it (立等可取, allowed decisions, promised date) is the
-// handler's (case.terms), so the screen never judges differently from the save. Nothing is
-// stored until the clerk confirms a decision in its dialog.
-import { useEffect, useMemo, useReducer, useState } from 'react';
+// handler's (case.terms), so the screen never judges differently from the save. What is typed
+// is autosaved as a 草稿 (useDraftAutosave) until the decision records the case and deletes it.
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Alert, Button, Spin, Tag } from 'antd';
 import type { ItemDetail, WorkstationContext } from '../../../shared/contract';
 import { LEVEL_LABEL } from '../../../shared/domain/catalogue';
@@ -11,9 +11,12 @@ import { evaluateChecklist } from '../../../shared/engine/checklist';
 import type { IntakeTerms } from '../../../shared/domain/intakeTerms';
 import { invoke } from '../api';
 import { draftReducer, newDraft } from '../intake/draft';
+import { useDraftAutosave } from '../intake/useDraftAutosave';
+import { DraftStatus } from '../components/DraftStatus';
+import { isBlankDraft, type SavedDraft } from '../../../shared/domain/intakeDraft';
 import { ApplicantPanel } from '../components/ApplicantPanel';
 import { Checklist } from '../components/Checklist';
-import { DecisionBar, EligibilityBanner } from '../components/EligibilityBanner';
+import { DecisionBar, EligibilityBanner, decisionForKey } from '../components/EligibilityBanner';
 import { DecisionDialog, type Decided } from '../components/DecisionDialog';
 import { DecisionDone } from '../components/DecisionDone';
 import type { Decision } from '../../../shared/domain/checklist';
@@ -22,14 +25,60 @@ import { RedirectCard } from '../components/RedirectCard';
 import { SituationQuestions } from '../components/SituationQuestions';
 import { TierTag } from '../components/TierTag';
 
-export function IntakeView({ context, code, onNext, onOpenCase }: { context: WorkstationContext; code: string; onNext: () => void; onOpenCase: (caseId: string) => void }) {
+/** What the workbench asks of the intake on screen before the clerk leaves it (F4, another item, 退出). */
+export interface IntakeHandle {
+  /** Something was typed and not yet decided. */
+  unsaved(): boolean;
+  /** What the leave question names. */
+  describe(): string;
+  /** The clerk chose to drop it: stop autosaving and delete the draft. */
+  discard(): Promise<void>;
+  /** Keep it on disk (signing out): write what is pending now. */
+  flush(): Promise<void>;
+}
+
+interface Props {
+  context: WorkstationContext;
+  code: string;
+  /** A draft the clerk chose to continue (after a reload or the next sign-in). */
+  restored?: SavedDraft | null;
+  onNext: () => void;
+  onOpenCase: (caseId: string) => void;
+  handle?: (h: IntakeHandle | null) => void;
+}
+
+export function IntakeView({ context, code, restored = null, onNext, onOpenCase, handle }: Props) {
   const [detail, setDetail] = useState<ItemDetail | null>(null);
-  // When the clerk began this applicant's intake: recorded on the case (device time).
-  const [startedAt] = useState(() => new Date().toISOString());
-  const [deciding, setDeciding] = useState<Decision | null>(null);
+  // When the clerk began this applicant's intake: recorded on the case (device time), and the draft's identity.
+  const [startedAt] = useState(() => restored?.startedAt ?? new Date().toISOString());
   const [decided, setDecided] = useState<Decided | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [draft, dispatch] = useReducer(draftReducer, undefined, () => newDraft([]));
+  const [draft, dispatch] = useReducer(draftReducer, undefined, () => (restored ? { ...restored.content } : newDraft([])));
+  const fromDraft = useRef(restored !== null);
+  const deciding = draft.decisionForm.open;
+  const setDeciding = (open: Decision | null) => dispatch({ type: 'decisionForm', patch: { open } });
+  const autosave = useDraftAutosave(code, startedAt, draft, detail !== null && decided === null);
+  const live = useRef({ draft, decided, autosave, name: '' });
+  live.current = { draft, decided, autosave, name: detail?.item.name ?? '' };
+  useEffect(() => {
+    if (!handle) return;
+    handle({
+      unsaved: () => live.current.decided === null && !isBlankDraft(live.current.draft),
+      describe: () => {
+        const a = live.current.draft.applicant;
+        const who = (a.kind === '自然人' ? a.person.name : a.org.name).trim();
+        return `${live.current.name}${who ? `（${who}）` : ''}`;
+      },
+      discard: async () => {
+        await live.current.autosave.stop();
+        await invoke('draft.discard', { startedAt });
+      },
+      flush: async () => {
+        await live.current.autosave.flush();
+      },
+    });
+    return () => handle(null);
+  }, [handle, startedAt]);
   const [focusChecklist, setFocusChecklist] = useState(0);
   const [terms, setTerms] = useState<IntakeTerms | null>(null);
 
@@ -42,7 +91,9 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
       (d) => {
         if (!live) return;
         setDetail(d);
-        dispatch({ type: 'reset', serveTargets: d.item.serveTargets });
+        // A continued draft keeps what was typed; a new intake starts from the item's first applicant kind.
+        if (!fromDraft.current) dispatch({ type: 'reset', serveTargets: d.item.serveTargets });
+        fromDraft.current = false;
       },
       (e: Error) => live && setError(e.message),
     );
@@ -75,6 +126,21 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
     else setFocusChecklist((n) => n + 1);
   }, [shown, code]);
 
+  // F6–F10: the decision's dialog, when the handler's terms allow it (and no dialog is open).
+  const allowed = terms?.allowedDecisions;
+  useEffect(() => {
+    if (!allowed || decided) return;
+    const onKey = (e: KeyboardEvent) => {
+      const d = decisionForKey(e.key);
+      if (!d) return;
+      e.preventDefault();
+      if (live.current.draft.decisionForm.open || document.querySelector('.ant-modal-confirm')) return;
+      if (allowed.includes(d)) dispatch({ type: 'decisionForm', patch: { open: d } });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [allowed, decided]);
+
   if (error) return <Alert type="error" showIcon title="无法打开事项" description={error} />;
   if (!detail || !checklist || !terms) return <Spin description="正在打开事项…" />;
   if (decided) return <DecisionDone decided={decided} onNext={onNext} onOpenCase={onOpenCase} />;
@@ -87,9 +153,11 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
       terms={terms}
       draft={draft}
       startedAt={startedAt}
+      onForm={(patch) => dispatch({ type: 'decisionForm', patch })}
       onCancel={() => setDeciding(null)}
       onDecided={(d) => {
-        setDeciding(null);
+        // The decision deleted the draft in its transaction: nothing more is saved for this intake.
+        void autosave.stop();
         setDecided(d);
       }}
     />
@@ -104,6 +172,12 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
     />
   );
 
+  // After the last material: the first applicant field still empty takes the keyboard.
+  const focusApplicant = () => {
+    const fields = [...document.querySelectorAll<HTMLInputElement>('[data-testid=applicant-panel] input.ant-input')];
+    (fields.find((f) => f.value === '') ?? fields[0])?.focus();
+  };
+
   const answer = (situationId: string, value: string) => {
     const wasLast = checklist.unansweredSituations.length === 1 && checklist.unansweredSituations[0].id === situationId;
     dispatch({ type: 'answer', situationId, value });
@@ -116,6 +190,7 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
       <TierTag tier={item.immediateTier} />
       <Tag>{detail.department.name}</Tag>
       <span className="intake-code">{item.code}</span>
+      <DraftStatus state={autosave.state} />
       <Button className="intake-next" onClick={onNext} data-testid="next-applicant">
         下一位（F4）
       </Button>
@@ -162,7 +237,7 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
           {checklist.unansweredSituations.length > 0 && (
             <div className="muted-hint">选择全部情形后显示本次所需材料（当前已适用 {checklist.lines.length} 项）</div>
           )}
-          <Checklist lines={checklist.lines} onMark={(materialId, mark) => dispatch({ type: 'mark', materialId, mark })} focusToken={focusChecklist} />
+          <Checklist lines={checklist.lines} onMark={(materialId, mark) => dispatch({ type: 'mark', materialId, mark })} focusToken={focusChecklist} onDone={focusApplicant} />
         </div>
         <div className="intake-side">
           {applicantPanel}

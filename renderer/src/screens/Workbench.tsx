@@ -1,14 +1,21 @@
 // The clerk's screen: header (office · window · clerk · 退出), the views a role may use, and
 // the intake view: search on the left, the item being taken in on the right. F2 returns to
 // the search box from anywhere; F3 opens 今日办件; F4 closes the current case and starts the
-// next applicant.
+// next applicant. Leaving an intake that has something typed asks first; a draft left by a
+// reload, a crash or the last sign-in is offered again (useDraftOffer).
+// Type-ahead: every screen switch commits synchronously (flushSync) and focuses the search box
+// in the same key event, so the letters typed right after F2/F4 land in it, none dropped.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Badge, Button, Empty, Tag, type InputRef } from 'antd';
+import { flushSync } from 'react-dom';
+import { App as AntApp, Badge, Button, Empty, Tag, type InputRef } from 'antd';
+import type { SavedDraft } from '../../../shared/domain/intakeDraft';
 import type { WorkstationContext } from '../../../shared/contract';
 import { ROLE_LABEL } from '../../../shared/domain/clerk';
 import { invoke } from '../api';
 import { SearchPanel } from '../components/SearchPanel';
-import { IntakeView } from './IntakeView';
+import { IntakeView, type IntakeHandle } from './IntakeView';
+import { useDraftOffer } from '../intake/useDraftOffer';
+import { catchStrayTyping } from '../intake/typeAhead';
 import { CatalogueAdmin } from './CatalogueAdmin';
 import { Queue } from './Queue';
 import { WindowStats } from '../stats/WindowStats';
@@ -26,21 +33,95 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
   const [caseNo, setCaseNo] = useState(0);
   const search = useRef<InputRef>(null);
   const [openCaseId, setOpenCaseId] = useState<string | null>(null);
+  const [restored, setRestored] = useState<SavedDraft | null>(null);
+  const intake = useRef<IntakeHandle | null>(null);
+  const registerIntake = useCallback((h: IntakeHandle | null) => {
+    intake.current = h;
+  }, []);
+  const { modal } = AntApp.useApp();
+  const asking = useRef(false);
   const clerk = context.clerk!;
 
-  const focusSearch = useCallback(() => window.setTimeout(() => search.current?.focus({ cursor: 'all' })), []);
-  const nextApplicant = useCallback(() => {
-    setCode(null);
-    setCaseNo((n) => n + 1);
-    setView('intake');
+  // Synchronous: the box is in the DOM and focused before the next key event is dispatched.
+  const focusSearch = useCallback(() => search.current?.focus({ cursor: 'all' }), []);
+  const startNext = useCallback(() => {
+    flushSync(() => {
+      setCode(null);
+      setRestored(null);
+      setCaseNo((n) => n + 1);
+      setView('intake');
+    });
     focusSearch();
   }, [focusSearch]);
+
+  /** Runs `then` once the intake on screen may be left: at once when nothing is typed, else after the clerk confirms dropping it. */
+  const leaveIntake = useCallback(
+    (then: () => void, refocus: () => void) => {
+      const h = intake.current;
+      if (!h || !h.unsaved()) return then();
+      if (asking.current) return;
+      asking.current = true;
+      modal.confirm({
+        title: '放弃未完成的受理？',
+        content: `${h.describe()} 尚未作出决定。放弃后已填写的内容（情形、材料、申请人）将被删除。`,
+        okText: '放弃并继续',
+        cancelText: '返回继续受理',
+        okButtonProps: { danger: true, 'data-testid': 'leave-confirm' },
+        cancelButtonProps: { 'data-testid': 'leave-cancel' },
+        onOk: async () => {
+          await h.discard().catch(() => undefined); // not deleted: it is offered again later, never lost
+          then();
+        },
+        // Focus goes where the next step puts it (the search box, the new item), not back to the old intake.
+        focusTriggerAfterClose: false,
+        afterClose: () => {
+          asking.current = false;
+          // The dialog leaves the DOM just after this: refocus once it has, unless something else took the keyboard.
+          window.setTimeout(() => {
+            const a = document.activeElement;
+            if (!a || a === document.body || a.closest('.ant-modal-root')) refocus();
+          });
+        },
+      });
+    },
+    [modal],
+  );
+  const nextApplicant = useCallback(() => leaveIntake(startNext, focusSearch), [leaveIntake, startNext, focusSearch]);
+  const pickItem = useCallback(
+    (next: string) => {
+      if (next === code) return;
+      leaveIntake(
+        () => {
+          setRestored(null);
+          setCode(next);
+        },
+        () => document.querySelector<HTMLElement>('.situations input[type=radio], [data-testid=checklist] [role=listitem][tabindex="0"]')?.focus(),
+      );
+    },
+    [code, leaveIntake],
+  );
+  const signOut = () => {
+    const h = intake.current;
+    const out = () => invoke('session.signOut', {}).then(onSignedOut);
+    if (!h || !h.unsaved()) return void out();
+    modal.confirm({
+      title: '退出登录？',
+      content: `${h.describe()} 尚未作出决定。草稿已保存在本机，下次登录后可继续受理。`,
+      okText: '退出',
+      cancelText: '返回',
+      okButtonProps: { 'data-testid': 'signout-confirm' },
+      onOk: async () => {
+        await h.flush().catch(() => undefined);
+        await out();
+      },
+    });
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'F2') {
         e.preventDefault();
-        setView('intake');
+        flushSync(() => setView('intake'));
         focusSearch();
       } else if (e.key === 'F3') {
         e.preventDefault();
@@ -57,6 +138,17 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
   useEffect(() => {
     focusSearch();
   }, [focusSearch]);
+  // Letters typed while nothing has the keyboard (between screens) go to the search box.
+  useEffect(() => catchStrayTyping(() => (view === 'intake' ? search.current : null)), [view]);
+  // A draft left by a reload, a crash or the last sign-in: offered once, Enter continues it.
+  useDraftOffer(context, (d) => {
+    flushSync(() => {
+      setCaseNo((n) => n + 1);
+      setRestored(d);
+      setCode(d.itemCode);
+      setView('intake');
+    });
+  });
   // A practice scenario puts a new applicant at the window, maybe at an office of another level.
   const startPractice = () => {
     nextApplicant();
@@ -110,18 +202,26 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
           {clerk.name}（{clerk.staffNo}）· {ROLE_LABEL[clerk.role]}
         </span>
         <PracticeHeaderActions context={context} onChanged={onContextChanged} />
-        <Button size="small" ghost onClick={() => invoke('session.signOut', {}).then(onSignedOut)}>
+        <Button size="small" ghost onClick={signOut} data-testid="sign-out">
           退出
         </Button>
       </header>
       {/* Kept mounted while another view shows: a half-taken-in applicant is never lost. */}
       <div className="intake-layout" style={view === 'intake' ? undefined : { display: 'none' }}>
         <aside className="search-side" aria-label="事项搜索">
-          <SearchPanel key={caseNo} officeLevel={context.office.level} inputRef={search} onPick={setCode} />
+          <SearchPanel key={caseNo} officeLevel={context.office.level} inputRef={search} onPick={pickItem} />
         </aside>
         <main className="intake-area">
           {code ? (
-            <IntakeView key={`${caseNo}/${code}`} context={context} code={code} onNext={nextApplicant} onOpenCase={openCase} />
+            <IntakeView
+              key={`${caseNo}/${code}`}
+              context={context}
+              code={code}
+              restored={restored?.itemCode === code ? restored : null}
+              onNext={nextApplicant}
+              onOpenCase={openCase}
+              handle={registerIntake}
+            />
           ) : (
             <Empty
               className="intake-empty"
