@@ -13,6 +13,9 @@ import { caseMaterials } from '../caseMaterials';
 import { complete, decide, supplement, terminate } from '../intake';
 import { deliver, rate } from '../delivery';
 import type { Workstation } from '../workstation';
+import { windowDeadlinesOf } from '../deadlines';
+import { findCases } from '../../store/caseFind';
+import { classifyCaseQuery } from '../../../shared/search/caseQuery';
 import type { HandlerTable } from '../dispatch';
 
 type CaseChannels =
@@ -26,7 +29,9 @@ type CaseChannels =
   | 'case.terminate'
   | 'case.deliver'
   | 'case.rate'
-  | 'case.alerts';
+  | 'case.alerts'
+  | 'case.deadlines'
+  | 'case.find';
 
 export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> {
   const today = () => chinaDay(ws.now());
@@ -45,6 +50,7 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
       const alerts = unseenReviewAlerts(ws.db);
       return { count: alerts.length, cases: alerts.map((a) => ({ caseId: a.caseId, caseNumber: a.caseNumber, reviewStatus: a.reviewStatus as 'needsSupplement' | 'readyForPickup' })) };
     },
+    'case.deadlines': () => windowDeadlinesOf(ws),
     'case.get': ({ caseId }) => {
       const row = getCaseRow(ws.db, caseId);
       if (!row) throw new AppError('not_found', '找不到该办件');
@@ -70,6 +76,17 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
         materials: caseMaterials(ws.db, row, events),
         events: events.map(describeEvent),
       };
+    },
+    'case.find': ({ query }) => {
+      const q = classifyCaseQuery(query, { practice: ws.practice, now: ws.now() });
+      if (q.kind === 'invalid') throw new AppError('invalid_input', q.message);
+      const found = findCases(ws.db, q);
+      if (!found.rows.length && q.kind === 'caseNumber') {
+        const office = ws.office().code;
+        if (!q.value.replace(/^LX-/, '').startsWith(`${office}-`)) throw new AppError('not_found', `编号 ${q.value} 不是本中心的办件，请到受理中心查询`);
+      }
+      const day = today();
+      return { kind: q.kind, cases: found.rows.map((r) => toSummary(r, day)), truncated: found.truncated };
     },
     'case.lookup': ({ caseNumber }) => {
       const parsed = parseCaseNumber(caseNumber, { practice: ws.practice });

@@ -15,6 +15,9 @@ import { cnDate } from '../components/DecisionDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { CaseView } from './CaseView';
 import { onSynced } from '../sync/syncEvents';
+import { useDeadlines } from '../deadlines/useDeadlines';
+import { DeadlinePanel } from '../deadlines/DeadlinePanel';
+import { DEADLINE_BAND_LABEL } from '../../../shared/domain/timeliness';
 
 /** Background refresh: back-office statuses arrive through sync while the clerk watches. */
 const REFRESH_MS = 30_000;
@@ -62,6 +65,8 @@ export function Queue({ openCaseId, onOpenCase }: { openCaseId: string | null; o
   const [lookupError, setLookupError] = useState<unknown>(null);
   const lookupRef = useRef<InputRef>(null);
   const nowMs = useServerNow(offsetMs);
+  const deadlines = useDeadlines(cases);
+  const bands = new Map((deadlines?.alerts ?? []).map((a) => [a.caseId, a.band]));
 
   const refresh = useCallback(() => {
     invoke('case.queue', {}).then((r) => {
@@ -99,14 +104,15 @@ export function Queue({ openCaseId, onOpenCase }: { openCaseId: string | null; o
 
   if (openCaseId) return <CaseView key={openCaseId} caseId={openCaseId} offsetMs={offsetMs} onBack={() => onOpenCase(null)} onChanged={refresh} />;
 
-  const warn = (cases ?? []).filter((c) => c.tier && c.dueAt && c.status === 'accepted' && Date.parse(c.dueAt) - nowMs < 0).length;
   const fresh = (cases ?? []).filter((c) => c.attention).length;
   return (
     <div className="queue" data-testid="queue">
       <div className="queue-head">
         <h2>今日办件</h2>
         <span className="queue-count">
-          共 {cases?.length ?? 0} 件{warn > 0 && <span className="clock-over">，{warn} 件已超时</span>}
+          共 {cases?.length ?? 0} 件
+          {(deadlines?.overdue ?? 0) > 0 && <span className="clock-over" data-testid="queue-overdue">，本窗口 {deadlines!.overdue} 件已超时</span>}
+          {(deadlines?.dueSoon ?? 0) > 0 && <span className="queue-fresh" data-testid="queue-due-soon">，{deadlines!.dueSoon} 件即将超时</span>}
           {fresh > 0 && <span className="queue-fresh" data-testid="queue-fresh">，{fresh} 件后台需补正或待取件，请处理</span>}
         </span>
         <div className="queue-lookup">
@@ -124,6 +130,7 @@ export function Queue({ openCaseId, onOpenCase }: { openCaseId: string | null; o
         </div>
       </div>
       <ErrorAlert error={lookupError} testId="lookup-error" />
+      <DeadlinePanel deadlines={deadlines} onOpenCase={onOpenCase} />
       <ErrorAlert error={error} />
       <Table<CaseSummary>
         size="middle"
@@ -148,6 +155,11 @@ export function Queue({ openCaseId, onOpenCase }: { openCaseId: string | null; o
                 <Tag color={STATUS_COLOR[s.status]} data-testid="queue-status">
                   {CASE_STATUS_LABEL[s.status]}
                 </Tag>
+                {bands.has(s.id) && (
+                  <Tag color={bands.get(s.id) === 'overdue' ? 'red' : 'gold'} data-testid="queue-deadline">
+                    {DEADLINE_BAND_LABEL[bands.get(s.id)!]}
+                  </Tag>
+                )}
                 {reviewLabel(s.reviewStatus) && (
                   <Tag color={s.attention ? 'volcano' : 'geekblue'} data-testid={s.attention ? 'queue-attention' : undefined}>
                     {s.attention ? '新：' : ''}
