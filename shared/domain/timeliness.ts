@@ -34,7 +34,7 @@ export const DeadlineAlert = z.object({
   band: z.enum(DEADLINE_BANDS),
   /** ISO instant (立等可取) or YYYY-MM-DD (承诺件). */
   due: z.string(),
-  /** 立等可取: whole minutes left (negative: late). */
+  /** 立等可取: whole minutes left, rounded toward zero (negative: late; 0 with band overdue: under a minute late). */
   minutesLeft: z.number().int().nullable(),
   /** 承诺件: working days left (negative: late). */
   workingDaysLeft: z.number().int().nullable(),
@@ -87,7 +87,8 @@ export function caseDeadline(c: DeadlineCase, now: Date, cal: WorkCalendar): Dea
   if (c.tier && c.dueAt) {
     if (c.status !== 'accepted') return null;
     const ms = Date.parse(c.dueAt) - now.getTime();
-    const minutesLeft = Math.floor(ms / 60_000);
+    // Whole minutes, rounded toward zero both ways, like the countdown's mm:ss (2:59 late is 2).
+    const minutesLeft = Math.trunc(ms / 60_000) || 0;
     const band: DeadlineBand | null = ms < 0 ? 'overdue' : ms <= IMMEDIATE_WARN_MINUTES * 60_000 ? 'dueSoon' : null;
     return band ? { ...head, kind: 'immediate', band, due: c.dueAt, minutesLeft, workingDaysLeft: null } : null;
   }

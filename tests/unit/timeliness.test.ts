@@ -26,7 +26,9 @@ describe('立等可取', () => {
           const now = new Date(dueMs - offsetMin * 60_000 - 1); // offsetMin minutes (and a ms) before the due time
           const a = caseDeadline({ ...base, status, tier, dueAt: new Date(dueMs).toISOString() }, now, cal);
           if (status !== 'accepted') return a === null;
-          if (offsetMin < 0) return a?.band === 'overdue' && a.minutesLeft! < 0;
+          // ms left = offsetMin minutes + 1 ms: whole minutes rounded toward zero, like the countdown.
+          if (offsetMin < 0) return a?.band === 'overdue' && a.minutesLeft === offsetMin + 1;
+          if (offsetMin < IMMEDIATE_WARN_MINUTES && a?.minutesLeft !== offsetMin) return false;
           if (offsetMin < IMMEDIATE_WARN_MINUTES) return a?.band === 'dueSoon' && a.kind === 'immediate';
           return a === null;
         },

@@ -10,7 +10,8 @@ import './deadlines.css';
 export function leftText(a: DeadlineAlert): string {
   if (a.kind === 'immediate') {
     const m = a.minutesLeft ?? 0;
-    return m >= 0 ? `还剩 ${m} 分钟` : `超时 ${-m} 分钟`;
+    if (a.band === 'overdue') return m < 0 ? `超时 ${-m} 分钟` : '刚刚超时';
+    return m > 0 ? `还剩 ${m} 分钟` : '不到 1 分钟';
   }
   const n = a.workingDaysLeft ?? 0;
   if (a.band === 'overdue') return n < 0 ? `逾期 ${-n} 个工作日` : '已过承诺日期';
@@ -32,7 +33,7 @@ export function DeadlineBanner({ deadlines, onOpenCase }: { deadlines: WindowDea
       data-testid="deadline-banner"
       title={
         <span className="deadline-line">
-          <b>本窗口{parts.join('，')}</b>
+          <b>本窗口 {parts.join('，')}</b>
           {shown.map((a) => (
             <Button key={a.caseId} size="small" type="link" className={`deadline-case deadline-${a.band}`} onClick={() => onOpenCase(a.caseId)} data-testid="deadline-case">
               {a.applicantName} · {a.itemName}（{DEADLINE_BAND_LABEL[a.band]}，{leftText(a)}）
