@@ -51,6 +51,8 @@ export interface NoticeFacts {
   clerk: { name: string; staffNo: string };
   departmentName: string;
   subCenter: SubCenter | null;
+  /** 本级不办理: the office(s) the decision sent the applicant to (case.decided redirectTo). */
+  redirectTo?: { name: string; address: string; phone: string; places: Array<{ name: string; address: string; phone: string }> } | null;
 }
 
 export function noticeModelFor(ws: NoticeDeps, caseId: string, kind: NoticeKind): NoticeModel {
@@ -70,6 +72,7 @@ export function noticeModelFor(ws: NoticeDeps, caseId: string, kind: NoticeKind)
     clerk: findClerk(ws.db, staffNo) ?? { name: staffNo, staffNo },
     departmentName: ws.departmentName(item.departmentCode),
     subCenter: ws.subCenters().find((s) => s.code === item.subCenterCode) ?? null,
+    redirectTo: firstEvent(events, 'case.decided')?.payload.redirectTo ?? null,
   });
 }
 
@@ -109,7 +112,7 @@ export function noticeModel(ws: Pick<Workstation, 'office' | 'window' | 'practic
             court: `${office.name}所在地有管辖权的人民法院`,
           }
         : null,
-    redirect: f.subCenter,
+    redirect: f.redirectTo ? { ...f.redirectTo, hours: '' } : f.subCenter,
     delivery: delivered
       ? {
           method: delivered.payload.method === 'applicant' ? 'inPerson' : delivered.payload.method,
@@ -126,7 +129,8 @@ export function noticeModel(ws: Pick<Workstation, 'office' | 'window' | 'practic
     extension: state.extension
       ? { days: state.extension.days, reason: state.extension.reason, previousPromisedDate: state.extension.previousPromisedDate, promisedDate: state.extension.promisedDate, approvedAt: state.extension.at }
       : null,
-    queryHint: `凭办件编号拨打 ${office.phone || '中心服务电话'} 或扫描二维码查询办理进度`,
+    // A 引导 opens no case here: there is no progress to query (the notice says where to go instead).
+    queryHint: kind === 'redirect' ? '' : `凭办件编号拨打 ${office.phone || '中心服务电话'} 或扫描二维码查询办理进度`,
     practice: ws.practice,
   });
 }

@@ -12,6 +12,16 @@ export const Eligibility = z.object({
   reasons: z.array(z.string()),
 });
 
+/** Where 引导 sends the applicant when this office's level does not handle the item (本级不办理). */
+export const LevelRedirectView = z.object({
+  name: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  hours: z.string(),
+  places: z.array(z.object({ name: z.string(), address: z.string(), phone: z.string() })),
+  reason: z.string(),
+});
+
 export const IntakeTerms = z.object({
   /** China calendar day on the workstation's clock. */
   today: z.string(),
@@ -29,5 +39,7 @@ export const IntakeTerms = z.object({
   promisedDate: z.string(),
   /** A 容缺 supplement deadline may run from today to this day. */
   latestSupplementDeadline: z.string(),
+  /** 本级不办理: 引导 goes there (only 引导 and 不予受理 are open); null when handled here. */
+  levelRedirect: LevelRedirectView.nullable(),
 });
 export type IntakeTerms = z.infer<typeof IntakeTerms>;

@@ -5,7 +5,9 @@
 //   已同步 on its own when the server answers again; the case saved meanwhile arrives once;
 // - 超时预警: a 立等可取 case near and past its tier shows on the 今日办件 tab, on the intake
 //   screen and in 今日办件, with a 容缺 supplement falling due;
-// - 查找办件 by name, ID number and credit code finds cases of earlier days.
+// - 查找办件 by name, ID number and credit code finds cases of earlier days;
+// - 本级不办理: 居民身份证换领、补领 at the city centre is guided (引导) to the district centres,
+//   the slip lists them and what to bring, without 查询办理进度.
 // Requires `npm run build` first.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,7 +24,8 @@ import { idCardCheckChar } from '../../shared/validate/idcard';
 import { syncOf } from '../../electron/services/handlers/sync';
 import { startFaultProxy, type FaultProxy } from '../helpers/faultProxy';
 import { nextApplicant, signIn, startHarness, type Harness } from './harness';
-import { demoItem, openSyncDetails, poll, settled } from './flows';
+import { closeNotice, confirmDecision, demoItem, fillPerson, openDecision, openItem, openSyncDetails, poll, printNotice, settled, waitForNotice, answer } from './flows';
+import { demoCatalogue } from '../../shared/demo/catalogue';
 
 const DEVICE = { officeCode: '210100', windowCode: '01' };
 const MIN = 60_000;
@@ -166,6 +169,32 @@ describe('what the clerk must know: hung link, 超时, 查找办件', () => {
     expect(await page.getByTestId('find-head').textContent()).toContain('没有找到办件');
     await page.getByTestId('find-clear').click();
     await page.getByTestId('find-head').waitFor({ state: 'detached' });
+    expect(h.errors).toEqual([]);
+  });
+
+  test('本级不办理: 身份证补领 at the city centre offers 引导 to the district centres; the slip lists them and what to bring', async () => {
+    const { page } = h;
+    const item = demoCatalogue.items.find((i) => i.name === '居民身份证换领、补领')!;
+    await nextApplicant(page);
+    await openItem(page, item);
+    await answer(page, item, { action: 'reissue' });
+    await poll(() => page.getByTestId('decision-redirect').count()).toBe(1);
+    expect(await page.getByTestId('decision-accept').count()).toBe(0);
+    await fillPerson(page, 'applicant', { name: WANG.name, idNumber: WANG.idNumber, phone: WANG.phone });
+    await openDecision(page, 'redirect');
+    const card = page.getByTestId('decision-dialog').getByTestId('redirect-card');
+    expect(await card.textContent()).toContain('本中心（市级）不办理本事项');
+    expect(await card.getByTestId('redirect-places').textContent()).toContain('和平区政务服务中心');
+    await h.shot('ui-redirect-level');
+    await confirmDecision(page);
+    await waitForNotice(page, 'redirect');
+    const { text } = await printNotice(page);
+    expect(text).toContain('不在本中心办理');
+    expect(text).toContain('沈河区政务服务中心');
+    expect(text).toContain('请携带以下材料');
+    expect(text).not.toContain('查询办理进度');
+    await h.shot('ui-notice-redirect-level');
+    await closeNotice(page);
     expect(h.errors).toEqual([]);
   });
 });

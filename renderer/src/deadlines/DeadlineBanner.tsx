@@ -6,11 +6,18 @@ import type { DeadlineAlert, WindowDeadlines } from '../../../shared/domain/time
 import { DEADLINE_BAND_LABEL } from '../../../shared/domain/timeliness';
 import './deadlines.css';
 
+/** Minutes late as the clerk reads them: 「12 分钟」「3 小时」「2 天」. */
+function lateText(minutes: number): string {
+  if (minutes < 120) return `${minutes} 分钟`;
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} 小时`;
+  return `${Math.floor(minutes / 1440)} 天`;
+}
+
 /** 「还剩 8 分钟」「超时 12 分钟」「今天到期」「还剩 1 个工作日」「逾期 2 个工作日」 */
 export function leftText(a: DeadlineAlert): string {
   if (a.kind === 'immediate') {
     const m = a.minutesLeft ?? 0;
-    if (a.band === 'overdue') return m < 0 ? `超时 ${-m} 分钟` : '刚刚超时';
+    if (a.band === 'overdue') return m < 0 ? `超时 ${lateText(-m)}` : '刚刚超时';
     return m > 0 ? `还剩 ${m} 分钟` : '不到 1 分钟';
   }
   const n = a.workingDaysLeft ?? 0;
