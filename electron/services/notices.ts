@@ -1,6 +1,7 @@
 // Notices of a stored case: which kinds it may print, their model (built from the case's own
 // snapshot of the item, so a later catalogue never changes an old notice), and printing:
 // PDF through the host's Chromium, archived with the case, then to the window's printer.
+import { ID_DOCUMENT_LABEL } from '../../shared/validate/idDocument';
 import path from 'node:path';
 import type { Workstation } from './workstation';
 import { getCaseRow, getSnapshot } from '../store/cases';
@@ -40,7 +41,7 @@ function party(p: ApplicantRecord | AgentRecord): PersonInput {
   if ('kind' in p && p.kind === 'visitor') return { name: applicantDisplayName(p), idKind: null, idNumber: '', phone: p.phone ?? null };
   return 'creditCode' in p
     ? { name: p.name, idKind: '统一社会信用代码', idNumber: p.creditCode, phone: p.phone }
-    : { name: p.name, idKind: '居民身份证', idNumber: p.idNumber, phone: p.phone };
+    : { name: p.name, idKind: ID_DOCUMENT_LABEL[p.idType ?? 'residentId'] as PersonInput['idKind'], idNumber: p.idNumber, phone: p.phone };
 }
 
 /** Everything a case's notice is built from: read from the file, or (at decision time) from memory. */

@@ -38,7 +38,7 @@ const DateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const line = (max = 200) => z.string().trim().min(1).max(max);
 
-export const PartyIdKind = z.enum(['居民身份证', '统一社会信用代码', '其他证件']);
+export const PartyIdKind = z.enum(['居民身份证', '统一社会信用代码', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国人永久居留身份证', '护照', '其他证件']);
 export type PartyIdKind = z.infer<typeof PartyIdKind>;
 
 export const NoticeParty = z.object({

@@ -197,4 +197,29 @@ describe('what the clerk must know: hung link, 超时, 查找办件', () => {
     await closeNotice(page);
     expect(h.errors).toEqual([]);
   });
+
+  test('an applicant without a mainland ID card: the clerk picks 港澳通行证 or 护照 and the number is checked by that rule', async () => {
+    const { page } = h;
+    const item = demoItem(DEMO_ITEMS.immediate30);
+    await nextApplicant(page);
+    await openItem(page, item);
+    await page.getByTestId('applicant-name').fill('陈大文');
+    await page.getByTestId('applicant-id-type').click();
+    await page.locator('.ant-select-item-option[title="港澳居民来往内地通行证"]').click();
+    const id = page.getByTestId('applicant-id');
+    await id.fill('12345678');
+    await id.blur();
+    await poll(() => page.getByTestId('applicant-id-error').textContent()).toContain('H 或 M 开头加 8 位数字');
+    await h.shot('applicant-hk-permit-error');
+    await id.fill('ｈ12345678'); // full-width and lower case, as an IME types it
+    await id.blur();
+    await poll(() => page.getByTestId('applicant-id-error').count()).toBe(0);
+    expect(await id.inputValue()).toBe('H12345678');
+    await page.getByTestId('applicant-id-type').click();
+    await page.locator('.ant-select-item-option[title="外国人永久居留身份证"]').click();
+    await id.fill('9118401985031200');
+    await id.blur();
+    await poll(() => page.getByTestId('applicant-id-error').textContent()).toContain('18 位');
+    expect(h.errors).toEqual([]);
+  });
 });

@@ -2,9 +2,12 @@
 // material and the applicant's details. Lives in the renderer until a decision records it.
 import type { ServeTarget } from '../../../shared/domain/catalogue';
 import type { Answers, MaterialMark, Marks } from '../../../shared/domain/checklist';
+import type { IdDocumentType } from '../../../shared/validate/idDocument';
 
 export interface PersonFields {
   name: string;
+  /** The document shown; absent = 居民身份证. */
+  idType?: IdDocumentType;
   idNumber: string;
   phone: string;
 }
