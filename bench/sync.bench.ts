@@ -46,7 +46,7 @@ function applicants(seed: number) {
     const idNumber = body + '10X98765432'[sum % 11];
     const name = pick('王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗') + pick('小建国海丽明华秀英志强桂兰文静伟芳') + (rand() < 0.6 ? pick('明华红军平玲峰霞勇敏杰娟') : '');
     const phone = `1${pick('3578')}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`;
-    return { kind: 'person' as const, name, idNumber, phone };
+    return { kind: 'person' as const, name, idType: 'residentId' as const, idNumber, phone };
   };
 }
 

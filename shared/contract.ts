@@ -15,6 +15,7 @@ import { HeldUpload, SyncEnrolInput, SyncStatusView } from './sync/clientStatus'
 import { Answers, Marks } from './domain/checklist';
 import { IntakeTerms } from './domain/intakeTerms';
 import { SaveDraftInput, SavedDraft } from './domain/intakeDraft';
+import { WindowDeadlines } from './domain/timeliness';
 import { HandoverLine, WINDOW_PERIODS, WindowDashboard } from './stats/window';
 
 const Empty = z.object({}).strict();
@@ -103,6 +104,14 @@ export const contract = {
   'case.alerts': {
     input: Empty,
     output: z.object({ count: z.number().int(), cases: z.array(z.object({ caseId: z.string(), caseNumber: z.string(), reviewStatus: z.enum(['needsSupplement', 'readyForPickup']) })) }),
+    access: 'signedIn',
+  },
+  // 超时预警: this window's cases near or past their promised time, 容缺 supplements falling due.
+  'case.deadlines': { input: Empty, output: WindowDeadlines, access: 'signedIn' },
+  // 查找办件 across days: a case number, ID number, credit code or name (prefix); newest first.
+  'case.find': {
+    input: z.object({ query: z.string().max(100) }).strict(),
+    output: z.object({ kind: z.enum(['caseNumber', 'idNumber', 'creditCode', 'name']), cases: z.array(CaseSummary), truncated: z.boolean() }),
     access: 'signedIn',
   },
   'case.lookup': {

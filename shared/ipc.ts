@@ -19,6 +19,8 @@ export const CHANNEL_NAMES = [
   'case.queue',
   'case.get',
   'case.alerts',
+  'case.deadlines',
+  'case.find',
   'case.lookup',
   'case.complete',
   'case.supplement',

@@ -11,3 +11,9 @@ export function chinaDay(d: Date): string {
 export function compactDay(day: string): string {
   return day.replaceAll('-', '');
 }
+
+/** HH:MM:SS of an instant in China time ('' when unreadable). */
+export function chinaClock(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? new Date(ms + CHINA_OFFSET_MS).toISOString().slice(11, 19) : '';
+}

@@ -25,7 +25,7 @@ export interface DecideResult {
 }
 
 /** What the intake services use of the workstation. */
-export type IntakeDeps = Pick<Workstation, 'db' | 'session' | 'now' | 'practice' | 'itemFor' | 'office' | 'window' | 'calendar' | 'catalogueVersion' | 'noteItemUse' | 'departmentName' | 'subCenters'>;
+export type IntakeDeps = Pick<Workstation, 'db' | 'session' | 'now' | 'practice' | 'itemFor' | 'office' | 'window' | 'calendar' | 'catalogueVersion' | 'noteItemUse' | 'departmentName' | 'subCenters' | 'offices'>;
 
 function requireClerk(ws: Pick<Workstation, 'session'>) {
   if (!ws.session.clerk) throw new AppError('unauthenticated', '请先登录');
@@ -56,6 +56,10 @@ export function decide(ws: IntakeDeps, input: DecideParsed): DecideResult {
   }
   const tier = input.decision === 'accept' && terms.eligibility.eligible ? terms.eligibility.tier : null;
   const subCenter = input.decision === 'redirect' ? (ws.subCenters().find((s) => s.code === item.subCenterCode) ?? null) : null;
+  // 本级不办理: the place the applicant is guided to is recorded with the decision (the notice reprints it).
+  const levelTarget = input.decision === 'redirect' && terms.levelRedirect
+    ? { name: terms.levelRedirect.name, address: terms.levelRedirect.address, phone: terms.levelRedirect.phone, places: terms.levelRedirect.places }
+    : null;
   const catalogueVersion = ws.catalogueVersion();
   const now = ws.now();
   const at = now.toISOString();
@@ -97,6 +101,7 @@ export function decide(ws: IntakeDeps, input: DecideParsed): DecideResult {
             ...(input.refusal ? { reason: input.refusal.reasons, applyTo: input.refusal.applyTo } : {}),
             ...(input.deferral ? { commitment: input.deferral.commitment, supplementDeadline: input.deferral.supplementDeadline } : {}),
             ...(subCenter ? { subCenterCode: subCenter.code } : {}),
+            ...(levelTarget ? { redirectTo: levelTarget } : {}),
           },
         },
       ],
@@ -105,7 +110,7 @@ export function decide(ws: IntakeDeps, input: DecideParsed): DecideResult {
     );
     // From memory, not the file: the same builder the printed notice uses.
     assertNoticeProducible(() =>
-      noticeModel(ws, MAIN_NOTICE[input.decision], { state, item, events, clerk, departmentName: ws.departmentName(item.departmentCode), subCenter }),
+      noticeModel(ws, MAIN_NOTICE[input.decision], { state, item, events, clerk, departmentName: ws.departmentName(item.departmentCode), subCenter, redirectTo: levelTarget }),
     );
     // The intake is decided: its draft goes in the same transaction (a crash keeps both or neither).
     deleteDraft(ws.db, { windowCode: window.code, staffNo: clerk.staffNo });

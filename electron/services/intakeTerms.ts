@@ -5,13 +5,14 @@ import type { Workstation } from './workstation';
 import { evaluateChecklist, type ChecklistResult } from '../../shared/engine/checklist';
 import { evaluateEligibility } from '../../shared/engine/eligibility';
 import { addWorkingDays, isWorkingDay } from '../../shared/calendar/workdays';
+import { levelRedirect } from '../../shared/engine/levelRedirect';
 import { DECISIONS, type Answers, type Decision, type Marks } from '../../shared/domain/checklist';
 import type { IntakeTerms } from '../../shared/domain/intakeTerms';
 import type { Item } from '../../shared/domain/catalogue';
 import { AppError } from '../../shared/errors';
 import { chinaDay } from '../../shared/time';
 
-export type TermsDeps = Pick<Workstation, 'now' | 'itemFor' | 'office' | 'calendar' | 'subCenters'>;
+export type TermsDeps = Pick<Workstation, 'now' | 'itemFor' | 'office' | 'calendar' | 'subCenters' | 'offices'>;
 
 /** Calendar days a 即办件's supplement deadline may run (no promised date bounds it). */
 export const DEFERRAL_DAYS_WITHOUT_PROMISE = 30;
@@ -33,10 +34,14 @@ export function evaluateIntake(deps: TermsDeps, input: { itemCode: string; answe
   const promisedDate = addWorkingDays(today, item.promisedDays, deps.calendar());
   const eligibility = evaluateEligibility(item, input.answers, input.marks, { officeLevel: deps.office().level, subCenters: deps.subCenters() });
 
+  // 本级不办理: guide the applicant to the level that handles it (or refuse); nothing else.
+  const elsewhere = levelRedirect(item, deps.office(), deps.offices());
+  const allowedDecisions: Decision[] = elsewhere ? ['redirect', 'refuse'] : checklist.allowedDecisions;
   const blockers = {} as Record<Decision, string[]>;
   for (const d of DECISIONS) {
     const list: string[] = [];
-    if (!checklist.allowedDecisions.includes(d)) list.push(`当前材料情况不能作出该决定`);
+    if (elsewhere && !allowedDecisions.includes(d)) list.push(`${elsewhere.reason}，请引导申请人到${elsewhere.places.length === 1 ? elsewhere.name : elsewhere.name.replace(/^申请人/, '')}办理`);
+    else if (!allowedDecisions.includes(d)) list.push(`当前材料情况不能作出该决定`);
     if (d === 'notifyMissing') {
       const unexplained = checklist.outstanding.filter((l) => l.status === 'defective' && !l.mark?.note);
       if (unexplained.length) list.push(`请先写明不符合法定形式的原因：${unexplained.map((l) => l.material.name).join('、')}`);
@@ -53,7 +58,7 @@ export function evaluateIntake(deps: TermsDeps, input: { itemCode: string; answe
     checklist,
     terms: {
       today,
-      allowedDecisions: checklist.allowedDecisions,
+      allowedDecisions,
       blockers,
       needsAgent: checklist.agent && !checklist.redirect,
       eligibility,
@@ -62,6 +67,7 @@ export function evaluateIntake(deps: TermsDeps, input: { itemCode: string; answe
       promisedDate,
       latestSupplementDeadline,
       nonWorkingDays,
+      levelRedirect: elsewhere,
     },
   };
 }

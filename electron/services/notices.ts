@@ -1,6 +1,7 @@
 // Notices of a stored case: which kinds it may print, their model (built from the case's own
 // snapshot of the item, so a later catalogue never changes an old notice), and printing:
 // PDF through the host's Chromium, archived with the case, then to the window's printer.
+import { ID_DOCUMENT_LABEL } from '../../shared/validate/idDocument';
 import path from 'node:path';
 import type { Workstation } from './workstation';
 import { getCaseRow, getSnapshot } from '../store/cases';
@@ -40,7 +41,7 @@ function party(p: ApplicantRecord | AgentRecord): PersonInput {
   if ('kind' in p && p.kind === 'visitor') return { name: applicantDisplayName(p), idKind: null, idNumber: '', phone: p.phone ?? null };
   return 'creditCode' in p
     ? { name: p.name, idKind: '统一社会信用代码', idNumber: p.creditCode, phone: p.phone }
-    : { name: p.name, idKind: '居民身份证', idNumber: p.idNumber, phone: p.phone };
+    : { name: p.name, idKind: ID_DOCUMENT_LABEL[p.idType ?? 'residentId'] as PersonInput['idKind'], idNumber: p.idNumber, phone: p.phone };
 }
 
 /** Everything a case's notice is built from: read from the file, or (at decision time) from memory. */
@@ -51,6 +52,8 @@ export interface NoticeFacts {
   clerk: { name: string; staffNo: string };
   departmentName: string;
   subCenter: SubCenter | null;
+  /** 本级不办理: the office(s) the decision sent the applicant to (case.decided redirectTo). */
+  redirectTo?: { name: string; address: string; phone: string; places: Array<{ name: string; address: string; phone: string }> } | null;
 }
 
 export function noticeModelFor(ws: NoticeDeps, caseId: string, kind: NoticeKind): NoticeModel {
@@ -70,6 +73,7 @@ export function noticeModelFor(ws: NoticeDeps, caseId: string, kind: NoticeKind)
     clerk: findClerk(ws.db, staffNo) ?? { name: staffNo, staffNo },
     departmentName: ws.departmentName(item.departmentCode),
     subCenter: ws.subCenters().find((s) => s.code === item.subCenterCode) ?? null,
+    redirectTo: firstEvent(events, 'case.decided')?.payload.redirectTo ?? null,
   });
 }
 
@@ -109,7 +113,7 @@ export function noticeModel(ws: Pick<Workstation, 'office' | 'window' | 'practic
             court: `${office.name}所在地有管辖权的人民法院`,
           }
         : null,
-    redirect: f.subCenter,
+    redirect: f.redirectTo ? { ...f.redirectTo, hours: '' } : f.subCenter,
     delivery: delivered
       ? {
           method: delivered.payload.method === 'applicant' ? 'inPerson' : delivered.payload.method,
@@ -126,7 +130,8 @@ export function noticeModel(ws: Pick<Workstation, 'office' | 'window' | 'practic
     extension: state.extension
       ? { days: state.extension.days, reason: state.extension.reason, previousPromisedDate: state.extension.previousPromisedDate, promisedDate: state.extension.promisedDate, approvedAt: state.extension.at }
       : null,
-    queryHint: `凭办件编号拨打 ${office.phone || '中心服务电话'} 或扫描二维码查询办理进度`,
+    // A 引导 opens no case here: there is no progress to query (the notice says where to go instead).
+    queryHint: kind === 'redirect' ? '' : `凭办件编号拨打 ${office.phone || '中心服务电话'} 或扫描二维码查询办理进度`,
     practice: ws.practice,
   });
 }

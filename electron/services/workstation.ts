@@ -71,6 +71,8 @@ export interface Workstation {
   departmentName(code: string): string;
   /** The sub-centres of the catalogue in use (cached). */
   subCenters(): SubCenter[];
+  /** Every office of the catalogue in use (cached; 本级不办理 guides to another level's office). */
+  offices(): Office[];
   /** Device office/window settings changed (enrolment). */
   placementChanged(): void;
   searchIndex(): SearchIndex;
@@ -125,6 +127,7 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
   let calendar: WorkCalendar | null = null;
   let departments: Map<string, string> | null = null;
   let subCenters: SubCenter[] | null = null;
+  let offices: Office[] | null = null;
   let catalogueVersion: number | null = null;
 
   const office = (): Office => (placement ??= place()).office;
@@ -206,10 +209,12 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     },
     departmentName: (code) => (departments ??= new Map(listDepartments(db).map((d) => [d.code, d.name]))).get(code) ?? '',
     subCenters: () => (subCenters ??= listSubCenters(db)),
+    offices: () => (offices ??= listOffices(db)),
     catalogueChanged: () => {
       items.clear();
       departments = null;
       subCenters = null;
+      offices = null;
       catalogueVersion = null;
       index = null;
       placement = null;

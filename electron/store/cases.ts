@@ -81,7 +81,7 @@ const COLUMNS: Record<keyof CaseRow, string> = {
   windowCode: 'window_code',
   day: 'day',
 };
-const SELECT = `SELECT ${Object.entries(COLUMNS)
+export const CASE_SELECT = `SELECT ${Object.entries(COLUMNS)
   .map(([k, c]) => `${c} AS ${k}`)
   .join(', ')} FROM cases`;
 
@@ -111,22 +111,32 @@ export function updateCase(db: Db, id: string, fields: Partial<Omit<CaseRow, 'id
 }
 
 export function getCaseRow(db: Db, id: string): CaseRow | null {
-  return (stmt(db, `${SELECT} WHERE id = ?`).get(id) as CaseRow | undefined) ?? null;
+  return (stmt(db, `${CASE_SELECT} WHERE id = ?`).get(id) as CaseRow | undefined) ?? null;
 }
 
 export function findCaseRowByNumber(db: Db, caseNumber: string): CaseRow | null {
-  return (stmt(db, `${SELECT} WHERE case_number = ?`).get(caseNumber) as CaseRow | undefined) ?? null;
+  return (stmt(db, `${CASE_SELECT} WHERE case_number = ?`).get(caseNumber) as CaseRow | undefined) ?? null;
 }
 
 const OPEN_STATUSES: CaseStatus[] = ['accepted', 'awaitingSupplement', 'completed'];
 const inList = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 // Both halves search the (status, day) index: 'status IN (every status) AND day = ?' is one seek per status.
-const QUEUE_SQL = `${SELECT} WHERE status IN (${inList(OPEN_STATUSES)}) OR (status IN (${inList(CASE_STATUSES)}) AND day = ?) ORDER BY accepted_at DESC LIMIT 500`;
+const QUEUE_SQL = `${CASE_SELECT} WHERE status IN (${inList(OPEN_STATUSES)}) OR (status IN (${inList(CASE_STATUSES)}) AND day = ?) ORDER BY accepted_at DESC LIMIT 500`;
 
 /** Today's queue plus anything still open from earlier days (待补正, 承诺件 not yet delivered). */
 export function listQueue(db: Db, day: string): CaseRow[] {
   return stmt(db, QUEUE_SQL).all(day) as CaseRow[];
 }
+
+// 受理 and 待补正 cases of one window, from any day (the 超时 warnings): the (status, day)
+// index finds the two statuses; office and window narrow a few hundred rows at most.
+const OPEN_OF_WINDOW_SQL = `${CASE_SELECT} WHERE status IN ('accepted', 'awaitingSupplement') AND office_code = ? AND window_code = ? LIMIT 5000`;
+
+/** This window's cases still running against a promised time (超时预警). */
+export function listOpenOfWindow(db: Db, officeCode: string, windowCode: string): CaseRow[] {
+  return stmt(db, OPEN_OF_WINDOW_SQL).all(officeCode, windowCode) as CaseRow[];
+}
+export const openOfWindowPlan = (db: Db): string[] => (db.prepare(`EXPLAIN QUERY PLAN ${OPEN_OF_WINDOW_SQL}`).all('210100', '01') as { detail: string }[]).map((r) => r.detail);
 
 /** How SQLite runs the queue query (a test keeps it on the index). */
 export const queuePlan = (db: Db): string[] => (db.prepare(`EXPLAIN QUERY PLAN ${QUEUE_SQL}`).all('2026-01-01') as { detail: string }[]).map((r) => r.detail);

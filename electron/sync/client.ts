@@ -25,8 +25,14 @@ export interface SyncClientOptions {
   secretBox?: SecretBox;
   fetch?: FetchLike;
   now?: () => Date;
-  /** Per request; catalogue downloads get ten times this. Default 30 s. */
+  /**
+   * Per request; catalogue downloads get ten times this. Default 15 s: a server that accepts the
+   * connection but never answers must read as offline within seconds, and batches shrink on a
+   * slow link (batchSize.ts) long before a healthy reply would take this long.
+   */
   timeoutMs?: number;
+  /** The cheap "is the link back?" call while offline (GET /device). Default 3 s. */
+  probeTimeoutMs?: number;
   batch?: BatchSizeOptions;
   deviceName?: string;
   appVersion?: string;
@@ -86,6 +92,7 @@ export class SyncClient {
   private readonly fetchImpl: FetchLike;
   private readonly now: () => Date;
   private readonly timeoutMs: number;
+  private readonly probeTimeoutMs: number;
   readonly batch: AdaptiveBatchSize;
   private readonly retryDelayMs: number;
   private token: { blob: Buffer; value: string } | null = null;
@@ -95,7 +102,8 @@ export class SyncClient {
     this.box = opts.secretBox ?? UNPROTECTED_PLAIN_BOX;
     this.fetchImpl = opts.fetch ?? fetch;
     this.now = opts.now ?? (() => new Date());
-    this.timeoutMs = opts.timeoutMs ?? 30_000;
+    this.timeoutMs = opts.timeoutMs ?? 15_000;
+    this.probeTimeoutMs = opts.probeTimeoutMs ?? 3_000;
     this.batch = new AdaptiveBatchSize(opts.batch);
     this.retryDelayMs = opts.retryDelayMs ?? 500;
   }
@@ -448,10 +456,15 @@ export class SyncClient {
     return (await this.call(this.enrolled(), 'GET', '/device', DeviceInfo)).data;
   }
 
-  /** One full exchange; success and the last error are recorded for the status area. */
-  async syncRound(opts: { down?: boolean } = {}): Promise<RoundResult> {
+  /**
+   * One full exchange; success and the last error are recorded for the status area. `probe`
+   * (the link was down): first one small authenticated call with a short timeout, so a link
+   * still down costs a few hundred bytes and seconds, not a batch upload and its timeout.
+   */
+  async syncRound(opts: { down?: boolean; probe?: boolean } = {}): Promise<RoundResult> {
     if (!this.state()) return { ok: false, pushed: 0, statuses: 0, error: null };
     try {
+      if (opts.probe) await this.call(this.enrolled(), 'GET', '/device', DeviceInfo, undefined, this.probeTimeoutMs);
       const pushed = await this.pushAll();
       const statuses = await this.pullStatuses();
       if (opts.down) {

@@ -1,8 +1,12 @@
 // The sync schedule in the main process: a round on start, every few seconds while online,
 // at once after a case is saved (nudge), exponential backoff with full jitter while offline,
 // and the clerk's 立即同步 (syncNow). One round at a time; nothing here ever blocks a handler.
+// While the link is down each retry starts with a cheap probe (client.syncRound probe) and the
+// backoff stays short (10 s cap), so the window notices a returning link within seconds; only
+// errors retrying cannot fix (a revoked token, a refusal) back off to minutes. The status says
+// 离线 with the reason and the time of the next try, also while a retry is out.
 import type { SyncClient } from './client';
-import { SyncError } from './http';
+import { SyncError, type SyncErrorKind } from './http';
 import { waitingCounts, listHeld } from '../store/outbox';
 import { rejectedCount } from '../store/syncState';
 
@@ -24,15 +28,33 @@ export interface SyncStatus {
   rejected: number;
   /** Uploads held back because the server kept failing on them (re-queued on request). */
   held: number;
+  /** Why the link is down, in a few words (null when online or unknown, e.g. after a restart). */
+  reason: string | null;
+  /** When the next try starts while offline (ISO), null when online or a try is out now. */
+  nextRetryAt: string | null;
+  /** Offline and a try is out right now. */
+  retrying: boolean;
 }
+
+/** The status line's few words per failure kind (the full sentence is lastError). */
+const REASON: Record<SyncErrorKind, string> = {
+  network: '网络未连通',
+  timeout: '服务器无响应',
+  server: '服务器出错',
+  auth: '设备令牌失效',
+  rejected: '服务器拒绝了请求',
+  protocol: '通信中断',
+};
 
 export interface SyncLoopOptions {
   /** Between rounds while online. Default 5 s. */
   intervalMs?: number;
-  /** First retry delay while offline; doubles per failure. Default 2 s. */
+  /** First retry delay while offline; doubles per failure. Default 1 s. */
   backoffBaseMs?: number;
-  /** Longest wait while offline. Default 5 min. */
+  /** Longest wait while offline with a retryable failure (network, timeout, 5xx). Default 10 s. */
   backoffCapMs?: number;
+  /** Longest wait after a failure retrying cannot fix (token revoked, request refused). Default 5 min. */
+  hopelessCapMs?: number;
   /** Catalogue and accounts are fetched at most this often (and on syncNow). Default 5 min. */
   downEveryMs?: number;
   random?: () => number;
@@ -48,13 +70,17 @@ export class SyncLoop {
   private online: boolean | null = null;
   private lastDownAt = 0;
   private forceDown = true;
+  private lastKind: SyncErrorKind | null = null;
+  /** Epoch ms the scheduled timer fires at. */
+  private dueAt: number | null = null;
   private readonly o: Required<Omit<SyncLoopOptions, 'onStatus'>> & Pick<SyncLoopOptions, 'onStatus'>;
 
   constructor(readonly client: SyncClient, opts: SyncLoopOptions = {}) {
     this.o = {
       intervalMs: opts.intervalMs ?? 5_000,
-      backoffBaseMs: opts.backoffBaseMs ?? 2_000,
-      backoffCapMs: opts.backoffCapMs ?? 300_000,
+      backoffBaseMs: opts.backoffBaseMs ?? 1_000,
+      backoffCapMs: opts.backoffCapMs ?? 10_000,
+      hopelessCapMs: opts.hopelessCapMs ?? 300_000,
       downEveryMs: opts.downEveryMs ?? 300_000,
       random: opts.random ?? Math.random,
       onStatus: opts.onStatus,
@@ -71,6 +97,7 @@ export class SyncLoop {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.dueAt = null;
     await this.running?.catch(() => {});
   }
 
@@ -94,28 +121,44 @@ export class SyncLoop {
     return this.status();
   }
 
-  /** Delay before the next attempt after `failures` failed rounds: full jitter, capped. */
-  backoffDelay(failures: number): number {
-    const ceiling = Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** Math.max(0, failures - 1));
+  /**
+   * Delay before the next attempt after `failures` failed rounds: full jitter, capped low for
+   * failures a retry can fix (`hopeless` = token revoked or request refused: minutes).
+   */
+  backoffDelay(failures: number, hopeless = false): number {
+    const cap = hopeless ? Math.max(this.o.backoffCapMs, this.o.hopelessCapMs) : this.o.backoffCapMs;
+    const ceiling = Math.min(cap, this.o.backoffBaseMs * 2 ** Math.max(0, failures - 1));
     return Math.round(this.o.random() * ceiling);
   }
 
   status(): SyncStatus {
     const db = this.client.db;
-    if (!db.open) return { state: 'offline', pending: 0, pendingCases: 0, lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, rejected: 0, held: 0 };
+    const idle = { reason: null, nextRetryAt: null, retrying: false };
+    if (!db.open) return { state: 'offline', pending: 0, pendingCases: 0, lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, rejected: 0, held: 0, ...idle };
     const st = this.client.state();
     const pending = waitingCounts(db);
     const base = { pending: pending.events, pendingCases: pending.cases, rejected: rejectedCount(db), held: listHeld(db).length };
-    if (!st) return { ...base, state: 'notEnrolled', lastSuccessAt: null, lastError: null, serverUrl: null, notice: null };
-    const state: SyncLoopState = this.running ? 'syncing' : st.lastError ? 'offline' : this.online === false ? 'offline' : 'online';
-    return { ...base, state, lastSuccessAt: st.lastSuccessAt, lastError: st.lastError, serverUrl: st.serverUrl, notice: st.notice };
+    if (!st) return { ...base, state: 'notEnrolled', lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, ...idle };
+    // A retry while the link is down is still 离线 (with "retrying"), never 正在同步: a hung
+    // server would otherwise read as syncing for as long as the request waits.
+    const down = this.online === false || (this.online === null && st.lastError !== null);
+    const state: SyncLoopState = down ? 'offline' : this.running ? 'syncing' : st.lastError ? 'offline' : 'online';
+    const offline = state === 'offline';
+    return {
+      ...base, state, lastSuccessAt: st.lastSuccessAt, lastError: st.lastError, serverUrl: st.serverUrl, notice: st.notice,
+      reason: offline && this.lastKind ? REASON[this.lastKind] : null,
+      nextRetryAt: offline && !this.running && this.dueAt !== null ? new Date(this.dueAt).toISOString() : null,
+      retrying: offline && this.running !== null,
+    };
   }
 
   private schedule(ms: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
+    this.dueAt = Date.now() + ms;
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.dueAt = null;
       void this.round().then(() => this.scheduleNext());
     }, ms);
     this.timer.unref?.();
@@ -127,7 +170,7 @@ export class SyncLoop {
       this.again = false;
       this.schedule(0);
     } else if (this.online === false) {
-      this.schedule(this.backoffDelay(this.failures));
+      this.schedule(this.backoffDelay(this.failures, this.lastKind === 'auth' || this.lastKind === 'rejected'));
     } else {
       this.schedule(this.o.intervalMs);
     }
@@ -137,12 +180,12 @@ export class SyncLoop {
   private round(): Promise<void> {
     if (this.running) return this.running;
     this.running = (async () => {
-      this.emit();
       const down = this.forceDown || Date.now() - this.lastDownAt >= this.o.downEveryMs;
-      const r = await this.client.syncRound({ down }).catch((err: unknown) => ({ ok: false, error: err instanceof SyncError ? err : null }));
+      const r = await this.client.syncRound({ down, probe: this.online === false }).catch((err: unknown) => ({ ok: false, error: err instanceof SyncError ? err : null }));
       if (r.ok) {
         this.online = true;
         this.failures = 0;
+        this.lastKind = null;
         if (down) {
           this.lastDownAt = Date.now();
           this.forceDown = false;
@@ -150,11 +193,13 @@ export class SyncLoop {
       } else if (r.error) {
         this.online = false;
         this.failures++;
+        this.lastKind = r.error.kind;
       }
     })().finally(() => {
       this.running = null;
       this.emit();
     });
+    this.emit(); // after `running` is set, so the status reads as a round (or a retry) in flight
     return this.running;
   }
 

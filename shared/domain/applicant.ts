@@ -7,6 +7,8 @@ import { validateIdCard } from '../validate/idcard';
 import { validateCreditCode } from '../validate/creditCode';
 import { validateContactPhone } from '../validate/phone';
 import { validateOptionalName, validateOrgName, validatePersonName, type NameCheck } from '../validate/name';
+import { IdDocumentType, validateIdDocument } from '../validate/idDocument';
+import { normalizeIdentifier } from '../validate/normalize';
 
 /** A name checked and normalised by shared/validate/name.ts (lengths, emoji, line breaks). */
 const nameOf = (check: (s: string) => NameCheck) =>
@@ -37,12 +39,26 @@ export const IdNumber = checked(validateIdCard);
 export const CreditCode = checked(validateCreditCode);
 export const Phone = checked(validateContactPhone);
 
-export const PersonApplicant = z.object({
-  kind: z.literal('person'),
-  name: PersonName,
-  idNumber: IdNumber,
-  phone: Phone,
-});
+/**
+ * A person's document: the resident ID card by default, or (applicants without one) a
+ * 港澳/台湾 travel permit, a foreigner's permanent residence ID or a passport, each checked by
+ * its own rule (shared/validate/idDocument.ts). The number is stored normalised.
+ */
+const documentNumber = z.string().max(40).transform((s) => normalizeIdentifier(s));
+function checkDocument(p: { idType: IdDocumentType; idNumber: string }, ctx: z.RefinementCtx) {
+  const r = validateIdDocument(p.idType, p.idNumber);
+  if (!r.ok) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: r.message });
+}
+
+export const PersonApplicant = z
+  .object({
+    kind: z.literal('person'),
+    name: PersonName,
+    idType: IdDocumentType.default('residentId'),
+    idNumber: documentNumber,
+    phone: Phone,
+  })
+  .superRefine(checkDocument);
 export const OrganisationApplicant = z.object({
   kind: z.literal('organisation'),
   name: OrgName,
@@ -89,7 +105,7 @@ export type VisitorApplicant = z.output<typeof VisitorApplicant>;
 export const DecisionApplicant = z.discriminatedUnion('kind', [PersonApplicant, OrganisationApplicant, VisitorApplicant]);
 export type DecisionApplicantInput = z.input<typeof DecisionApplicant>;
 
-export const Agent = z.object({ name: PersonName, idNumber: IdNumber, phone: Phone });
+export const Agent = z.object({ name: PersonName, idType: IdDocumentType.default('residentId'), idNumber: documentNumber, phone: Phone }).superRefine(checkDocument);
 export type Agent = z.output<typeof Agent>;
 
 /** The ID number a delivery to the applicant is checked against. */
@@ -99,7 +115,7 @@ export function applicantIdentifier(a: Applicant): string {
 
 /** As stored and shown (already validated and normalised when it was saved). */
 export const ApplicantRecord = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('person'), name: z.string(), idNumber: z.string(), phone: z.string() }),
+  z.object({ kind: z.literal('person'), name: z.string(), idType: IdDocumentType.optional(), idNumber: z.string(), phone: z.string() }),
   z.object({ kind: z.literal('organisation'), name: z.string(), creditCode: z.string(), legalRepresentative: z.string(), phone: z.string() }),
   z.object({ kind: z.literal('visitor'), name: z.string().optional(), phone: z.string().optional() }),
 ]);
@@ -109,5 +125,5 @@ export type ApplicantRecord = z.infer<typeof ApplicantRecord>;
 export function applicantDisplayName(a: { name?: string }): string {
   return a.name?.trim() || VISITOR_LABEL;
 }
-export const AgentRecord = z.object({ name: z.string(), idNumber: z.string(), phone: z.string() });
+export const AgentRecord = z.object({ name: z.string(), idType: IdDocumentType.optional(), idNumber: z.string(), phone: z.string() });
 export type AgentRecord = z.infer<typeof AgentRecord>;

@@ -46,6 +46,9 @@ export const OpenedPayload = z.looseObject({
   answers: StoredAnswers,
   marks: StoredMarks,
 });
+/** 引导 for an item this office's level does not handle: where the applicant was sent (as told). */
+const RedirectPlaceText = z.looseObject({ name: Text(200), address: Text(400), phone: Text(40) });
+export const RedirectTo = RedirectPlaceText.extend({ places: z.array(RedirectPlaceText).max(20) });
 export const DecidedPayload = z
   .looseObject({
     decision: Decision,
@@ -58,6 +61,7 @@ export const DecidedPayload = z
     commitment: SomeText(1000).optional(),
     supplementDeadline: Day.optional(),
     subCenterCode: Code.optional(),
+    redirectTo: RedirectTo.optional(),
   })
   .superRefine((p, ctx) => {
     if (p.decision === 'refuse' && p.reason === undefined) ctx.addIssue({ code: 'custom', path: ['reason'], message: '不予受理须写明理由' });

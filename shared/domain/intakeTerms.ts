@@ -12,6 +12,16 @@ export const Eligibility = z.object({
   reasons: z.array(z.string()),
 });
 
+/** Where 引导 sends the applicant when this office's level does not handle the item (本级不办理). */
+export const LevelRedirectView = z.object({
+  name: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  hours: z.string(),
+  places: z.array(z.object({ name: z.string(), address: z.string(), phone: z.string() })),
+  reason: z.string(),
+});
+
 export const IntakeTerms = z.object({
   /** China calendar day on the workstation's clock. */
   today: z.string(),
@@ -31,5 +41,7 @@ export const IntakeTerms = z.object({
   latestSupplementDeadline: z.string(),
   /** Days from today to latestSupplementDeadline that are not working days (a deadline there is flagged). */
   nonWorkingDays: z.array(z.string()).default([]),
+  /** 本级不办理: 引导 goes there (only 引导 and 不予受理 are open); null when handled here. */
+  levelRedirect: LevelRedirectView.nullable(),
 });
 export type IntakeTerms = z.infer<typeof IntakeTerms>;

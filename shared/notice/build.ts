@@ -38,7 +38,7 @@ export interface BuildNoticeInput {
   issuedAt: string;
   deferral?: { commitment: string; supplementDeadline: string } | null;
   refusal?: { reasons: string[]; applyTo: string | null; reviewOrgans: string[]; court: string } | null;
-  redirect?: Pick<SubCenter, 'name' | 'address' | 'phone' | 'hours'> | null;
+  redirect?: (Pick<SubCenter, 'name' | 'address' | 'phone' | 'hours'> & { places?: Array<{ name: string; address: string; phone: string }> }) | null;
   delivery?: z.input<typeof NoticeModel>['delivery'];
   extension?: NoticeModel['extension'];
   queryHint?: string;
@@ -59,6 +59,9 @@ export function applicableMaterials(item: Item, answers: Answers): Item['materia
     Object.entries(m.requiredWhen ?? {}).every(([situationId, values]) => values.includes(answers[situationId] ?? '')),
   );
 }
+
+/** 「居民身份证（原件核验）」「营业执照（复印件，1 份）」 */
+const bringLine = (m: Item['materials'][number]): string => `${m.name}（${m.form}${m.copies > 0 ? `，${m.copies} 份` : ''}${m.necessity === '非必要' ? '，如有' : ''}）`;
 
 export function immediateLabel(tier: Item['immediateTier']): string | null {
   if (!tier) return null;
@@ -115,7 +118,8 @@ export function buildNotice(input: BuildNoticeInput): NoticeModel {
     clerk: { name: input.clerk.name, staffNo: input.clerk.staffNo },
     window: { name: input.window.name },
     office: { name: input.office.name, address: input.office.address, phone: input.office.phone },
-    queryHint: input.queryHint ?? `凭办件编号或扫描二维码，可到本中心窗口或拨打 ${input.office.phone} 查询办理进度。`,
+    queryHint: input.queryHint ?? (input.kind === 'redirect' ? '' : `凭办件编号或扫描二维码，可到本中心窗口或拨打 ${input.office.phone} 查询办理进度。`),
+    bring: input.kind === 'redirect' ? applicableMaterials(input.item, input.answers).map(bringLine) : [],
     issuedAt: input.issuedAt,
     practice: input.practice,
   });

@@ -181,12 +181,22 @@ export function noticeContent(m: NoticeModel): NoticeContent {
     }
     case 'redirect': {
       const s = m.redirect!;
-      paragraphs.push(`${you}咨询办理的${item}由${s.name}集中受理，本中心综合窗口不能受理。请携带申请材料前往以下地点办理：`);
+      const places = s.places ?? [];
+      paragraphs.push(
+        places.length > 1
+          ? `${you}咨询办理的${item}不在本中心办理，由${s.name}受理。请携带下列材料前往以下任一中心办理：`
+          : places.length === 1
+            ? `${you}咨询办理的${item}不在本中心办理，由${s.name}受理。请携带下列材料前往办理：`
+            : `${you}咨询办理的${item}由${s.name}集中受理，本中心综合窗口不能受理。请携带申请材料前往以下地点办理：`,
+      );
       sections.push({
         heading: '办理地点',
         placement: 'afterText',
-        lines: [`名称：${s.name}`, `地址：${s.address}`, ...(s.phone ? [`电话：${s.phone}`] : []), ...(s.hours ? [`办公时间：${s.hours}`] : [])],
+        lines: places.length > 1
+          ? places.map((p) => `${p.name}：${p.address}${p.phone ? `（电话 ${p.phone}）` : ''}`)
+          : [`名称：${s.name}`, `地址：${s.address}`, ...(s.phone ? [`电话：${s.phone}`] : []), ...(s.hours ? [`办公时间：${s.hours}`] : [])],
       });
+      if (m.bring.length) sections.push({ heading: '请携带以下材料', placement: 'afterText', lines: m.bring.map((b, i) => `${i + 1}. ${b}`) });
       break;
     }
   }

@@ -38,7 +38,7 @@ const DateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const line = (max = 200) => z.string().trim().min(1).max(max);
 
-export const PartyIdKind = z.enum(['居民身份证', '统一社会信用代码', '其他证件']);
+export const PartyIdKind = z.enum(['居民身份证', '统一社会信用代码', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国人永久居留身份证', '护照', '其他证件']);
 export type PartyIdKind = z.infer<typeof PartyIdKind>;
 
 export const NoticeParty = z.object({
@@ -84,11 +84,14 @@ export const Refusal = z.object({
   court: line(100),
 });
 
+export const RedirectPlace = z.object({ name: line(60), address: line(200), phone: z.string().trim().max(40) });
 export const Redirect = z.object({
   name: line(60),
   address: line(200),
   phone: z.string().trim().max(40),
   hours: z.string().trim().max(100),
+  /** 本级不办理: each office the applicant may go to (their district's one); empty for a sub-centre. */
+  places: z.array(RedirectPlace).max(20).default([]),
 });
 
 /** 延期 approved by the department's head: why, by how much, and the new promised date. */
@@ -148,8 +151,10 @@ export const NoticeModel = z
     clerk: z.object({ name: line(30), staffNo: line(10) }),
     window: z.object({ name: line(60) }),
     office: z.object({ name: line(60), address: line(200), phone: z.string().trim().max(40) }),
-    /** How the applicant checks progress (phone, website, the QR code). */
+    /** How the applicant checks progress (phone, website, the QR code); '' when there is nothing to query (引导). */
     queryHint: z.string().trim().max(300),
+    /** 引导: what to bring where the applicant is sent (the item's materials under the answers). */
+    bring: z.array(line(200)).max(60).default([]),
     issuedAt: DateTime,
     practice: z.boolean(),
   })

@@ -168,7 +168,7 @@ ${sections('afterText')}
 ${fields}
 ${c.tables.map(table).join('\n')}
 ${sections('end')}
-<div class="hint">查询方式：${e(c.queryHint)}</div>
+${c.queryHint ? `<div class="hint">查询方式：${e(c.queryHint)}</div>` : ''}
 ${c.signature ? `<div class="sign">${e(c.signature)}＿＿＿＿＿＿＿＿　　日期：＿＿＿＿＿＿</div>` : ''}
 <div class="foot"><div class="contact">${c.footer.map((l) => `<div>${e(l)}</div>`).join('')}</div>
 <div class="seal"><div class="box">（盖章处）</div><div>${e(c.sealName)}</div><div>${e(c.issuedDate)}</div></div></div>

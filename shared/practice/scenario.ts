@@ -322,12 +322,14 @@ export function scenarioErrors(s: Scenario, catalogue: Catalogue): PackError[] {
   // The outcome must be one the workstation allows for this desk.
   const decision = s.expected.decision;
   if (decision === 'refuse' && !s.expected.refusalReason) err('预期结果.不予受理理由', '预期不予受理时须写明理由');
-  if (redirect !== (decision === 'redirect')) {
+  // 本级不办理: the clerk guides the applicant to the level that handles it, or refuses.
+  const elsewhere = !redirect && !item.levels.includes(s.officeLevel);
+  if (redirect !== (decision === 'redirect') && !(elsewhere && decision === 'redirect')) {
     err('预期结果.决定', redirect ? '本事项由分中心办理，预期决定应为引导至分中心' : '本事项在综合窗口办理，不能引导至分中心');
     return errors;
   }
-  if (!redirect && decision !== 'refuse' && !item.levels.includes(s.officeLevel)) {
-    err('预期结果.决定', `本层级（${LEVEL_LABEL[s.officeLevel]}）不能办理「${item.name}」，预期决定应为不予受理`);
+  if (elsewhere && decision !== 'refuse') {
+    if (decision !== 'redirect') err('预期结果.决定', `本层级（${LEVEL_LABEL[s.officeLevel]}）不能办理「${item.name}」，预期决定应为引导或不予受理`);
     return errors;
   }
   if (errors.length) return errors; // the engine checks below need a consistent desk

@@ -1,5 +1,6 @@
 // What the status area shows about sync (contract channels sync.status / sync.now / sync.enrol).
 import { z } from 'zod';
+import { chinaClock } from '../time';
 
 export const SYNC_STATES = ['online', 'offline', 'syncing', 'notEnrolled'] as const;
 export const SyncState = z.enum(SYNC_STATES);
@@ -20,6 +21,12 @@ export const SyncStatusView = z.object({
   rejected: z.number().int().min(0),
   /** Uploads held back because the server kept failing on them (sync.held lists them). */
   held: z.number().int().min(0),
+  /** Why the link is down in a few words (离线 only; null when unknown). */
+  reason: z.string().nullable(),
+  /** When the next try starts while offline (ISO); null when online or a try is out. */
+  nextRetryAt: z.string().nullable(),
+  /** Offline and a try is out right now. */
+  retrying: z.boolean(),
   practice: z.boolean(),
   /** One line for the status area. */
   message: z.string(),
@@ -39,7 +46,7 @@ export type HeldUpload = z.infer<typeof HeldUpload>;
 
 export const PRACTICE_SYNC_MESSAGE = '练习模式不同步';
 
-/** The status area's one line, e.g. 「已同步」「离线：3 件办件待上传」. */
+/** The status area's one line, e.g. 「已同步」「离线（服务器无响应），22:31:05 再试：3 件办件待上传」. */
 export function syncMessage(s: Omit<SyncStatusView, 'message'>): string {
   if (s.practice) return PRACTICE_SYNC_MESSAGE;
   const waiting = s.pendingCases > 0 ? `${s.pendingCases} 件办件待上传` : '';
@@ -48,8 +55,11 @@ export function syncMessage(s: Omit<SyncStatusView, 'message'>): string {
       return waiting ? `未登记到中心服务器：${waiting}` : '未登记到中心服务器';
     case 'syncing':
       return waiting ? `正在同步：${waiting}` : '正在同步…';
-    case 'offline':
-      return waiting ? `离线：${waiting}` : '离线';
+    case 'offline': {
+      const why = s.reason ? `离线（${s.reason}）` : '离线';
+      const next = s.retrying ? '，正在重试' : s.nextRetryAt ? `，${chinaClock(s.nextRetryAt)} 再试` : '';
+      return waiting ? `${why}${next}：${waiting}` : `${why}${next}`;
+    }
     default:
       if (s.held > 0) return `在线：${s.held} 条上传被搁置`;
       return waiting ? `在线：${waiting}` : '已同步';

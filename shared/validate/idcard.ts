@@ -10,7 +10,7 @@ export type IdCardResult = { ok: true; value: string; birthDate: string; sex: Se
  * First two digits of the address code: provinces, autonomous regions and municipalities (11–65),
  * 71 台湾, and 81/82/83 used by 港澳台居民居住证 numbers (same format and check).
  */
-const PROVINCE_CODES = new Set([
+export const PROVINCE_CODES: ReadonlySet<number> = new Set([
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65,
   71, 81, 82, 83,
 ]);

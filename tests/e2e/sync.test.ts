@@ -120,7 +120,8 @@ describe('sync in the app: offline intake, catch-up, back-office decision back a
       await waitForNotice(page, 'acceptance');
       await closeNotice(page);
     }
-    await poll(() => message(page)).toBe('离线：2 件办件待上传');
+    // The reason and the next try (or the try out now) are in the line itself.
+    await poll(() => message(page)).toMatch(/^离线（网络未连通），(\d\d:\d\d:\d\d 再试|正在重试)：2 件办件待上传$/);
     expect(await page.getByTestId('sync-status').getAttribute('data-state')).toBe('offline');
 
     // The details say why, in Chinese, and that nothing is lost.

@@ -3,7 +3,9 @@
 // - startFaultProxy: an HTTP proxy that, per request, follows a seeded schedule of faults:
 //   drop the request, drop the reply after the server applied it, delay, duplicate, replay a
 //   stale copy later (reorder), truncate the reply, reset the connection mid-body, answer
-//   5xx before or after the server saw the request; plus an offline switch.
+//   5xx before or after the server saw the request; plus an offline switch and a hung switch
+//   (the connection is accepted and the request read, but no reply ever comes: a server whose
+//   process or link is stuck, which only a request timeout can tell from a slow one).
 // - startThrottleProxy: a TCP proxy with a bandwidth and a round-trip time, counting bytes.
 import http from 'node:http';
 import net from 'node:net';
@@ -31,6 +33,10 @@ export interface FaultProxy {
   /** Several servers on one database: each request goes to one of them at random (seeded). */
   targets: string[] | null;
   offline: boolean;
+  /** Accept and read every request but never answer (until the switch is turned off or the client gives up). */
+  hung: boolean;
+  /** Requests that met the hung switch ("GET /sync/v1/device"). */
+  hungRequests: string[];
   /** Probability that a request gets a fault other than 'pass'. */
   faultRate: number;
   /** Faults in the order they were applied (for failure reports). */
@@ -63,7 +69,7 @@ export async function startFaultProxy(target: string, opts: { seed: number; faul
   const rand = seeded(opts.seed);
   const stale: Array<{ method: string; url: string; headers: http.IncomingHttpHeaders; body: Buffer }> = [];
   const sockets = new Set<net.Socket>();
-  const proxy: FaultProxy = { url: '', target, targets: null, offline: false, faultRate: opts.faultRate ?? 0.3, log: [], close: async () => {} };
+  const proxy: FaultProxy = { url: '', target, targets: null, offline: false, hung: false, hungRequests: [], faultRate: opts.faultRate ?? 0.3, log: [], close: async () => {} };
   const pick = () => (proxy.targets?.length ? proxy.targets[Math.floor(rand() * proxy.targets.length)] : proxy.target);
 
   const server = http.createServer((req, res) => {
@@ -84,6 +90,11 @@ export async function startFaultProxy(target: string, opts: { seed: number; faul
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) {
     const meta = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
     if (proxy.offline) return void req.socket.destroy();
+    if (proxy.hung) {
+      // Never answered; the socket stays open until the client times out (or close()).
+      proxy.hungRequests.push(`${meta.method} ${meta.url.split('?')[0]}`);
+      return;
+    }
     const fault: Fault = rand() < proxy.faultRate ? FAULTS[1 + Math.floor(rand() * (FAULTS.length - 1))] : 'pass';
     proxy.log.push(fault);
     // A stale copy held back earlier reaches the server after newer requests.

@@ -105,7 +105,12 @@ describe('every kind carries its legally required parts', () => {
       for (const layout of NOTICE_LAYOUTS) {
         const text = visible(renderNoticeHtml(m, layout));
         for (const part of REQUIRED[kind]) expect(text, `${kind}/${layout}`).toContain(part);
-        const common = [m.caseNumber ?? m.noticeNumber!, m.item.name, m.item.code, '沈阳老边饺子馆有限公司', '李晓红', '工号 SY1024', '3号无差别综合窗口', '沈阳市浑南区创新一路1号', '024-12345', '查询方式', '盖章处', '二〇二六年五月十二日'];
+        const common = [m.caseNumber ?? m.noticeNumber!, m.item.name, m.item.code, '沈阳老边饺子馆有限公司', '李晓红', '工号 SY1024', '3号无差别综合窗口', '沈阳市浑南区创新一路1号', '024-12345', '盖章处', '二〇二六年五月十二日'];
+        // 引导 opens no case here: nothing to query, so the slip drops the query line and lists what to bring.
+        if (kind === 'redirect') {
+          expect(text).not.toContain('查询方式');
+          expect(text).toContain('请携带以下材料');
+        } else expect(text).toContain('查询方式');
         for (const part of common) expect(text, `${kind}/${layout}`).toContain(part);
         if (kind !== 'redirect') expect(text).toContain(ID_MASKED);
         expect(text).not.toContain(PRACTICE_MARK);

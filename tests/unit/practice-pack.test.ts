@@ -104,7 +104,7 @@ describe('parsePack: located Chinese errors', () => {
     ['a missing tier on a 立等可取 acceptance', 'lx-01', (s) => (s.expected.tier = null), '预期结果.立等可取档次', /within30/],
     ['redirect of an item handled at the window', 'lx-01', (s) => (s.expected = { ...s.expected, decision: 'redirect', tier: null }), '预期结果.决定', /不能引导/],
     ['accepting a sub-centre item', 'lx-08', (s) => (s.expected.decision = 'accept'), '预期结果.决定', /分中心办理/],
-    ['accepting an item this level does not handle', 'lx-20', (s) => (s.expected.decision = 'accept'), '预期结果.决定', /应为不予受理/],
+    ['accepting an item this level does not handle', 'lx-20', (s) => (s.expected.decision = 'accept'), '预期结果.决定', /应为引导或不予受理/],
     ['a refusal without a reason', 'lx-07', (s) => delete s.expected.refusalReason, '预期结果.不予受理理由', /须写明理由/],
     ['an invalid ID not marked to be caught', 'lx-13', (s) => (s.expected.invalidIdNumber = false), '预期结果.须发现身份证号错误', /应设为 true/],
     ['a valid credit code marked invalid', 'lx-04', (s) => (s.expected.invalidCreditCode = true), '预期结果.须发现信用代码错误', /应设为 false/],

@@ -13,6 +13,9 @@ import { caseMaterials } from '../caseMaterials';
 import { complete, decide, supplement, terminate } from '../intake';
 import { deliver, rate } from '../delivery';
 import type { Workstation } from '../workstation';
+import { windowDeadlinesOf } from '../deadlines';
+import { findCases } from '../../store/caseFind';
+import { classifyCaseQuery } from '../../../shared/search/caseQuery';
 import type { HandlerTable } from '../dispatch';
 
 type CaseChannels =
@@ -26,12 +29,26 @@ type CaseChannels =
   | 'case.terminate'
   | 'case.deliver'
   | 'case.rate'
-  | 'case.alerts';
+  | 'case.alerts'
+  | 'case.deadlines'
+  | 'case.find';
 
 export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> {
   const today = () => chinaDay(ws.now());
   /** The case's list line after an action (read back from its projected row). */
   const summary = (caseId: string) => toSummary(getCaseRow(ws.db, caseId)!, today());
+  /** The case with this number at this centre, or a plain refusal (mistyped, practice, other centre, not here). */
+  const lookupNumber = (caseNumber: string) => {
+    const parsed = parseCaseNumber(caseNumber, { practice: ws.practice });
+    if (!parsed.ok) throw new AppError('invalid_input', parsed.message);
+    const office = ws.office();
+    if (parsed.parts.officeCode !== office.code) {
+      throw new AppError('not_found', `编号 ${parsed.value} 属于其他中心（${parsed.parts.officeCode}）的办件，请到受理中心查询`);
+    }
+    const row = findCaseRowByNumber(ws.db, parsed.value);
+    if (!row) throw new AppError('not_found', `本机没有编号为 ${parsed.value} 的办件`);
+    return row;
+  };
   return {
     'case.decide': (input) => decide(ws, input),
     'case.terms': (input) => evaluateIntake(ws, input).terms,
@@ -45,6 +62,7 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
       const alerts = unseenReviewAlerts(ws.db);
       return { count: alerts.length, cases: alerts.map((a) => ({ caseId: a.caseId, caseNumber: a.caseNumber, reviewStatus: a.reviewStatus as 'needsSupplement' | 'readyForPickup' })) };
     },
+    'case.deadlines': () => windowDeadlinesOf(ws),
     'case.get': ({ caseId }) => {
       const row = getCaseRow(ws.db, caseId);
       if (!row) throw new AppError('not_found', '找不到该办件');
@@ -71,17 +89,16 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
         events: events.map(describeEvent),
       };
     },
-    'case.lookup': ({ caseNumber }) => {
-      const parsed = parseCaseNumber(caseNumber, { practice: ws.practice });
-      if (!parsed.ok) throw new AppError('invalid_input', parsed.message);
-      const office = ws.office();
-      if (parsed.parts.officeCode !== office.code) {
-        throw new AppError('not_found', `编号 ${parsed.value} 属于其他中心（${parsed.parts.officeCode}）的办件，请到受理中心查询`);
-      }
-      const row = findCaseRowByNumber(ws.db, parsed.value);
-      if (!row) throw new AppError('not_found', `本机没有编号为 ${parsed.value} 的办件`);
-      return { caseId: row.id };
+    'case.find': ({ query }) => {
+      const q = classifyCaseQuery(query, { practice: ws.practice, now: ws.now() });
+      if (q.kind === 'invalid') throw new AppError('invalid_input', q.message);
+      const day = today();
+      // A case number names one case: the same answer as 办件编号 lookup (other centre, not here).
+      if (q.kind === 'caseNumber') return { kind: q.kind, cases: [toSummary(lookupNumber(q.value), day)], truncated: false };
+      const found = findCases(ws.db, q);
+      return { kind: q.kind, cases: found.rows.map((r) => toSummary(r, day)), truncated: found.truncated };
     },
+    'case.lookup': ({ caseNumber }) => ({ caseId: lookupNumber(caseNumber).id }),
     'case.complete': ({ caseId }) => summary(complete(ws, caseId).id),
     'case.supplement': ({ caseId, note }) => summary(supplement(ws, caseId, note).id),
     'case.terminate': ({ caseId, reason }) => summary(terminate(ws, caseId, reason).id),

@@ -21,7 +21,7 @@ export function attachSync(ws: Workstation, loop: SyncLoop): void {
 export const syncOf = (ws: Workstation): SyncLoop | null => (ws.practice ? null : (loops.get(ws) ?? null));
 
 const PRACTICE: Omit<SyncStatusView, 'message'> = {
-  state: 'notEnrolled', pending: 0, pendingCases: 0, lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, rejected: 0, held: 0, practice: true,
+  state: 'notEnrolled', pending: 0, pendingCases: 0, lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, rejected: 0, held: 0, reason: null, nextRetryAt: null, retrying: false, practice: true,
 };
 const DETACHED: Omit<SyncStatusView, 'message'> = { ...PRACTICE, practice: false };
 

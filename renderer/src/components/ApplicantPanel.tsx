@@ -6,9 +6,9 @@
 // For an item handled at a sub-centre the only decision is 引导, which takes no ID card: the
 // panel then asks for a 称呼 and a phone, both optional (they fill the draft's person fields).
 import { useState } from 'react';
-import { Form, Input, Segmented } from 'antd';
+import { Form, Input, Segmented, Select } from 'antd';
 import type { ServeTarget } from '../../../shared/domain/catalogue';
-import { validateIdCard } from '../../../shared/validate/idcard';
+import { ID_DOCUMENT_LABEL, ID_DOCUMENT_TYPES, validateIdDocument, type IdDocumentType } from '../../../shared/validate/idDocument';
 import { validateCreditCode } from '../../../shared/validate/creditCode';
 import { validateContactPhone } from '../../../shared/validate/phone';
 import { normalizeIdentifier, normalizeInput } from '../../../shared/validate/normalize';
@@ -76,7 +76,11 @@ function Field({ label, testId, value, onChange, check, normalize, settle = norm
   );
 }
 
+const DOCUMENT_OPTIONS = ID_DOCUMENT_TYPES.map((t) => ({ value: t, label: ID_DOCUMENT_LABEL[t] }));
+
 function PersonForm({ prefix, who, value, onChange }: { prefix: string; who: string; value: PersonFields; onChange: (p: PersonFields) => void }) {
+  const idType: IdDocumentType = value.idType ?? 'residentId';
+  const resident = idType === 'residentId';
   return (
     <>
       <Field
@@ -88,14 +92,27 @@ function PersonForm({ prefix, who, value, onChange }: { prefix: string; who: str
         check={personName(`${who}姓名`)}
         onChange={(name) => onChange({ ...value, name })}
       />
+      {/* Applicants without a mainland ID card: 港澳/台湾 permits, 外国人永久居留身份证, passports. */}
+      <Form.Item label={`${who}证件类型`} style={{ marginBottom: 4 }}>
+        <Select<IdDocumentType>
+          size="small"
+          aria-label={`${who}证件类型`}
+          data-testid={`${prefix}-id-type`}
+          value={idType}
+          options={DOCUMENT_OPTIONS}
+          onChange={(t) => onChange({ ...value, idType: t })}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
       <Field
-        label={`${who}身份证号`}
+        key={idType}
+        label={resident ? `${who}身份证号` : `${who}${ID_DOCUMENT_LABEL[idType]}号码`}
         testId={`${prefix}-id`}
         value={value.idNumber}
         maxLength={24}
-        fullLength={18}
+        fullLength={resident ? 18 : undefined}
         normalize={normalizeIdentifier}
-        check={(v) => validateIdCard(v)}
+        check={(v) => validateIdDocument(idType, v)}
         onChange={(idNumber) => onChange({ ...value, idNumber })}
       />
       <Field

@@ -288,7 +288,7 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
 
       {decision === 'redirect' && (
         <div className="decision-section">
-          <RedirectCard subCenter={detail.subCenter} code={item.subCenterCode} />
+          <RedirectCard subCenter={terms.levelRedirect ?? detail.subCenter} code={item.subCenterCode} />
         </div>
       )}
 

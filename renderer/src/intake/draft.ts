@@ -4,9 +4,12 @@
 import type { ServeTarget } from '../../../shared/domain/catalogue';
 import type { Answers, MaterialMark, Marks } from '../../../shared/domain/checklist';
 import { emptyDecisionForm, type DraftContent, type DraftDecisionForm } from '../../../shared/domain/intakeDraft';
+import type { IdDocumentType } from '../../../shared/validate/idDocument';
 
 export interface PersonFields {
   name: string;
+  /** The document shown; absent = 居民身份证. */
+  idType?: IdDocumentType;
   idNumber: string;
   phone: string;
 }

@@ -4,24 +4,25 @@
 // someone to a sub-centre, so the name (称呼) and phone the clerk may have are all it carries.
 import { Agent, DecisionApplicant, type DecisionApplicantInput } from '../../../shared/domain/applicant';
 import type { ApplicantDraft } from './draft';
+import type { IdDocumentType } from '../../../shared/validate/idDocument';
 
 export interface Parties {
   applicant: DecisionApplicantInput;
-  agent: { name: string; idNumber: string; phone: string } | null;
+  agent: { name: string; idType?: IdDocumentType; idNumber: string; phone: string } | null;
 }
 
 export function partiesOf(a: ApplicantDraft, agentApplies: boolean, redirect = false): Parties {
   if (redirect) return { applicant: { kind: 'visitor', name: a.person.name, phone: a.person.phone }, agent: null };
   const applicant: DecisionApplicantInput =
     a.kind === '自然人'
-      ? { kind: 'person', name: a.person.name, idNumber: a.person.idNumber, phone: a.person.phone }
+      ? { kind: 'person', name: a.person.name, idType: a.person.idType ?? 'residentId', idNumber: a.person.idNumber, phone: a.person.phone }
       : { kind: 'organisation', name: a.org.name, creditCode: a.org.creditCode, legalRepresentative: a.org.legalRep, phone: a.org.phone };
   return { applicant, agent: agentApplies ? { ...a.agent } : null };
 }
 
 const FIELD: Record<string, string> = {
   name: '姓名/名称',
-  idNumber: '身份证号',
+  idNumber: '证件号码',
   phone: '联系电话',
   creditCode: '统一社会信用代码',
   legalRepresentative: '法定代表人',

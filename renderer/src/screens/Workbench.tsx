@@ -23,6 +23,8 @@ import { PracticeHeaderActions } from '../practice/PracticeHeaderActions';
 import { PracticeSide } from '../practice/PracticeSide';
 import { SyncStatus } from '../sync/SyncStatus';
 import { useReviewAlerts } from '../cases/useReviewAlerts';
+import { useDeadlines } from '../deadlines/useDeadlines';
+import { DeadlineBanner } from '../deadlines/DeadlineBanner';
 
 type View = 'intake' | 'queue' | 'stats' | 'catalogue';
 
@@ -156,6 +158,8 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
   };
 
   const alerts = useReviewAlerts(openCaseId);
+  const deadlines = useDeadlines(`${openCaseId}/${caseNo}/${view}`);
+  const late = deadlines ? deadlines.overdue + deadlines.dueSoon : 0;
   const views: Array<{ key: View; label: string }> = [
     { key: 'intake', label: '综合受理' },
     { key: 'queue', label: '今日办件' },
@@ -192,6 +196,16 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
               {v.key === 'queue' && alerts > 0 && (
                 <Badge count={alerts} size="small" offset={[4, -2]} title={`${alerts} 件办件后台已需补正或待取件`} data-testid="queue-alerts" />
               )}
+              {v.key === 'queue' && late > 0 && (
+                <Badge
+                  count={late}
+                  size="small"
+                  offset={[6, -2]}
+                  color={deadlines!.overdue > 0 ? '#cf1322' : '#d48806'}
+                  title={`${deadlines!.overdue} 件已超时，${deadlines!.dueSoon} 件即将超时`}
+                  data-testid="queue-deadlines"
+                />
+              )}
             </button>
           ))}
         </nav>
@@ -212,6 +226,7 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
           <SearchPanel key={caseNo} officeLevel={context.office.level} inputRef={search} onPick={pickItem} />
         </aside>
         <main className="intake-area">
+          <DeadlineBanner deadlines={deadlines} onOpenCase={openCase} />
           {code ? (
             <IntakeView
               key={`${caseNo}/${code}`}

@@ -7,6 +7,7 @@ import { Alert, Button, Descriptions, Popover } from 'antd';
 import type { SyncStatusView } from '../../../shared/sync/clientStatus';
 import { invoke } from '../api';
 import { cnTime } from '../cases/labels';
+import { chinaClock } from '../../../shared/time';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { EnrolDialog } from './EnrolDialog';
 import { HeldUploads } from './HeldUploads';
@@ -77,7 +78,8 @@ export function SyncStatus({ canEnrol, onEnrolled }: { canEnrol: boolean; onEnro
   const practice = status.practice;
   const enrolled = !practice && status.state !== 'notEnrolled';
   const problem = !practice && (status.lastError !== null || status.notice !== null || status.rejected > 0 || status.held > 0);
-  const state = practice ? 'practice' : busy ? 'syncing' : status.state;
+  // A 立即同步 while the link is down is a retry: it stays 离线 until the server answers.
+  const state = practice ? 'practice' : busy && status.state !== 'offline' ? 'syncing' : status.state;
 
   const details = (
     <div className="sync-details" data-testid="sync-details">
@@ -89,7 +91,10 @@ export function SyncStatus({ canEnrol, onEnrolled }: { canEnrol: boolean; onEnro
             size="small"
             column={1}
             items={[
-              { key: 'state', label: '状态', children: STATE_LABEL[status.state] },
+              { key: 'state', label: '状态', children: status.reason ? `${STATE_LABEL[status.state]}（${status.reason}）` : STATE_LABEL[status.state] },
+              ...(status.state === 'offline'
+                ? [{ key: 'retry', label: '下次重试', children: <span data-testid="sync-next-retry">{status.retrying ? '正在重试…' : status.nextRetryAt ? chinaClock(status.nextRetryAt) : '—'}</span> }]
+                : []),
               { key: 'server', label: '中心服务器', children: status.serverUrl ?? '未登记' },
               {
                 key: 'pending',
