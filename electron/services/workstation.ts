@@ -16,6 +16,7 @@ import { seedFirstStart } from './seed';
 import { sessionHandlers } from './handlers/session';
 import { catalogueHandlers } from './handlers/catalogue';
 import { caseHandlers } from './handlers/cases';
+import { pageHandlers } from './handlers/pages';
 import { ratingHandlers } from './handlers/rating';
 import { calendarHandlers } from './handlers/calendar';
 import { currentCalendar } from './calendar';
@@ -249,6 +250,7 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     ...catalogueHandlers(ws),
     ...practiceHandlers(ws),
     ...nudgeSyncAfter(ws, caseHandlers(ws)),
+    ...nudgeSyncAfter(ws, pageHandlers(ws)),
     ...nudgeSyncAfter(ws, ratingHandlers(ws)),
     ...syncHandlers(ws),
     ...calendarHandlers(ws),
