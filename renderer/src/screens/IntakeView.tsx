@@ -21,6 +21,9 @@ import { ItemFacts } from '../components/ItemFacts';
 import { RedirectCard } from '../components/RedirectCard';
 import { SituationQuestions } from '../components/SituationQuestions';
 import { TierTag } from '../components/TierTag';
+import { MaterialPages } from '../components/MaterialPages';
+import { draftIdFor, endDraft } from '../scans/draftId';
+import { usePages } from '../scans/usePages';
 
 export function IntakeView({ context, code, onNext, onOpenCase }: { context: WorkstationContext; code: string; onNext: () => void; onOpenCase: (caseId: string) => void }) {
   const [detail, setDetail] = useState<ItemDetail | null>(null);
@@ -32,6 +35,9 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
   const [draft, dispatch] = useReducer(draftReducer, undefined, () => newDraft([]));
   const [focusChecklist, setFocusChecklist] = useState(0);
   const [terms, setTerms] = useState<IntakeTerms | null>(null);
+  // The scans of this intake wait under a draft id that survives a reload.
+  const draftId = useMemo(() => draftIdFor(code), [code]);
+  const scans = usePages({ draftId });
 
   useEffect(() => {
     let live = true;
@@ -87,10 +93,14 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
       terms={terms}
       draft={draft}
       startedAt={startedAt}
+      draftId={draftId}
       onCancel={() => setDeciding(null)}
       onDecided={(d) => {
         setDeciding(null);
         setDecided(d);
+        // The decided case took its pages; what is left (materials taken off the checklist) goes.
+        void invoke('pages.discardDraft', { draftId }).catch(() => {});
+        endDraft(code);
       }}
     />
   );
@@ -162,7 +172,14 @@ export function IntakeView({ context, code, onNext, onOpenCase }: { context: Wor
           {checklist.unansweredSituations.length > 0 && (
             <div className="muted-hint">选择全部情形后显示本次所需材料（当前已适用 {checklist.lines.length} 项）</div>
           )}
-          <Checklist lines={checklist.lines} onMark={(materialId, mark) => dispatch({ type: 'mark', materialId, mark })} focusToken={focusChecklist} />
+          <Checklist
+            lines={checklist.lines}
+            onMark={(materialId, mark) => dispatch({ type: 'mark', materialId, mark })}
+            focusToken={focusChecklist}
+            pagesOf={(line) => (
+              <MaterialPages draftId={draftId} materialId={line.material.id} materialName={line.material.name} pages={scans.byMaterial(line.material.id)} onChanged={scans.reload} />
+            )}
+          />
         </div>
         <div className="intake-side">
           {applicantPanel}

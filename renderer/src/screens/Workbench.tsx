@@ -9,6 +9,7 @@ import { ROLE_LABEL } from '../../../shared/domain/clerk';
 import { invoke } from '../api';
 import { SearchPanel } from '../components/SearchPanel';
 import { IntakeView } from './IntakeView';
+import { discardOpenDrafts } from '../scans/draftId';
 import { CatalogueAdmin } from './CatalogueAdmin';
 import { Queue } from './Queue';
 import { WindowStats } from '../stats/WindowStats';
@@ -30,6 +31,7 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
 
   const focusSearch = useCallback(() => window.setTimeout(() => search.current?.focus({ cursor: 'all' })), []);
   const nextApplicant = useCallback(() => {
+    discardOpenDrafts();
     setCode(null);
     setCaseNo((n) => n + 1);
     setView('intake');
