@@ -7,7 +7,7 @@ import { ImmediateTier, TIER_MINUTES } from './catalogue';
 import { DeliveredPayload, REVIEW_STATUSES, ReviewResult, StoredAgent, StoredAnswers, StoredApplicant, StoredMarks, unhandled, type CaseEvent } from './caseEvents';
 import type { NoticeKind } from '../notice/model';
 import { chinaDay } from '../time';
-import { MAX_PAGES_PER_CASE } from '../scans/page';
+import { MAX_CASE_BYTES, MAX_PAGES_PER_CASE } from '../scans/page';
 import type { WorkCalendar } from '../calendar/holidays';
 import { workingDaysBetween } from '../calendar/workdays';
 
@@ -160,6 +160,8 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
       const known = new Set(have.map((p) => p.pageId));
       if (e.payload.pages.some((p) => known.has(p.pageId))) return refuse('该扫描页已属于本办件');
       if (have.length + e.payload.pages.length > MAX_PAGES_PER_CASE) return refuse(`每个办件最多 ${MAX_PAGES_PER_CASE} 页扫描件`);
+      const bytes = [...have, ...e.payload.pages].reduce((n, p) => n + p.bytes, 0);
+      if (bytes > MAX_CASE_BYTES) return refuse(`每个办件的扫描件合计不能超过 ${MAX_CASE_BYTES / 1024 / 1024} MB`);
       return next({ pages: [...have, ...e.payload.pages.map((p) => ({ pageId: p.pageId, materialId: p.materialId, sha256: p.sha256, bytes: p.bytes }))] });
     }
     // The centre's events are never refused here (the centre is their authority; the server
