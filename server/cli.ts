@@ -39,7 +39,7 @@ const HELP = `用法: npm run server -- <命令> [选项]
 公共选项: --data <目录>（PGlite 数据目录；设置 DATABASE_URL 时改用 PostgreSQL）
 环境变量: DATABASE_URL；YICHUANG_ALLOWED_HOSTS（经反向代理访问时的对外主机名，逗号分隔，如 yichuang.example.gov.cn）；
           YICHUANG_TRUST_PROXY（可信反向代理的地址，逗号分隔；其 X-Forwarded-For/-Proto 用于审计地址和 Secure Cookie）；
-          YICHUANG_IDLE_MINUTES（后台登录空闲超时，默认 30）；YICHUANG_CLAIM_MINUTES（认领有效期，默认 240）`;
+          YICHUANG_IDLE_MINUTES（后台登录空闲超时，默认 30）；YICHUANG_PAGES_DIR（扫描页文件目录，默认 <数据目录>/pages）；YICHUANG_CLAIM_MINUTES（认领有效期，默认 240）`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -111,6 +111,8 @@ async function main() {
       const list = (v: string | undefined) => v?.split(',').map((x) => x.trim()).filter(Boolean);
       const server = await startServer({
         db, port: Number(values.port ?? 8787), host: values.host ?? '127.0.0.1', logger: true,
+        // Page bytes beside the data folder (also with PostgreSQL: its rows, these files).
+        blobs: env.YICHUANG_PAGES_DIR ?? join(dataDir, 'pages'),
         allowedHosts: list(env.YICHUANG_ALLOWED_HOSTS), trustProxy: list(env.YICHUANG_TRUST_PROXY) ?? false,
         session: env.YICHUANG_IDLE_MINUTES ? { idleMinutes: Number(env.YICHUANG_IDLE_MINUTES) } : undefined,
         claimMinutes: env.YICHUANG_CLAIM_MINUTES ? Number(env.YICHUANG_CLAIM_MINUTES) : undefined,

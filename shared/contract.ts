@@ -16,6 +16,7 @@ import { Answers, Marks } from './domain/checklist';
 import { IntakeTerms } from './domain/intakeTerms';
 import { SaveDraftInput, SavedDraft } from './domain/intakeDraft';
 import { WindowDeadlines } from './domain/timeliness';
+import { AddPageInput, DraftId, PageView, PagesOf } from './scans/api';
 import { HandoverLine, WINDOW_PERIODS, WindowDashboard } from './stats/window';
 
 const Empty = z.object({}).strict();
@@ -121,7 +122,7 @@ export const contract = {
   },
   'case.complete': { input: z.object({ caseId: z.string() }).strict(), output: CaseSummary, access: 'signedIn' },
   'case.supplement': {
-    input: z.object({ caseId: z.string(), note: z.string().trim().max(500).default('') }).strict(),
+    input: z.object({ caseId: z.string(), note: z.string().trim().max(500).default(''), draftId: DraftId.optional() }).strict(),
     output: CaseSummary,
     access: 'signedIn',
   },
@@ -156,6 +157,14 @@ export const contract = {
   },
   /** Without caseId any pending request ends; with it only that case's (a stale dialog cannot end a newer one). */
   'rating.cancel': { input: z.object({ caseId: z.string().min(1).max(64).optional() }).strict(), output: Ok, access: 'signedIn' },
+  // Scanned pages (扫描件): taken for a draft, joining a case with its decision or a 补正.
+  'pages.add': { input: AddPageInput, output: PageView, access: 'signedIn' },
+  'pages.list': { input: PagesOf, output: z.object({ pages: z.array(PageView) }), access: 'signedIn' },
+  'pages.get': { input: z.object({ pageId: z.string().min(1).max(64) }).strict(), output: z.object({ contentType: z.string(), dataBase64: z.string() }), access: 'signedIn' },
+  'pages.remove': { input: z.object({ pageId: z.string().min(1).max(64) }).strict(), output: Ok, access: 'signedIn' },
+  'pages.discardDraft': { input: z.object({ draftId: DraftId }).strict(), output: z.object({ removed: z.number().int() }), access: 'signedIn' },
+  // Pages taken after the decision join the case now (one case.pagesAttached event).
+  'pages.attach': { input: z.object({ caseId: z.string().min(1).max(64), draftId: DraftId }).strict(), output: z.object({ attached: z.number().int() }), access: 'signedIn' },
   'notice.kinds': { input: z.object({ caseId: z.string() }).strict(), output: z.object({ kinds: z.array(NoticeKind) }), access: 'signedIn' },
   'notice.render': {
     input: z.object({ caseId: z.string(), kind: NoticeKind, layout: z.enum(NOTICE_LAYOUTS) }).strict(),

@@ -22,7 +22,7 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(() => {
-  hardenSession(session.defaultSession);
+  hardenSession(session.defaultSession, appRoot);
   app.on('web-contents-created', (_e, contents) => hardenContents(contents, appRoot));
 
   const userData = app.getPath('userData');

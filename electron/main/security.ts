@@ -6,9 +6,11 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'", // antd injects its CSS-in-JS styles at run time
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:", // scanned pages are shown from blob: URLs
+  "media-src 'self' blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  "worker-src 'self' blob:", // pdf.js renders imported PDF pages in a worker
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -75,9 +77,19 @@ export function hardenContents(contents: HardenableContents, appRoot: string): v
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
+/** What Electron tells a permission handler about the request (the parts used here). */
+export interface PermissionDetails {
+  requestingUrl?: string;
+  isMainFrame?: boolean;
+  /** Request handler: the devices asked for. */
+  mediaTypes?: string[];
+  /** Check handler: the device asked about ('unknown' when listing devices). */
+  mediaType?: string;
+}
+
 export interface HardenableSession {
-  setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
-  setPermissionCheckHandler(handler: (wc: unknown, permission: string) => boolean): void;
+  setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void, details?: PermissionDetails) => void): void;
+  setPermissionCheckHandler(handler: (wc: unknown, permission: string, requestingOrigin?: string, details?: PermissionDetails) => boolean): void;
   webRequest: {
     onHeadersReceived(
       listener: (
@@ -88,10 +100,22 @@ export interface HardenableSession {
   };
 }
 
-export function hardenSession(session: HardenableSession): void {
-  // A clerk's workstation needs no camera, microphone, geolocation or notifications.
-  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * The one permission the workstation grants: the camera (高拍仪, a UVC video device) to the
+ * app's own top-level pages. Never the microphone, never another page or a frame.
+ */
+export function cameraAllowed(permission: string, details: PermissionDetails | undefined, appRoot: string, kind: 'request' | 'check'): boolean {
+  if (permission !== 'media' || !details?.requestingUrl || !isAppUrl(details.requestingUrl, appRoot)) return false;
+  if (details.isMainFrame === false) return false;
+  if (kind === 'request') return !!details.mediaTypes?.length && details.mediaTypes.every((t) => t === 'video');
+  // Listing the devices (to remember the chosen one by name) asks about an 'unknown' type.
+  return details.mediaType === 'video' || details.mediaType === 'unknown';
+}
+
+export function hardenSession(session: HardenableSession, appRoot: string): void {
+  // Camera for the app's own pages only; no microphone, geolocation, notifications or anything else.
+  session.setPermissionRequestHandler((_wc, permission, callback, details) => callback(cameraAllowed(permission, details, appRoot, 'request')));
+  session.setPermissionCheckHandler((_wc, permission, _origin, details) => cameraAllowed(permission, details, appRoot, 'check'));
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

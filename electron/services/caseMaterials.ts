@@ -9,7 +9,7 @@ import { getSnapshot, type CaseRow } from '../store/cases';
 import { eventsOf, type CaseEvent } from '../../shared/domain/caseEvents';
 import type { Db } from '../store/db';
 
-function toMaterial(line: ChecklistLine, supplied: ReadonlySet<string>): CaseMaterial {
+function toMaterial(line: ChecklistLine, supplied: ReadonlySet<string>, pages: ReadonlyMap<string, number>): CaseMaterial {
   const status: MaterialStatus = line.status; // the engine's statuses are the contract's
   return {
     id: line.material.id,
@@ -22,6 +22,7 @@ function toMaterial(line: ChecklistLine, supplied: ReadonlySet<string>): CaseMat
     mark: line.mark?.mark ?? null,
     reason: line.status === 'satisfied' ? (line.mark?.note ?? null) : (line.reason ?? null),
     supplemented: supplied.has(line.material.id),
+    pages: pages.get(line.material.id) ?? 0,
   };
 }
 
@@ -33,5 +34,7 @@ export function caseMaterials(db: Db, row: CaseRow, events: readonly CaseEvent[]
   if (!item.success || !answers.success || !marks.success) return null;
   // 补正 turned the deferred marks into 'verified'; the event says which ones were late.
   const supplied = new Set(eventsOf(events, 'case.supplemented').flatMap((e) => e.payload.materialIds));
-  return evaluateChecklist(item.data, answers.data, marks.data).lines.map((l) => toMaterial(l, supplied));
+  const pages = new Map<string, number>();
+  for (const e of eventsOf(events, 'case.pagesAttached')) for (const p of e.payload.pages) pages.set(p.materialId, (pages.get(p.materialId) ?? 0) + 1);
+  return evaluateChecklist(item.data, answers.data, marks.data).lines.map((l) => toMaterial(l, supplied, pages));
 }

@@ -19,6 +19,11 @@ function summary(e: CaseEvent): string {
       return `作出决定：${DECISION_LABEL[e.payload.decision]}`;
     case 'case.supplemented':
       return '容缺材料已补正';
+    case 'case.pagesAttached': {
+      const n = e.payload.pages.length;
+      const reused = e.payload.pages.filter((p) => p.reusedFromCaseId).length;
+      return `${e.payload.supplement ? '补正材料扫描件' : '材料扫描件'} ${n} 页${reused ? `（其中 ${reused} 页为复用的共性材料）` : ''}`;
+    }
     case 'case.completed':
       return `已办结，用时 ${Math.round(e.payload.elapsedSeconds / 60)} 分钟`;
     case 'case.terminated':

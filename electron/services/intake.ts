@@ -9,6 +9,8 @@ import { saveSnapshot, nextCaseSequence } from '../store/cases';
 import { loadCaseState, recordEvents } from '../store/caseLog';
 import { deleteDraft } from '../store/drafts';
 import { evaluateIntake } from './intakeTerms';
+import { draftAttachment } from './pages';
+import { draftPages } from '../store/pages';
 import { noticeModel } from './notices';
 import type { CaseEvent } from '../../shared/domain/caseEvents';
 import { caseNumberDayPrefix, formatCaseNumber, formatPracticeCaseNumber, MAX_DAILY_SEQUENCE } from '../../shared/caseNumber';
@@ -75,6 +77,9 @@ export function decide(ws: IntakeDeps, input: DecideParsed): DecideResult {
     const snapshotId = found.snapshotStored ? found.snapshotId : saveSnapshot(ws.db, found.json, found.snapshotId);
     const by = { caseId, staffNo: clerk.staffNo };
     const events: CaseEvent[] = [];
+    // Pages taken for this intake join the case in this transaction (those of materials the
+    // answers took off the checklist stay with the draft).
+    const pages = draftAttachment(ws.db, input.draftId, caseId, new Set(checklist.lines.map((l) => l.material.id)), { staffNo: clerk.staffNo, at });
     const state = recordEvents(
       ws.db,
       null,
@@ -104,10 +109,12 @@ export function decide(ws: IntakeDeps, input: DecideParsed): DecideResult {
             ...(levelTarget ? { redirectTo: levelTarget } : {}),
           },
         },
+        ...(pages.event ? [pages.event] : []),
       ],
       { snapshotId, itemName: item.name },
       events,
     );
+    pages.move();
     // From memory, not the file: the same builder the printed notice uses.
     assertNoticeProducible(() =>
       noticeModel(ws, MAIN_NOTICE[input.decision], { state, item, events, clerk, departmentName: ws.departmentName(item.departmentCode), subCenter, redirectTo: levelTarget }),
@@ -152,12 +159,17 @@ export function complete(ws: Pick<Workstation, 'db' | 'session' | 'now'>, caseId
 }
 
 /** 补正: the deferred materials arrived; the case continues as an ordinary accepted case. */
-export function supplement(ws: Pick<Workstation, 'db' | 'session' | 'now'>, caseId: string, note: string): CaseState {
+export function supplement(ws: Pick<Workstation, 'db' | 'session' | 'now'>, caseId: string, note: string, draftId?: string): CaseState {
   const clerk = requireClerk(ws);
   return tx(ws.db, () => {
     const s = openCase(ws, caseId, supplementBlocker);
     const supplied = Object.entries(s.marks).filter(([, m]) => m.mark === 'deferred').map(([id]) => id);
-    return recordEvents(ws.db, s, [{ caseId, type: 'case.supplemented', staffNo: clerk.staffNo, at: ws.now().toISOString(), payload: { materialIds: supplied, note } }]);
+    const at = ws.now().toISOString();
+    // The supplement's new scans join the case with it.
+    const pages = draftAttachment(ws.db, draftId, caseId, new Set(draftId ? draftPages(ws.db, draftId).map((p) => p.materialId) : []), { staffNo: clerk.staffNo, at }, true);
+    const state = recordEvents(ws.db, s, [{ caseId, type: 'case.supplemented', staffNo: clerk.staffNo, at, payload: { materialIds: supplied, note } }, ...(pages.event ? [pages.event] : [])]);
+    pages.move();
+    return state;
   });
 }
 

@@ -17,6 +17,7 @@ import { sessionHandlers } from './handlers/session';
 import { catalogueHandlers } from './handlers/catalogue';
 import { caseHandlers } from './handlers/cases';
 import { draftHandlers } from './handlers/drafts';
+import { pageHandlers } from './handlers/pages';
 import { ratingHandlers } from './handlers/rating';
 import { calendarHandlers } from './handlers/calendar';
 import { currentCalendar } from './calendar';
@@ -256,6 +257,7 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     ...practiceHandlers(ws),
     ...nudgeSyncAfter(ws, caseHandlers(ws)),
     ...draftHandlers(ws),
+    ...nudgeSyncAfter(ws, pageHandlers(ws)),
     ...nudgeSyncAfter(ws, ratingHandlers(ws)),
     ...syncHandlers(ws),
     ...calendarHandlers(ws),

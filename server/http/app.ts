@@ -22,6 +22,11 @@ import { routeTable, type RouteDef } from './routes';
 import { openApiDocument } from './openapi';
 import { CONSOLE_ROUTES, registerConsole } from './console';
 import type { PushOptions } from '../sync/push';
+import { fsBlobStore, type BlobStore } from '../pages/blobStore';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MAX_CHUNK_BYTES, PAGE_CHUNK_TYPE } from '../../shared/sync/pages';
 
 export interface AppOptions {
   db: Db;
@@ -52,6 +57,8 @@ export interface AppOptions {
   logStream?: LogSink;
   /** Build of the back-office console served at /console/ (default dist/console). */
   consoleDir?: string;
+  /** Where page bytes are kept (server/pages/blobStore.ts); default a new folder under the system's temp directory. */
+  blobs?: BlobStore;
 }
 
 const FASTIFY_ERRORS: Record<string, [number, HttpError['code'], string]> = {
@@ -109,6 +116,8 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
   app.register(fastifyCookie);
   app.removeContentTypeParser('text/plain');
   registerJsonBody(app);
+  // Page chunks arrive as raw bytes, at most one chunk's worth.
+  app.addContentTypeParser(PAGE_CHUNK_TYPE, { parseAs: 'buffer', bodyLimit: MAX_CHUNK_BYTES }, (_req, body, done) => done(null, body));
   // "METHOD /path" of everything Fastify serves, so tests can hold the OpenAPI document to it.
   const registered: string[] = [];
   app.addHook('onRoute', (r) => {
@@ -151,7 +160,7 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
   app.setNotFoundHandler(async (req) => { throw notFound(req); });
 
   const catalogue = new CatalogueStore(opts.db);
-  const routes = routeTable({ db: opts.db, catalogue, pushHook: opts.pushHook, pushPipelineWaitMs: opts.pushPipelineWaitMs, clock: opts.clock ?? (() => new Date()), claimMinutes: opts.claimMinutes ?? 240, session });
+  const routes = routeTable({ db: opts.db, catalogue, pushHook: opts.pushHook, pushPipelineWaitMs: opts.pushPipelineWaitMs, clock: opts.clock ?? (() => new Date()), claimMinutes: opts.claimMinutes ?? 240, session, blobs: opts.blobs ?? fsBlobStore(fs.mkdtempSync(path.join(os.tmpdir(), 'yichuang-pages-'))) });
   for (const r of routes) {
     app.route({
       method: r.method,
@@ -162,7 +171,7 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
         const device = guard.device(req);
         const staff = guard.staff(req);
         // Push entries are cleaned and judged one by one (server/sync/push.ts), never as a whole.
-        const body = r.body ? r.body.parse(r.entriesJudgedAlone ? req.body : cleanText(req.body)) : undefined;
+        const body = r.rawBody ? req.body : r.body ? r.body.parse(r.entriesJudgedAlone ? req.body : cleanText(req.body)) : undefined;
         const query = r.query ? r.query.parse(cleanText(req.query ?? {})) : undefined;
         const params = r.params ? r.params.parse(cleanText(req.params)) : undefined;
         const out = await r.handler({ body, query, params, device, staff, from: originOf(req), req, reply });

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  CaseDetailResponse, CaseListQuery, CaseListResponse, CatalogueItemQuery, CatalogueItemResponse, DirectoryResponse,
+  CaseDetailResponse, CasePagesResponse, CaseListQuery, CaseListResponse, CatalogueItemQuery, CatalogueItemResponse, DirectoryResponse,
 } from '../../shared/sync/backoffice';
 import {
   AssignRequest, ClaimView, CorrectionRequest, Empty, ExtensionDecisionInput, ExtensionRequestInput, ExtensionRequestList, ExtensionRequestView,
@@ -19,10 +19,12 @@ import type { ReviewContext } from '../backoffice/reviewContext';
 import { actorOf, changePassword, signIn, signOut, type SignedIn } from '../staff/sessions';
 import { listStaff } from '../staff/accounts';
 import { staffScope, caseNotFound } from '../staff/scope';
+import { casePages, pageImage } from '../pages/review';
 import { HttpError } from './errors';
 import type { RouteContext, RouteDef, RouteDeps } from './routes';
 
 const CaseIdParams = z.object({ caseId: z.uuid() });
+const CasePageParams = z.object({ caseId: z.uuid(), pageId: z.string().min(1).max(64) });
 const RequestIdParams = z.object({ requestId: z.uuid() });
 const ItemCodeParams = z.object({ itemCode: z.string().min(1).max(40) });
 const Ok = z.object({ ok: z.literal(true) });
@@ -122,6 +124,18 @@ export function backofficeRoutes(deps: RouteDeps): RouteDef[] {
     caseRoute('GET', '', '办件详情（含申请人完整证件号和电话，每次查看记入审计日志）：窗口事件、审批记录、认领、时限和本人可办的操作', {
       response: CaseDetailResponse,
       handler: (c) => caseDetail(review(c), c.params.caseId),
+    }),
+    caseRoute('GET', '/pages', '办件的扫描件：每页所属材料、大小、是否已从窗口上传', {
+      response: CasePagesResponse,
+      handler: async (c) => ({ pages: await casePages(db, c.staff.scope, c.params.caseId) }),
+    }),
+    caseRoute('GET', '/pages/:pageId', '一页扫描件的图像（类型按内容识别；尚未上传的为 404）', {
+      params: CasePageParams, response: z.unknown(),
+      handler: async (c) => {
+        const img = await pageImage(db, deps.blobs, c.staff.scope, c.params.caseId, c.params.pageId);
+        // Private: a page of a case is for this signed-in person only.
+        return c.reply.type(img.contentType).header('content-disposition', 'inline').header('cache-control', 'private, no-store').send(img.data);
+      },
     }),
     caseRoute('POST', '/claim', '认领办件（认领后他人不能办理，到期自动释放）', { response: ClaimView, handler: (c) => claimCase(review(c), c.params.caseId) }),
     caseRoute('POST', '/release', '放弃认领', { response: Ok, handler: (c) => releaseClaim(review(c), c.params.caseId) }),

@@ -7,13 +7,13 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ApiErrorCode,
     message: string,
-    readonly extra: { details?: ErrorDetail[]; expectedSeq?: number; retryAfter?: number } = {},
+    readonly extra: { details?: ErrorDetail[]; expectedSeq?: number; retryAfter?: number; held?: number } = {},
   ) {
     super(message);
     this.name = 'HttpError';
   }
   toBody(): ApiError {
-    const { details, expectedSeq } = this.extra;
-    return { code: this.code, message: this.message, ...(details ? { details } : {}), ...(expectedSeq !== undefined ? { expectedSeq } : {}) };
+    const { details, expectedSeq, held } = this.extra;
+    return { code: this.code, message: this.message, ...(details ? { details } : {}), ...(expectedSeq !== undefined ? { expectedSeq } : {}), ...(held !== undefined ? { held } : {}) };
   }
 }

@@ -19,6 +19,9 @@ import { backofficeRoutes } from './backofficeRoutes';
 import { adminRoutes } from './adminRoutes';
 import { HttpError } from './errors';
 import { iso, num } from '../time';
+import type { BlobStore } from '../pages/blobStore';
+import { pageStatus, putChunk } from '../pages/uploads';
+import { ChunkQuery, PageParams, PageUploadStatus } from '../../shared/sync/pages';
 
 export interface RouteDeps {
   db: Db;
@@ -30,6 +33,8 @@ export interface RouteDeps {
   /** Minutes a claim (认领) holds. */
   claimMinutes: number;
   session: SessionOptions;
+  /** Page bytes (server/pages/blobStore.ts). */
+  blobs: BlobStore;
 }
 
 export interface RouteContext<B = unknown, Q = unknown, P = unknown> {
@@ -63,6 +68,8 @@ export interface RouteDef {
   docBody?: z.ZodType;
   /** Entries are validated one by one after the envelope (push): deep or odd text is an entry's problem, not the request's. */
   entriesJudgedAlone?: boolean;
+  /** The body is raw bytes (application/octet-stream, a page chunk), handed over as a Buffer in `body`. */
+  rawBody?: boolean;
   query?: z.ZodType;
   params?: z.ZodType;
   response: z.ZodType;
@@ -136,6 +143,17 @@ export function routeTable(deps: RouteDeps): RouteDef[] {
         if (!place) throw new HttpError(404, 'not_found', '本窗口已被删除，请联系管理员');
         return place;
       },
+    },
+    {
+      method: 'GET', url: `${s}/pages/:sha256`, tag: 'device', auth: 'device', summary: '扫描页上传进度：服务器已收到的字节数，是否已保存',
+      params: PageParams, response: PageUploadStatus, errors: [404],
+      handler: ({ params, device }) => pageStatus(db, deps.blobs, device, params.sha256),
+    },
+    {
+      method: 'POST', url: `${s}/pages/:sha256`, tag: 'device', auth: 'device',
+      summary: '上传扫描页的一块（application/octet-stream，从 offset 字节起；整页收齐并核对 sha256 与图片类型、落盘后才确认已保存）',
+      params: PageParams, query: ChunkQuery, rawBody: true, response: PageUploadStatus, errors: [404, 409, 413, 415, 422],
+      handler: ({ params, query, device, req }) => putChunk(db, deps.blobs, device, params.sha256, query.offset, req.body as Buffer),
     },
     ...backofficeRoutes(deps),
     ...adminRoutes(deps),

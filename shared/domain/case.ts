@@ -88,6 +88,8 @@ export const DecideInput = z
         supplementDeadline: ymd,
       })
       .optional(),
+    /** The draft whose scanned pages join the case in the decision's transaction. */
+    draftId: z.string().min(1).max(64).optional(),
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -194,6 +196,8 @@ export const CaseMaterial = z.object({
   reason: z.string().nullable(),
   /** A 容缺 material handed in later (补正). */
   supplemented: z.boolean(),
+  /** Scanned pages of this material held with the case. */
+  pages: z.number().int().default(0),
 });
 export type CaseMaterial = z.infer<typeof CaseMaterial>;
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { Answers, Decision, Mark } from './checklist';
 import { ImmediateTier } from './catalogue';
 import { Day, Instant, Int32, SomeText, Text } from './storable';
+import { PagesAttachedPayload } from '../scans/page';
 
 const Id = z.string().min(1).max(64);
 const Code = z.string().min(1).max(64);
@@ -156,6 +157,8 @@ export const WindowEventBody = z.discriminatedUnion('type', [
   ev('case.terminated', TerminatedPayload),
   ev('case.delivered', DeliveredPayload),
   ev('case.rated', RatedPayload),
+  // Scanned pages joining the case: at the decision (pages taken for the draft) and with a 补正.
+  ev('case.pagesAttached', PagesAttachedPayload),
 ]);
 export type WindowEventBody = z.output<typeof WindowEventBody>;
 /** Events the centre sends down (back-office decisions, extensions, suspensions), as {type, payload}. */

@@ -7,6 +7,7 @@ import { ImmediateTier, TIER_MINUTES } from './catalogue';
 import { DeliveredPayload, REVIEW_STATUSES, ReviewResult, StoredAgent, StoredAnswers, StoredApplicant, StoredMarks, unhandled, type CaseEvent } from './caseEvents';
 import type { NoticeKind } from '../notice/model';
 import { chinaDay } from '../time';
+import { MAX_CASE_BYTES, MAX_PAGES_PER_CASE } from '../scans/page';
 import type { WorkCalendar } from '../calendar/holidays';
 import { workingDaysBetween } from '../calendar/workdays';
 
@@ -86,6 +87,8 @@ export const CaseStateSchema = z.object({
   suspension: z.object({ since: z.string(), until: z.string(), reason: z.string(), promisedDateAtLimit: z.string(), by: z.string() }).nullable(),
   /** Working days suspended so far (counted against the item's limit). */
   suspendedWorkdays: z.number().int(),
+  /** Scanned pages of the case, in the order they joined it (states stored before pages existed have none). */
+  pages: z.array(z.object({ pageId: z.string(), materialId: z.string(), sha256: z.string(), bytes: z.number().int() })).default([]),
 });
 export type CaseState = z.output<typeof CaseStateSchema>;
 
@@ -115,7 +118,7 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
         officeCode: p.officeCode, windowCode: p.windowCode, applicant: p.applicant, agent: p.agent, answers: p.answers, marks: p.marks,
         openedAt: e.at, status: 'opened', decision: null, decidedAt: null, staffNo: e.staffNo, tier: null, dueAt: null, promisedDate: null,
         supplementDeadline: null, supplementedMaterialIds: [], completedAt: null, elapsedSeconds: null, terminatedAt: null,
-        deliveredAt: null, delivery: null, rating: null, ratedAt: null, ...NO_REVIEW,
+        deliveredAt: null, delivery: null, rating: null, ratedAt: null, ...NO_REVIEW, pages: [],
       },
     };
   }
@@ -151,6 +154,16 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
       if (s.status === 'opened') return refuse('办件尚未作出决定，不能评价');
       if (s.rating) return refuse('本次办事已评价，每次办事只能评价一次');
       return next({ rating: e.payload.level, ratedAt: e.at });
+    case 'case.pagesAttached': {
+      if (s.status === 'terminated' || s.status === 'delivered') return refuse('该办件已终止或已出件，不能再添加扫描件');
+      const have = s.pages ?? [];
+      const known = new Set(have.map((p) => p.pageId));
+      if (e.payload.pages.some((p) => known.has(p.pageId))) return refuse('该扫描页已属于本办件');
+      if (have.length + e.payload.pages.length > MAX_PAGES_PER_CASE) return refuse(`每个办件最多 ${MAX_PAGES_PER_CASE} 页扫描件`);
+      const bytes = [...have, ...e.payload.pages].reduce((n, p) => n + p.bytes, 0);
+      if (bytes > MAX_CASE_BYTES) return refuse(`每个办件的扫描件合计不能超过 ${MAX_CASE_BYTES / 1024 / 1024} MB`);
+      return next({ pages: [...have, ...e.payload.pages.map((p) => ({ pageId: p.pageId, materialId: p.materialId, sha256: p.sha256, bytes: p.bytes }))] });
+    }
     // The centre's events are never refused here (the centre is their authority; the server
     // checks its rules with the blockers below before it issues one).
     case 'review.status': {

@@ -109,6 +109,21 @@ export type CaseDetailResponse = z.infer<typeof CaseDetailResponse>;
 
 export { SetStatusRequest } from './review';
 
+/** A scanned page of a case for the console: which material, and whether its bytes have arrived. */
+export const CasePage = z.object({
+  pageId: z.string(),
+  materialId: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  stored: z.boolean(),
+  /** Read from the bytes when stored; null until then. */
+  contentType: z.string().nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+});
+export type CasePage = z.infer<typeof CasePage>;
+export const CasePagesResponse = z.object({ pages: z.array(CasePage) });
+
 /** The places and departments staff filter by: offices on the server, departments of the latest catalogue. */
 export const DirectoryResponse = z.object({
   offices: z.array(z.object({ code: z.string(), name: z.string() })),

@@ -76,6 +76,9 @@ export const API_ERROR_CODES = [
   'conflict', // 409
   'claimed_by_other', // 409 another reviewer holds the case (认领)
   'claim_required', // 409 claim the case before deciding
+  'page_unknown', // 404 no case of this device names the page (push its events first)
+  'offset_mismatch', // 409 a page chunk that does not continue where the server is (see `held`)
+  'page_invalid', // 422 an uploaded page whose bytes are not its sha256 or not an image (the partial is dropped)
   'enrol_code_expired', // 410
   'body_too_large', // 413
   'unsupported_media_type', // 415 not application/json, or unknown Content-Encoding
@@ -90,6 +93,8 @@ export const ApiError = z.object({
   details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   /** Only with `seq_gap`: the outbox number the server expects next. */
   expectedSeq: z.number().int().optional(),
+  /** Only with `offset_mismatch`: the bytes of the page the server holds. */
+  held: z.number().int().optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

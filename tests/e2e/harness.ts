@@ -38,11 +38,13 @@ export interface Harness {
 export interface HarnessOptions {
   /** The real workstation's sync loop (short intervals for the sync E2E). */
   sync?: HostOptions['sync'];
+  /** More Chromium flags (the fake camera: --use-fake-device-for-media-stream …). */
+  chromiumArgs?: readonly string[];
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-e2e-'));
-  const browser = await launchChromium();
+  const browser = await launchChromium(opts.chromiumArgs);
   const archiveDir = path.join(dir, 'archive');
   let skew = 0;
   const host = createHost({

@@ -44,8 +44,9 @@ export function findChromium(): string {
   throw new Error('No Chromium found: run `apt-get install chromium` or set CHROMIUM_PATH to a Chromium/Chrome/Edge binary.');
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+/** `extraArgs`: e.g. Chromium's fake capture device (the stand-in for a document camera). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 export const mmToPx = (mm: number) => Math.round((mm * 96) / 25.4);

@@ -25,6 +25,7 @@ const PREFIX: Record<CaseEventType, Array<[CaseEventType, Record<string, unknown
   'case.terminated': [['case.opened', {}], ['case.decided', { decision: 'acceptWithDeferral' }]],
   'case.delivered': [['case.opened', {}], ['case.decided', { decision: 'accept' }], ['case.completed', {}]],
   'case.rated': [['case.opened', {}], ['case.decided', { decision: 'accept' }]],
+  'case.pagesAttached': [['case.opened', {}], ['case.decided', { decision: 'accept' }]],
 };
 /** A complete, valid template of each type (decided as the history above expects). */
 const TEMPLATE: Record<CaseEventType, Record<string, unknown>> = {
@@ -35,6 +36,7 @@ const TEMPLATE: Record<CaseEventType, Record<string, unknown>> = {
   'case.terminated': fullPayload('case.terminated'),
   'case.delivered': fullPayload('case.delivered', { receiverIdNumber: '11010519491231002X' }),
   'case.rated': fullPayload('case.rated', { comment: '很好' }),
+  'case.pagesAttached': fullPayload('case.pagesAttached'),
 };
 
 const nasty = fc.constantFrom(

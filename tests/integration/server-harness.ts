@@ -138,6 +138,11 @@ export function fullPayload(type: PushEntry['type'], given: Record<string, unkno
     case 'case.terminated': return { reason: '逾期未补正', ...given };
     case 'case.delivered': return { method: 'applicant', label: '申请人本人领取', receiver: '张三', ...given };
     case 'case.rated': return { level: 'satisfied', reasonCategory: null, source: 'screen', comment: '', ...given };
+    case 'case.pagesAttached':
+      return {
+        pages: [{ pageId: 'p-1', materialId: 'm1', sha256: 'a'.repeat(64), bytes: 30_000, contentType: 'image/jpeg', width: 1240, height: 1754, colour: 'grey', takenAt: '2026-01-01T01:00:00.000Z' }],
+        ...given,
+      };
   }
 }
 

@@ -64,21 +64,39 @@ describe('navigation and new windows', () => {
 });
 
 describe('session', () => {
-  it('denies every permission request and check, and sets the CSP header', () => {
-    let request: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | null = null;
-    let check: ((wc: unknown, p: string) => boolean) | null = null;
+  it("grants only the camera, only to the app's own top-level pages; denies everything else; sets the CSP header", () => {
+    type Details = { requestingUrl?: string; isMainFrame?: boolean; mediaTypes?: string[]; mediaType?: string };
+    let request: ((wc: unknown, p: string, cb: (g: boolean) => void, d?: Details) => void) | null = null;
+    let check: ((wc: unknown, p: string, origin?: string, d?: Details) => boolean) | null = null;
     let headers: ((d: { responseHeaders?: Record<string, string[] | string> }, cb: (r: { responseHeaders: Record<string, string[] | string> }) => void) => void) | null = null;
     hardenSession({
       setPermissionRequestHandler: (h) => (request = h),
       setPermissionCheckHandler: (h) => (check = h),
       webRequest: { onHeadersReceived: (l) => (headers = l) },
-    });
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    }, appRoot);
+    const asked = (p: string, d?: Details) => {
       let granted: boolean | null = null;
-      request!(null, p, (g) => (granted = g));
-      expect(granted).toBe(false);
+      request!(null, p, (g) => (granted = g), d);
+      return granted;
+    };
+    const app = appRoot + 'index.html';
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(asked(p)).toBe(false);
       expect(check!(null, p)).toBe(false);
     }
+    for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(asked(p, { requestingUrl: app, isMainFrame: true, mediaTypes: ['video'] })).toBe(false);
+      expect(check!(null, p, 'file:///', { requestingUrl: app, isMainFrame: true, mediaType: 'video' })).toBe(false);
+    }
+    // The camera: the app's top frame yes; the microphone, another page or a frame no.
+    expect(asked('media', { requestingUrl: app, isMainFrame: true, mediaTypes: ['video'] })).toBe(true);
+    expect(check!(null, 'media', 'file:///', { requestingUrl: app, isMainFrame: true, mediaType: 'video' })).toBe(true);
+    expect(asked('media', { requestingUrl: app, isMainFrame: true, mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(asked('media', { requestingUrl: app, isMainFrame: true, mediaTypes: ['audio'] })).toBe(false);
+    expect(check!(null, 'media', 'file:///', { requestingUrl: app, isMainFrame: true, mediaType: 'audio' })).toBe(false);
+    expect(asked('media', { requestingUrl: 'https://evil.example/', isMainFrame: true, mediaTypes: ['video'] })).toBe(false);
+    expect(asked('media', { requestingUrl: 'file:///opt/yichuang/resources/app/dist/other.html', isMainFrame: true, mediaTypes: ['video'] })).toBe(false);
+    expect(asked('media', { requestingUrl: app, isMainFrame: false, mediaTypes: ['video'] })).toBe(false);
     let out: Record<string, string[] | string> = {};
     headers!({ responseHeaders: { 'X-A': ['1'] } }, (r) => (out = r.responseHeaders));
     expect(out['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);

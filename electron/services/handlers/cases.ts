@@ -100,7 +100,7 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
     },
     'case.lookup': ({ caseNumber }) => ({ caseId: lookupNumber(caseNumber).id }),
     'case.complete': ({ caseId }) => summary(complete(ws, caseId).id),
-    'case.supplement': ({ caseId, note }) => summary(supplement(ws, caseId, note).id),
+    'case.supplement': ({ caseId, note, draftId }) => summary(supplement(ws, caseId, note, draftId).id),
     'case.terminate': ({ caseId, reason }) => summary(terminate(ws, caseId, reason).id),
     'case.deliver': (input) => summary(deliver(ws, input).id),
     'case.rate': ({ caseId, level, reasonCategory, source, comment }) => summary(rate(ws, caseId, level, reasonCategory, source, comment).id),

@@ -8,6 +8,7 @@ import { m006 } from './006-event-chain';
 import { m007 } from './007-case-opened';
 import { m008 } from './008-intake-drafts';
 import { m009 } from './009-case-find';
+import { m010 } from './010-pages';
 import type Database from 'better-sqlite3';
 
 export interface Migration {
@@ -18,7 +19,7 @@ export interface Migration {
   up?: (db: Database.Database) => void;
 }
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
 migrations.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`migration ${m.name} must be number ${i + 1}`);
 });

@@ -2,7 +2,7 @@
 // between materials, digit keys 1–7 set a mark (fixed positions, only valid marks offered),
 // 0 clears it, + / − change the copies received, Enter edits the note. Marking 缺失 or
 // 不符合法定形式 jumps to the note: its reason is printed on 一次性告知书.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Button, Input, InputNumber, Tag } from 'antd';
 import type { ChecklistLine, LineStatus } from '../../../shared/engine/checklist';
 import { MARK_LABEL, type Mark, type MaterialMark } from '../../../shared/domain/checklist';
@@ -26,9 +26,11 @@ export interface ChecklistProps {
   focusToken?: number;
   /** The last material got a mark that needs nothing more: the keyboard moves on (to the applicant). */
   onDone?: () => void;
+  /** Under each material: its scans (an 电子证照 needs none). */
+  pagesOf?: (line: ChecklistLine) => ReactNode;
 }
 
-export function Checklist({ lines, onMark, focusToken, onDone }: ChecklistProps) {
+export function Checklist({ lines, onMark, focusToken, onDone, pagesOf }: ChecklistProps) {
   const [active, setActive] = useState(0);
   const rows = useRef<Array<HTMLDivElement | null>>([]);
   const notes = useRef<Record<string, HTMLInputElement | null>>({});
@@ -175,6 +177,7 @@ export function Checklist({ lines, onMark, focusToken, onDone }: ChecklistProps)
                   />
                 </div>
               )}
+              {pagesOf && line.mark?.mark !== 'eCert' && pagesOf(line)}
               {line.reason && line.status !== 'satisfied' && <div className="material-reason">{line.reason}</div>}
               {reasonMissing && <div className="material-reason">须写明原因，才能出具一次性告知书</div>}
             </div>

@@ -37,6 +37,8 @@ interface Props {
   startedAt: string;
   /** Writes the dialog's fields into the draft. */
   onForm: (patch: Partial<DraftDecisionForm>) => void;
+  /** The scans taken for this intake join the case with the decision. */
+  draftId?: string;
   onCancel: () => void;
   onDecided: (d: Decided) => void;
 }
@@ -47,7 +49,7 @@ export const cnDate = (ymd: string): string => {
   return `${y}年${m}月${d}日`;
 };
 
-export function DecisionDialog({ decision, detail, checklist, terms, draft, startedAt, onForm, onCancel, onDecided }: Props) {
+export function DecisionDialog({ decision, detail, checklist, terms, draft, startedAt, onForm, draftId, onCancel, onDecided }: Props) {
   const { item } = detail;
   const { today, eligibility } = terms;
   const promisedDate = terms.onTheSpot ? null : terms.promisedDate;
@@ -94,6 +96,7 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
         agent: parties.agent,
         decision,
         startedAt,
+        ...(draftId ? { draftId } : {}),
         ...(decision === 'refuse' ? { refusal: { reasons: reasons.trim(), applyTo: applyTo.trim() } } : {}),
         ...(decision === 'acceptWithDeferral' && deadline ? { deferral: { commitment: commitment.trim(), supplementDeadline: deadline.format('YYYY-MM-DD') } } : {}),
       });

@@ -24,6 +24,9 @@ import { ItemFacts } from '../components/ItemFacts';
 import { RedirectCard } from '../components/RedirectCard';
 import { SituationQuestions } from '../components/SituationQuestions';
 import { TierTag } from '../components/TierTag';
+import { MaterialPages } from '../components/MaterialPages';
+import { draftIdFor, endDraft } from '../scans/draftId';
+import { usePages } from '../scans/usePages';
 
 /** What the workbench asks of the intake on screen before the clerk leaves it (F4, another item, 退出). */
 export interface IntakeHandle {
@@ -81,6 +84,9 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
   }, [handle, startedAt]);
   const [focusChecklist, setFocusChecklist] = useState(0);
   const [terms, setTerms] = useState<IntakeTerms | null>(null);
+  // The scans of this intake wait under a draft id that survives a reload.
+  const draftId = useMemo(() => draftIdFor(code), [code]);
+  const scans = usePages({ draftId });
 
   useEffect(() => {
     let live = true;
@@ -154,11 +160,15 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
       draft={draft}
       startedAt={startedAt}
       onForm={(patch) => dispatch({ type: 'decisionForm', patch })}
+      draftId={draftId}
       onCancel={() => setDeciding(null)}
       onDecided={(d) => {
         // The decision deleted the draft in its transaction: nothing more is saved for this intake.
         void autosave.stop();
         setDecided(d);
+        // The decided case took its pages; what is left (materials taken off the checklist) goes.
+        void invoke('pages.discardDraft', { draftId }).catch(() => {});
+        endDraft(code);
       }}
     />
   );
@@ -237,7 +247,15 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
           {checklist.unansweredSituations.length > 0 && (
             <div className="muted-hint">选择全部情形后显示本次所需材料（当前已适用 {checklist.lines.length} 项）</div>
           )}
-          <Checklist lines={checklist.lines} onMark={(materialId, mark) => dispatch({ type: 'mark', materialId, mark })} focusToken={focusChecklist} onDone={focusApplicant} />
+          <Checklist
+            lines={checklist.lines}
+            onMark={(materialId, mark) => dispatch({ type: 'mark', materialId, mark })}
+            focusToken={focusChecklist}
+            onDone={focusApplicant}
+            pagesOf={(line) => (
+              <MaterialPages draftId={draftId} materialId={line.material.id} materialName={line.material.name} pages={scans.byMaterial(line.material.id)} onChanged={scans.reload} />
+            )}
+          />
         </div>
         <div className="intake-side">
           {applicantPanel}

@@ -16,6 +16,7 @@ import { SearchPanel } from '../components/SearchPanel';
 import { IntakeView, type IntakeHandle } from './IntakeView';
 import { useDraftOffer } from '../intake/useDraftOffer';
 import { catchStrayTyping } from '../intake/typeAhead';
+import { discardOpenDrafts } from '../scans/draftId';
 import { CatalogueAdmin } from './CatalogueAdmin';
 import { Queue } from './Queue';
 import { WindowStats } from '../stats/WindowStats';
@@ -47,6 +48,8 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
   // Synchronous: the box is in the DOM and focused before the next key event is dispatched.
   const focusSearch = useCallback(() => search.current?.focus({ cursor: 'all' }), []);
   const startNext = useCallback(() => {
+    // The scans taken so far belonged to the applicant before (scans/draftId.ts).
+    discardOpenDrafts();
     flushSync(() => {
       setCode(null);
       setRestored(null);

@@ -9,7 +9,7 @@ import { cnTime } from '../cases/labels';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 const EVENT_LABEL: Record<string, string> = {
-  'case.opened': '受理登记', 'case.decided': '受理决定', 'case.supplemented': '补正', 'case.completed': '办结',
+  'case.opened': '受理登记', 'case.decided': '受理决定', 'case.supplemented': '补正', 'case.pagesAttached': '扫描件', 'case.completed': '办结',
   'case.terminated': '终止', 'case.delivered': '出件', 'case.rated': '好差评',
 };
 

@@ -21,6 +21,7 @@ export const EVENT_LABEL: Record<CaseEventType, string> = {
   'case.opened': '窗口开始受理',
   'case.decided': '窗口作出受理决定',
   'case.supplemented': '申请人补正材料',
+  'case.pagesAttached': '材料扫描件',
   'case.completed': '窗口办结',
   'case.terminated': '办件终止',
   'case.delivered': '窗口出件',

@@ -1,0 +1,41 @@
+// The stand-in for a document camera (高拍仪) in E2E tests: Chromium's fake capture device fed
+// with an MJPEG file of a generated document page, so the product's real camera path
+// (getUserMedia → preview → capture → compress → store) runs unchanged. Named as a stand-in.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { documentPage } from '../fixtures/documentPages';
+
+/** Writes `<dir>/camera.mjpeg`: page k of the document fixtures as the camera sees it, a few frames. */
+export async function writeFakeCameraFile(dir: string, k = 0): Promise<string> {
+  const browser: Browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 1240 / 794 });
+    await page.setContent(documentPage(k).html);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const frame = await page.screenshot({ type: 'jpeg', quality: 90 });
+    const file = path.join(dir, 'camera.mjpeg');
+    fs.writeFileSync(file, Buffer.concat(Array.from({ length: 5 }, () => frame)));
+    return file;
+  } finally {
+    await browser.close();
+  }
+}
+
+export const fakeCameraArgs = (file: string) => ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
+
+/** A two-page PDF of document pages, as a file the clerk would import. */
+export async function writeDocumentPdf(dir: string): Promise<string> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.setContent(`${documentPage(1).html.replace('</body>', '')}${documentPage(2).html.replace(/^[\s\S]*<body>/, '<div style="break-before: page"></div>')}`);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const file = path.join(dir, '营业执照及申请书.pdf');
+    fs.writeFileSync(file, await page.pdf({ format: 'A4', printBackground: true }));
+    return file;
+  } finally {
+    await browser.close();
+  }
+}
