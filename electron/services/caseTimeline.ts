@@ -27,7 +27,10 @@ function summary(e: CaseEvent): string {
       return `已出件：${e.payload.label ?? e.payload.method}`;
     case 'case.rated': {
       const p = e.payload;
-      return `好差评：${RATING_LABEL[p.level]}${p.reasonCategory ? `，原因：${p.reasonCategory}` : ''}${RATED_ON[p.source] ?? ''}`;
+      // Coded reasons when the rating has them; older ratings carry one category only.
+      const why = p.reasons?.length ? p.reasons.map((r) => r.text).join('、') : p.reasonCategory;
+      const form = p.formDate ? `，评价表日期 ${p.formDate}` : '';
+      return `好差评：${RATING_LABEL[p.level]}${why ? `，原因：${why}` : ''}${RATED_ON[p.source] ?? ''}${form}`;
     }
     case 'review.status': {
       const p = e.payload;

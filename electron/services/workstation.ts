@@ -16,7 +16,7 @@ import { seedFirstStart } from './seed';
 import { sessionHandlers } from './handlers/session';
 import { catalogueHandlers } from './handlers/catalogue';
 import { caseHandlers } from './handlers/cases';
-import { ratingHandlers } from './handlers/rating';
+import { ratingFormHandlers, ratingHandlers } from './handlers/rating';
 import { calendarHandlers } from './handlers/calendar';
 import { currentCalendar } from './calendar';
 import { noticeHandlers } from './handlers/notices';
@@ -254,6 +254,7 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     ...calendarHandlers(ws),
     ...noticeHandlers(ws, ports),
     ...statsHandlers(ws, ports),
+    ...ratingFormHandlers(ws, ports),
   };
   ws.dispatch = createDispatcher(ws.handlers, ws.session, { practice: ws.practice, onError: opts.onError });
   return ws;

@@ -81,11 +81,18 @@ export const DeliveredPayload = z.looseObject({
 export const RATING_LEVELS = ['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied'] as const;
 /** Where a rating was given: the clerk's screen, a paper form entered later, or the 评价器. */
 export const RATING_SOURCES = ['screen', 'paper', 'secondScreen'] as const;
+/** A reason the applicant ticked: its code in the centre's list and its words as shown then. */
+export const RatedReason = z.looseObject({ code: Text(20), text: Text(60) });
 export const RatedPayload = z.looseObject({
   level: z.enum(RATING_LEVELS),
+  /** The first reason's words (ratings made before coded reasons carried only this). */
   reasonCategory: Text(60).nullable(),
   source: z.enum(RATING_SOURCES),
   comment: Text(500),
+  /** The coded reasons ticked (shared/domain/ratingReasons.ts); absent in older ratings. */
+  reasons: z.array(RatedReason).max(20).optional(),
+  /** A paper form's own date (the day the applicant filled it in), entered later by the clerk. */
+  formDate: Day.optional(),
 });
 
 // ---- events the window records locally from what the centre sends down --------------

@@ -150,6 +150,10 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
     case 'case.rated':
       if (s.status === 'opened') return refuse('办件尚未作出决定，不能评价');
       if (s.rating) return refuse('本次办事已评价，每次办事只能评价一次');
+      {
+        const dated = ratingDateProblem(s, e.at, e.payload.formDate);
+        if (dated) return refuse(dated);
+      }
       return next({ rating: e.payload.level, ratedAt: e.at });
     // The centre's events are never refused here (the centre is their authority; the server
     // checks its rules with the blockers below before it issues one).
@@ -181,6 +185,21 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
     default:
       return unhandled(e);
   }
+}
+
+/**
+ * A rating is never dated before the service it rates: neither its own time nor a paper
+ * form's date may precede the decision (the visit), and a paper form cannot be dated after
+ * the day it was entered. Null when the dates are possible.
+ */
+export function ratingDateProblem(s: View<'decidedAt'>, at: string, formDate?: string): string | null {
+  if (!s.decidedAt) return '办件尚未作出决定，不能评价';
+  if (Date.parse(at) < Date.parse(s.decidedAt)) return '评价时间早于所评价的服务（受理决定时间），不能记录';
+  if (formDate !== undefined) {
+    if (formDate < chinaDay(new Date(s.decidedAt))) return `纸质评价表的日期 ${formDate} 早于办事日期 ${chinaDay(new Date(s.decidedAt))}`;
+    if (formDate > chinaDay(new Date(at))) return `纸质评价表的日期 ${formDate} 晚于录入日期，请核对`;
+  }
+  return null;
 }
 
 /** The state of a whole history, or the first event that cannot follow. */
