@@ -10,6 +10,7 @@ import { PrinterChoice, WindowPrinters } from './print/printers';
 import { Catalogue, Item, ImmediateTier, Level, Office, SubCenter, Window, Department } from './domain/catalogue';
 import { Clerk, StaffNo, type Role } from './domain/clerk';
 import { CaseDetail, CaseSummary, DecideInput, DeliverInput, RatingLevel, RatingRequest } from './domain/case';
+import { BadRatingLine } from './stats/badRatings';
 import { MAX_RATING_REASONS, RatingReason } from './domain/ratingReasons';
 import { AttemptView, CreateSessionInput, CurrentAttemptOutput, DeskCard, FinishInput, FinishOutput, PackSummary, ResultsInput, ScenarioSummary, SessionView, TraineeResultRow } from './practice/api';
 import { HeldUpload, SyncEnrolInput, SyncStatusView } from './sync/clientStatus';
@@ -169,6 +170,8 @@ export const contract = {
   },
   // The window's own figures (today, this week) and its 交接班 sheet, offline.
   'stats.window': { input: z.object({ period: z.enum(WINDOW_PERIODS) }).strict(), output: WindowDashboard, access: 'signedIn' },
+  /** 本窗口差评 and how the centre's 整改 of each stands (synced down as review.rectification). */
+  'stats.badRatings': { input: Empty, output: z.object({ lines: z.array(BadRatingLine) }), access: 'signedIn' },
   'stats.handover': { input: Empty, output: z.object({ lines: z.array(HandoverLine), html: z.string() }), access: 'signedIn' },
   'stats.printHandover': { input: Empty, output: z.object({ archivedPath: z.string(), printedTo: z.string().nullable(), message: z.string() }), access: 'signedIn' },
   // Printers of this window, per notice kind (or its default).

@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'rating.paperForm',
   'rating.printPaperForm',
   'stats.window',
+  'stats.badRatings',
   'stats.handover',
   'stats.printHandover',
   'notice.kinds',

@@ -1,5 +1,6 @@
 // Turns a case's events into the lines of its timeline, in the clerk's words. A new event
 // type fails to compile here until it has its line.
+import { rectificationLine } from '../../shared/domain/rectificationText';
 import type { CaseEventView } from '../../shared/domain/case';
 import { DECISION_LABEL } from '../../shared/domain/checklist';
 import { RATING_LABEL } from '../../shared/domain/case';
@@ -44,6 +45,8 @@ function summary(e: CaseEvent): string {
       return `办件挂起，办理时限暂停（${e.payload.reason}）${by(e.payload)}`;
     case 'review.resumed':
       return `恢复办理，承诺办结日期顺延至 ${e.payload.promisedDate}${by(e.payload)}`;
+    case 'review.rectification':
+      return `差评整改：${rectificationLine(e.payload)}${by(e.payload)}`;
     default:
       return unhandled(e);
   }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { Answers, Decision, Mark } from './checklist';
 import { ImmediateTier } from './catalogue';
 import { Day, Instant, Int32, SomeText, Text } from './storable';
+import { RectificationFacts } from './rectification';
 
 const Id = z.string().min(1).max(64);
 const Code = z.string().min(1).max(64);
@@ -148,6 +149,9 @@ export const ResumedPayload = z.looseObject({
   ...BackOfficeMeta,
 });
 
+/** 差评整改 as it stands after a back-office action (shared/domain/rectification.ts). */
+export const RectificationPayload = RectificationFacts.extend(BackOfficeMeta);
+
 const ev = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.object({ type: z.literal(type), payload });
 
 /** Events the window owns and uploads, as {type, payload}. */
@@ -167,6 +171,7 @@ export const BackOfficeEventBody = z.discriminatedUnion('type', [
   ev('review.extended', ExtendedPayload),
   ev('review.suspended', SuspendedPayload),
   ev('review.resumed', ResumedPayload),
+  ev('review.rectification', RectificationPayload),
 ]);
 export type BackOfficeEventBody = z.output<typeof BackOfficeEventBody>;
 /** Every event a case's history may hold: the window's own and the centre's decisions. */

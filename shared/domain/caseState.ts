@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Decision } from './checklist';
 import { ImmediateTier, TIER_MINUTES } from './catalogue';
+import { RectificationFacts } from './rectification';
 import { DeliveredPayload, REVIEW_STATUSES, ReviewResult, StoredAgent, StoredAnswers, StoredApplicant, StoredMarks, unhandled, type CaseEvent } from './caseEvents';
 import type { NoticeKind } from '../notice/model';
 import { chinaDay } from '../time';
@@ -86,6 +87,8 @@ export const CaseStateSchema = z.object({
   suspension: z.object({ since: z.string(), until: z.string(), reason: z.string(), promisedDateAtLimit: z.string(), by: z.string() }).nullable(),
   /** Working days suspended so far (counted against the item's limit). */
   suspendedWorkdays: z.number().int(),
+  /** 差评整改 of this visit's 差评, as the centre last reported it (null: none; older stored states lack it). */
+  rectification: RectificationFacts.nullable().default(null),
 });
 export type CaseState = z.output<typeof CaseStateSchema>;
 
@@ -94,7 +97,7 @@ export type Applied = { ok: true; state: CaseState } | { ok: false; problem: str
 /** The back-office part of a state before any back-office event (also what older stored states are filled with). */
 export const NO_REVIEW = {
   reviewStatus: null, reviewDecidedAt: null, reviewStatusEventId: null, reviewReason: null, reviewNote: null, reviewDecidedBy: null,
-  reviewResult: null, extendedDays: 0, extension: null, suspension: null, suspendedWorkdays: 0,
+  reviewResult: null, extendedDays: 0, extension: null, suspension: null, suspendedWorkdays: 0, rectification: null,
 } as const satisfies Partial<CaseState>;
 
 const refuse = (problem: string): Applied => ({ ok: false, problem });
@@ -179,6 +182,10 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
     case 'review.suspended': {
       const p = e.payload;
       return next({ suspension: { since: p.since, until: p.until, reason: p.reason, promisedDateAtLimit: p.promisedDateAtLimit, by: p.decidedBy } });
+    }
+    case 'review.rectification': {
+      const { decidedBy: _by, staffNo: _no, statusEventId: _id, serverSeq: _seq, ...facts } = e.payload;
+      return next({ rectification: facts });
     }
     case 'review.resumed':
       return next({ suspension: null, promisedDate: e.payload.promisedDate, suspendedWorkdays: (s.suspendedWorkdays ?? 0) + e.payload.suspendedWorkdays });

@@ -1,0 +1,53 @@
+// 差评整改 routes: the list within the caller's scope (heads; admins see every centre without
+// applicant data), the actions on one case's rectification, and each centre's deadline.
+import { z } from 'zod';
+import {
+  RectificationActionRequest, RectificationListQuery, RectificationListResponse, RectificationSettingRequest, RectificationSettingsResponse, RectificationView,
+} from '../../shared/sync/rectification';
+import { RECTIFICATION_DEADLINE_DAYS } from '../../shared/domain/rectification';
+import { chinaDay } from '../../shared/time';
+import { actOnRectification, listRectifications, rectificationSettings, setRectificationDays } from '../backoffice/rectifications';
+import { actorOf } from '../staff/sessions';
+import type { RouteContext, RouteDef, RouteDeps } from './routes';
+
+const CaseIdParams = z.object({ caseId: z.uuid() });
+const WORKS = ['head', 'admin'] as const;
+
+export function rectificationRoutes(deps: RouteDeps): RouteDef[] {
+  const { db, catalogue } = deps;
+  const B = '/backoffice/api';
+  const ctx = (c: RouteContext) => ({
+    db, catalogue, staff: c.staff.session.staff, scope: c.staff.scope, actor: actorOf(c.staff.session, c.from), today: chinaDay(deps.clock()), claimMinutes: deps.claimMinutes,
+  });
+  return [
+    {
+      method: 'GET', url: `${B}/rectifications`, tag: 'backoffice', auth: 'staff', roles: WORKS, forbidden: '差评整改由科室负责人和中心管理员办理',
+      summary: '差评整改列表（科室负责人：本人负责范围内；管理员：全部中心），按整改情况（待整改/整改中/已整改/整改超期/无效差评）筛选',
+      query: RectificationListQuery, response: RectificationListResponse, errors: [403],
+      handler: async (c) => listRectifications(ctx(c), c.query as z.infer<typeof RectificationListQuery>, await catalogue.itemNameLookup()),
+    },
+    {
+      method: 'POST', url: `${B}/rectifications/:caseId`, tag: 'backoffice', auth: 'staff', roles: WORKS, forbidden: '差评整改由科室负责人和中心管理员办理',
+      summary: '差评整改操作：开始整改、整改完成（整改措施）、回访、申请认定无效差评（科室负责人）；审核无效差评（管理员）',
+      params: CaseIdParams, body: RectificationActionRequest, response: RectificationView, errors: [400, 403, 404, 409],
+      handler: async (c) => actOnRectification(ctx(c), (c.params as { caseId: string }).caseId, c.body as RectificationActionRequest, await catalogue.itemNameLookup()),
+    },
+    {
+      method: 'GET', url: `${B}/rectification-settings`, tag: 'backoffice', auth: 'staff', roles: WORKS, forbidden: '差评整改由科室负责人和中心管理员办理',
+      summary: '各中心的差评整改期限（工作日）', response: RectificationSettingsResponse, errors: [403],
+      handler: async (c) => ({
+        settings: await rectificationSettings(db, c.staff.session.staff.role === 'admin' ? null : c.staff.scope.officeCodes),
+        choices: [...RECTIFICATION_DEADLINE_DAYS],
+      }),
+    },
+    {
+      method: 'POST', url: `${B}/rectification-settings`, tag: 'backoffice', auth: 'staff', roles: ['admin'], forbidden: '只有中心管理员可以设置整改期限',
+      summary: '设置一个中心的差评整改期限（5、7 或 15 个工作日；已登记的差评保持原期限）', body: RectificationSettingRequest,
+      response: z.object({ officeCode: z.string(), deadlineDays: z.number().int() }), errors: [400, 403, 404],
+      handler: async (c) => {
+        const b = c.body as z.infer<typeof RectificationSettingRequest>;
+        return setRectificationDays(db, actorOf(c.staff.session, c.from), b.officeCode, b.deadlineDays);
+      },
+    },
+  ];
+}
