@@ -1,6 +1,6 @@
 // Shell of the console: sign-in, then by role — reviewers and heads: the queues (#/queue/<q>)
 // and one case (#/cases/<id>), heads also 延期审批 (#/extensions); the centre's admin: 账号管理
-// (#/staff) and 审计日志 (#/audit). A session that ends on the server returns here to sign-in.
+// (#/staff) and 审计日志 (#/audit); heads and admins 差评整改 (#/rectifications). A session that ends on the server returns here to sign-in.
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Menu, Spin, Tag } from 'antd';
 import { setCurrentSession, type StaffSession } from './session';
@@ -12,10 +12,11 @@ import { CaseView } from './CaseView';
 import { ExtensionRequests } from './ExtensionRequests';
 import { StaffAdmin } from './StaffAdmin';
 import { AuditLog } from './AuditLog';
+import { Rectifications } from './Rectifications';
 import { STAFF_ROLE_LABEL } from './labels';
 import { QUEUES, type Queue } from '../../../shared/sync/review';
 
-type Route = { page: 'queue'; queue: Queue } | { page: 'case'; caseId: string } | { page: 'extensions' } | { page: 'staff' } | { page: 'audit' };
+type Route = { page: 'queue'; queue: Queue } | { page: 'case'; caseId: string } | { page: 'extensions' } | { page: 'staff' } | { page: 'audit' } | { page: 'rectifications' };
 
 function routeFromHash(): Route | null {
   const h = location.hash;
@@ -26,6 +27,7 @@ function routeFromHash(): Route | null {
   if (h === '#/extensions') return { page: 'extensions' };
   if (h === '#/staff') return { page: 'staff' };
   if (h === '#/audit') return { page: 'audit' };
+  if (h === '#/rectifications') return { page: 'rectifications' };
   return null;
 }
 const go = (hash: string) => { location.hash = hash; };
@@ -65,11 +67,11 @@ export function ConsoleApp() {
   const admin = role === 'admin';
   // Each role lands on its own page; a page of another role is not offered.
   const page: Route = !session ? { page: 'queue', queue: 'unclaimed' }
-    : admin ? (route?.page === 'audit' ? route : { page: 'staff' })
-    : route && route.page !== 'staff' && route.page !== 'audit' && (route.page !== 'extensions' || role === 'head') ? route : { page: 'queue', queue: 'unclaimed' };
+    : admin ? (route?.page === 'audit' || route?.page === 'rectifications' ? route : { page: 'staff' })
+    : route && route.page !== 'staff' && route.page !== 'audit' && ((route.page !== 'extensions' && route.page !== 'rectifications') || role === 'head') ? route : { page: 'queue', queue: 'unclaimed' };
   const menu = admin
-    ? [{ key: 'staff', label: '账号管理' }, { key: 'audit', label: '审计日志' }]
-    : [{ key: 'queue', label: '办件审批' }, ...(role === 'head' ? [{ key: 'extensions', label: '延期审批' }] : [])];
+    ? [{ key: 'staff', label: '账号管理' }, { key: 'audit', label: '审计日志' }, { key: 'rectifications', label: '差评整改' }]
+    : [{ key: 'queue', label: '办件审批' }, ...(role === 'head' ? [{ key: 'extensions', label: '延期审批' }, { key: 'rectifications', label: '差评整改' }] : [])];
   const selected = page.page === 'case' ? 'queue' : page.page;
 
   return (
@@ -98,6 +100,8 @@ export function ConsoleApp() {
           <CaseList queue={page.queue} onQueue={(q) => go(`#/queue/${q}`)} onOpen={(id) => go(`#/cases/${id}`)} />
         ) : page.page === 'extensions' ? (
           <ExtensionRequests onOpen={(id) => go(`#/cases/${id}`)} />
+        ) : page.page === 'rectifications' ? (
+          <Rectifications admin={admin} onOpenCase={(id) => go(`#/cases/${id}`)} />
         ) : page.page === 'staff' ? (
           <StaffAdmin me={session.staff.staffNo} />
         ) : (
