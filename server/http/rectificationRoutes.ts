@@ -1,4 +1,4 @@
-// 差评整改 routes: the list within the caller's scope (heads; admins see every centre without
+// 差评整改 routes and the centre dashboard (both for heads in scope and admins): the list within the caller's scope (heads; admins see every centre without
 // applicant data), the actions on one case's rectification, and each centre's deadline.
 import { z } from 'zod';
 import {
@@ -8,6 +8,8 @@ import { RECTIFICATION_DEADLINE_DAYS } from '../../shared/domain/rectification';
 import { chinaDay } from '../../shared/time';
 import { actOnRectification, listRectifications, rectificationSettings, setRectificationDays } from '../backoffice/rectifications';
 import { actorOf } from '../staff/sessions';
+import { centreStats } from '../backoffice/centreStats';
+import { CentreStatsQuery, CentreStatsResponse } from '../../shared/sync/centreStats';
 import type { RouteContext, RouteDef, RouteDeps } from './routes';
 
 const CaseIdParams = z.object({ caseId: z.uuid() });
@@ -20,6 +22,12 @@ export function rectificationRoutes(deps: RouteDeps): RouteDef[] {
     db, catalogue, staff: c.staff.session.staff, scope: c.staff.scope, actor: actorOf(c.staff.session, c.from), today: chinaDay(deps.clock()), claimMinutes: deps.claimMinutes,
   });
   return [
+    {
+      method: 'GET', url: `${B}/stats/centre`, tag: 'backoffice', auth: 'staff', roles: WORKS, forbidden: '中心统计供科室负责人和中心管理员查看',
+      summary: '中心统计（科室负责人：本人负责范围内；管理员：全部中心）：按中心、窗口、窗口人员、部门、事项和日期区间的各类决定、立等可取按时率、承诺件按期办结、一次性告知率、容缺率、补正率、重复跑动、好评率、超期办件',
+      query: CentreStatsQuery, response: CentreStatsResponse, errors: [400, 403],
+      handler: async (c) => centreStats(db, catalogue, { admin: c.staff.session.staff.role === 'admin', scope: c.staff.scope }, c.query as CentreStatsQuery, deps.clock()),
+    },
     {
       method: 'GET', url: `${B}/rectifications`, tag: 'backoffice', auth: 'staff', roles: WORKS, forbidden: '差评整改由科室负责人和中心管理员办理',
       summary: '差评整改列表（科室负责人：本人负责范围内；管理员：全部中心），按整改情况（待整改/整改中/已整改/整改超期/无效差评）筛选',

@@ -13,10 +13,11 @@ import { ExtensionRequests } from './ExtensionRequests';
 import { StaffAdmin } from './StaffAdmin';
 import { AuditLog } from './AuditLog';
 import { Rectifications } from './Rectifications';
+import { CentreDashboard } from './CentreDashboard';
 import { STAFF_ROLE_LABEL } from './labels';
 import { QUEUES, type Queue } from '../../../shared/sync/review';
 
-type Route = { page: 'queue'; queue: Queue } | { page: 'case'; caseId: string } | { page: 'extensions' } | { page: 'staff' } | { page: 'audit' } | { page: 'rectifications' };
+type Route = { page: 'queue'; queue: Queue } | { page: 'case'; caseId: string } | { page: 'extensions' } | { page: 'staff' } | { page: 'audit' } | { page: 'rectifications' } | { page: 'stats' };
 
 function routeFromHash(): Route | null {
   const h = location.hash;
@@ -28,6 +29,7 @@ function routeFromHash(): Route | null {
   if (h === '#/staff') return { page: 'staff' };
   if (h === '#/audit') return { page: 'audit' };
   if (h === '#/rectifications') return { page: 'rectifications' };
+  if (h === '#/stats') return { page: 'stats' };
   return null;
 }
 const go = (hash: string) => { location.hash = hash; };
@@ -67,11 +69,11 @@ export function ConsoleApp() {
   const admin = role === 'admin';
   // Each role lands on its own page; a page of another role is not offered.
   const page: Route = !session ? { page: 'queue', queue: 'unclaimed' }
-    : admin ? (route?.page === 'audit' || route?.page === 'rectifications' ? route : { page: 'staff' })
-    : route && route.page !== 'staff' && route.page !== 'audit' && ((route.page !== 'extensions' && route.page !== 'rectifications') || role === 'head') ? route : { page: 'queue', queue: 'unclaimed' };
+    : admin ? (route?.page === 'audit' || route?.page === 'rectifications' || route?.page === 'stats' ? route : { page: 'staff' })
+    : route && route.page !== 'staff' && route.page !== 'audit' && ((route.page !== 'extensions' && route.page !== 'rectifications' && route.page !== 'stats') || role === 'head') ? route : { page: 'queue', queue: 'unclaimed' };
   const menu = admin
-    ? [{ key: 'staff', label: '账号管理' }, { key: 'audit', label: '审计日志' }, { key: 'rectifications', label: '差评整改' }]
-    : [{ key: 'queue', label: '办件审批' }, ...(role === 'head' ? [{ key: 'extensions', label: '延期审批' }, { key: 'rectifications', label: '差评整改' }] : [])];
+    ? [{ key: 'staff', label: '账号管理' }, { key: 'audit', label: '审计日志' }, { key: 'rectifications', label: '差评整改' }, { key: 'stats', label: '中心统计' }]
+    : [{ key: 'queue', label: '办件审批' }, ...(role === 'head' ? [{ key: 'extensions', label: '延期审批' }, { key: 'rectifications', label: '差评整改' }, { key: 'stats', label: '中心统计' }] : [])];
   const selected = page.page === 'case' ? 'queue' : page.page;
 
   return (
@@ -100,6 +102,8 @@ export function ConsoleApp() {
           <CaseList queue={page.queue} onQueue={(q) => go(`#/queue/${q}`)} onOpen={(id) => go(`#/cases/${id}`)} />
         ) : page.page === 'extensions' ? (
           <ExtensionRequests onOpen={(id) => go(`#/cases/${id}`)} />
+        ) : page.page === 'stats' ? (
+          <CentreDashboard />
         ) : page.page === 'rectifications' ? (
           <Rectifications admin={admin} onOpenCase={(id) => go(`#/cases/${id}`)} />
         ) : page.page === 'staff' ? (

@@ -1,0 +1,46 @@
+// The centre dashboard: the cases in the caller's scope (heads: their departments at their
+// offices; admins: every centre) that a period's figures can read — decided from its first day
+// to 30 days after its last (the return visits of a 一次性告知), and every case still with the
+// back office (overdue) — projected states read from cases.state, the figures computed by
+// shared/stats/centre.ts exactly as the window computes its own.
+import type { Queryable } from '../db/db';
+import type { CatalogueStore } from '../catalogue/catalogue';
+import { BUILTIN_CALENDAR } from '../../shared/calendar/holidays';
+import { NO_REVIEW, type CaseState } from '../../shared/domain/caseState';
+import { centreDashboard, REPEAT_DAYS, type CentreCase } from '../../shared/stats/centre';
+import type { CentreStatsQuery, CentreStatsResponse } from '../../shared/sync/centreStats';
+import type { Scope } from '../staff/scope';
+
+const chinaMidnight = (day: string) => `${day}T00:00:00+08:00`;
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+export async function centreStats(db: Queryable, catalogue: CatalogueStore, who: { admin: boolean; scope: Scope }, q: CentreStatsQuery, now: Date): Promise<CentreStatsResponse> {
+  const params: unknown[] = [];
+  const where = [who.admin ? 'TRUE' : who.scope.where('c', params), 'c.state IS NOT NULL'];
+  if (q.officeCode) where.push(`c.office_code = $${params.push(q.officeCode)}`);
+  if (q.departmentCode) where.push(`c.department_code = $${params.push(q.departmentCode)}`);
+  const from = chinaMidnight(q.from);
+  const to = chinaMidnight(nextDay(q.to));
+  const until = new Date(Date.parse(to) + REPEAT_DAYS * 86_400_000).toISOString();
+  const { rows } = await db.query<{ state: CaseState; department_code: string | null }>(
+    `SELECT c.state, c.department_code FROM cases c
+     WHERE ${where.join(' AND ')}
+       AND (((c.state->>'decidedAt')::timestamptz >= $${params.push(from)}::timestamptz AND (c.state->>'decidedAt')::timestamptz < $${params.push(until)}::timestamptz)
+            OR c.status IN ('accepted', 'awaitingSupplement'))`,
+    params,
+  );
+  const cases: CentreCase[] = rows.map((r) => ({ ...NO_REVIEW, ...r.state, departmentCode: r.department_code }));
+  const d = centreDashboard(cases, { from: new Date(from).toISOString(), to: new Date(to).toISOString() }, q.groupBy, now, BUILTIN_CALENDAR);
+  const names: Record<string, string> = {};
+  const latest = await catalogue.latest();
+  const { rows: offices } = await db.query<{ code: string; name: string }>('SELECT code, name FROM offices');
+  for (const o of offices) names[`office:${o.code}`] = o.name;
+  const { rows: windows } = await db.query<{ office_code: string; code: string; name: string }>('SELECT office_code, code, name FROM windows');
+  for (const w of windows) names[`window:${w.office_code}:${w.code}`] = w.name;
+  for (const dep of latest?.departments ?? []) names[`department:${dep.code}`] = dep.name;
+  for (const it of latest?.items ?? []) {
+    names[`item:${it.code}`] = it.name;
+    for (const m of it.materials) names[`material:${it.code}:${m.id}`] = m.name;
+  }
+  return { ...d, names, casesRead: cases.length } as unknown as CentreStatsResponse;
+}
