@@ -9,6 +9,7 @@ import { chinaDay } from '../../shared/time';
 import { actOnRectification, listRectifications, rectificationSettings, setRectificationDays } from '../backoffice/rectifications';
 import { actorOf } from '../staff/sessions';
 import { centreStats } from '../backoffice/centreStats';
+import { attachment, centreWorkbook, rectificationWorkbook, XLSX_TYPE } from '../backoffice/statsExport';
 import { CentreStatsQuery, CentreStatsResponse } from '../../shared/sync/centreStats';
 import type { RouteContext, RouteDef, RouteDeps } from './routes';
 
@@ -27,6 +28,23 @@ export function rectificationRoutes(deps: RouteDeps): RouteDef[] {
       summary: '中心统计（科室负责人：本人负责范围内；管理员：全部中心）：按中心、窗口、窗口人员、部门、事项和日期区间的各类决定、立等可取按时率、承诺件按期办结、一次性告知率、容缺率、补正率、重复跑动、好评率、超期办件',
       query: CentreStatsQuery, response: CentreStatsResponse, errors: [400, 403],
       handler: async (c) => centreStats(db, catalogue, { admin: c.staff.session.staff.role === 'admin', scope: c.staff.scope }, c.query as CentreStatsQuery, deps.clock()),
+    },
+    {
+      method: 'GET', url: `${B}/stats/centre.xlsx`, tag: 'backoffice', auth: 'staff', roles: WORKS, forbidden: '中心统计供科室负责人和中心管理员查看',
+      summary: '中心统计导出为 Excel（.xlsx，每个表格一个工作表）', query: CentreStatsQuery, response: z.string(), errors: [400, 403],
+      handler: async (c) => {
+        const q = c.query as CentreStatsQuery;
+        const d = await centreStats(db, catalogue, { admin: c.staff.session.staff.role === 'admin', scope: c.staff.scope }, q, deps.clock());
+        return c.reply.type(XLSX_TYPE).header('content-disposition', attachment(`centre-stats-${q.from}-${q.to}.xlsx`, `中心统计-${q.from}至${q.to}.xlsx`)).send(await centreWorkbook(d));
+      },
+    },
+    {
+      method: 'GET', url: `${B}/rectifications.xlsx`, tag: 'backoffice', auth: 'staff', roles: WORKS, forbidden: '差评整改由科室负责人和中心管理员办理',
+      summary: '差评整改列表导出为 Excel（.xlsx），筛选同列表', query: RectificationListQuery, response: z.string(), errors: [403],
+      handler: async (c) => {
+        const list = await listRectifications(ctx(c), c.query as z.infer<typeof RectificationListQuery>, await catalogue.itemNameLookup());
+        return c.reply.type(XLSX_TYPE).header('content-disposition', attachment(`rectifications-${list.today}.xlsx`, `差评整改-${list.today}.xlsx`)).send(await rectificationWorkbook(list.rectifications));
+      },
     },
     {
       method: 'GET', url: `${B}/rectifications`, tag: 'backoffice', auth: 'staff', roles: WORKS, forbidden: '差评整改由科室负责人和中心管理员办理',

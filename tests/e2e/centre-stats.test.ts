@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
+import { execFileSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { v7 as uuidv7 } from 'uuid';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/index';
@@ -142,6 +144,38 @@ describe('中心统计: scope, groupings, charts, overdue', () => {
     await expect.poll(() => page.getByTestId('groups-table').textContent()).toContain('交通运输局');
     expect(await page.getByTestId('overdue-table').textContent()).toMatch(/\d+ 个工作日/);
     await shot('console-centre-stats-admin');
+  });
+
+  it('every table exports to .xlsx: the downloaded workbook reads back with the figures shown', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    expect(download.suggestedFilename()).toMatch(/^centre-stats-.*\.xlsx$|^中心统计/);
+    const file = path.join(dir, 'stats.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '按部门', '各事项补正率', '问题材料', '超期办件']);
+    const summary = wb.getWorksheet('汇总')!;
+    const shownTotal = Number((await card('card-total'))!.replace(/\D/g, ''));
+    expect(summary.getRow(3).values).toEqual([undefined, '办件', shownTotal]);
+    const groups = wb.getWorksheet('按部门')!;
+    expect(groups.getRow(1).getCell(1).value).toBe('部门');
+    const depts = [2, 3].map((r) => groups.getRow(r).getCell(1).value);
+    expect(depts).toEqual(expect.arrayContaining(['市场监督管理局', '交通运输局']));
+    expect(wb.getWorksheet('超期办件')!.getRow(2).getCell(5).value).toBeGreaterThan(0);
+  });
+
+  it('the month’s report prints as an A4 PDF with the centre’s figures', async () => {
+    await page.getByTestId('open-report').click();
+    await page.getByTestId('month-report').waitFor();
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const pdfPath = path.join(dir, 'report.pdf');
+    await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    for (const t of ['政务服务中心办件统计报告', '统计期间', '一、总体情况', '和平区政务服务中心', '沈河区政务服务中心', '立等可取', '超期办件']) expect(text).toContain(t);
+    expect(text).not.toContain('打印 / 另存为 PDF');
+    const pages = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+    expect(pages).toMatch(/Page size:\s+595(\.\d+)? x 84[12](\.\d+)? pts/);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', '-f', '1', '-l', '1', pdfPath, path.join(SHOTS, 'console-month-report')]);
   });
 
   it('no errors in the page', () => {

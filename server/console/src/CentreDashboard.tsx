@@ -3,7 +3,7 @@
 // trend, 立等可取 on time per tier and the ratings as ECharts charts, and the tables — groups,
 // 补正 per item and per material, overdue cases. Definitions: docs/statistics.md.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Input, Segmented, Spin, Table } from 'antd';
+import { Alert, Button, Input, Segmented, Spin, Table } from 'antd';
 import type { CentreStatsResponse } from '../../../shared/sync/centreStats';
 import { GROUP_BY_LABEL, GROUP_BYS, type GroupBy, type GroupFigures, type MaterialLine, type OverdueLine, type SupplementLine } from '../../../shared/stats/centre';
 import { IMMEDIATE_TIERS, TIER_LABEL } from '../../../shared/domain/catalogue';
@@ -13,7 +13,7 @@ import { api, ApiFailure } from './api';
 import { Chart, type ChartOption } from './Chart';
 import { formatDay } from './labels';
 
-const pct = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
+export const pct = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`);
 const monthStart = (day: string) => `${day.slice(0, 8)}01`;
 
 export function CentreDashboard() {
@@ -41,6 +41,8 @@ export function CentreDashboard() {
         <span>
           <Input type="date" value={from} max={to} onChange={(e) => e.target.value && setFrom(e.target.value)} style={{ width: 160 }} data-testid="stats-from" /> 至{' '}
           <Input type="date" value={to} min={from} onChange={(e) => e.target.value && setTo(e.target.value)} style={{ width: 160 }} data-testid="stats-to" />
+          <a href={api.centreStatsXlsxUrl({ from, to, groupBy })} download style={{ marginLeft: 12 }} data-testid="export-xlsx"><Button>导出 Excel</Button></a>
+          <a href={`#/stats/report?from=${from}&to=${to}`} style={{ marginLeft: 8 }} data-testid="open-report"><Button>月度报告（A4）</Button></a>
         </span>
       </div>
       <Segmented value={groupBy} onChange={(v) => setGroupBy(v as GroupBy)} options={GROUP_BYS.map((g) => ({ value: g, label: `按${GROUP_BY_LABEL[g]}` }))} style={{ margin: '8px 0 12px' }} data-testid="stats-group-by" />
@@ -116,7 +118,7 @@ export function CentreDashboard() {
   );
 }
 
-function Card({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
+export function Card({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
   return (
     <div className="stats-card" data-testid={testId}>
       <div className="stats-card-label">{label}</div>

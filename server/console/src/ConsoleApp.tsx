@@ -14,10 +14,11 @@ import { StaffAdmin } from './StaffAdmin';
 import { AuditLog } from './AuditLog';
 import { Rectifications } from './Rectifications';
 import { CentreDashboard } from './CentreDashboard';
+import { MonthReport } from './MonthReport';
 import { STAFF_ROLE_LABEL } from './labels';
 import { QUEUES, type Queue } from '../../../shared/sync/review';
 
-type Route = { page: 'queue'; queue: Queue } | { page: 'case'; caseId: string } | { page: 'extensions' } | { page: 'staff' } | { page: 'audit' } | { page: 'rectifications' } | { page: 'stats' };
+type Route = { page: 'queue'; queue: Queue } | { page: 'case'; caseId: string } | { page: 'extensions' } | { page: 'staff' } | { page: 'audit' } | { page: 'rectifications' } | { page: 'stats' } | { page: 'report'; from: string; to: string };
 
 function routeFromHash(): Route | null {
   const h = location.hash;
@@ -30,6 +31,8 @@ function routeFromHash(): Route | null {
   if (h === '#/audit') return { page: 'audit' };
   if (h === '#/rectifications') return { page: 'rectifications' };
   if (h === '#/stats') return { page: 'stats' };
+  const r = /^#\/stats\/report\?from=(\d{4}-\d{2}-\d{2})&to=(\d{4}-\d{2}-\d{2})$/.exec(h);
+  if (r) return { page: 'report', from: r[1], to: r[2] };
   return null;
 }
 const go = (hash: string) => { location.hash = hash; };
@@ -69,12 +72,12 @@ export function ConsoleApp() {
   const admin = role === 'admin';
   // Each role lands on its own page; a page of another role is not offered.
   const page: Route = !session ? { page: 'queue', queue: 'unclaimed' }
-    : admin ? (route?.page === 'audit' || route?.page === 'rectifications' || route?.page === 'stats' ? route : { page: 'staff' })
-    : route && route.page !== 'staff' && route.page !== 'audit' && ((route.page !== 'extensions' && route.page !== 'rectifications' && route.page !== 'stats') || role === 'head') ? route : { page: 'queue', queue: 'unclaimed' };
+    : admin ? (route?.page === 'audit' || route?.page === 'rectifications' || route?.page === 'stats' || route?.page === 'report' ? route : { page: 'staff' })
+    : route && route.page !== 'staff' && route.page !== 'audit' && ((route.page !== 'extensions' && route.page !== 'rectifications' && route.page !== 'stats' && route.page !== 'report') || role === 'head') ? route : { page: 'queue', queue: 'unclaimed' };
   const menu = admin
     ? [{ key: 'staff', label: '账号管理' }, { key: 'audit', label: '审计日志' }, { key: 'rectifications', label: '差评整改' }, { key: 'stats', label: '中心统计' }]
     : [{ key: 'queue', label: '办件审批' }, ...(role === 'head' ? [{ key: 'extensions', label: '延期审批' }, { key: 'rectifications', label: '差评整改' }, { key: 'stats', label: '中心统计' }] : [])];
-  const selected = page.page === 'case' ? 'queue' : page.page;
+  const selected = page.page === 'case' ? 'queue' : page.page === 'report' ? 'stats' : page.page;
 
   return (
     <>
@@ -102,6 +105,8 @@ export function ConsoleApp() {
           <CaseList queue={page.queue} onQueue={(q) => go(`#/queue/${q}`)} onOpen={(id) => go(`#/cases/${id}`)} />
         ) : page.page === 'extensions' ? (
           <ExtensionRequests onOpen={(id) => go(`#/cases/${id}`)} />
+        ) : page.page === 'report' ? (
+          <MonthReport from={page.from} to={page.to} onBack={() => go('#/stats')} />
         ) : page.page === 'stats' ? (
           <CentreDashboard />
         ) : page.page === 'rectifications' ? (

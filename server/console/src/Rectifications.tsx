@@ -39,7 +39,10 @@ export function Rectifications({ admin, onOpenCase }: { admin: boolean; onOpenCa
     <>
       <div className="page-head">
         <h2 className="page-title">差评整改</h2>
-        {data && <span className="muted">业务日期 {formatDay(data.today)}</span>}
+        <span>
+          {data && <span className="muted">业务日期 {formatDay(data.today)}</span>}
+          <a href={api.rectificationsXlsxUrl(tab === 'invalidPending' ? { invalidPending: true } : { standing: tab })} download style={{ marginLeft: 12 }} data-testid="export-rectifications"><Button>导出 Excel</Button></a>
+        </span>
       </div>
       {admin && <DeadlineSettings />}
       <Segmented

@@ -97,6 +97,8 @@ export const api = {
   auditCsvUrl: (q: Partial<AuditQuery>) => `/backoffice/api/audit.csv${qs(q as Record<string, string | number | undefined>)}`,
   verifyAudit: () => request<AuditVerifyResponse>('/audit/verify'),
   centreStats: (q: { from: string; to: string; groupBy: string }) => request<CentreStatsResponse>(`/stats/centre${qs(q)}`),
+  centreStatsXlsxUrl: (q: { from: string; to: string; groupBy: string }) => `/backoffice/api/stats/centre.xlsx${qs(q)}`,
+  rectificationsXlsxUrl: (q: { standing?: string; invalidPending?: boolean }) => `/backoffice/api/rectifications.xlsx${qs({ standing: q.standing, invalidPending: q.invalidPending ? 'true' : undefined })}`,
   rectifications: (q: { standing?: string; invalidPending?: boolean }) =>
     request<RectificationListResponse>(`/rectifications${qs({ standing: q.standing, invalidPending: q.invalidPending ? 'true' : undefined })}`),
   actOnRectification: (caseId: string, body: RectificationActionRequest) => post<RectificationView>(`/rectifications/${encodeURIComponent(caseId)}`, body),
