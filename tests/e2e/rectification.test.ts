@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
+import ExcelJS from 'exceljs';
 import { v7 as uuidv7 } from 'uuid';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../server/index';
@@ -170,6 +171,18 @@ describe('差评整改 in the console: deadline, 整改, 回访, 无效差评, �
     await act(numbers[1], 'complete', '明确首问负责，窗口代为联系部门');
     await tab(/^已整改/);
     await expect.poll(() => row(numbers[1]).getByTestId('rectification-standing').textContent()).toBe('已整改（超期完成）');
+    // The table as Excel: the download reads back with the rows shown.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-rectifications').click()]);
+    const file = path.join(dir, 'rectifications.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('差评整改')!;
+    expect(ws.getRow(1).getCell(1).value).toBe('受理编号');
+    const lines = [2, 3].map((r) => ws.getRow(r).values as unknown[]);
+    expect(lines.map((l) => l[1]).sort()).toEqual([numbers[0], numbers[1]].sort());
+    expect(lines.find((l) => l[1] === numbers[1])![10]).toBe('已整改（超期完成）');
+    expect(lines.find((l) => l[1] === numbers[0])![12]).toBe('满意');
   });
 
   it('no errors in the page', () => {
