@@ -2,7 +2,7 @@
 // an admin every centre, a reviewer nothing; and the server's figures are exactly the figures
 // computed from the window's events (projected the way the workstation projects them).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFICE_A, OFFICE_B, Outbox, catalogueFixture, enrolDevice, push, staff, startTestServer, type TestServer } from './server-harness';
+import { OFFICE_A, OFFICE_B, Outbox, catalogueFixture, decideAs, enrolDevice, push, staff, startTestServer, type TestServer } from './server-harness';
 import { publishCatalogue } from '../../server/catalogue/catalogue';
 import { projectCase } from '../../shared/domain/caseState';
 import type { CaseEvent } from '../../shared/domain/caseEvents';
@@ -57,6 +57,20 @@ describe('centre dashboard API', () => {
     expect((await (await staff(t, 'reviewer')).get(q())).status).toBe(403);
     const bad = await (await staff(t, 'head')).get(`/stats/centre?from=${today}&to=2020-01-01`);
     expect([bad.status, bad.json.code]).toEqual([400, 'invalid_input']);
+  });
+
+  it('the read model follows every change of a case’s state, back-office decisions included (same transaction, by trigger)', async () => {
+    const { rows: food } = await t.db.query<{ id: string }>("SELECT id FROM cases WHERE item_code = $1 AND status = 'accepted' ORDER BY server_seq LIMIT 1", [FOOD]);
+    expect((await decideAs(await staff(t, 'reviewer'), food[0].id, { status: 'needsSupplement', reason: '材料不清晰' })).status).toBe(200);
+    const { rows } = await t.db.query<{ n: unknown }>(
+      `SELECT count(*) AS n FROM cases c LEFT JOIN case_facts f ON f.case_id = c.id
+       WHERE f.case_id IS NULL OR f.status IS DISTINCT FROM c.state->>'status' OR f.review_status IS DISTINCT FROM c.state->>'reviewStatus'
+          OR f.rating IS DISTINCT FROM c.state->>'rating' OR f.decided_at IS DISTINCT FROM (c.state->>'decidedAt')::timestamptz`);
+    expect(Number(rows[0].n)).toBe(0);
+    const after = (await (await staff(t, 'head')).get(q('&groupBy=item'))).json;
+    expect(after.total.supplementRate).toBeCloseTo(5 / 6); // 一次性告知 ×2, 容缺 ×2, and now 需补正
+    // Undo for the next test's comparison with the window's own events (which hold no back-office event).
+    await t.db.query("UPDATE cases SET state = jsonb_set(state, '{reviewStatus}', 'null'::jsonb) WHERE id = $1", [food[0].id]);
   });
 
   it('the same figures from the window’s events and from the server', async () => {
