@@ -9,7 +9,9 @@ import { NOTICE_LAYOUTS } from './notice/render';
 import { PrinterChoice, WindowPrinters } from './print/printers';
 import { Catalogue, Item, ImmediateTier, Level, Office, SubCenter, Window, Department } from './domain/catalogue';
 import { Clerk, StaffNo, type Role } from './domain/clerk';
-import { CaseDetail, CaseSummary, DecideInput, DeliverInput, DissatisfactionReason, RatingLevel, RatingRequest } from './domain/case';
+import { CaseDetail, CaseSummary, DecideInput, DeliverInput, RatingLevel, RatingRequest } from './domain/case';
+import { BadRatingLine } from './stats/badRatings';
+import { MAX_RATING_REASONS, RatingReason } from './domain/ratingReasons';
 import { AttemptView, CreateSessionInput, CurrentAttemptOutput, DeskCard, FinishInput, FinishOutput, PackSummary, ResultsInput, ScenarioSummary, SessionView, TraineeResultRow } from './practice/api';
 import { HeldUpload, SyncEnrolInput, SyncStatusView } from './sync/clientStatus';
 import { Answers, Marks } from './domain/checklist';
@@ -19,6 +21,7 @@ import { WindowDeadlines } from './domain/timeliness';
 import { AddPageInput, DraftId, PageView, PagesOf } from './scans/api';
 import { HandoverLine, WINDOW_PERIODS, WindowDashboard } from './stats/window';
 
+const RatingReasonCodes = z.array(z.string().min(1).max(20)).max(MAX_RATING_REASONS, `评价原因最多选择 ${MAX_RATING_REASONS} 项`).default([]);
 const Empty = z.object({}).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -137,9 +140,12 @@ export const contract = {
       .object({
         caseId: z.string(),
         level: RatingLevel,
-        reasonCategory: DissatisfactionReason.nullable().default(null),
+        /** Codes from the centre's 好差评 reasons for the level's class (差评: at least one). */
+        reasons: RatingReasonCodes,
         source: z.enum(['screen', 'paper']),
         comment: z.string().trim().max(500).default(''),
+        /** Paper only: the date written on the form (not before the visit, not after today). */
+        formDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
       })
       .strict(),
     output: CaseSummary,
@@ -151,8 +157,17 @@ export const contract = {
   'rating.request': { input: z.object({ caseId: z.string().min(1).max(64) }).strict(), output: RatingRequest, access: 'signedIn' },
   'rating.pending': { input: Empty, output: RatingRequest.nullable(), access: 'signedIn' },
   'rating.submit': {
-    input: z.object({ caseId: z.string().min(1).max(64), level: RatingLevel, reasonCategory: DissatisfactionReason.nullable().default(null) }).strict(),
+    input: z.object({ caseId: z.string().min(1).max(64), level: RatingLevel, reasons: RatingReasonCodes }).strict(),
     output: Ok,
+    access: 'signedIn',
+  },
+  /** The 好差评 reasons this window offers (the centre's list from the catalogue, else the national one). */
+  'rating.reasons': { input: Empty, output: z.object({ reasons: z.array(RatingReason) }), access: 'signedIn' },
+  /** The paper 评价表 of one case (A4, every level and reason with a box), shown and printed like 交接班. */
+  'rating.paperForm': { input: z.object({ caseId: z.string().min(1).max(64) }).strict(), output: z.object({ html: z.string() }), access: 'signedIn' },
+  'rating.printPaperForm': {
+    input: z.object({ caseId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ archivedPath: z.string(), printedTo: z.string().nullable(), message: z.string() }),
     access: 'signedIn',
   },
   /** Without caseId any pending request ends; with it only that case's (a stale dialog cannot end a newer one). */
@@ -178,6 +193,8 @@ export const contract = {
   },
   // The window's own figures (today, this week) and its 交接班 sheet, offline.
   'stats.window': { input: z.object({ period: z.enum(WINDOW_PERIODS) }).strict(), output: WindowDashboard, access: 'signedIn' },
+  /** 本窗口差评 and how the centre's 整改 of each stands (synced down as review.rectification). */
+  'stats.badRatings': { input: Empty, output: z.object({ lines: z.array(BadRatingLine) }), access: 'signedIn' },
   'stats.handover': { input: Empty, output: z.object({ lines: z.array(HandoverLine), html: z.string() }), access: 'signedIn' },
   'stats.printHandover': { input: Empty, output: z.object({ archivedPath: z.string(), printedTo: z.string().nullable(), message: z.string() }), access: 'signedIn' },
   // Printers of this window, per notice kind (or its default).

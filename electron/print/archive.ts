@@ -10,13 +10,13 @@ export interface ArchiveInput {
   /** Folder of this case (given by the case store); created if missing. */
   caseDir: string;
   /** The notice kind, or another document printed at the window (e.g. 'handover'). */
-  kind: NoticeKind | 'handover';
+  kind: NoticeKind | 'handover' | 'ratingForm';
   /** ISO time of printing; becomes part of the file name. */
   printedAt: string;
   pdf: Uint8Array;
 }
 
-export function archiveBaseName(kind: NoticeKind | 'handover', printedAt: string): string {
+export function archiveBaseName(kind: NoticeKind | 'handover' | 'ratingForm', printedAt: string): string {
   const stamp = printedAt.replace(/\.\d+/, '').replace(/[^0-9]/g, '').slice(0, 14);
   return `${kind}-${stamp}`;
 }

@@ -1,5 +1,6 @@
 // Turns a case's events into the lines of its timeline, in the clerk's words. A new event
 // type fails to compile here until it has its line.
+import { rectificationLine } from '../../shared/domain/rectificationText';
 import type { CaseEventView } from '../../shared/domain/case';
 import { DECISION_LABEL } from '../../shared/domain/checklist';
 import { RATING_LABEL } from '../../shared/domain/case';
@@ -32,7 +33,10 @@ function summary(e: CaseEvent): string {
       return `已出件：${e.payload.label ?? e.payload.method}`;
     case 'case.rated': {
       const p = e.payload;
-      return `好差评：${RATING_LABEL[p.level]}${p.reasonCategory ? `，原因：${p.reasonCategory}` : ''}${RATED_ON[p.source] ?? ''}`;
+      // Coded reasons when the rating has them; older ratings carry one category only.
+      const why = p.reasons?.length ? p.reasons.map((r) => r.text).join('、') : p.reasonCategory;
+      const form = p.formDate ? `，评价表日期 ${p.formDate}` : '';
+      return `好差评：${RATING_LABEL[p.level]}${why ? `，原因：${why}` : ''}${RATED_ON[p.source] ?? ''}${form}`;
     }
     case 'review.status': {
       const p = e.payload;
@@ -46,6 +50,8 @@ function summary(e: CaseEvent): string {
       return `办件挂起，办理时限暂停（${e.payload.reason}）${by(e.payload)}`;
     case 'review.resumed':
       return `恢复办理，承诺办结日期顺延至 ${e.payload.promisedDate}${by(e.payload)}`;
+    case 'review.rectification':
+      return `差评整改：${rectificationLine(e.payload)}${by(e.payload)}`;
     default:
       return unhandled(e);
   }

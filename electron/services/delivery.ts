@@ -5,8 +5,10 @@ import { recordEvents } from '../store/caseLog';
 import { openCase } from './intake';
 import { AppError } from '../../shared/errors';
 import { applicantIdentifier, type Agent, type Applicant } from '../../shared/domain/applicant';
-import { DELIVERY_LABEL, ratingNeedsReason, type DeliverInput, type RatingLevel, type RatingSource } from '../../shared/domain/case';
-import { deliverBlocker, rateBlocker } from '../../shared/domain/caseState';
+import { DELIVERY_LABEL, type DeliverInput, type RatingLevel, type RatingSource } from '../../shared/domain/case';
+import { ratingReasonsProblem } from '../../shared/domain/ratingReasons';
+import { listRatingReasons } from '../store/catalogue';
+import { deliverBlocker, rateBlocker, ratingDateProblem } from '../../shared/domain/caseState';
 import type { PayloadOf } from '../../shared/domain/caseEvents';
 import { validateIdCard } from '../../shared/validate/idcard';
 import { normalizeIdentifier } from '../../shared/validate/normalize';
@@ -47,14 +49,36 @@ export function deliver(ws: Deps, input: DeliverInput) {
   });
 }
 
-export function rate(ws: Deps, caseId: string, level: RatingLevel, reasonCategory: string | null, source: RatingSource, comment: string) {
+export interface RateInput {
+  caseId: string;
+  level: RatingLevel;
+  /** Codes from the window's 好差评 reasons (listRatingReasons). */
+  reasons: readonly string[];
+  source: RatingSource;
+  comment: string;
+  /** Paper forms: the date written on the form. */
+  formDate?: string;
+}
+
+/** 好差评: one per visit, its reasons from the centre's list for the level's class, never dated before the visit. */
+export function rate(ws: Deps, input: RateInput) {
   const clerk = ws.session.clerk;
   if (!clerk) throw new AppError('unauthenticated', '请先登录');
-  if (ratingNeedsReason(level) && !reasonCategory) {
-    throw new AppError('invalid_input', '评价为不满意时，请选择不满意的原因');
-  }
+  if (input.formDate !== undefined && input.source !== 'paper') throw new AppError('invalid_input', '只有纸质评价表才填写评价表日期');
   return tx(ws.db, () => {
-    const s = openCase(ws, caseId, rateBlocker);
-    return recordEvents(ws.db, s, [{ caseId, type: 'case.rated', staffNo: clerk.staffNo, at: ws.now().toISOString(), payload: { level, reasonCategory, source, comment } }]);
+    const list = listRatingReasons(ws.db);
+    const problem = ratingReasonsProblem(list, input.level, input.reasons);
+    if (problem) throw new AppError('invalid_input', problem);
+    const s = openCase(ws, input.caseId, rateBlocker);
+    const at = ws.now().toISOString();
+    const dated = ratingDateProblem(s, at, input.formDate);
+    if (dated) throw new AppError('invalid_input', dated);
+    const byCode = new Map(list.map((r) => [r.code, r]));
+    const reasons = input.reasons.map((code) => ({ code, text: byCode.get(code)!.text }));
+    const payload: PayloadOf<'case.rated'> = {
+      level: input.level, reasonCategory: reasons[0]?.text ?? null, source: input.source, comment: input.comment, reasons,
+      ...(input.formDate !== undefined ? { formDate: input.formDate } : {}),
+    };
+    return recordEvents(ws.db, s, [{ caseId: input.caseId, type: 'case.rated', staffNo: clerk.staffNo, at, payload }]);
   });
 }

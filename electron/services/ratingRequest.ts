@@ -3,7 +3,7 @@
 // replaces the old), ended when the case is rated, when the clerk cancels, and at sign-in or
 // sign-out. The rating itself goes through rate(), the path of case.rate, as 'secondScreen'.
 import { AppError } from '../../shared/errors';
-import type { DissatisfactionReason, RatingLevel, RatingRequest } from '../../shared/domain/case';
+import type { RatingLevel, RatingRequest } from '../../shared/domain/case';
 import { getCaseRow } from '../store/cases';
 import { findClerk } from '../store/clerks';
 import { rate } from './delivery';
@@ -43,11 +43,11 @@ export function pendingRating(ws: Workstation): RatingRequest | null {
   };
 }
 
-export function submitRating(ws: Workstation, input: { caseId: string; level: RatingLevel; reasonCategory: DissatisfactionReason | null }): void {
+export function submitRating(ws: Workstation, input: { caseId: string; level: RatingLevel; reasons: string[] }): void {
   const pending = pendingRating(ws);
   // The screen may show a request the clerk has just cancelled or replaced: never rate the wrong case.
   if (!pending || pending.caseId !== input.caseId) throw new AppError('conflict', '评价请求已取消或已更换，请按工作人员的提示重新评价');
-  rate(ws, input.caseId, input.level, input.reasonCategory, 'secondScreen', '');
+  rate(ws, { caseId: input.caseId, level: input.level, reasons: input.reasons, source: 'secondScreen', comment: '' });
   // Only once the rating is saved: a refused one (no reason given) can be corrected and resent.
   ws.session.ratingRequest = null;
 }

@@ -18,7 +18,7 @@ import { catalogueHandlers } from './handlers/catalogue';
 import { caseHandlers } from './handlers/cases';
 import { draftHandlers } from './handlers/drafts';
 import { pageHandlers } from './handlers/pages';
-import { ratingHandlers } from './handlers/rating';
+import { ratingFormHandlers, ratingHandlers } from './handlers/rating';
 import { calendarHandlers } from './handlers/calendar';
 import { currentCalendar } from './calendar';
 import { noticeHandlers } from './handlers/notices';
@@ -263,6 +263,7 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     ...calendarHandlers(ws),
     ...noticeHandlers(ws, ports),
     ...statsHandlers(ws, ports),
+    ...ratingFormHandlers(ws, ports),
   };
   ws.dispatch = createDispatcher(ws.handlers, ws.session, { practice: ws.practice, onError: opts.onError });
   return ws;

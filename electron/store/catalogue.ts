@@ -14,6 +14,7 @@ import {
   type Window,
 } from '../../shared/domain/catalogue';
 import { searchKeys } from '../../shared/search/keys';
+import { NATIONAL_RATING_REASONS, type RatingReason } from '../../shared/domain/ratingReasons';
 
 export interface CatalogueMeta {
   version: number;
@@ -22,7 +23,7 @@ export interface CatalogueMeta {
 
 export function replaceCatalogue(db: Db, c: Catalogue): void {
   tx(db, () => {
-    for (const t of ['items', 'departments', 'sub_centers', 'windows', 'offices', 'catalogue_meta']) db.prepare(`DELETE FROM ${t}`).run();
+    for (const t of ['items', 'departments', 'sub_centers', 'windows', 'offices', 'catalogue_meta', 'rating_reasons']) db.prepare(`DELETE FROM ${t}`).run();
     stmt(db, 'INSERT INTO catalogue_meta (id, version, published_at, schema_version) VALUES (1, ?, ?, ?)').run(
       c.version,
       c.publishedAt,
@@ -43,7 +44,20 @@ export function replaceCatalogue(db: Db, c: Catalogue): void {
       const keys = searchKeys(i);
       item.run(i.code, i.name, i.departmentCode, JSON.stringify(i), keys.initials, keys.pinyin);
     }
+    const reason = stmt(db, 'INSERT INTO rating_reasons (position, code, rating_class, text) VALUES (?, ?, ?, ?)');
+    (c.ratingReasons ?? []).forEach((r, i) => reason.run(i + 1, r.code, r.ratingClass, r.text));
   });
+}
+
+/** The centre's own 好差评 reasons as published, or null when it publishes none. */
+function ownRatingReasons(db: Db): RatingReason[] | null {
+  const rows = stmt(db, 'SELECT code, rating_class AS ratingClass, text FROM rating_reasons ORDER BY position').all() as RatingReason[];
+  return rows.length ? rows : null;
+}
+
+/** The 好差评 reasons this window offers: the centre's list, else the national one. */
+export function listRatingReasons(db: Db): RatingReason[] {
+  return ownRatingReasons(db) ?? [...NATIONAL_RATING_REASONS];
 }
 
 export function catalogueMeta(db: Db): CatalogueMeta | null {
@@ -78,6 +92,7 @@ export function itemCount(db: Db): number {
 export function exportCatalogue(db: Db): Catalogue {
   const meta = catalogueMeta(db);
   if (!meta) throw new Error('no catalogue');
+  const own = ownRatingReasons(db);
   return {
     schemaVersion: CATALOGUE_SCHEMA_VERSION,
     version: meta.version,
@@ -87,6 +102,7 @@ export function exportCatalogue(db: Db): Catalogue {
     offices: listOffices(db),
     windows: listWindows(db),
     items: parseRows<Item>(stmt(db, 'SELECT json FROM items ORDER BY code').all() as { json: string }[]),
+    ...(own ? { ratingReasons: own } : {}),
   };
 }
 

@@ -17,6 +17,8 @@ import type { StaffRequest } from './auth';
 import type { Origin, SessionOptions } from '../staff/sessions';
 import { backofficeRoutes } from './backofficeRoutes';
 import { adminRoutes } from './adminRoutes';
+import { rectificationRoutes } from './rectificationRoutes';
+import { chinaDay } from '../../shared/time';
 import { HttpError } from './errors';
 import { iso, num } from '../time';
 import type { BlobStore } from '../pages/blobStore';
@@ -100,7 +102,7 @@ export function routeTable(deps: RouteDeps): RouteDef[] {
     {
       method: 'POST', url: `${s}/push`, tag: 'device', auth: 'device', summary: '上传一批办件事件（按设备编号顺序，重复上传只生效一次）',
       body: PushEnvelope, docBody: PushRequest, entriesJudgedAlone: true, response: PushResponse, errors: [403, 409, 413, 415],
-      handler: async ({ body, device }) => applyPush(db, device, body, { departmentOf: await catalogue.departmentLookup(), beforeEntry: pushHook, pipelineWaitMs: pushPipelineWaitMs }),
+      handler: async ({ body, device }) => applyPush(db, device, body, { departmentOf: await catalogue.departmentLookup(), beforeEntry: pushHook, pipelineWaitMs: pushPipelineWaitMs, today: chinaDay(deps.clock()) }),
     },
     {
       method: 'GET', url: `${s}/status-events`, tag: 'device', auth: 'device', summary: '按游标拉取本中心办件的后台审批状态',
@@ -157,5 +159,6 @@ export function routeTable(deps: RouteDeps): RouteDef[] {
     },
     ...backofficeRoutes(deps),
     ...adminRoutes(deps),
+    ...rectificationRoutes(deps),
   ];
 }

@@ -19,6 +19,9 @@ import { sha256 } from '../crypto';
 import { HttpError } from '../http/errors';
 import type { Device } from './devices';
 import { num } from '../time';
+import { chinaDay } from '../../shared/time';
+import { lockStatusEvents } from './status';
+import { mayBringBadRating, openRectifications } from '../backoffice/rectifications';
 
 export interface PushOptions {
   now?: Date;
@@ -26,6 +29,8 @@ export interface PushOptions {
   departmentOf?: (itemCode: string) => string | null;
   /** How long a batch ahead of the cursor waits for its predecessor (default PIPELINE_WAIT_MS). */
   pipelineWaitMs?: number;
+  /** China day of the business clock (a 差评's rectification deadline counts from it); default: of `now`. */
+  today?: string;
   /** Test hook: runs inside the transaction before each fresh entry; a throw aborts all. */
   beforeEntry?: (entry: { seq: number }, tx: Queryable) => void | Promise<void>;
 }
@@ -132,6 +137,10 @@ class AheadOfCursor extends Error {
 type PushMode = 'optimistic' | 'exact' | 'oneByOne';
 
 async function pushIn(tx: Queryable, device: Device, body: PushBody, now: Date, opts: PushOptions, mode: PushMode): Promise<PushResponse> {
+  // A 差评 opens a rectification and issues its status event here: the status-event lock comes
+  // before any row lock, as in every back-office action (one lock order, no deadlock).
+  const bad = mayBringBadRating(body.batch);
+  if (bad) await lockStatusEvents(tx);
   // The row lock serialises concurrent pushes of one device (e.g. a retry racing the original).
   const cur = await tx.query<{ last_applied_seq: unknown; chain_head: string | null }>(
     'SELECT last_applied_seq, chain_head FROM device_cursors WHERE device_id = $1 FOR UPDATE', [device.id]);
@@ -176,6 +185,7 @@ async function pushIn(tx: Queryable, device: Device, body: PushBody, now: Date, 
     applied = judge.applied;
   }
 
+  if (bad) await openRectifications(tx, valid.filter((e) => e.type === 'case.rated').map((e) => e.id), opts.today ?? chinaDay(now));
   const breaks = await checkChain(tx, before, cur.rows[0]?.chain_head ?? null, entries, resent);
   await recordRejections(tx, device, rejections);
   await recordBreaks(tx, device, breaks.found);

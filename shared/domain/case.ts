@@ -23,11 +23,7 @@ export const RATING_LABEL: Record<RatingLevel, string> = {
   dissatisfied: '不满意',
   veryDissatisfied: '非常不满意',
 };
-/** 不满意 and 非常不满意 need a reason category (the rule the handler enforces and both rating screens follow). */
-export const ratingNeedsReason = (l: RatingLevel | null | undefined): boolean => l === 'dissatisfied' || l === 'veryDissatisfied';
-export const DISSATISFACTION_REASONS = ['等候时间长', '服务态度差', '办事效率低', '一次性告知不清', '材料要求多', '系统故障', '其他'] as const;
-export const DissatisfactionReason = z.enum(DISSATISFACTION_REASONS);
-export type DissatisfactionReason = z.infer<typeof DissatisfactionReason>;
+export { ratingNeedsReason } from './ratingReasons';
 export type RatingSource = (typeof RATING_SOURCES)[number];
 
 /** What the 评价器 shows while the clerk waits for the applicant's rating of one case. */

@@ -10,6 +10,7 @@ import { Answers, Decision, Mark } from './checklist';
 import { ImmediateTier } from './catalogue';
 import { Day, Instant, Int32, SomeText, Text } from './storable';
 import { PagesAttachedPayload } from '../scans/page';
+import { RectificationFacts } from './rectification';
 
 const Id = z.string().min(1).max(64);
 const Code = z.string().min(1).max(64);
@@ -86,11 +87,18 @@ export const DeliveredPayload = z.looseObject({
 export const RATING_LEVELS = ['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied'] as const;
 /** Where a rating was given: the clerk's screen, a paper form entered later, or the 评价器. */
 export const RATING_SOURCES = ['screen', 'paper', 'secondScreen'] as const;
+/** A reason the applicant ticked: its code in the centre's list and its words as shown then. */
+export const RatedReason = z.looseObject({ code: Text(20), text: Text(60) });
 export const RatedPayload = z.looseObject({
   level: z.enum(RATING_LEVELS),
+  /** The first reason's words (ratings made before coded reasons carried only this). */
   reasonCategory: Text(60).nullable(),
   source: z.enum(RATING_SOURCES),
   comment: Text(500),
+  /** The coded reasons ticked (shared/domain/ratingReasons.ts); absent in older ratings. */
+  reasons: z.array(RatedReason).max(20).optional(),
+  /** A paper form's own date (the day the applicant filled it in), entered later by the clerk. */
+  formDate: Day.optional(),
 });
 
 // ---- events the window records locally from what the centre sends down --------------
@@ -146,6 +154,9 @@ export const ResumedPayload = z.looseObject({
   ...BackOfficeMeta,
 });
 
+/** 差评整改 as it stands after a back-office action (shared/domain/rectification.ts). */
+export const RectificationPayload = RectificationFacts.extend(BackOfficeMeta);
+
 const ev = <T extends string, P extends z.ZodType>(type: T, payload: P) => z.object({ type: z.literal(type), payload });
 
 /** Events the window owns and uploads, as {type, payload}. */
@@ -167,6 +178,7 @@ export const BackOfficeEventBody = z.discriminatedUnion('type', [
   ev('review.extended', ExtendedPayload),
   ev('review.suspended', SuspendedPayload),
   ev('review.resumed', ResumedPayload),
+  ev('review.rectification', RectificationPayload),
 ]);
 export type BackOfficeEventBody = z.output<typeof BackOfficeEventBody>;
 /** Every event a case's history may hold: the window's own and the centre's decisions. */

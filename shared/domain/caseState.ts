@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Decision } from './checklist';
 import { ImmediateTier, TIER_MINUTES } from './catalogue';
+import { RectificationFacts } from './rectification';
 import { DeliveredPayload, REVIEW_STATUSES, ReviewResult, StoredAgent, StoredAnswers, StoredApplicant, StoredMarks, unhandled, type CaseEvent } from './caseEvents';
 import type { NoticeKind } from '../notice/model';
 import { chinaDay } from '../time';
@@ -89,6 +90,8 @@ export const CaseStateSchema = z.object({
   suspendedWorkdays: z.number().int(),
   /** Scanned pages of the case, in the order they joined it (states stored before pages existed have none). */
   pages: z.array(z.object({ pageId: z.string(), materialId: z.string(), sha256: z.string(), bytes: z.number().int() })).default([]),
+  /** 差评整改 of this visit's 差评, as the centre last reported it (null: none; older stored states lack it). */
+  rectification: RectificationFacts.nullable().default(null),
 });
 export type CaseState = z.output<typeof CaseStateSchema>;
 
@@ -97,7 +100,7 @@ export type Applied = { ok: true; state: CaseState } | { ok: false; problem: str
 /** The back-office part of a state before any back-office event (also what older stored states are filled with). */
 export const NO_REVIEW = {
   reviewStatus: null, reviewDecidedAt: null, reviewStatusEventId: null, reviewReason: null, reviewNote: null, reviewDecidedBy: null,
-  reviewResult: null, extendedDays: 0, extension: null, suspension: null, suspendedWorkdays: 0,
+  reviewResult: null, extendedDays: 0, extension: null, suspension: null, suspendedWorkdays: 0, rectification: null,
 } as const satisfies Partial<CaseState>;
 
 const refuse = (problem: string): Applied => ({ ok: false, problem });
@@ -153,6 +156,10 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
     case 'case.rated':
       if (s.status === 'opened') return refuse('办件尚未作出决定，不能评价');
       if (s.rating) return refuse('本次办事已评价，每次办事只能评价一次');
+      {
+        const dated = ratingDateProblem(s, e.at, e.payload.formDate);
+        if (dated) return refuse(dated);
+      }
       return next({ rating: e.payload.level, ratedAt: e.at });
     case 'case.pagesAttached': {
       if (s.status === 'terminated' || s.status === 'delivered') return refuse('该办件已终止或已出件，不能再添加扫描件');
@@ -189,11 +196,30 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
       const p = e.payload;
       return next({ suspension: { since: p.since, until: p.until, reason: p.reason, promisedDateAtLimit: p.promisedDateAtLimit, by: p.decidedBy } });
     }
+    case 'review.rectification': {
+      const { decidedBy: _by, staffNo: _no, statusEventId: _id, serverSeq: _seq, ...facts } = e.payload;
+      return next({ rectification: facts });
+    }
     case 'review.resumed':
       return next({ suspension: null, promisedDate: e.payload.promisedDate, suspendedWorkdays: (s.suspendedWorkdays ?? 0) + e.payload.suspendedWorkdays });
     default:
       return unhandled(e);
   }
+}
+
+/**
+ * A rating is never dated before the service it rates: neither its own time nor a paper
+ * form's date may precede the decision (the visit), and a paper form cannot be dated after
+ * the day it was entered. Null when the dates are possible.
+ */
+export function ratingDateProblem(s: View<'decidedAt'>, at: string, formDate?: string): string | null {
+  if (!s.decidedAt) return '办件尚未作出决定，不能评价';
+  if (Date.parse(at) < Date.parse(s.decidedAt)) return '评价时间早于所评价的服务（受理决定时间），不能记录';
+  if (formDate !== undefined) {
+    if (formDate < chinaDay(new Date(s.decidedAt))) return `纸质评价表的日期 ${formDate} 早于办事日期 ${chinaDay(new Date(s.decidedAt))}`;
+    if (formDate > chinaDay(new Date(at))) return `纸质评价表的日期 ${formDate} 晚于录入日期，请核对`;
+  }
+  return null;
 }
 
 /** The state of a whole history, or the first event that cannot follow. */

@@ -3,6 +3,7 @@
 // for the types, the import/export document and what the server publishes.
 import { z } from 'zod';
 import '../zodLocale';
+import { RatingReasonList } from './ratingReasons';
 
 export const LEVELS = ['city', 'county', 'township', 'village'] as const;
 export const Level = z.enum(LEVELS);
@@ -158,5 +159,7 @@ export const Catalogue = z.object({
   offices: z.array(Office).min(1),
   windows: z.array(Window),
   items: z.array(Item).min(1),
+  /** The centre's 好差评 reasons (shared/domain/ratingReasons.ts); absent: the national list. */
+  ratingReasons: RatingReasonList.optional(),
 });
 export type Catalogue = z.infer<typeof Catalogue>;

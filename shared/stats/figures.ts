@@ -5,6 +5,7 @@ import type { CaseState } from '../domain/caseState';
 import { DECISIONS, type Decision } from '../domain/checklist';
 import { IMMEDIATE_TIERS, TIER_MINUTES, type ImmediateTier } from '../domain/catalogue';
 import { RATING_LEVELS } from '../domain/caseEvents';
+import { RATING_CLASS, type RatingClass, type RatingLevel } from '../domain/ratingReasons';
 
 /** What a figure reads of a case: the projection's fields (plus the department on the server). */
 export type StatsCase = Pick<
@@ -18,16 +19,8 @@ export interface Period {
   to: string;
 }
 
-export type RatingLevel = (typeof RATING_LEVELS)[number];
-export type RatingClass = 'good' | 'neutral' | 'bad';
-/** 好评 非常满意/满意, 中评 基本满意, 差评 不满意/非常不满意. */
-export const RATING_CLASS: Record<RatingLevel, RatingClass> = {
-  verySatisfied: 'good',
-  satisfied: 'good',
-  basicallySatisfied: 'neutral',
-  dissatisfied: 'bad',
-  veryDissatisfied: 'bad',
-};
+export type { RatingClass, RatingLevel } from '../domain/ratingReasons';
+export { RATING_CLASS } from '../domain/ratingReasons';
 
 const ms = (iso: string) => Date.parse(iso);
 const within = (iso: string | null, p: Period) => iso !== null && ms(iso) >= ms(p.from) && ms(iso) < ms(p.to);

@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   'extension.request', 'extension.approve', 'extension.deny', 'case.suspend', 'case.resume',
   'staff.add', 'staff.update', 'staff.disable', 'staff.enable', 'staff.resetPassword',
   'audit.view', 'audit.export',
+  'rectification.start', 'rectification.complete', 'rectification.revisit', 'rectification.requestInvalid', 'rectification.decideInvalid',
+  'rectification.setting',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -36,6 +38,12 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   'staff.resetPassword': '重置密码',
   'audit.view': '查看审计日志',
   'audit.export': '导出审计日志',
+  'rectification.start': '开始差评整改',
+  'rectification.complete': '差评整改完成',
+  'rectification.revisit': '差评回访',
+  'rectification.requestInvalid': '申请认定无效差评',
+  'rectification.decideInvalid': '审核无效差评',
+  'rectification.setting': '设置差评整改期限',
 };
 
 export const AuditRecord = z.object({

@@ -3,7 +3,8 @@
 import type { Catalogue } from '../domain/catalogue';
 import type { CatalogueChanges } from './protocol';
 
-type Collections = keyof CatalogueChanges;
+// The five collections every catalogue has; the 好差评 reasons (optional on both sides) follow.
+type Collections = Exclude<keyof CatalogueChanges, 'ratingReasons'>;
 const KEY: { [K in Collections]: (x: Catalogue[K][number]) => string } = {
   departments: (d) => d.code,
   subCenters: (s) => s.code,
@@ -25,7 +26,16 @@ function diff<T>(before: T[], after: T[], key: (x: T) => string): { upserted: T[
 export function diffCatalogue(before: Catalogue, after: Catalogue): CatalogueChanges {
   const out = {} as Record<Collections, unknown>;
   for (const c of COLLECTIONS) out[c] = diff<unknown>(before[c], after[c], KEY[c] as (x: unknown) => string);
-  return out as CatalogueChanges;
+  // The 好差评 list is short and its order is what the applicant sees: when it changed, the
+  // delta carries all of it (upserted, in order) and the codes it no longer has.
+  const changes = out as CatalogueChanges;
+  const was = before.ratingReasons ?? [];
+  const now = after.ratingReasons ?? [];
+  if (JSON.stringify(was) !== JSON.stringify(now)) {
+    const kept = new Set(now.map((r) => r.code));
+    changes.ratingReasons = { upserted: now, removed: was.map((r) => r.code).filter((c) => !kept.has(c)) };
+  }
+  return changes;
 }
 
 /** Applies a delta; order of the result follows `before`, new entries appended. Validate
@@ -45,6 +55,11 @@ export function applyCatalogueDelta(before: Catalogue, changes: CatalogueChanges
         return replaced ?? x;
       });
     (next as Record<Collections, unknown[]>)[c] = [...kept, ...byKey.values()];
+  }
+  if (changes.ratingReasons) {
+    // The whole new list (see diffCatalogue); an empty one means back to the national list.
+    if (changes.ratingReasons.upserted.length) next.ratingReasons = changes.ratingReasons.upserted;
+    else delete next.ratingReasons;
   }
   return next;
 }

@@ -18,6 +18,7 @@
 import { z } from 'zod';
 import { Catalogue, Department, Item, Office, SubCenter, Window } from '../domain/catalogue';
 import { Clerk } from '../domain/clerk';
+import { RatingReason } from '../domain/ratingReasons';
 import { Instant } from '../domain/storable';
 import { BACK_OFFICE_EVENT_TYPES, REVIEW_STATUSES, WINDOW_EVENT_TYPES, WindowEventBody, type WindowEventType } from '../domain/caseEvents';
 import { PASSWORD_HASH_PATTERN } from '../auth/passwordHash';
@@ -274,6 +275,8 @@ export const CatalogueChanges = z.object({
   offices: changes(Office),
   windows: changes(Window),
   items: changes(Item),
+  /** 好差评 reasons: when changed, `upserted` is the whole new list in order (empty: the national list) and `removed` the codes dropped; absent when unchanged or from servers that predate them. */
+  ratingReasons: changes(RatingReason).optional(),
 });
 export type CatalogueChanges = z.infer<typeof CatalogueChanges>;
 

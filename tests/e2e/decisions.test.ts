@@ -382,13 +382,13 @@ describe('intake decisions, notices, delivery and ratings', () => {
     expect(receipt.text).toContain(printedDate(today()));
     await closeNotice(page);
 
-    // 好差评: 不满意 cannot be submitted without a reason category.
+    // 好差评: 不满意 (差评) cannot be submitted without one of the coded 差评 reasons.
     await page.getByTestId('action-rate').click();
     await page.getByTestId('rating-dissatisfied').click();
     await page.getByTestId('rating-reason-required').waitFor();
     expect(await page.getByTestId('rating-submit').isDisabled()).toBe(true);
     await h.shot('rating');
-    await page.getByTestId('rating-reasons').getByText('等候时间长').click();
+    await page.getByTestId('rating-reason-C02').click();
     await page.getByTestId('rating-submit').click();
     await page.getByTestId('rating-done').waitFor();
     await page.getByTestId('rating-close').click();

@@ -96,8 +96,13 @@ describe('评价器 (second screen)', () => {
     await screen.getByTestId('rs-reasons').waitFor();
     expect(await screen.getByTestId('rs-submit').isDisabled()).toBe(true);
     expect(await screen.getByTestId('rs-submit').textContent()).toBe('请先选择原因');
+    // The 差评 list of the national 好差评 practice, coded; the 好评 ones are not offered here.
+    const offered = await screen.getByTestId('rs-reasons').getByRole('button').allTextContents();
+    expect(offered).toContain('同样内容的证明材料被要求多次提交');
+    expect(offered).toContain('多头跑窗口和部门');
+    expect(offered).not.toContain('一窗受理一次办结');
+    await screen.getByTestId('rs-reason-C03').click();
     await h.shot('rating-screen-ask', screen);
-    await screen.getByTestId('rs-reasons').getByRole('radio', { name: '等候时间长' }).click();
     expect(await screen.getByTestId('rs-submit').isDisabled()).toBe(false);
     await screen.getByTestId('rs-submit').click();
     await screen.getByTestId('rating-screen-thanks').waitFor();
@@ -105,11 +110,11 @@ describe('评价器 (second screen)', () => {
     await h.shot('rating-screen-thanks', screen);
 
     // The clerk's dialog learns the rating; the case records it, from the 评价器, once.
-    await poll(() => dialog.getByTestId('ask-rating-result').textContent()).toBe('申请人已评价：不满意，原因：等候时间长（评价器）');
+    await poll(() => dialog.getByTestId('ask-rating-result').textContent()).toBe('申请人已评价：不满意，原因：多头跑窗口和部门（评价器）');
     expect(await dialog.getByTestId('deliver-rate').isDisabled()).toBe(true);
     await dialog.getByRole('button', { name: '关 闭', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
-    await poll(() => page.getByTestId('case-timeline').textContent()).toContain('好差评：不满意，原因：等候时间长（评价器）');
+    await poll(() => page.getByTestId('case-timeline').textContent()).toContain('好差评：不满意，原因：多头跑窗口和部门（评价器）');
     expect(await page.getByTestId('action-rate').count()).toBe(0);
     expect(await page.getByTestId('ask-rating-send').count()).toBe(0);
 
@@ -130,6 +135,38 @@ describe('评价器 (second screen)', () => {
     await poll(state).toBe('idle');
     expect(await page.getByTestId('action-rate').count()).toBe(1); // the on-screen fallback stays
     expect(await page.getByTestId('case-timeline').textContent()).not.toContain('好差评');
+  });
+
+  test('纸质评价: the printed 评价表 lists the coded reasons; the clerk enters the ticks and the form’s date', async () => {
+    const { page } = h;
+    const number = await decideDirect();
+    await openCase(number);
+    await page.getByTestId('action-rating-form').click();
+    const frame = page.frameLocator('[data-testid="rating-form-frame"]');
+    await poll(() => frame.locator('body').textContent()).toContain('政务服务评价表');
+    const formText = (await frame.locator('body').textContent())!;
+    for (const t of [number, '一窗受理一次办结', '基本满意', '同样内容的证明材料被要求多次提交', '评价人签字']) expect(formText).toContain(t);
+    await h.shot('rating-paper-form');
+    await page.getByTestId('rating-form-print').click();
+    await poll(() => page.getByTestId('rating-form-printed').textContent()).toContain('已生成评价表 PDF 存档');
+    await page.getByTestId('rating-form-dialog').getByRole('button', { name: '关 闭', exact: true }).click();
+
+    await page.getByTestId('action-rate-paper').click();
+    await page.getByTestId('rating-basicallySatisfied').click();
+    // 中评: its own reasons, none required.
+    expect(await page.getByTestId('rating-reasons').getAttribute('data-class')).toBe('neutral');
+    expect(await page.getByTestId('rating-submit').isDisabled()).toBe(false);
+    await page.getByTestId('rating-reason-Z01').click();
+    await page.getByTestId('rating-form-date').fill('2000-01-01');
+    await page.getByTestId('rating-submit').click();
+    await poll(() => page.getByTestId('rating-error').textContent()).toContain('早于办事日期');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await page.getByTestId('rating-form-date').fill(today);
+    await h.shot('rating-paper-entry');
+    await page.getByTestId('rating-submit').click();
+    await page.getByTestId('rating-done').waitFor();
+    await page.getByTestId('rating-close').click();
+    await poll(() => page.getByTestId('case-timeline').textContent()).toContain(`好差评：基本满意，原因：等候时间较长（纸质评价补录），评价表日期 ${today}`);
   });
 
   test('no errors on either page', () => {

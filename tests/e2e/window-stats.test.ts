@@ -48,7 +48,7 @@ describe('窗口统计 and 交接班', () => {
     const slow = await ok<{ caseId: string }>('case.decide', certificate(person('钱二', '21010219800101002'), 'accept'));
     h.advanceClock(40 * MIN);
     await ok('case.complete', { caseId: slow.caseId });
-    await ok('case.rate', { caseId: slow.caseId, level: 'dissatisfied', reasonCategory: '办事效率低', source: 'paper' });
+    await ok('case.rate', { caseId: slow.caseId, level: 'dissatisfied', reasons: ['C04'], source: 'paper' });
     // 极速办 still open, within its time.
     await ok('case.decide', certificate(person('孙三', '21010219800101003'), 'accept'));
     // 一次性告知.
@@ -63,7 +63,16 @@ describe('窗口统计 and 交接班', () => {
     // cases 3 · on time 1 · late 1 · open 1 · rate 50 %.
     expect((await within30.locator('td').allTextContents()).slice(1, 6)).toEqual(['3', '1', '1', '1', '50.0%']);
     await stats.getByTestId('chart-immediate').locator('canvas').waitFor();
+    // The 差评 with its reason; not yet registered by the centre (this window is not enrolled).
+    const bad = stats.getByTestId('bad-ratings').locator('tbody tr');
+    await poll(() => bad.count()).toBe(1);
+    expect(await bad.getAttribute('data-standing')).toBe('unregistered');
+    expect(await bad.textContent()).toContain('办理时间超过承诺时限');
+    expect(await bad.getByTestId('bad-rating-standing').textContent()).toBe('待中心登记');
     await h.shot('window-stats');
+    await stats.getByTestId('bad-ratings').scrollIntoViewIfNeeded();
+    await h.shot('window-bad-ratings');
+    await h.page.evaluate(() => window.scrollTo(0, 0));
 
     await stats.getByTestId('stats-period').getByText('本周').click();
     await poll(() => stats.getByTestId('card-total').textContent()).toContain('本周办件');

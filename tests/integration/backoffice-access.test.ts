@@ -27,6 +27,8 @@ const BODY: Record<string, unknown> = {
   'POST /backoffice/api/staff': { staffNo: '5999', name: '新人', role: 'admin', departmentCodes: [], officeCodes: [], password: 'chushi1234' },
   'POST /backoffice/api/staff/:staffNo': { name: '改名', role: 'reviewer', departmentCodes: ['SCJG'], officeCodes: [OFFICE_A] },
   'POST /backoffice/api/staff/:staffNo/reset-password': { password: 'xinmima5678' },
+  'POST /backoffice/api/rectifications/:caseId': { action: 'start' },
+  'POST /backoffice/api/rectification-settings': { officeCode: OFFICE_A, deadlineDays: 7 },
 };
 
 describe.each(BACKENDS)('every back-office route against the wrong callers on %s', (backend) => {

@@ -23,6 +23,10 @@ describe.each(BACKENDS)('the audit log on %s', (backend) => {
     const box = new Outbox();
     const [one, two] = [box.open(undefined, FOOD), box.open(undefined, FOOD)];
     for (const id of [one, two]) box.add(id, 'case.decided', { decision: 'accept', promisedDate: '2026-12-30' });
+    // A 差评 (its 整改 is worked below).
+    const three = box.open(undefined, FOOD);
+    box.add(three, 'case.decided', { decision: 'accept', promisedDate: '2026-12-30' });
+    box.add(three, 'case.rated', { level: 'dissatisfied', reasons: [{ code: 'C03', text: '多头跑窗口和部门' }] });
     await push(t, dev, box.entries);
     await new StaffClient(t.server.url).signIn('5001', 'wrong-password');
     const r = await staff(t, 'reviewer');
@@ -41,6 +45,12 @@ describe.each(BACKENDS)('the audit log on %s', (backend) => {
     await r.post(`/cases/${one}/status`, { status: 'approved', result: RESULT, confirmed: true });
     await h.post(`/cases/${one}/corrections`, { status: 'rejected', reason: '经复核不符合条件', correctionReason: '复核发现场所不符', confirmed: true });
     await h.post(`/cases/${two}/assign`, { staffNo: '5002' });
+    await h.post(`/rectifications/${three}`, { action: 'start' });
+    await h.post(`/rectifications/${three}`, { action: 'requestInvalid', reason: '申请人评价与本次服务无关' });
+    await admin.post(`/rectifications/${three}`, { action: 'decideInvalid', approve: false, note: '确与服务有关' });
+    await h.post(`/rectifications/${three}`, { action: 'complete', measures: '窗口与部门联办，一次办结' });
+    await h.post(`/rectifications/${three}`, { action: 'revisit', method: 'phone', satisfied: true });
+    await admin.post('/rectification-settings', { officeCode: '210102', deadlineDays: 7 });
     await admin.post('/staff', { staffNo: '5555', name: '新同事', role: 'reviewer', departmentCodes: ['SCJG'], officeCodes: ['210102'], password: 'chushi1234' });
     await admin.post('/staff/5555', { name: '新同事', role: 'head', departmentCodes: ['SCJG'], officeCodes: ['210102'] });
     await admin.post('/staff/5555/reset-password', { password: 'linshi5678' });

@@ -261,7 +261,7 @@ describe('出件 and 好差评', () => {
     const ws = testWorkstation();
     const caseId = await completedCase(ws);
     expect((await fail(ws, 'case.rate', { caseId, level: 'dissatisfied', source: 'screen' })).message).toContain('原因');
-    const r = await call<{ rated: boolean }>(ws, 'case.rate', { caseId, level: 'dissatisfied', reasonCategory: '等候时间长', source: 'paper' });
+    const r = await call<{ rated: boolean }>(ws, 'case.rate', { caseId, level: 'dissatisfied', reasons: ['C01'], source: 'paper' });
     expect(r.rated).toBe(true);
     expect((await fail(ws, 'case.rate', { caseId, level: 'satisfied', source: 'screen' })).message).toContain('只能评价一次');
   });

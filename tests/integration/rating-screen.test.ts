@@ -46,14 +46,19 @@ describe('评价器: request → pending → submit', () => {
     // 不满意 needs a reason: refused, and the request stays so the applicant can choose one.
     expect((await fail(ws, 'rating.submit', { caseId, level: 'dissatisfied' })).message).toContain('原因');
     expect((await pending(ws))?.caseId).toBe(caseId);
-    expect((await fail(ws, 'rating.submit', { caseId, level: 'dissatisfied', reasonCategory: '随便' })).code).toBe('invalid_input');
+    expect((await fail(ws, 'rating.submit', { caseId, level: 'dissatisfied', reasons: ['随便'] })).code).toBe('invalid_input');
+    // A 好评 reason does not go with a 差评.
+    expect((await fail(ws, 'rating.submit', { caseId, level: 'dissatisfied', reasons: ['H01'] })).message).toContain('与所选评价等级不符');
 
-    expect(await call(ws, 'rating.submit', { caseId, level: 'dissatisfied', reasonCategory: '等候时间长' })).toEqual({ ok: true });
+    expect(await call(ws, 'rating.submit', { caseId, level: 'dissatisfied', reasons: ['C03', 'C02'] })).toEqual({ ok: true });
     expect(await pending(ws)).toBeNull();
     const detail = await call<CaseDetail>(ws, 'case.get', { caseId });
     expect(detail.summary.rated).toBe(true);
-    expect(detail.events.at(-1)).toMatchObject({ type: 'case.rated', staffNo: '1001', summary: '好差评：不满意，原因：等候时间长（评价器）' });
-    expect(ratedPayloads(ws, caseId)).toEqual([{ level: 'dissatisfied', reasonCategory: '等候时间长', source: 'secondScreen', comment: '' }]);
+    expect(detail.events.at(-1)).toMatchObject({ type: 'case.rated', staffNo: '1001', summary: '好差评：不满意，原因：多头跑窗口和部门、同样内容的证明材料被要求多次提交（评价器）' });
+    expect(ratedPayloads(ws, caseId)).toEqual([{
+      level: 'dissatisfied', reasonCategory: '多头跑窗口和部门', source: 'secondScreen', comment: '',
+      reasons: [{ code: 'C03', text: '多头跑窗口和部门' }, { code: 'C02', text: '同样内容的证明材料被要求多次提交' }],
+    }]);
   });
 
   it('shows the clerk who took the case, not whoever is signed in when the rating is asked', async () => {

@@ -72,7 +72,7 @@ describe('the same figures from the window and from the server', () => {
           } else if (s.kind === 'complete' && open.length) {
             await call('case.complete', { caseId: open.shift()! });
           } else if (s.kind === 'rate' && decided.length) {
-            await call('case.rate', { caseId: decided.shift()!, level: s.level, reasonCategory: s.level === 'dissatisfied' ? '办事效率低' : null, source: 'screen' });
+            await call('case.rate', { caseId: decided.shift()!, level: s.level, reasons: s.level === 'dissatisfied' ? ['C04'] : [], source: 'screen' });
           }
         }
         const now = clock.now();

@@ -103,6 +103,6 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
     'case.supplement': ({ caseId, note, draftId }) => summary(supplement(ws, caseId, note, draftId).id),
     'case.terminate': ({ caseId, reason }) => summary(terminate(ws, caseId, reason).id),
     'case.deliver': (input) => summary(deliver(ws, input).id),
-    'case.rate': ({ caseId, level, reasonCategory, source, comment }) => summary(rate(ws, caseId, level, reasonCategory, source, comment).id),
+    'case.rate': (input) => summary(rate(ws, input).id),
   };
 }

@@ -1,8 +1,21 @@
 import { cancelRating, pendingRating, requestRating, submitRating } from '../ratingRequest';
 import type { Workstation } from '../workstation';
 import type { HandlerTable } from '../dispatch';
+import type { PrintPorts } from '../notices';
+import { listRatingReasons } from '../../store/catalogue';
+import { printRatingForm, ratingForm } from '../ratingForm';
 
 type RatingChannels = 'rating.request' | 'rating.pending' | 'rating.submit' | 'rating.cancel';
+type RatingFormChannels = 'rating.reasons' | 'rating.paperForm' | 'rating.printPaperForm';
+
+/** The reasons and the paper form (read-only: no sync nudge needed). */
+export function ratingFormHandlers(ws: Workstation, ports: PrintPorts): Pick<HandlerTable, RatingFormChannels> {
+  return {
+    'rating.reasons': () => ({ reasons: listRatingReasons(ws.db) }),
+    'rating.paperForm': ({ caseId }) => ({ html: ratingForm(ws, caseId).html }),
+    'rating.printPaperForm': ({ caseId }) => printRatingForm(ws, ports, caseId),
+  };
+}
 
 export function ratingHandlers(ws: Workstation): Pick<HandlerTable, RatingChannels> {
   return {

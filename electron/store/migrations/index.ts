@@ -9,6 +9,7 @@ import { m007 } from './007-case-opened';
 import { m008 } from './008-intake-drafts';
 import { m009 } from './009-case-find';
 import { m010 } from './010-pages';
+import { m011 } from './011-rating-reasons';
 import type Database from 'better-sqlite3';
 
 export interface Migration {
@@ -19,7 +20,7 @@ export interface Migration {
   up?: (db: Database.Database) => void;
 }
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
 migrations.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`migration ${m.name} must be number ${i + 1}`);
 });

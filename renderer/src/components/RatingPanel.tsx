@@ -1,17 +1,22 @@
 // 好差评: five large buttons the applicant can press on the clerk's screen (or the clerk
-// enters a paper form's rating later). 不满意 and 非常不满意 need a reason category.
-// One rating per case; the handler refuses a second one.
+// enters a paper form's rating later, with the date written on the form). The reasons are the
+// centre's coded list for the level's class: optional for 好评 and 中评, at least one for 差评.
+// One rating per case; the handler refuses a second one and one dated before the visit.
 import { useState } from 'react';
-import { Alert, Button, Input, Modal, Radio } from 'antd';
-import { DISSATISFACTION_REASONS, RATING_LABEL, RATING_LEVELS, ratingNeedsReason, type RatingLevel } from '../../../shared/domain/case';
+import { Alert, Button, Input, Modal } from 'antd';
+import { RATING_LABEL, RATING_LEVELS, ratingNeedsReason, type RatingLevel } from '../../../shared/domain/case';
+import { RATING_CLASS, RATING_CLASS_LABEL, reasonsFor } from '../../../shared/domain/ratingReasons';
+import { chinaDay } from '../../../shared/time';
 import { invoke } from '../api';
+import { toggleCode, useRatingReasons } from '../rating/useRatingReasons';
 import { ErrorAlert } from './ErrorAlert';
 
-
 export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { caseId: string; caseNumber: string; source: 'screen' | 'paper'; onClose: () => void; onRated: () => void }) {
+  const { reasons: list, error: listError } = useRatingReasons();
   const [level, setLevel] = useState<RatingLevel | null>(null);
-  const [reason, setReason] = useState<string | null>(null);
+  const [reasons, setReasons] = useState<string[]>([]);
   const [comment, setComment] = useState('');
+  const [formDate, setFormDate] = useState(() => chinaDay(new Date()));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
@@ -21,7 +26,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
     setBusy(true);
     setError(null);
     try {
-      await invoke('case.rate', { caseId, level, reasonCategory: ratingNeedsReason(level) ? (reason as (typeof DISSATISFACTION_REASONS)[number]) : null, source, comment });
+      await invoke('case.rate', { caseId, level, reasons, source, comment, ...(source === 'paper' ? { formDate } : {}) });
       setDone(true);
       onRated();
     } catch (e) {
@@ -30,12 +35,13 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
       setBusy(false);
     }
   };
-  const missingReason = ratingNeedsReason(level) && !reason;
+  const missingReason = ratingNeedsReason(level) && reasons.length === 0;
+  const offered = level && list ? reasonsFor(list, level) : [];
 
   return (
     <Modal
       open
-      width={820}
+      width={860}
       title={source === 'screen' ? '请您对本次服务作出评价' : `补录纸质评价 · ${caseNumber}`}
       onCancel={onClose}
       maskClosable={false}
@@ -48,7 +54,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
         ) : (
           <>
             <Button onClick={onClose}>取消</Button>
-            <Button type="primary" size="large" disabled={!level || missingReason} loading={busy} onClick={submit} data-testid="rating-submit">
+            <Button type="primary" size="large" disabled={!level || missingReason || (source === 'paper' && !formDate)} loading={busy} onClick={submit} data-testid="rating-submit">
               提交评价
             </Button>
           </>
@@ -60,6 +66,12 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
       ) : (
         <>
           {source === 'screen' && <p className="rating-lead">办件编号 {caseNumber} · 您的评价将帮助我们改进服务</p>}
+          {source === 'paper' && (
+            <label className="rating-form-date">
+              评价表上的日期
+              <Input type="date" value={formDate} max={chinaDay(new Date())} onChange={(e) => { setFormDate(e.target.value); setError(null); }} data-testid="rating-form-date" style={{ width: 180 }} />
+            </label>
+          )}
           <div className="rating-levels" role="radiogroup" aria-label="评价等级">
             {RATING_LEVELS.map((l) => (
               <button
@@ -69,8 +81,9 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
                 aria-checked={level === l}
                 className={`rating-level rating-${l}${level === l ? ' chosen' : ''}`}
                 onClick={() => {
+                  // Reasons belong to a class: a change of class starts the choice again.
+                  if (!level || RATING_CLASS[level] !== RATING_CLASS[l]) setReasons([]);
                   setLevel(l);
-                  if (!ratingNeedsReason(l)) setReason(null);
                 }}
                 data-testid={`rating-${l}`}
               >
@@ -78,15 +91,30 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
               </button>
             ))}
           </div>
-          {ratingNeedsReason(level) && (
-            <div className="rating-reasons" data-testid="rating-reasons">
-              <div className="decision-label">请选择不满意的原因（必选）</div>
-              <Radio.Group optionType="button" size="large" className="rating-reason-options" value={reason} onChange={(e) => setReason(e.target.value as string)} options={DISSATISFACTION_REASONS.map((r) => ({ value: r, label: r }))} />
-              {missingReason && <div className="material-reason" data-testid="rating-reason-required">请选择原因后再提交</div>}
+          {level && (
+            <div className="rating-reasons" data-testid="rating-reasons" data-class={RATING_CLASS[level]}>
+              <div className="decision-label">
+                {RATING_CLASS_LABEL[RATING_CLASS[level]]}原因{ratingNeedsReason(level) ? '（至少选择一项）' : '（可多选，可不选）'}
+              </div>
+              <div className="rating-reason-options" role="group" aria-label="评价原因">
+                {offered.map((r) => (
+                  <button
+                    key={r.code}
+                    type="button"
+                    aria-pressed={reasons.includes(r.code)}
+                    className={`rating-reason${reasons.includes(r.code) ? ' chosen' : ''}`}
+                    onClick={() => setReasons((c) => toggleCode(c, r.code))}
+                    data-testid={`rating-reason-${r.code}`}
+                  >
+                    {r.text}
+                  </button>
+                ))}
+              </div>
+              {missingReason && <div className="material-reason" data-testid="rating-reason-required">差评请选择原因后再提交</div>}
             </div>
           )}
           {level && <Input.TextArea className="rating-comment" placeholder="意见或建议（可不填）" maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} value={comment} onChange={(e) => setComment(e.target.value)} />}
-          <ErrorAlert error={error} testId="rating-error" />
+          <ErrorAlert error={listError ?? error} testId="rating-error" />
         </>
       )}
     </Modal>

@@ -4,7 +4,9 @@
 // reasons; then thanks for a few seconds and idles again. It learns everything by polling.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkstationContext } from '../../../shared/contract';
-import { DISSATISFACTION_REASONS, RATING_LABEL, RATING_LEVELS, ratingNeedsReason, type DissatisfactionReason, type RatingLevel, type RatingRequest } from '../../../shared/domain/case';
+import { RATING_LABEL, RATING_LEVELS, ratingNeedsReason, type RatingLevel, type RatingRequest } from '../../../shared/domain/case';
+import { RATING_CLASS, RATING_CLASS_LABEL, reasonsFor, type RatingReason } from '../../../shared/domain/ratingReasons';
+import { toggleCode } from '../rating/useRatingReasons';
 import { ApiError, invoke } from '../api';
 import { Face } from './Face';
 import './ratingScreen.css';
@@ -36,12 +38,17 @@ export function RatingScreen() {
   const [context, setContext] = useState<WorkstationContext | null>(null);
   const [request, setRequest] = useState<RatingRequest | null>(null);
   const [level, setLevel] = useState<RatingLevel | null>(null);
-  const [reason, setReason] = useState<DissatisfactionReason | null>(null);
+  const [reasons, setReasons] = useState<string[]>([]);
+  // The window's list, fetched with the context (a new catalogue may bring a new one).
+  const [list, setList] = useState<RatingReason[]>([]);
   const [thanks, setThanks] = useState<RatingLevel | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const pollContext = useCallback(() => invoke('app.context', {}).then(setContext, () => undefined), []);
+  const pollContext = useCallback(
+    () => Promise.all([invoke('app.context', {}).then(setContext, () => undefined), invoke('rating.reasons', {}).then((r) => setList(r.reasons), () => undefined)]),
+    [],
+  );
   // Sign-in or sign-out at the clerk's window shows here at once, not at the next context poll.
   const signedIn = useRef<boolean | null>(null);
   const pollPending = useCallback(() => {
@@ -68,7 +75,7 @@ export function RatingScreen() {
   // A new request (or none) starts from a clean choice.
   useEffect(() => {
     setLevel(null);
-    setReason(null);
+    setReasons([]);
     setError(null);
   }, [request?.caseId, request?.requestedAt]);
 
@@ -87,7 +94,7 @@ export function RatingScreen() {
     setBusy(true);
     setError(null);
     try {
-      await invoke('rating.submit', { caseId: request.caseId, level, reasonCategory: ratingNeedsReason(level) ? reason : null });
+      await invoke('rating.submit', { caseId: request.caseId, level, reasons });
       setThanks(level);
       setRequest(null);
     } catch (e) {
@@ -155,7 +162,7 @@ export function RatingScreen() {
     );
   }
 
-  const missingReason = ratingNeedsReason(level) && !reason;
+  const missingReason = ratingNeedsReason(level) && reasons.length === 0;
   return (
     <div className="rs" data-testid="rating-screen" data-state="ask" data-case-id={request.caseId}>
       {bar}
@@ -180,7 +187,8 @@ export function RatingScreen() {
               onClick={() => {
                 setLevel(l);
                 setError(null);
-                if (!ratingNeedsReason(l)) setReason(null);
+                // Reasons belong to a class: a change of class starts the choice again.
+                if (!level || RATING_CLASS[level] !== RATING_CLASS[l]) setReasons([]);
               }}
               data-testid={`rs-level-${l}`}
             >
@@ -189,13 +197,23 @@ export function RatingScreen() {
             </button>
           ))}
         </div>
-        {ratingNeedsReason(level) && (
-          <div className="rs-reasons-box" data-testid="rs-reasons">
-            <div className="rs-reasons-title">请选择不满意的原因{missingReason && <span className="rs-required">（必选）</span>}</div>
-            <div className="rs-reasons" role="radiogroup" aria-label="不满意的原因">
-              {DISSATISFACTION_REASONS.map((r) => (
-                <button key={r} type="button" role="radio" aria-checked={reason === r} className={`rs-reason${reason === r ? ' chosen' : ''}`} onClick={() => setReason(r)}>
-                  {r}
+        {level && (
+          <div className="rs-reasons-box" data-testid="rs-reasons" data-class={RATING_CLASS[level]}>
+            <div className="rs-reasons-title">
+              {RATING_CLASS_LABEL[RATING_CLASS[level]]}原因
+              {ratingNeedsReason(level) ? <span className={missingReason ? 'rs-required' : undefined}>（请至少选择一项）</span> : <span>（可多选，可不选）</span>}
+            </div>
+            <div className="rs-reasons" role="group" aria-label="评价原因">
+              {reasonsFor(list, level).map((r) => (
+                <button
+                  key={r.code}
+                  type="button"
+                  aria-pressed={reasons.includes(r.code)}
+                  className={`rs-reason${reasons.includes(r.code) ? ' chosen' : ''}`}
+                  onClick={() => setReasons((c) => toggleCode(c, r.code))}
+                  data-testid={`rs-reason-${r.code}`}
+                >
+                  {r.text}
                 </button>
               ))}
             </div>

@@ -16,6 +16,7 @@ import { cnDate } from '../components/DecisionDialog';
 import { DeliverDialog } from '../components/DeliverDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NoticePreview } from '../components/NoticePreview';
+import { RatingFormDialog } from '../rating/RatingFormDialog';
 import { RatingPanel } from '../components/RatingPanel';
 import { CaseMaterials } from '../components/CaseMaterials';
 import { AskRatingScreen } from '../components/AskRatingScreen';
@@ -23,7 +24,7 @@ import { Countdown } from '../components/Countdown';
 import { useServerNow } from '../cases/useServerNow';
 import { ReviewInfo } from '../components/ReviewInfo';
 
-type Dialog = { type: 'notice'; kind: NoticeKind } | { type: 'deliver' } | { type: 'rate'; source: 'screen' | 'paper' } | { type: 'supplement' } | { type: 'terminate' } | null;
+type Dialog = { type: 'notice'; kind: NoticeKind } | { type: 'deliver' } | { type: 'rate'; source: 'screen' | 'paper' } | { type: 'ratingForm' } | { type: 'supplement' } | { type: 'terminate' } | null;
 
 /** The applicant in one line; a 来访群众 guided to a sub-centre left no ID (引导 needs none). */
 function whoLine(a: ApplicantRecord): string {
@@ -146,6 +147,9 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
             <Button size="large" onClick={() => setDialog({ type: 'rate', source: 'screen' })} data-testid="action-rate">
               好差评
             </Button>
+            <Button size="large" onClick={() => setDialog({ type: 'ratingForm' })} data-testid="action-rating-form">
+              打印评价表
+            </Button>
             <Button size="large" onClick={() => setDialog({ type: 'rate', source: 'paper' })} data-testid="action-rate-paper">
               补录纸质评价
             </Button>
@@ -228,6 +232,7 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
           onRated={changed}
         />
       )}
+      {dialog?.type === 'ratingForm' && <RatingFormDialog caseId={s.id} caseNumber={s.caseNumber} onClose={() => setDialog(null)} />}
       {dialog?.type === 'rate' && <RatingPanel caseId={s.id} caseNumber={s.caseNumber} source={dialog.source} onClose={() => setDialog(null)} onRated={changed} />}
       {(dialog?.type === 'supplement' || dialog?.type === 'terminate') && (
         <Modal

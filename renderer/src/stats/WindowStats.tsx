@@ -13,6 +13,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { cnDate } from '../components/DecisionDialog';
 import { Chart, type ChartOption } from './Chart';
 import { HandoverDialog } from './HandoverDialog';
+import { BadRatings } from './BadRatings';
 import { percent, minutesText } from './format';
 import './stats.css';
 
@@ -133,6 +134,10 @@ export function WindowStats({ onOpenCase }: { onOpenCase: (caseId: string) => vo
               )}
             </section>
           </div>
+          <section className="stats-panel stats-wide">
+            <h3>本窗口差评及整改情况</h3>
+            <BadRatings onOpenCase={onOpenCase} />
+          </section>
         </>
       )}
       {handover && <HandoverDialog onClose={() => setHandover(false)} />}

@@ -1,6 +1,6 @@
 // Shell of the console: sign-in, then by role — reviewers and heads: the queues (#/queue/<q>)
 // and one case (#/cases/<id>), heads also 延期审批 (#/extensions); the centre's admin: 账号管理
-// (#/staff) and 审计日志 (#/audit). A session that ends on the server returns here to sign-in.
+// (#/staff) and 审计日志 (#/audit); heads and admins 差评整改 (#/rectifications). A session that ends on the server returns here to sign-in.
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Menu, Spin, Tag } from 'antd';
 import { setCurrentSession, type StaffSession } from './session';
@@ -12,10 +12,13 @@ import { CaseView } from './CaseView';
 import { ExtensionRequests } from './ExtensionRequests';
 import { StaffAdmin } from './StaffAdmin';
 import { AuditLog } from './AuditLog';
+import { Rectifications } from './Rectifications';
+import { CentreDashboard } from './CentreDashboard';
+import { MonthReport } from './MonthReport';
 import { STAFF_ROLE_LABEL } from './labels';
 import { QUEUES, type Queue } from '../../../shared/sync/review';
 
-type Route = { page: 'queue'; queue: Queue } | { page: 'case'; caseId: string } | { page: 'extensions' } | { page: 'staff' } | { page: 'audit' };
+type Route = { page: 'queue'; queue: Queue } | { page: 'case'; caseId: string } | { page: 'extensions' } | { page: 'staff' } | { page: 'audit' } | { page: 'rectifications' } | { page: 'stats' } | { page: 'report'; from: string; to: string };
 
 function routeFromHash(): Route | null {
   const h = location.hash;
@@ -26,6 +29,10 @@ function routeFromHash(): Route | null {
   if (h === '#/extensions') return { page: 'extensions' };
   if (h === '#/staff') return { page: 'staff' };
   if (h === '#/audit') return { page: 'audit' };
+  if (h === '#/rectifications') return { page: 'rectifications' };
+  if (h === '#/stats') return { page: 'stats' };
+  const r = /^#\/stats\/report\?from=(\d{4}-\d{2}-\d{2})&to=(\d{4}-\d{2}-\d{2})$/.exec(h);
+  if (r) return { page: 'report', from: r[1], to: r[2] };
   return null;
 }
 const go = (hash: string) => { location.hash = hash; };
@@ -65,12 +72,12 @@ export function ConsoleApp() {
   const admin = role === 'admin';
   // Each role lands on its own page; a page of another role is not offered.
   const page: Route = !session ? { page: 'queue', queue: 'unclaimed' }
-    : admin ? (route?.page === 'audit' ? route : { page: 'staff' })
-    : route && route.page !== 'staff' && route.page !== 'audit' && (route.page !== 'extensions' || role === 'head') ? route : { page: 'queue', queue: 'unclaimed' };
+    : admin ? (route?.page === 'audit' || route?.page === 'rectifications' || route?.page === 'stats' || route?.page === 'report' ? route : { page: 'staff' })
+    : route && route.page !== 'staff' && route.page !== 'audit' && ((route.page !== 'extensions' && route.page !== 'rectifications' && route.page !== 'stats' && route.page !== 'report') || role === 'head') ? route : { page: 'queue', queue: 'unclaimed' };
   const menu = admin
-    ? [{ key: 'staff', label: '账号管理' }, { key: 'audit', label: '审计日志' }]
-    : [{ key: 'queue', label: '办件审批' }, ...(role === 'head' ? [{ key: 'extensions', label: '延期审批' }] : [])];
-  const selected = page.page === 'case' ? 'queue' : page.page;
+    ? [{ key: 'staff', label: '账号管理' }, { key: 'audit', label: '审计日志' }, { key: 'rectifications', label: '差评整改' }, { key: 'stats', label: '中心统计' }]
+    : [{ key: 'queue', label: '办件审批' }, ...(role === 'head' ? [{ key: 'extensions', label: '延期审批' }, { key: 'rectifications', label: '差评整改' }, { key: 'stats', label: '中心统计' }] : [])];
+  const selected = page.page === 'case' ? 'queue' : page.page === 'report' ? 'stats' : page.page;
 
   return (
     <>
@@ -98,6 +105,12 @@ export function ConsoleApp() {
           <CaseList queue={page.queue} onQueue={(q) => go(`#/queue/${q}`)} onOpen={(id) => go(`#/cases/${id}`)} />
         ) : page.page === 'extensions' ? (
           <ExtensionRequests onOpen={(id) => go(`#/cases/${id}`)} />
+        ) : page.page === 'report' ? (
+          <MonthReport from={page.from} to={page.to} onBack={() => go('#/stats')} />
+        ) : page.page === 'stats' ? (
+          <CentreDashboard />
+        ) : page.page === 'rectifications' ? (
+          <Rectifications admin={admin} onOpenCase={(id) => go(`#/cases/${id}`)} />
         ) : page.page === 'staff' ? (
           <StaffAdmin me={session.staff.staffNo} />
         ) : (

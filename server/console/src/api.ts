@@ -9,6 +9,8 @@ import type { ClaimView, CorrectionRequest, ExtensionRequestView, QueueCounts, S
 import type { SessionResponse, StaffAccount, StaffInput, StaffUpdate } from '../../../shared/sync/staff';
 import type { AuditListResponse, AuditQuery, AuditVerifyResponse } from '../../../shared/sync/audit';
 import { CSRF_HEADER } from '../../../shared/sync/staff';
+import type { CentreStatsResponse } from '../../../shared/sync/centreStats';
+import type { RectificationActionRequest, RectificationListResponse, RectificationView } from '../../../shared/sync/rectification';
 import { currentSession } from './session';
 
 export class ApiFailure extends Error {
@@ -94,4 +96,12 @@ export const api = {
   audit: (q: Partial<AuditQuery>) => request<AuditListResponse>(`/audit${qs(q as Record<string, string | number | undefined>)}`),
   auditCsvUrl: (q: Partial<AuditQuery>) => `/backoffice/api/audit.csv${qs(q as Record<string, string | number | undefined>)}`,
   verifyAudit: () => request<AuditVerifyResponse>('/audit/verify'),
+  centreStats: (q: { from: string; to: string; groupBy: string }) => request<CentreStatsResponse>(`/stats/centre${qs(q)}`),
+  centreStatsXlsxUrl: (q: { from: string; to: string; groupBy: string }) => `/backoffice/api/stats/centre.xlsx${qs(q)}`,
+  rectificationsXlsxUrl: (q: { standing?: string; invalidPending?: boolean }) => `/backoffice/api/rectifications.xlsx${qs({ standing: q.standing, invalidPending: q.invalidPending ? 'true' : undefined })}`,
+  rectifications: (q: { standing?: string; invalidPending?: boolean }) =>
+    request<RectificationListResponse>(`/rectifications${qs({ standing: q.standing, invalidPending: q.invalidPending ? 'true' : undefined })}`),
+  actOnRectification: (caseId: string, body: RectificationActionRequest) => post<RectificationView>(`/rectifications/${encodeURIComponent(caseId)}`, body),
+  rectificationSettings: () => request<{ settings: { officeCode: string; officeName: string; deadlineDays: number }[]; choices: number[] }>('/rectification-settings'),
+  setRectificationDays: (officeCode: string, deadlineDays: number) => post<{ officeCode: string; deadlineDays: number }>('/rectification-settings', { officeCode, deadlineDays }),
 };

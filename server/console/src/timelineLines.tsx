@@ -2,6 +2,7 @@
 import type { StatusEvent } from '../../../shared/sync/protocol';
 import { backOfficeBody } from '../../../shared/sync/statusEvents';
 import { formatDay, formatTime, REVIEW_STATUS_LABEL } from './labels';
+import { rectificationLine } from '../../../shared/domain/rectificationText';
 
 export function backOfficeLine(s: StatusEvent) {
   const body = backOfficeBody(s);
@@ -29,6 +30,9 @@ export function backOfficeLine(s: StatusEvent) {
   } else if (body?.type === 'review.resumed') {
     color = 'purple';
     content = <>恢复办理，承诺办结日期顺延 {body.payload.suspendedWorkdays} 个工作日至 {formatDay(body.payload.promisedDate)}{who}</>;
+  } else if (body?.type === 'review.rectification') {
+    color = body.payload.status === 'done' || body.payload.status === 'invalid' ? 'green' : 'orange';
+    content = <>差评整改{who}<div>{rectificationLine(body.payload)}</div></>;
   }
   return { key: s.id, color, title: formatTime(s.decidedAt), content: <div data-testid="timeline-status" data-type={s.type}>{content}</div> };
 }
