@@ -160,6 +160,8 @@ describe('sync client', () => {
     // The restore: the server lost this device's uploads and has a new database id.
     await srv.db.query('DELETE FROM status_events WHERE case_id = ANY($1::uuid[])', [first]);
     await srv.db.query('DELETE FROM case_claims WHERE case_id = ANY($1::uuid[])', [first]);
+    await srv.db.query('DELETE FROM rectifications WHERE case_id = ANY($1::uuid[])', [first]);
+    await srv.db.query('DELETE FROM case_facts WHERE case_id = ANY($1::uuid[])', [first]);
     await srv.db.query('DELETE FROM case_events WHERE device_id = $1', [d.deviceId]);
     await srv.db.query('DELETE FROM cases WHERE device_id = $1', [d.deviceId]);
     await srv.db.query('UPDATE device_cursors SET last_applied_seq = 0 WHERE device_id = $1', [d.deviceId]);
