@@ -30,7 +30,7 @@ describe('server admin CLI (PGlite data folder)', () => {
   beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'yc-cli-')); });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('creates an office and window, issues a code and publishes a catalogue; a bad file changes nothing', { timeout: 120_000 }, async () => {
+  it('creates an office and window, issues a code and publishes a catalogue; a bad file changes nothing', { timeout: 300_000 }, async () => {
     const office = await cli('office', 'add', '--code', '210102', '--name', '和平区政务服务中心', '--level', 'county', '--address', '沈阳市和平区');
     expect(office.code).toBe(0);
     expect((await cli('window', 'add', '--office', '210102', '--code', '01', '--name', '综合窗口一')).code).toBe(0);
