@@ -22,8 +22,8 @@ describe('case.get lists the materials of the case', () => {
       marks: { form: { mark: 'verified', copies: 1 }, id: { mark: 'eCert' } },
     });
     expect(await materialsOf(ws, caseId)).toEqual([
-      { id: 'form', name: '查询申请表', form: '原件', necessity: '必要', copies: 1, copiesReceived: 1, status: 'satisfied', mark: 'verified', reason: null, supplemented: false },
-      { id: 'id', name: '居民身份证', form: '原件核验', necessity: '必要', copies: 0, copiesReceived: null, status: 'satisfied', mark: 'eCert', reason: null, supplemented: false },
+      { id: 'form', name: '查询申请表', form: '原件', necessity: '必要', copies: 1, copiesReceived: 1, status: 'satisfied', mark: 'verified', reason: null, supplemented: false, pages: 0 },
+      { id: 'id', name: '居民身份证', form: '原件核验', necessity: '必要', copies: 0, copiesReceived: null, status: 'satisfied', mark: 'eCert', reason: null, supplemented: false, pages: 0 },
     ]);
   });
 
