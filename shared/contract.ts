@@ -15,6 +15,7 @@ import { HeldUpload, SyncEnrolInput, SyncStatusView } from './sync/clientStatus'
 import { Answers, Marks } from './domain/checklist';
 import { IntakeTerms } from './domain/intakeTerms';
 import { WindowDeadlines } from './domain/timeliness';
+import { Synonyms } from './search/synonyms';
 import { HandoverLine, WINDOW_PERIODS, WindowDashboard } from './stats/window';
 
 const Empty = z.object({}).strict();
@@ -80,7 +81,27 @@ export const contract = {
     access: 'signedIn',
   },
   'catalogue.item': { input: z.object({ code: z.string().min(1).max(40) }).strict(), output: ItemDetail, access: 'signedIn' },
+  // 群众说法 → 目录用词 for the search box: the catalogue's list and this window's additions.
+  'catalogue.synonyms': { input: Empty, output: z.object({ catalogue: Synonyms, local: Synonyms }), access: 'signedIn' },
+  'catalogue.setSynonyms': {
+    input: z.object({ text: z.string().max(100_000) }).strict(),
+    output: z.object({ catalogue: Synonyms, local: Synonyms }),
+    access: ['supervisor'], forbidden: '只有值班长可以修改同义词',
+  },
   'catalogue.export': { input: Empty, output: z.object({ json: z.string() }), access: 'signedIn' },
+  // What an import would change (added, changed, removed items), shown before it is applied.
+  'catalogue.previewImport': {
+    input: z.object({ json: z.string().max(50_000_000) }).strict(),
+    output: z.object({
+      fromVersion: z.number().int(),
+      toVersion: z.number().int(),
+      added: z.array(z.object({ code: z.string(), name: z.string() })),
+      changed: z.array(z.object({ code: z.string(), name: z.string(), fields: z.array(z.string()) })),
+      removed: z.array(z.object({ code: z.string(), name: z.string() })),
+      otherChanges: z.array(z.string()),
+    }),
+    access: ['supervisor'], forbidden: '只有值班长可以导入目录',
+  },
   'catalogue.import': {
     input: z.object({ json: z.string().max(50_000_000) }).strict(),
     output: z.object({ version: z.number().int(), itemCount: z.number().int() }),

@@ -14,6 +14,7 @@ import {
   type Window,
 } from '../../shared/domain/catalogue';
 import { searchKeys } from '../../shared/search/keys';
+import { getSetting, setSetting } from './settings';
 
 export interface CatalogueMeta {
   version: number;
@@ -43,7 +44,16 @@ export function replaceCatalogue(db: Db, c: Catalogue): void {
       const keys = searchKeys(i);
       item.run(i.code, i.name, i.departmentCode, JSON.stringify(i), keys.initials, keys.pinyin);
     }
+    // The catalogue's synonym list travels with it (the window's own additions are kept apart).
+    setSetting(db, CATALOGUE_SYNONYMS, JSON.stringify(c.synonyms ?? []));
   });
+}
+
+const CATALOGUE_SYNONYMS = 'catalogue.synonyms';
+/** The synonym list of the catalogue in use ([] for one published without). */
+export function catalogueSynonyms(db: Db): NonNullable<Catalogue['synonyms']> {
+  const raw = getSetting(db, CATALOGUE_SYNONYMS);
+  return raw ? (JSON.parse(raw) as NonNullable<Catalogue['synonyms']>) : [];
 }
 
 export function catalogueMeta(db: Db): CatalogueMeta | null {
@@ -87,6 +97,7 @@ export function exportCatalogue(db: Db): Catalogue {
     offices: listOffices(db),
     windows: listWindows(db),
     items: parseRows<Item>(stmt(db, 'SELECT json FROM items ORDER BY code').all() as { json: string }[]),
+    ...(catalogueSynonyms(db).length ? { synonyms: catalogueSynonyms(db) } : {}),
   };
 }
 
