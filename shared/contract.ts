@@ -194,6 +194,12 @@ export const contract = {
     output: z.object({ printers: WindowPrinters, systemPrinters: z.array(z.string()) }),
     access: 'signedIn',
   },
+  // 打印测试页 on the printer set for a notice kind (or the default), by the same route as notices.
+  'print.testPage': {
+    input: z.object({ kind: z.union([NoticeKind, z.literal('default')]) }).strict(),
+    output: z.object({ printedTo: z.string(), message: z.string() }),
+    access: 'signedIn',
+  },
   // Working-day calendar (法定节假日与调休): a newer official schedule can be imported by a supervisor.
   'calendar.status': { input: Empty, output: z.object({ version: z.number().int(), years: z.array(z.number().int()), coversToday: z.boolean() }), access: 'signedIn' },
   'calendar.import': {

@@ -39,6 +39,7 @@ export const CHANNEL_NAMES = [
   'notice.print',
   'print.settings',
   'print.setPrinter',
+  'print.testPage',
   'calendar.status',
   'calendar.import',
   'sync.status',
