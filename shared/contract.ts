@@ -19,6 +19,7 @@ import { IntakeTerms } from './domain/intakeTerms';
 import { SaveDraftInput, SavedDraft } from './domain/intakeDraft';
 import { WindowDeadlines } from './domain/timeliness';
 import { AddPageInput, DraftId, PageView, PagesOf } from './scans/api';
+import { Synonyms } from './search/synonyms';
 import { HandoverLine, WINDOW_PERIODS, WindowDashboard } from './stats/window';
 
 const RatingReasonCodes = z.array(z.string().min(1).max(20)).max(MAX_RATING_REASONS, `评价原因最多选择 ${MAX_RATING_REASONS} 项`).default([]);
@@ -85,7 +86,27 @@ export const contract = {
     access: 'signedIn',
   },
   'catalogue.item': { input: z.object({ code: z.string().min(1).max(40) }).strict(), output: ItemDetail, access: 'signedIn' },
+  // 群众说法 → 目录用词 for the search box: the catalogue's list and this window's additions.
+  'catalogue.synonyms': { input: Empty, output: z.object({ catalogue: Synonyms, local: Synonyms }), access: 'signedIn' },
+  'catalogue.setSynonyms': {
+    input: z.object({ text: z.string().max(100_000) }).strict(),
+    output: z.object({ catalogue: Synonyms, local: Synonyms }),
+    access: ['supervisor'], forbidden: '只有值班长可以修改同义词',
+  },
   'catalogue.export': { input: Empty, output: z.object({ json: z.string() }), access: 'signedIn' },
+  // What an import would change (added, changed, removed items), shown before it is applied.
+  'catalogue.previewImport': {
+    input: z.object({ json: z.string().max(50_000_000) }).strict(),
+    output: z.object({
+      fromVersion: z.number().int(),
+      toVersion: z.number().int(),
+      added: z.array(z.object({ code: z.string(), name: z.string() })),
+      changed: z.array(z.object({ code: z.string(), name: z.string(), fields: z.array(z.string()) })),
+      removed: z.array(z.object({ code: z.string(), name: z.string() })),
+      otherChanges: z.array(z.string()),
+    }),
+    access: ['supervisor'], forbidden: '只有值班长可以导入目录',
+  },
   'catalogue.import': {
     input: z.object({ json: z.string().max(50_000_000) }).strict(),
     output: z.object({ version: z.number().int(), itemCount: z.number().int() }),
@@ -202,6 +223,12 @@ export const contract = {
   'print.setPrinter': {
     input: z.object({ kind: z.union([NoticeKind, z.literal('default')]), choice: PrinterChoice.nullable() }).strict(),
     output: z.object({ printers: WindowPrinters, systemPrinters: z.array(z.string()) }),
+    access: 'signedIn',
+  },
+  // 打印测试页 on the printer set for a notice kind (or the default), by the same route as notices.
+  'print.testPage': {
+    input: z.object({ kind: z.union([NoticeKind, z.literal('default')]) }).strict(),
+    output: z.object({ printedTo: z.string(), message: z.string() }),
     access: 'signedIn',
   },
   // Working-day calendar (法定节假日与调休): a newer official schedule can be imported by a supervisor.

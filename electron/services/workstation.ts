@@ -1,6 +1,7 @@
 // Composition root of the workstation's Node side: opens the store, seeds a first start,
 // builds the search index and the handler table. The Electron shell and the preview/E2E
 // harness both create exactly this, so tests exercise the real handlers.
+import { cupsPrinters } from '../print/systemPrinters';
 import type { Db } from '../store/db';
 import { openDatabase, tx } from '../store/db';
 import { snapshotIdOf } from '../store/cases';
@@ -236,7 +237,8 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
   const ports: PrintPorts = {
     pdf: opts.printing?.pdf ?? null,
     printToDevice: opts.printing?.printToDevice,
-    listPrinters: opts.printing?.listPrinters,
+    // The app passes Electron's list; elsewhere (preview, plain Node) CUPS is asked.
+    listPrinters: opts.printing?.listPrinters ?? cupsPrinters,
     // Practice copies never land among real ones.
     archiveDir: (opts.printing?.archiveDir ?? path.join(opts.dbPath === ':memory:' ? '.' : path.dirname(opts.dbPath), 'archive')) + (ws.practice ? '-practice' : ''),
   };

@@ -15,6 +15,7 @@ import {
 } from '../../shared/domain/catalogue';
 import { searchKeys } from '../../shared/search/keys';
 import { NATIONAL_RATING_REASONS, type RatingReason } from '../../shared/domain/ratingReasons';
+import { getSetting, setSetting } from './settings';
 
 export interface CatalogueMeta {
   version: number;
@@ -46,7 +47,16 @@ export function replaceCatalogue(db: Db, c: Catalogue): void {
     }
     const reason = stmt(db, 'INSERT INTO rating_reasons (position, code, rating_class, text) VALUES (?, ?, ?, ?)');
     (c.ratingReasons ?? []).forEach((r, i) => reason.run(i + 1, r.code, r.ratingClass, r.text));
+    // The catalogue's synonym list travels with it (the window's own additions are kept apart).
+    setSetting(db, CATALOGUE_SYNONYMS, JSON.stringify(c.synonyms ?? []));
   });
+}
+
+const CATALOGUE_SYNONYMS = 'catalogue.synonyms';
+/** The synonym list of the catalogue in use ([] for one published without). */
+export function catalogueSynonyms(db: Db): NonNullable<Catalogue['synonyms']> {
+  const raw = getSetting(db, CATALOGUE_SYNONYMS);
+  return raw ? (JSON.parse(raw) as NonNullable<Catalogue['synonyms']>) : [];
 }
 
 /** The centre's own 好差评 reasons as published, or null when it publishes none. */
@@ -103,6 +113,7 @@ export function exportCatalogue(db: Db): Catalogue {
     windows: listWindows(db),
     items: parseRows<Item>(stmt(db, 'SELECT json FROM items ORDER BY code').all() as { json: string }[]),
     ...(own ? { ratingReasons: own } : {}),
+    ...(catalogueSynonyms(db).length ? { synonyms: catalogueSynonyms(db) } : {}),
   };
 }
 

@@ -2,6 +2,8 @@
 // schema cannot see. Every error is located (item code, field, reason) so whoever made the
 // file can fix all of them in one pass; nothing is applied unless there are none.
 import { Catalogue, type Catalogue as CatalogueT } from '../domain/catalogue';
+import { jsonSyntaxMessage, plainIssue } from '../text/plainErrors';
+import { stripBom } from '../text/decodeFile';
 
 export interface CatalogueError {
   /** 实施编码 of the item the error is in, when it is inside an item. */
@@ -18,16 +20,17 @@ function pathToField(path: PropertyKey[]): string {
 
 export function parseCatalogueJson(json: string): CatalogueValidation {
   let data: unknown;
+  const text = stripBom(json);
   try {
-    data = JSON.parse(json);
+    data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [{ field: '(文件)', reason: `不是有效的 JSON 文件：${(e as Error).message}` }] };
+    return { ok: false, errors: [{ field: '(文件)', reason: jsonSyntaxMessage(text, e) }] };
   }
   return validateCatalogue(data);
 }
 
 export function validateCatalogue(data: unknown): CatalogueValidation {
-  const parsed = Catalogue.safeParse(data);
+  const parsed = Catalogue.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     const items = (data as { items?: unknown[] } | null)?.items;
     return {
@@ -36,9 +39,9 @@ export function validateCatalogue(data: unknown): CatalogueValidation {
         const [head, index, ...rest] = issue.path;
         if (head === 'items' && typeof index === 'number') {
           const code = (Array.isArray(items) ? (items[index] as { code?: unknown } | undefined)?.code : undefined);
-          return { itemCode: typeof code === 'string' ? code : `第${index + 1}项`, field: pathToField(rest), reason: issue.message };
+          return { itemCode: typeof code === 'string' ? code : `第${index + 1}项`, field: pathToField(rest), reason: plainIssue(issue) };
         }
-        return { field: pathToField(issue.path), reason: issue.message };
+        return { field: pathToField(issue.path), reason: plainIssue(issue) };
       }),
     };
   }

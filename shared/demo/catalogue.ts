@@ -17,6 +17,7 @@ import { justiceItems } from './items/justice';
 import { transportItems } from './items/transport';
 import { offices, windows } from './offices';
 import { subCenters } from './sub-centers';
+import { demoSynonyms } from './synonyms';
 
 export const demoCatalogue: Catalogue = {
   schemaVersion: CATALOGUE_SCHEMA_VERSION,
@@ -26,6 +27,7 @@ export const demoCatalogue: Catalogue = {
   subCenters,
   offices,
   windows,
+  synonyms: demoSynonyms,
   items: [
     ...marketItems,
     ...transportItems,

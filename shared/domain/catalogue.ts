@@ -161,5 +161,10 @@ export const Catalogue = z.object({
   items: z.array(Item).min(1),
   /** The centre's 好差评 reasons (shared/domain/ratingReasons.ts); absent: the national list. */
   ratingReasons: RatingReasonList.optional(),
+  /** 群众说法 → 目录用词 for the search box (shared/search/synonyms.ts); windows may add their own. */
+  synonyms: z
+    .array(z.object({ words: z.array(z.string().trim().min(1).max(20)).min(1).max(20), means: z.string().trim().min(1).max(30) }))
+    .max(2000)
+    .optional(),
 });
 export type Catalogue = z.infer<typeof Catalogue>;

@@ -4,7 +4,8 @@ import { toCsv } from '../csv';
 
 export { BOM, csvBytes, csvCell, toCsv } from '../csv';
 
-export const RESULT_COLUMNS = ['学员', '工号', '场景', '尝试次数', '最高分', '最近得分', '常见错误'] as const;
+/** The columns of the 成绩 screen (学员 split into name and 工号 for Excel), 结果 included. */
+export const RESULT_COLUMNS = ['学员', '工号', '场景', '练习次数', '最高分', '最近得分', '结果', '常见失误'] as const;
 
 export function resultsCsv(results: readonly TraineeResult[]): string {
   return toCsv([
@@ -16,6 +17,7 @@ export function resultsCsv(results: readonly TraineeResult[]): string {
       r.attempts,
       r.bestScore,
       r.latestScore,
+      r.passed ? '通过' : '未通过',
       describeMistakes(r.commonMistakes),
     ]),
   ]);

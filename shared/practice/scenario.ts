@@ -3,6 +3,8 @@
 // import, edit and export; `parsePack` checks the schema and then the scenario against the
 // catalogue and the checklist engine, so a pack can never expect an outcome the workstation
 // would not allow.
+import { jsonSyntaxMessage, plainIssue } from '../text/plainErrors';
+import { stripBom } from '../text/decodeFile';
 import { z } from 'zod';
 import { IMMEDIATE_TIERS, LEVEL_LABEL, LEVELS, TIER_LABEL, type Catalogue } from '../domain/catalogue';
 import { Answers, DECISION_LABEL, DECISIONS } from '../domain/checklist';
@@ -222,16 +224,17 @@ export const REFERENCE_DAY = new Date('2026-01-01T00:00:00+08:00');
 
 export function parsePack(json: string, catalogue: Catalogue): PackParse {
   let data: unknown;
+  const text = stripBom(json);
   try {
-    data = JSON.parse(json);
+    data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [packError(undefined, '(文件)', `不是有效的 JSON：${(e as Error).message}`)] };
+    return { ok: false, errors: [packError(undefined, '(文件)', jsonSyntaxMessage(text, e))] };
   }
   return validatePack(data, catalogue);
 }
 
 export function validatePack(data: unknown, catalogue: Catalogue): PackParse {
-  const parsed = ScenarioPack.safeParse(data, { error: z.locales.zhCN().localeError });
+  const parsed = ScenarioPack.safeParse(data, { error: z.locales.zhCN().localeError, reportInput: true });
   if (!parsed.success) {
     const raw = (data as { scenarios?: unknown } | null)?.scenarios;
     return {
@@ -240,9 +243,9 @@ export function validatePack(data: unknown, catalogue: Catalogue): PackParse {
         const [head, index, ...rest] = issue.path;
         if (head === 'scenarios' && typeof index === 'number') {
           const id = Array.isArray(raw) ? (raw[index] as { id?: unknown } | undefined)?.id : undefined;
-          return packError(typeof id === 'string' && id ? id : `第${index + 1}个`, fieldLabel(rest), issue.message);
+          return packError(typeof id === 'string' && id ? id : `第${index + 1}个`, fieldLabel(rest), plainIssue(issue));
         }
-        return packError(undefined, fieldLabel(issue.path), issue.message);
+        return packError(undefined, fieldLabel(issue.path), plainIssue(issue));
       }),
     };
   }

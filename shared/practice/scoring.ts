@@ -75,7 +75,8 @@ export function formatDuration(seconds: number): string {
   const m = Math.floor(s / 60);
   const r = s % 60;
   if (m === 0) return `${r} 秒`;
-  return r === 0 ? `${m} 分` : `${m} 分 ${r} 秒`;
+  // 分钟, never a bare 分: beside a score, 「目标 5 分」 reads as five points.
+  return r === 0 ? `${m} 分钟` : `${m} 分钟 ${r} 秒`;
 }
 
 const point = (key: string, label: string, max: number, earned: number, feedback: string | null): ScorePoint => ({

@@ -267,7 +267,10 @@ describe('intake decisions, notices, delivery and ratings', () => {
     expect(text).toContain(sub.name.replace(/\s/g, ''));
     expect(text).toContain(sub.address.replace(/\s/g, ''));
     expect(text).toContain(`${VISITOR}：`);
-    expect(text).not.toContain('居民身份证');
+    // No document of the visitor is printed (the materials to bring may name one), and no 查询 line.
+    expect(text).not.toContain('居民身份证：');
+    expect(text).toContain('请携带以下材料');
+    expect(text).not.toContain('查询办理进度');
     await closeNotice(page);
   });
 

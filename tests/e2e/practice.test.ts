@@ -273,7 +273,7 @@ describe('practice mode in the browser', () => {
     expect(download.suggestedFilename()).toMatch(/^练习成绩-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = fs.readFileSync((await download.path())!);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csv.toString('utf8')).toContain(`张敏,1001,${scenario('lx-13').title},1,100,100`);
+    expect(csv.toString('utf8')).toContain(`张敏,1001,${scenario('lx-13').title},1,100,100,通过`);
 
     // 打印 prints the results sheet alone.
     await page.evaluate(() => {

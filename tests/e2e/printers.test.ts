@@ -1,7 +1,9 @@
 // 打印机设置 from the notice preview: the clerk points one notice kind at a network ESC/POS
-// thermal printer; printing then sends the raw bytes there (and still archives the PDF).
+// thermal printer; printing then sends the raw bytes there (and still archives the PDF). The
+// dialog lists the system's printers (none here: no CUPS) and prints a test page first.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import net from 'node:net';
+import iconv from 'iconv-lite';
 import { DEMO_ITEMS } from '../../shared/demo/examples';
 import { signIn, startHarness, type Harness } from './harness';
 import { confirmDecision, demoItem, openDecision, openItem, poll, waitForNotice } from './flows';
@@ -38,7 +40,13 @@ test('a notice kind sent to a network thermal printer gets ESC/POS bytes', async
   await dialog.locator('.ant-input-number input').fill(String(port));
   await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
   await poll(() => dialog.getByRole('row', { name: /引导/ }).textContent()).toContain(`热敏打印机 127.0.0.1:${port}`);
+  expect(await dialog.getByTestId('system-printers').textContent()).toContain('本机系统打印机');
   await h.shot('printer-settings');
+  await dialog.getByTestId('printer-test-redirect').click();
+  await poll(() => dialog.getByTestId('printer-test-result').textContent()).toBe(`测试页已发送到热敏打印机 127.0.0.1:${port}`);
+  await poll(() => iconv.decode(Buffer.concat(received), 'gb18030')).toContain('打印测试页');
+  await h.shot('printer-test-page');
+  received.length = 0;
   await dialog.getByRole('button', { name: '关 闭' }).click();
 
   await page.getByTestId('notice-print').click();

@@ -135,7 +135,7 @@ describe('practice mode: running scenarios', () => {
     expect(rows).toEqual([expect.objectContaining({ scenarioId: 'builtin/lx-12', attempts: 2, bestScore: 100, latestScore: 100, trainee: { staffNo: '1001', name: '张敏' } })]);
     const { csv } = await ok<{ csv: string }>(host.dispatch('practice.resultsCsv', {}));
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv).toContain('张敏,1001,身份证过期了还来开纳税记录,2,100,100');
+    expect(csv).toContain('张敏,1001,身份证过期了还来开纳税记录,2,100,100,通过');
     host.close();
   });
 

@@ -65,15 +65,15 @@ describe('results by trainee and scenario', () => {
     expect(describeMistakes(rows[1].commonMistakes)).toBe('用时（2次）');
   });
 
-  it('exports CSV that Excel opens: BOM, CRLF, the seven columns', () => {
+  it('exports CSV that Excel opens: BOM, CRLF, the screen\'s columns with 通过/未通过', () => {
     const csv = resultsCsv(aggregateResults(records));
     const bytes = csvBytes(csv);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
     const rows = readCsv(csv.slice(BOM.length));
-    expect(rows[0]).toEqual(['学员', '工号', '场景', '尝试次数', '最高分', '最近得分', '常见错误']);
-    expect(rows[3]).toEqual(['王小雨', 'A002', scenarios.find((s) => s.id === 'lx-16')!.title, '3', '100', '100', '受理决定（2次）']);
+    expect(rows[0]).toEqual(['学员', '工号', '场景', '练习次数', '最高分', '最近得分', '结果', '常见失误']);
+    expect(rows[3]).toEqual(['王小雨', 'A002', scenarios.find((s) => s.id === 'lx-16')!.title, '3', '100', '100', '通过', '受理决定（2次）']);
   });
 
   it('quotes commas, quotes and line breaks and defuses formulas', () => {

@@ -62,8 +62,8 @@ describe('scoring: table of mistakes', () => {
     ['an ID number typed wrong', 'lx-01', (a) => (a.applicant.idNumber = '210102199604120310'), 95, ['录入的身份证号与证件不一致']],
     ['the wrong notice', 'lx-11', (a) => (a.noticeKind = 'acceptance'), 95, ['打印文书错误：应为一次性告知书，实际为受理通知书']],
     ['no notice', 'lx-11', (a) => (a.noticeKind = null), 95, ['未打印文书：应打印一次性告知书']],
-    ['over the time target', 'lx-01', (a) => (a.elapsedSeconds = 430), 95, ['超出目标用时 2 分 10 秒']],
-    ['twice the time target', 'lx-01', (a) => (a.elapsedSeconds = 600), 90, ['超出目标用时 5 分']],
+    ['over the time target', 'lx-01', (a) => (a.elapsedSeconds = 430), 95, ['超出目标用时 2 分钟 10 秒']],
+    ['twice the time target', 'lx-01', (a) => (a.elapsedSeconds = 600), 90, ['超出目标用时 5 分钟']],
     ['accepting an applicant who is not eligible', 'lx-07', decide('accept'), 25, ['决定错误：应为不予受理，实际为受理']],
     ['no decision on a redirect', 'lx-08', decide(null), 20, ['未作出决定：应为引导至分中心', '未打印文书：应打印引导告知单']],
   ])('%s', (_name, id, change, expectedScore, expectedFeedback) => {
@@ -102,7 +102,8 @@ describe('scoring: table of mistakes', () => {
     expect(share(25, 7)).toEqual([4, 4, 4, 4, 3, 3, 3]);
     expect(share(10, 3)).toEqual([4, 3, 3]);
     expect(formatDuration(45)).toBe('45 秒');
-    expect(formatDuration(130)).toBe('2 分 10 秒');
+    expect(formatDuration(130)).toBe('2 分钟 10 秒');
+    expect(formatDuration(300)).toBe('5 分钟'); // 「目标 5 分」 read as points
   });
 });
 

@@ -1,7 +1,8 @@
 // 打印机设置: which printer prints which notice at this window — a system printer (A4/A5/80mm)
-// or a network ESC/POS thermal printer (host:9100) — or the window's default.
+// or a network ESC/POS thermal printer (host:9100) — or the window's default. The system's
+// printers are listed to pick from; 测试页 prints a test page by the same route as the notices.
 import { useEffect, useState } from 'react';
-import { Button, Form, Input, InputNumber, Modal, Select, Table } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Select, Table } from 'antd';
 import { NOTICE_KINDS, NOTICE_TITLE, type NoticeKind } from '../../../shared/notice/model';
 import type { Out } from '../../../shared/contract';
 import type { PrinterChoice } from '../../../shared/print/printers';
@@ -18,6 +19,16 @@ export function PrinterSettings({ onClose }: { onClose: () => void }) {
   const [view, setView] = useState<View | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<Slot | null>(null);
+  const [tested, setTested] = useState<string | null>(null);
+  const testPage = async (slot: Slot) => {
+    setTested(null);
+    setError(null);
+    try {
+      setTested((await invoke('print.testPage', { kind: slot })).message);
+    } catch (e) {
+      setError(e);
+    }
+  };
   const [form] = Form.useForm();
   useEffect(() => {
     invoke('print.settings', {}).then(setView, setError);
@@ -46,6 +57,10 @@ export function PrinterSettings({ onClose }: { onClose: () => void }) {
   return (
     <Modal open title="打印机设置（本窗口）" onCancel={onClose} footer={<Button onClick={onClose}>关闭</Button>} width={720} data-testid="printer-settings">
       {error ? <ErrorAlert error={error} /> : null}
+      {tested && <Alert type="success" showIcon title={tested} style={{ marginBottom: 8 }} data-testid="printer-test-result" />}
+      <div className="muted-hint" data-testid="system-printers">
+        本机系统打印机：{view ? (view.systemPrinters.length ? view.systemPrinters.join('、') : '未找到（可填写打印机名称，或使用网络热敏打印机）') : '读取中…'}
+      </div>
       <Table
         size="small"
         pagination={false}
@@ -59,7 +74,8 @@ export function PrinterSettings({ onClose }: { onClose: () => void }) {
             render: (_, r) => (
               <span>
                 <Button size="small" onClick={() => { setEditing(r.slot); form.setFieldsValue({ type: 'system', layout: r.slot === 'materialReceipt' ? 'thermal80' : 'A4', port: 9100 }); }}>设置</Button>{' '}
-                {r.choice ? <Button size="small" onClick={() => { setEditing(r.slot); void save(null); }}>清除</Button> : null}
+                {r.choice ? <Button size="small" onClick={() => { setEditing(r.slot); void save(null); }}>清除</Button> : null}{' '}
+                {r.choice ? <Button size="small" onClick={() => void testPage(r.slot)} data-testid={`printer-test-${r.slot}`}>测试页</Button> : null}
               </span>
             ),
           },

@@ -5,6 +5,7 @@ import { Alert, Button, Table, Tag } from 'antd';
 import type { ErrorDetail } from '../../../shared/errors';
 import type { PackSummary } from '../../../shared/practice/api';
 import { ApiError, invoke } from '../api';
+import { decodeTextFile } from '../../../shared/text/decodeFile';
 import { downloadText } from './download';
 
 type Outcome = { ok: true; text: string } | { ok: false; message: string; details: ErrorDetail[] };
@@ -27,7 +28,8 @@ export function PackAdmin({ onChanged }: { onChanged: () => void }) {
     setBusy(true);
     setOutcome(null);
     try {
-      const r = await invoke('practice.importPack', { json: await f.text() });
+      // Bytes decoded by BOM, UTF-8 or GB18030: a pack saved by an older editor is not garbled.
+      const r = await invoke('practice.importPack', { json: decodeTextFile(new Uint8Array(await f.arrayBuffer())).text });
       setOutcome({ ok: true, text: `已导入场景包「${r.title}」第 ${r.version} 版，共 ${r.scenarioCount} 个场景${r.replaced ? '（替换了同编号的原有场景包）' : ''}。` });
       load();
       onChanged();

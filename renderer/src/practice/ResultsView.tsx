@@ -8,10 +8,12 @@ import type { Out } from '../../../shared/contract';
 import type { SessionView } from '../../../shared/practice/api';
 import { invoke } from '../api';
 import { downloadText } from './download';
+import { describeMistakes } from '../../../shared/practice/results';
 
 type Row = Out<'practice.results'>['rows'][number];
 
-const mistakes = (r: Row) => r.commonMistakes.map((m) => `${m.label}×${m.count}`).join('；');
+// The same words as the CSV's 常见失误 column.
+const mistakes = (r: Row) => describeMistakes(r.commonMistakes);
 
 export function ResultsView({ version }: { version: number }) {
   const [rows, setRows] = useState<Row[] | null>(null);
