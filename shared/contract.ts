@@ -130,6 +130,8 @@ export const contract = {
         reasonCategory: DissatisfactionReason.nullable().default(null),
         source: z.enum(['screen', 'paper']),
         comment: z.string().trim().max(500).default(''),
+        /** 纸质评价表编号: required for a paper rating. */
+        formNumber: z.string().trim().max(40, '评价表编号不能超过 40 个字符').optional(),
       })
       .strict(),
     output: CaseSummary,

@@ -27,7 +27,8 @@ function summary(e: CaseEvent): string {
       return `已出件：${e.payload.label ?? e.payload.method}`;
     case 'case.rated': {
       const p = e.payload;
-      return `好差评：${RATING_LABEL[p.level]}${p.reasonCategory ? `，原因：${p.reasonCategory}` : ''}${RATED_ON[p.source] ?? ''}`;
+      const form = p.source === 'paper' && p.formNumber ? `（纸质评价补录，评价表编号 ${p.formNumber}）` : (RATED_ON[p.source] ?? '');
+      return `好差评：${RATING_LABEL[p.level]}${p.reasonCategory ? `，原因：${p.reasonCategory}` : ''}${form}`;
     }
     case 'review.status': {
       const p = e.payload;

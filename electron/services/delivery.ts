@@ -47,14 +47,16 @@ export function deliver(ws: Deps, input: DeliverInput) {
   });
 }
 
-export function rate(ws: Deps, caseId: string, level: RatingLevel, reasonCategory: string | null, source: RatingSource, comment: string) {
+export function rate(ws: Deps, caseId: string, level: RatingLevel, reasonCategory: string | null, source: RatingSource, comment: string, formNumber?: string) {
   const clerk = ws.session.clerk;
   if (!clerk) throw new AppError('unauthenticated', '请先登录');
+  // A paper form is entered later: its number is what ties the record to the form kept on file.
+  if (source === 'paper' && !formNumber) throw new AppError('invalid_input', '请填写纸质评价表上的编号');
   if (ratingNeedsReason(level) && !reasonCategory) {
     throw new AppError('invalid_input', '评价为不满意时，请选择不满意的原因');
   }
   return tx(ws.db, () => {
     const s = openCase(ws, caseId, rateBlocker);
-    return recordEvents(ws.db, s, [{ caseId, type: 'case.rated', staffNo: clerk.staffNo, at: ws.now().toISOString(), payload: { level, reasonCategory, source, comment } }]);
+    return recordEvents(ws.db, s, [{ caseId, type: 'case.rated', staffNo: clerk.staffNo, at: ws.now().toISOString(), payload: { level, reasonCategory, source, comment, ...(source === 'paper' && formNumber ? { formNumber } : {}) } }]);
   });
 }

@@ -86,6 +86,8 @@ export const RatedPayload = z.looseObject({
   reasonCategory: Text(60).nullable(),
   source: z.enum(RATING_SOURCES),
   comment: Text(500),
+  /** A paper form's own number (评价表编号), so the form entered can be found again. */
+  formNumber: Text(40).optional(),
 });
 
 // ---- events the window records locally from what the centre sends down --------------

@@ -294,10 +294,12 @@ describe('intake decisions, notices, delivery and ratings', () => {
     // The end of that visit: a paper form's rating entered afterwards.
     await page.getByTestId('action-rate-paper').click();
     await page.getByTestId('rating-satisfied').click();
+    expect(await page.getByTestId('rating-submit').isDisabled()).toBe(true); // the form's number first
+    await page.getByTestId('rating-form-number').fill('PJ-2026-0815');
     await page.getByTestId('rating-submit').click();
     await page.getByTestId('rating-done').waitFor();
     await page.getByTestId('rating-close').click();
-    await poll(() => page.getByTestId('case-timeline').textContent()).toContain('好差评：满意（纸质评价补录）');
+    await poll(() => page.getByTestId('case-timeline').textContent()).toContain('好差评：满意（纸质评价补录，评价表编号 PJ-2026-0815）');
     expect(await page.getByTestId('action-rate').count()).toBe(0); // one rating per visit
     await page.getByTestId('case-back').click();
   });

@@ -86,6 +86,6 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
     'case.supplement': ({ caseId, note }) => summary(supplement(ws, caseId, note).id),
     'case.terminate': ({ caseId, reason }) => summary(terminate(ws, caseId, reason).id),
     'case.deliver': (input) => summary(deliver(ws, input).id),
-    'case.rate': ({ caseId, level, reasonCategory, source, comment }) => summary(rate(ws, caseId, level, reasonCategory, source, comment).id),
+    'case.rate': ({ caseId, level, reasonCategory, source, comment, formNumber }) => summary(rate(ws, caseId, level, reasonCategory, source, comment, formNumber).id),
   };
 }

@@ -12,6 +12,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
   const [level, setLevel] = useState<RatingLevel | null>(null);
   const [reason, setReason] = useState<string | null>(null);
   const [comment, setComment] = useState('');
+  const [formNumber, setFormNumber] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
@@ -21,7 +22,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
     setBusy(true);
     setError(null);
     try {
-      await invoke('case.rate', { caseId, level, reasonCategory: ratingNeedsReason(level) ? (reason as (typeof DISSATISFACTION_REASONS)[number]) : null, source, comment });
+      await invoke('case.rate', { caseId, level, reasonCategory: ratingNeedsReason(level) ? (reason as (typeof DISSATISFACTION_REASONS)[number]) : null, source, comment, ...(source === 'paper' ? { formNumber: formNumber.trim() } : {}) });
       setDone(true);
       onRated();
     } catch (e) {
@@ -31,6 +32,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
     }
   };
   const missingReason = ratingNeedsReason(level) && !reason;
+  const missingForm = source === 'paper' && !formNumber.trim();
 
   return (
     <Modal
@@ -48,7 +50,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
         ) : (
           <>
             <Button onClick={onClose}>取消</Button>
-            <Button type="primary" size="large" disabled={!level || missingReason} loading={busy} onClick={submit} data-testid="rating-submit">
+            <Button type="primary" size="large" disabled={!level || missingReason || missingForm} loading={busy} onClick={submit} data-testid="rating-submit">
               提交评价
             </Button>
           </>
@@ -60,6 +62,14 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
       ) : (
         <>
           {source === 'screen' && <p className="rating-lead">办件编号 {caseNumber} · 您的评价将帮助我们改进服务</p>}
+          {source === 'paper' && (
+            <div className="rating-form-number">
+              <label className="decision-label" htmlFor="rating-form-number">
+                纸质评价表编号（必填，表上印制或手写的编号）
+              </label>
+              <Input id="rating-form-number" autoFocus maxLength={40} value={formNumber} onChange={(e) => setFormNumber(e.target.value)} data-testid="rating-form-number" style={{ maxWidth: 320, marginBottom: 12 }} />
+            </div>
+          )}
           <div className="rating-levels" role="radiogroup" aria-label="评价等级">
             {RATING_LEVELS.map((l) => (
               <button
