@@ -22,11 +22,20 @@ export function deliver(ws: Deps, input: DeliverInput) {
     const agent = s.agent as Agent | null;
     const shown = input.idNumber ? normalizeIdentifier(input.idNumber) : '';
     const facts: PayloadOf<'case.delivered'> = { method: input.method };
-    if (input.method === 'applicant') {
-      if (shown !== applicantIdentifier(applicant)) {
-        throw new AppError('forbidden', applicant.kind === 'person' ? '领取人身份证号与申请人不一致，不能出件' : '统一社会信用代码与申请单位不一致，不能出件');
-      }
-      facts.receiver = applicant.kind === 'person' ? applicant.name : applicant.legalRepresentative;
+    let label: string = DELIVERY_LABEL[input.method];
+    if (input.method === 'applicant' && applicant.kind === 'organisation') {
+      // A unit collects through a person: its legal representative shows their own ID card (the
+      // credit code is no one's identity). Their number was never taken at intake, so the clerk
+      // checks the card's name against the registered 法定代表人, and the number is recorded.
+      const check = validateIdCard(shown);
+      if (!check.ok) throw new AppError('invalid_input', `法定代表人${check.message}`);
+      if (!input.identityChecked) throw new AppError('forbidden', `请核对身份证上的姓名与法定代表人「${applicant.legalRepresentative}」一致`);
+      facts.receiver = applicant.legalRepresentative;
+      facts.receiverIdNumber = check.value;
+      label = '法定代表人领取';
+    } else if (input.method === 'applicant') {
+      if (shown !== applicantIdentifier(applicant)) throw new AppError('forbidden', '领取人身份证号与申请人不一致，不能出件');
+      facts.receiver = applicant.name;
     } else if (input.method === 'agent') {
       const check = validateIdCard(shown);
       if (!check.ok) throw new AppError('invalid_input', `代理人${check.message}`);
@@ -43,7 +52,7 @@ export function deliver(ws: Deps, input: DeliverInput) {
       facts.trackingNumber = tracking;
     }
     const at = ws.now().toISOString();
-    return recordEvents(ws.db, s, [{ caseId: s.id, type: 'case.delivered', staffNo: clerk.staffNo, at, payload: { ...facts, label: DELIVERY_LABEL[input.method] } }]);
+    return recordEvents(ws.db, s, [{ caseId: s.id, type: 'case.delivered', staffNo: clerk.staffNo, at, payload: { ...facts, label } }]);
   });
 }
 
