@@ -59,6 +59,27 @@ describe('keyboard first at the window', () => {
     await poll(() => page.locator('[data-testid=intake]').getAttribute('data-item-code')).toBe(firstHit);
   });
 
+  test('keys typed while an item opens are kept for it: query, Enter and five digits at once answer and mark everything', async () => {
+    const { page } = h;
+    const item = demoItem(DEMO_ITEMS.immediate30);
+    await nextApplicant(page);
+    await page.keyboard.type(`${item.code}`, { delay: 0 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('11211', { delay: 0 }); // 本人, 本市户籍, 否; both materials 原件已核验
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('applicant-name');
+    expect(await page.getByTestId('search-input').inputValue()).toBe(item.code);
+    for (const [s, k] of [['applicant', 0], ['household', 0], ['frequent', 1]] as const) {
+      expect(await page.getByTestId(`situation-${s}`).locator('input[type=radio]').nth(k).isChecked()).toBe(true);
+    }
+    expect(await page.locator('[data-testid=checklist] [role=listitem]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(['satisfied', 'satisfied']);
+    // Dropping this intake by keys too: F4 asks, Enter confirms.
+    await page.keyboard.press('F4');
+    await page.getByTestId('leave-confirm').waitFor();
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('leave-confirm');
+    await page.keyboard.press('Enter');
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-input');
+  });
+
   test('a simple 立等可取 受理 with keys only, the notice printed: counted, no pointer used', async () => {
     const { page } = h;
     const item = demoItem(DEMO_ITEMS.immediate30);

@@ -12,6 +12,7 @@ import type { IntakeTerms } from '../../../shared/domain/intakeTerms';
 import { invoke } from '../api';
 import { draftReducer, newDraft } from '../intake/draft';
 import { useDraftAutosave } from '../intake/useDraftAutosave';
+import { releaseKeys } from '../intake/typeAhead';
 import { DraftStatus } from '../components/DraftStatus';
 import { isBlankDraft, type SavedDraft } from '../../../shared/domain/intakeDraft';
 import { ApplicantPanel } from '../components/ApplicantPanel';
@@ -95,7 +96,10 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
         if (!fromDraft.current) dispatch({ type: 'reset', serveTargets: d.item.serveTargets });
         fromDraft.current = false;
       },
-      (e: Error) => live && setError(e.message),
+      (e: Error) => {
+        releaseKeys(false); // nothing to type into: held keys are dropped with the message shown
+        if (live) setError(e.message);
+      },
     );
     return () => {
       live = false;
@@ -124,6 +128,9 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
     const first = document.querySelector<HTMLInputElement>('.situations input[type=radio]');
     if (first) first.focus();
     else setFocusChecklist((n) => n + 1);
+    // Keys typed while the item opened go to what now has the keyboard (after the checklist took it).
+    const replay = window.setTimeout(() => releaseKeys(true));
+    return () => window.clearTimeout(replay);
   }, [shown, code]);
 
   // F6–F10: the decision's dialog, when the handler's terms allow it (and no dialog is open).
