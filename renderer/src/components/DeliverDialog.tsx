@@ -124,7 +124,7 @@ export function DeliverDialog({ summary, legalRepresentative, onClose, onDeliver
           </Form.Item>
           {method !== 'post' && (
             <Form.Item label={idLabel} validateStatus={idError ? 'error' : undefined} help={idError ?? undefined}>
-              <Input size="large" aria-label={idLabel} maxLength={24} value={idNumber} onChange={(e) => setIdNumber(normalizeIdentifier(e.target.value))} data-testid="deliver-id" />
+              <Input size="large" autoFocus aria-label={idLabel} maxLength={24} value={idNumber} onChange={(e) => setIdNumber(normalizeIdentifier(e.target.value))} data-testid="deliver-id" />
             </Form.Item>
           )}
           {method === 'applicant' && organisation && (
