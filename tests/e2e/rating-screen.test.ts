@@ -132,6 +132,22 @@ describe('评价器 (second screen)', () => {
     expect(await page.getByTestId('case-timeline').textContent()).not.toContain('好差评');
   });
 
+  test('another clerk asks for the rating of a case 张敏 took: the 评价器 names 张敏', async () => {
+    const { page } = h;
+    const number = await decideDirect(); // taken by 张敏 (1001)
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('signin-submit').waitFor();
+    await signIn(page, '1002'); // 李强 takes over the window
+    await poll(() => screen.getByTestId('rating-screen').textContent()).toContain('工作人员 李强　工号 1002　为您服务');
+    await openCase(number);
+    await page.getByTestId('case-actions').getByTestId('ask-rating-send').click();
+    await poll(state).toBe('ask');
+    expect(await screen.getByTestId('rating-screen-clerk').textContent()).toBe('张敏');
+    expect(await screen.getByTestId('rating-screen').textContent()).toContain('（工号 1001）');
+    await page.getByTestId('case-actions').getByTestId('ask-rating-cancel').click();
+    await poll(state).toBe('idle');
+  });
+
   test('no errors on either page', () => {
     expect(h.errors).toEqual([]);
     expect(screenErrors).toEqual([]);
