@@ -134,6 +134,22 @@ describe('keyboard first at the window', () => {
     console.log(`keys for a simple 受理 (without typed text): ${keys.length - 3} to the case number, ${keys.length} with print, close and F4`);
   });
 
+  test('decision keys act only on the intake on screen: F9 behind 今日办件 opens nothing, after F2 it opens 不予受理', async () => {
+    const { page } = h;
+    await page.keyboard.type('wfzjl', { delay: 0 });
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('[data-testid=intake]').getAttribute('data-item-code')).toBe(firstHit);
+    await page.getByTestId('decision-refuse').waitFor();
+    await page.keyboard.press('F3');
+    await page.getByTestId('queue').waitFor();
+    await page.keyboard.press('F9');
+    expect(await page.getByTestId('refusal-reasons').count()).toBe(0);
+    await page.keyboard.press('F2');
+    await page.keyboard.press('F9');
+    await page.getByTestId('refusal-reasons').waitFor();
+    await poll(() => focused(h)).toBe('refusal-reasons');
+  });
+
   test('the browser reported no errors', () => {
     expect(h.errors).toEqual([]);
   });

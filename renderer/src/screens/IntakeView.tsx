@@ -142,6 +142,8 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
       if (!d) return;
       e.preventDefault();
       if (live.current.draft.decisionForm.open || document.querySelector('.ant-modal-confirm')) return;
+      // Kept mounted behind 今日办件 and 窗口统计: only the intake on screen takes the keys.
+      if (!document.querySelector<HTMLElement>('[data-testid=intake]')?.offsetParent) return;
       if (allowed.includes(d)) dispatch({ type: 'decisionForm', patch: { open: d } });
     };
     window.addEventListener('keydown', onKey);
