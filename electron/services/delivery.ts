@@ -24,11 +24,20 @@ export function deliver(ws: Deps, input: DeliverInput) {
     const agent = s.agent as Agent | null;
     const shown = input.idNumber ? normalizeIdentifier(input.idNumber) : '';
     const facts: PayloadOf<'case.delivered'> = { method: input.method };
-    if (input.method === 'applicant') {
-      if (shown !== applicantIdentifier(applicant)) {
-        throw new AppError('forbidden', applicant.kind === 'person' ? '领取人身份证号与申请人不一致，不能出件' : '统一社会信用代码与申请单位不一致，不能出件');
-      }
-      facts.receiver = applicant.kind === 'person' ? applicant.name : applicant.legalRepresentative;
+    let label: string = DELIVERY_LABEL[input.method];
+    if (input.method === 'applicant' && applicant.kind === 'organisation') {
+      // A unit collects through a person: its legal representative shows their own ID card (the
+      // credit code is no one's identity). Their number was never taken at intake, so the clerk
+      // checks the card's name against the registered 法定代表人, and the number is recorded.
+      const check = validateIdCard(shown);
+      if (!check.ok) throw new AppError('invalid_input', `法定代表人${check.message}`);
+      if (!input.identityChecked) throw new AppError('forbidden', `请核对身份证上的姓名与法定代表人「${applicant.legalRepresentative}」一致`);
+      facts.receiver = applicant.legalRepresentative;
+      facts.receiverIdNumber = check.value;
+      label = '法定代表人领取';
+    } else if (input.method === 'applicant') {
+      if (shown !== applicantIdentifier(applicant)) throw new AppError('forbidden', '领取人身份证号与申请人不一致，不能出件');
+      facts.receiver = applicant.name;
     } else if (input.method === 'agent') {
       const check = validateIdCard(shown);
       if (!check.ok) throw new AppError('invalid_input', `代理人${check.message}`);
@@ -45,7 +54,7 @@ export function deliver(ws: Deps, input: DeliverInput) {
       facts.trackingNumber = tracking;
     }
     const at = ws.now().toISOString();
-    return recordEvents(ws.db, s, [{ caseId: s.id, type: 'case.delivered', staffNo: clerk.staffNo, at, payload: { ...facts, label: DELIVERY_LABEL[input.method] } }]);
+    return recordEvents(ws.db, s, [{ caseId: s.id, type: 'case.delivered', staffNo: clerk.staffNo, at, payload: { ...facts, label } }]);
   });
 }
 
@@ -58,6 +67,8 @@ export interface RateInput {
   comment: string;
   /** Paper forms: the date written on the form. */
   formDate?: string;
+  /** Paper forms: the form's own number (评价表编号), required so the entry can be found on file. */
+  formNumber?: string;
 }
 
 /** 好差评: one per visit, its reasons from the centre's list for the level's class, never dated before the visit. */
@@ -65,6 +76,8 @@ export function rate(ws: Deps, input: RateInput) {
   const clerk = ws.session.clerk;
   if (!clerk) throw new AppError('unauthenticated', '请先登录');
   if (input.formDate !== undefined && input.source !== 'paper') throw new AppError('invalid_input', '只有纸质评价表才填写评价表日期');
+  // A paper form is entered later: its number is what ties the record to the form kept on file.
+  if (input.source === 'paper' && !input.formNumber) throw new AppError('invalid_input', '请填写纸质评价表上的编号');
   return tx(ws.db, () => {
     const list = listRatingReasons(ws.db);
     const problem = ratingReasonsProblem(list, input.level, input.reasons);
@@ -78,6 +91,7 @@ export function rate(ws: Deps, input: RateInput) {
     const payload: PayloadOf<'case.rated'> = {
       level: input.level, reasonCategory: reasons[0]?.text ?? null, source: input.source, comment: input.comment, reasons,
       ...(input.formDate !== undefined ? { formDate: input.formDate } : {}),
+      ...(input.source === 'paper' && input.formNumber ? { formNumber: input.formNumber } : {}),
     };
     return recordEvents(ws.db, s, [{ caseId: input.caseId, type: 'case.rated', staffNo: clerk.staffNo, at, payload }]);
   });

@@ -104,10 +104,12 @@ export const DeliverInput = z
   .object({
     caseId: z.string(),
     method: DeliveryMethod,
-    /** ID (or credit code) shown by whoever collects in person. */
+    /** The ID card number shown by whoever collects in person (for a unit: its legal representative's). */
     idNumber: z.string().max(40).optional(),
     agentName: PersonName.optional(),
     authorisationChecked: z.boolean().optional(),
+    /** A unit's result collected by its legal representative: the clerk checked the ID card's name is theirs. */
+    identityChecked: z.boolean().optional(),
     trackingNumber: z.string().trim().max(40).optional(),
   })
   .strict();

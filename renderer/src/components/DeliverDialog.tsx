@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { Alert, Button, Checkbox, Form, Input, Modal, Radio } from 'antd';
 import { DELIVERY_LABEL, type CaseSummary, type DeliveryMethod } from '../../../shared/domain/case';
 import { validateIdCard } from '../../../shared/validate/idcard';
-import { validateCreditCode } from '../../../shared/validate/creditCode';
 import { normalizeIdentifier } from '../../../shared/validate/normalize';
 import { invoke } from '../api';
 import { ErrorAlert } from './ErrorAlert';
@@ -13,8 +12,8 @@ import { AskRatingScreen } from './AskRatingScreen';
 
 interface Props {
   summary: CaseSummary;
-  /** Whether the applicant is a unit: its person in charge shows the credit code instead. */
-  organisation: boolean;
+  /** A unit's legal representative (null for a person): they collect with their own ID card. */
+  legalRepresentative: string | null;
   onClose: () => void;
   onDelivered: (s: CaseSummary) => void;
   onPrintReceipt: () => void;
@@ -23,21 +22,25 @@ interface Props {
   onRated: () => void;
 }
 
-export function DeliverDialog({ summary, organisation, onClose, onDelivered, onPrintReceipt, onRate, onRated }: Props) {
+export function DeliverDialog({ summary, legalRepresentative, onClose, onDelivered, onPrintReceipt, onRate, onRated }: Props) {
   const [method, setMethod] = useState<DeliveryMethod>('applicant');
   const [idNumber, setIdNumber] = useState('');
   const [agentName, setAgentName] = useState('');
   const [authorised, setAuthorised] = useState(false);
+  const [identityChecked, setIdentityChecked] = useState(false);
+  const organisation = legalRepresentative !== null;
   const [tracking, setTracking] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<CaseSummary | null>(null);
 
-  const idCheck = method === 'applicant' && organisation ? validateCreditCode(idNumber) : validateIdCard(idNumber);
-  const idLabel = method === 'applicant' ? (organisation ? '申请单位统一社会信用代码' : '领取人（申请人）身份证号') : '代理人身份证号';
+  const idCheck = validateIdCard(idNumber);
+  const idLabel = method === 'applicant' ? (organisation ? `法定代表人（${legalRepresentative}）身份证号` : '领取人（申请人）身份证号') : '代理人身份证号';
   const idError = idNumber.length >= 18 && !idCheck.ok ? idCheck.message : null;
   const ready =
-    method === 'post' ? tracking.trim().length > 0 : idCheck.ok && (method === 'applicant' || (agentName.trim().length > 0 && authorised));
+    method === 'post'
+      ? tracking.trim().length > 0
+      : idCheck.ok && (method === 'applicant' ? !organisation || identityChecked : agentName.trim().length > 0 && authorised);
 
   const submit = async () => {
     setBusy(true);
@@ -48,6 +51,7 @@ export function DeliverDialog({ summary, organisation, onClose, onDelivered, onP
         method,
         ...(method === 'post' ? { trackingNumber: tracking.trim() } : { idNumber }),
         ...(method === 'agent' ? { agentName: agentName.trim(), authorisationChecked: authorised } : {}),
+        ...(method === 'applicant' && organisation ? { identityChecked } : {}),
       });
       setDone(s);
       onDelivered(s);
@@ -90,7 +94,7 @@ export function DeliverDialog({ summary, organisation, onClose, onDelivered, onP
     >
       {done ? (
         <>
-          <Alert type="success" showIcon data-testid="deliver-done" title={`已出件：${DELIVERY_LABEL[method]}`} description={`${summary.itemName} · ${summary.applicantName}`} />
+          <Alert type="success" showIcon data-testid="deliver-done" title={`已出件：${method === 'applicant' && organisation ? '法定代表人领取' : DELIVERY_LABEL[method]}`} description={`${summary.itemName} · ${summary.applicantName}`} />
           <div className="deliver-rating">
             <AskRatingScreen caseId={summary.id} rated={summary.rated} onRated={onRated} />
           </div>
@@ -111,7 +115,7 @@ export function DeliverDialog({ summary, organisation, onClose, onDelivered, onP
                 setError(null);
               }}
               options={[
-                { value: 'applicant', label: '本人领取' },
+                { value: 'applicant', label: organisation ? '法定代表人领取' : '本人领取' },
                 { value: 'agent', label: '代理人领取' },
                 { value: 'post', label: '邮寄送达' },
               ]}
@@ -120,8 +124,13 @@ export function DeliverDialog({ summary, organisation, onClose, onDelivered, onP
           </Form.Item>
           {method !== 'post' && (
             <Form.Item label={idLabel} validateStatus={idError ? 'error' : undefined} help={idError ?? undefined}>
-              <Input size="large" aria-label={idLabel} maxLength={24} value={idNumber} onChange={(e) => setIdNumber(normalizeIdentifier(e.target.value))} data-testid="deliver-id" />
+              <Input size="large" autoFocus aria-label={idLabel} maxLength={24} value={idNumber} onChange={(e) => setIdNumber(normalizeIdentifier(e.target.value))} data-testid="deliver-id" />
             </Form.Item>
+          )}
+          {method === 'applicant' && organisation && (
+            <Checkbox checked={identityChecked} onChange={(e) => setIdentityChecked(e.target.checked)} data-testid="deliver-identity-checked">
+              已核对身份证上的姓名为法定代表人 {legalRepresentative}
+            </Checkbox>
           )}
           {method === 'agent' && (
             <>
