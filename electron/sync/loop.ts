@@ -5,6 +5,7 @@ import type { SyncClient } from './client';
 import { SyncError } from './http';
 import { waitingCounts, listHeld } from '../store/outbox';
 import { rejectedCount } from '../store/syncState';
+import { pageQueue } from '../store/pageUploads';
 
 export type SyncLoopState = 'online' | 'offline' | 'syncing' | 'notEnrolled';
 
@@ -24,6 +25,11 @@ export interface SyncStatus {
   rejected: number;
   /** Uploads held back because the server kept failing on them (re-queued on request). */
   held: number;
+  /** The page queue: pages waiting, bytes left, seconds left at the measured speed, pages that cannot go. */
+  pagesWaiting: number;
+  pageBytesLeft: number;
+  pageSecondsLeft: number | null;
+  pagesFailed: number;
 }
 
 export interface SyncLoopOptions {
@@ -102,10 +108,15 @@ export class SyncLoop {
 
   status(): SyncStatus {
     const db = this.client.db;
-    if (!db.open) return { state: 'offline', pending: 0, pendingCases: 0, lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, rejected: 0, held: 0 };
+    const noPages = { pagesWaiting: 0, pageBytesLeft: 0, pageSecondsLeft: null, pagesFailed: 0 };
+    if (!db.open) return { state: 'offline', pending: 0, pendingCases: 0, lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, rejected: 0, held: 0, ...noPages };
     const st = this.client.state();
     const pending = waitingCounts(db);
-    const base = { pending: pending.events, pendingCases: pending.cases, rejected: rejectedCount(db), held: listHeld(db).length };
+    const pages = pageQueue(db);
+    const base = {
+      pending: pending.events, pendingCases: pending.cases, rejected: rejectedCount(db), held: listHeld(db).length,
+      pagesWaiting: pages.pages, pageBytesLeft: pages.bytesLeft, pageSecondsLeft: pages.pages ? this.client.pages.secondsLeft() : null, pagesFailed: pages.failed,
+    };
     if (!st) return { ...base, state: 'notEnrolled', lastSuccessAt: null, lastError: null, serverUrl: null, notice: null };
     const state: SyncLoopState = this.running ? 'syncing' : st.lastError ? 'offline' : this.online === false ? 'offline' : 'online';
     return { ...base, state, lastSuccessAt: st.lastSuccessAt, lastError: st.lastError, serverUrl: st.serverUrl, notice: st.notice };

@@ -203,5 +203,7 @@ export const CaseDetail = z.object({
   events: z.array(CaseEventView),
   /** Null until the back office sent something. */
   review: CaseReview.nullable().default(null),
+  /** 材料已上传 n/m: the case's scanned pages and how many the centre holds (null in practice mode: nothing is uploaded). */
+  pageUploads: z.object({ total: z.number().int(), uploaded: z.number().int() }).nullable().default(null),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;

@@ -10,6 +10,7 @@ import { evaluateIntake } from '../intakeTerms';
 import { chinaDay } from '../../../shared/time';
 import { describeEvent } from '../caseTimeline';
 import { caseMaterials } from '../caseMaterials';
+import { casePageUploads } from '../../store/pageUploads';
 import { complete, decide, supplement, terminate } from '../intake';
 import { deliver, rate } from '../delivery';
 import type { Workstation } from '../workstation';
@@ -69,6 +70,7 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
         catalogueVersion: row.catalogueVersion,
         materials: caseMaterials(ws.db, row, events),
         events: events.map(describeEvent),
+        pageUploads: ws.practice ? null : casePageUploads(ws.db, caseId),
       };
     },
     'case.lookup': ({ caseNumber }) => {

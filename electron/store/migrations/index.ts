@@ -7,6 +7,7 @@ import { m005 } from './005-lean-intake';
 import { m006 } from './006-event-chain';
 import { m007 } from './007-case-opened';
 import { m008 } from './008-pages';
+import { m009 } from './009-page-uploads';
 import type Database from 'better-sqlite3';
 
 export interface Migration {
@@ -17,7 +18,7 @@ export interface Migration {
   up?: (db: Database.Database) => void;
 }
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
 migrations.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`migration ${m.name} must be number ${i + 1}`);
 });

@@ -172,7 +172,14 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
           />
         </section>
         <section className="panel case-materials" aria-label="申请材料">
-          <h3 className="panel-title">申请材料</h3>
+          <h3 className="panel-title">
+            申请材料
+            {detail.pageUploads && detail.pageUploads.total > 0 && (
+              <span className={`page-upload-tally${detail.pageUploads.uploaded < detail.pageUploads.total ? ' waiting' : ''}`} data-testid="case-page-uploads">
+                材料已上传 {detail.pageUploads.uploaded}/{detail.pageUploads.total}
+              </span>
+            )}
+          </h3>
           <CaseMaterials materials={detail.materials} supplementDeadline={s.supplementDeadline} overdue={overdue} />
         </section>
         <section className="panel case-timeline" aria-label="办件记录">
