@@ -112,13 +112,13 @@ export function draftAttachment(db: Db, draftId: string | undefined, caseId: str
 }
 
 /** Pages taken after the decision join the case now. */
-export function attachDraftToCase(ws: Deps, caseId: string, draftId: string): number {
+export function attachDraftToCase(ws: Deps, caseId: string, draftId: string, supplement = false): number {
   const clerk = clerkOf(ws);
   return tx(ws.db, () => {
     const s: CaseState | null = loadCaseState(ws.db, caseId);
     if (!s) throw new AppError('not_found', '找不到该办件');
     const materialIds = new Set(draftPages(ws.db, draftId).map((p) => p.materialId));
-    const { event, move } = draftAttachment(ws.db, draftId, caseId, materialIds, { staffNo: clerk.staffNo, at: ws.now().toISOString() });
+    const { event, move } = draftAttachment(ws.db, draftId, caseId, materialIds, { staffNo: clerk.staffNo, at: ws.now().toISOString() }, supplement);
     if (!event) return 0;
     const recorded: CaseEvent[] = [];
     recordEvents(ws.db, s, [event], undefined, recorded);

@@ -54,10 +54,15 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
       const attention = unseenReviewAlerts(ws.db).find((a) => a.caseId === caseId);
       if (attention && ws.session.clerk) markReviewSeen(ws.db, caseId, ws.session.clerk.staffNo, ws.now().toISOString());
       const state = loadCaseState(ws.db, caseId);
+      const materials = caseMaterials(ws.db, row, events);
+      const nameOf = (id: string) => materials?.find((m) => m.id === id)?.name ?? id;
       const review: CaseReview | null = state && (state.reviewStatus || state.extension || state.suspension)
         ? {
             status: state.reviewStatus, reason: state.reviewReason, note: state.reviewNote, decidedBy: state.reviewDecidedBy, result: state.reviewResult,
             extension: state.extension, suspension: state.suspension,
+            failedMaterials: state.reviewStatus === 'needsSupplement'
+              ? (state.reviewMaterials ?? []).filter((m) => m.verdict === 'failed').map((m) => ({ materialId: m.materialId, name: nameOf(m.materialId), reason: m.reason }))
+              : [],
           }
         : null;
       return {
@@ -68,7 +73,7 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
         answers: JSON.parse(row.answers),
         marks: JSON.parse(row.marks),
         catalogueVersion: row.catalogueVersion,
-        materials: caseMaterials(ws.db, row, events),
+        materials,
         events: events.map(describeEvent),
         pageUploads: ws.practice ? null : casePageUploads(ws.db, caseId),
       };

@@ -22,6 +22,7 @@ import { AskRatingScreen } from '../components/AskRatingScreen';
 import { Countdown } from '../components/Countdown';
 import { useServerNow } from '../cases/useServerNow';
 import { ReviewInfo } from '../components/ReviewInfo';
+import { SupplementScans } from '../components/SupplementScans';
 
 type Dialog = { type: 'notice'; kind: NoticeKind } | { type: 'deliver' } | { type: 'rate'; source: 'screen' | 'paper' } | { type: 'supplement' } | { type: 'terminate' } | null;
 
@@ -131,6 +132,9 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
       </div>
       <ErrorAlert error={actionError} testId="case-action-error" />
       {detail.review && <ReviewInfo review={detail.review} onPrintExtension={() => setDialog({ type: 'notice', kind: 'extension' })} />}
+      {detail.review?.status === 'needsSupplement' && detail.review.failedMaterials.length > 0 && (
+        <SupplementScans caseId={caseId} failed={detail.review.failedMaterials} onRecorded={load} />
+      )}
       {overdue && <Alert type="error" showIcon data-testid="supplement-overdue" title={`补正期限 ${cnDate(s.supplementDeadline!)} 已过，申请人未补正，可终止办理`} style={{ marginBottom: 12 }} />}
 
       <div className="case-columns">
