@@ -73,9 +73,9 @@ export function MaterialPages({ caseId, materials, verdicts, onVerdicts, editabl
             <Button disabled={viewing.i === 0} onClick={() => setViewing({ ...viewing, i: viewing.i - 1 })}>上一页</Button>
             <Button disabled={viewing.i === viewing.list.length - 1} onClick={() => setViewing({ ...viewing, i: viewing.i + 1 })}>下一页</Button>
             <Button onClick={() => setZoom((z) => Math.max(0.5, z / 1.25))}>缩小</Button>
-            <Button onClick={() => setZoom((z) => Math.min(4, z * 1.25))}>放大</Button>
+            <Button onClick={() => setZoom((z) => Math.min(4, z * 1.25))} data-testid="review-zoom-in">放大</Button>
             <Button onClick={() => setTurn((t) => (t + 270) % 360)}>向左旋转</Button>
-            <Button onClick={() => setTurn((t) => (t + 90) % 360)}>向右旋转</Button>
+            <Button onClick={() => setTurn((t) => (t + 90) % 360)} data-testid="review-rotate-right">向右旋转</Button>
           </Space>
         )}>
         {shown && (
