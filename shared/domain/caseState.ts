@@ -233,8 +233,11 @@ const conflict = (message: string): Blocker => ({ code: 'conflict', message });
 const notYet = (message: string): Blocker => ({ code: 'precondition_failed', message });
 type View<K extends keyof CaseState> = Readonly<Pick<CaseState, K>>;
 
-export function completeBlocker(s: View<'status'>): Blocker {
-  return s.status === 'accepted' ? null : conflict(`办件当前状态为「${STATUS_LABEL[s.status]}」，不能办结`);
+export function completeBlocker(s: View<'status' | 'reviewStatus'>): Blocker {
+  if (s.status !== 'accepted') return conflict(`办件当前状态为「${STATUS_LABEL[s.status]}」，不能办结`);
+  // 需补正 is open: the matter waits for the applicant's supplement and the reviewer.
+  if (s.reviewStatus === 'needsSupplement') return notYet('后台要求补正材料，补正并经审核前不能办结');
+  return null;
 }
 export function supplementBlocker(s: View<'status'>): Blocker {
   return s.status === 'awaitingSupplement' ? null : conflict('该办件不在待补正状态');
