@@ -202,7 +202,8 @@ export const contract = {
   'pages.remove': { input: z.object({ pageId: z.string().min(1).max(64) }).strict(), output: Ok, access: 'signedIn' },
   'pages.discardDraft': { input: z.object({ draftId: DraftId }).strict(), output: z.object({ removed: z.number().int() }), access: 'signedIn' },
   // Pages taken after the decision join the case now (one case.pagesAttached event).
-  'pages.attach': { input: z.object({ caseId: z.string().min(1).max(64), draftId: DraftId }).strict(), output: z.object({ attached: z.number().int() }), access: 'signedIn' },
+  // supplement: the pages are the applicant's 补正 for what the back office asked (需补正).
+  'pages.attach': { input: z.object({ caseId: z.string().min(1).max(64), draftId: DraftId, supplement: z.boolean().default(false) }).strict(), output: z.object({ attached: z.number().int() }), access: 'signedIn' },
   'notice.kinds': { input: z.object({ caseId: z.string() }).strict(), output: z.object({ kinds: z.array(NoticeKind) }), access: 'signedIn' },
   'notice.render': {
     input: z.object({ caseId: z.string(), kind: NoticeKind, layout: z.enum(NOTICE_LAYOUTS) }).strict(),

@@ -114,7 +114,7 @@ export function decide(ws: IntakeDeps, input: DecideParsed): DecideResult {
       { snapshotId, itemName: item.name },
       events,
     );
-    pages.move();
+    pages.move(events);
     // From memory, not the file: the same builder the printed notice uses.
     assertNoticeProducible(() =>
       noticeModel(ws, MAIN_NOTICE[input.decision], { state, item, events, clerk, departmentName: ws.departmentName(item.departmentCode), subCenter, redirectTo: levelTarget }),
@@ -167,8 +167,9 @@ export function supplement(ws: Pick<Workstation, 'db' | 'session' | 'now'>, case
     const at = ws.now().toISOString();
     // The supplement's new scans join the case with it.
     const pages = draftAttachment(ws.db, draftId, caseId, new Set(draftId ? draftPages(ws.db, draftId).map((p) => p.materialId) : []), { staffNo: clerk.staffNo, at }, true);
-    const state = recordEvents(ws.db, s, [{ caseId, type: 'case.supplemented', staffNo: clerk.staffNo, at, payload: { materialIds: supplied, note } }, ...(pages.event ? [pages.event] : [])]);
-    pages.move();
+    const recorded: CaseEvent[] = [];
+    const state = recordEvents(ws.db, s, [{ caseId, type: 'case.supplemented', staffNo: clerk.staffNo, at, payload: { materialIds: supplied, note } }, ...(pages.event ? [pages.event] : [])], undefined, recorded);
+    pages.move(recorded);
     return state;
   });
 }

@@ -7,11 +7,18 @@ import type { Workstation } from './workstation';
 import { getCaseRow, getSnapshot } from '../store/cases';
 import { caseEvents } from '../store/caseEvents';
 import { noticeKinds, projectCase, type CaseState } from '../../shared/domain/caseState';
-import { firstEvent, type CaseEvent } from '../../shared/domain/caseEvents';
+import { eventsOf, firstEvent, type CaseEvent } from '../../shared/domain/caseEvents';
 import type { Marks } from '../../shared/domain/checklist';
 import { findClerk } from '../store/clerks';
 import { getSetting, setSetting } from '../store/settings';
 import { buildNotice, type PersonInput } from '../../shared/notice/build';
+
+/** Pages scanned per material, from the case's case.pagesAttached events. */
+function pagesPerMaterial(events: readonly CaseEvent[]): Record<string, number> {
+  const n: Record<string, number> = {};
+  for (const e of eventsOf(events, 'case.pagesAttached')) for (const p of e.payload.pages) n[p.materialId] = (n[p.materialId] ?? 0) + 1;
+  return n;
+}
 import type { NoticeKind, NoticeModel } from '../../shared/notice/model';
 import { paperSizeMm, type NoticeLayout } from '../../shared/notice/render';
 import { Item, type SubCenter } from '../../shared/domain/catalogue';
@@ -104,6 +111,7 @@ export function noticeModel(ws: Pick<Workstation, 'office' | 'window' | 'practic
     promisedDate: state.promisedDate,
     issuedAt: kind === 'deliveryReceipt' && delivered ? delivered.at : kind === 'extension' && state.extension ? state.extension.at : state.decidedAt!,
     deferral: decided.decision === 'acceptWithDeferral' ? { commitment: decided.commitment!, supplementDeadline: decided.supplementDeadline! } : null,
+    pages: pagesPerMaterial(f.events),
     refusal:
       decided.decision === 'refuse'
         ? {

@@ -14,6 +14,8 @@ import { imageSize } from '../../shared/scans/imageSize';
 import type { AddPageInput, PageView } from '../../shared/scans/api';
 import type { NewEvent } from '../store/caseEvents';
 import type { CaseState } from '../../shared/domain/caseState';
+import type { CaseEvent } from '../../shared/domain/caseEvents';
+import { queuePageUploads } from '../store/pageUploads';
 import type { z } from 'zod';
 
 type Deps = Pick<Workstation, 'db' | 'session' | 'now'>;
@@ -91,7 +93,7 @@ export const discardDraft = (db: Db, draftId: string): number => tx(db, () => de
  * given materials (null when there are none), and the step that moves them once the event is
  * recorded. Pages of materials not on the case's checklist stay with the draft.
  */
-export function draftAttachment(db: Db, draftId: string | undefined, caseId: string, materialIds: ReadonlySet<string>, by: { staffNo: string; at: string }, supplement = false): { event: NewEvent | null; move: () => void } {
+export function draftAttachment(db: Db, draftId: string | undefined, caseId: string, materialIds: ReadonlySet<string>, by: { staffNo: string; at: string }, supplement = false): { event: NewEvent | null; move: (recorded: readonly CaseEvent[]) => void } {
   const pages = draftId ? draftPages(db, draftId).filter((p) => materialIds.has(p.materialId)) : [];
   if (!pages.length) return { event: null, move: () => {} };
   const held = heldBy(db, { caseId });
@@ -99,21 +101,28 @@ export function draftAttachment(db: Db, draftId: string | undefined, caseId: str
   if (held.bytes + pages.reduce((n, p) => n + p.bytes, 0) > MAX_CASE_BYTES) throw new AppError('precondition_failed', `每个办件的扫描件合计不能超过 ${MAX_CASE_BYTES / 1024 / 1024} MB`);
   return {
     event: { caseId, type: 'case.pagesAttached', staffNo: by.staffNo, at: by.at, payload: { pages: pages.map(toPageRef), ...(supplement ? { supplement: true } : {}) } },
-    move: () => attachPages(db, pages.map((p) => p.id), caseId),
+    // Once the event is recorded: the pages are the case's, and queued for upload behind it.
+    move: (recorded) => {
+      attachPages(db, pages.map((p) => p.id), caseId);
+      const event = recorded.find((e) => e.type === 'case.pagesAttached');
+      if (!event) throw new Error('draftAttachment: the case.pagesAttached event was not recorded');
+      queuePageUploads(db, caseId, event.id, pages, by.at);
+    },
   };
 }
 
 /** Pages taken after the decision join the case now. */
-export function attachDraftToCase(ws: Deps, caseId: string, draftId: string): number {
+export function attachDraftToCase(ws: Deps, caseId: string, draftId: string, supplement = false): number {
   const clerk = clerkOf(ws);
   return tx(ws.db, () => {
     const s: CaseState | null = loadCaseState(ws.db, caseId);
     if (!s) throw new AppError('not_found', '找不到该办件');
     const materialIds = new Set(draftPages(ws.db, draftId).map((p) => p.materialId));
-    const { event, move } = draftAttachment(ws.db, draftId, caseId, materialIds, { staffNo: clerk.staffNo, at: ws.now().toISOString() });
+    const { event, move } = draftAttachment(ws.db, draftId, caseId, materialIds, { staffNo: clerk.staffNo, at: ws.now().toISOString() }, supplement);
     if (!event) return 0;
-    recordEvents(ws.db, s, [event]);
-    move();
+    const recorded: CaseEvent[] = [];
+    recordEvents(ws.db, s, [event], undefined, recorded);
+    move(recorded);
     return (event.payload as { pages: unknown[] }).pages.length;
   });
 }

@@ -6,7 +6,9 @@ import os from 'node:os';
 import type { Db } from '../store/db';
 import { tx } from '../store/db';
 import { catalogueMeta, exportCatalogue, replaceCatalogue } from '../store/catalogue';
-import { dropOutboxThrough, heldCaseIds, holdOldest, oldestOutbox, outboxAfter, outboxBounds, requeueAll, stageOutbox, unholdOldest, type OutboxEntryRow } from '../store/outbox';
+import { dropOutboxThrough, heldCaseIds, holdOldest, oldestOutbox, outboxAfter, outboxBounds, outboxSize, requeueAll, stageOutbox, unholdOldest, type OutboxEntryRow } from '../store/outbox';
+import { PageUploader } from './pageUploader';
+import { PageUploadStatus } from '../../shared/sync/pages';
 import { replaceClerks } from '../store/clerks';
 import { getSetting, setSetting } from '../store/settings';
 import { Catalogue } from '../../shared/domain/catalogue';
@@ -106,6 +108,7 @@ export class SyncClient {
     this.probeTimeoutMs = opts.probeTimeoutMs ?? 3_000;
     this.batch = new AdaptiveBatchSize(opts.batch);
     this.retryDelayMs = opts.retryDelayMs ?? 500;
+    this.pages = this.makePageUploader();
   }
 
   state(): SyncStateRow | null {
@@ -122,7 +125,29 @@ export class SyncClient {
 
   private call<S extends Parameters<typeof requestJson>[4]>(st: { serverUrl: string; token: string | null }, method: 'GET' | 'POST', path: string, schema: S, body?: unknown, timeoutMs = this.timeoutMs) {
     const raw = body instanceof RawJson ? body.text : undefined;
-    return requestJson(this.fetchImpl, st.serverUrl, method, SYNC_PREFIX + path, schema, { token: st.token, body: raw === undefined ? body : undefined, rawBody: raw, timeoutMs });
+    const bytes = body instanceof Uint8Array ? body : undefined;
+    return requestJson(this.fetchImpl, st.serverUrl, method, SYNC_PREFIX + path, schema, { token: st.token, body: raw === undefined && !bytes ? body : undefined, rawBody: raw, bytes, timeoutMs });
+  }
+
+  /** The page queue's uploader (sync/pageUploader.ts), over this client's device token. */
+  readonly pages: PageUploader;
+
+  private makePageUploader(): PageUploader {
+    return new PageUploader(
+    this.opts.db,
+    {
+      status: async (sha256) => (await this.call(this.enrolled(), 'GET', `/pages/${sha256}`, PageUploadStatus)).data,
+      chunk: async (sha256, offset, bytes) => {
+        const r = await this.call(this.enrolled(), 'POST', `/pages/${sha256}?offset=${offset}`, PageUploadStatus, bytes);
+        return { status: r.data, ms: r.ms };
+      },
+    },
+    () => (this.opts.now ?? (() => new Date()))(),
+    async () => {
+      await this.pushAll();
+    },
+    () => outboxSize(this.opts.db) > 0,
+    );
   }
 
   /** Exchanges a one-time code for a device token; the window's place comes from the server. */
@@ -472,6 +497,8 @@ export class SyncClient {
         await this.pullClerks();
         await this.pullWindow();
       }
+      // Pages last: they are a thousand times larger than events (and wait for them anyway).
+      await this.pages.uploadAll();
       updateSyncState(this.db, { lastSuccessAt: this.now().toISOString(), lastError: null, lastErrorAt: null });
       return { ok: true, pushed, statuses, error: null };
     } catch (err) {

@@ -14,7 +14,7 @@ export class SyncError extends Error {
     readonly userMessage: string,
     readonly status: number | null = null,
     readonly code: ApiErrorCode | null = null,
-    readonly extra: { expectedSeq?: number; retryAfterSeconds?: number } = {},
+    readonly extra: { expectedSeq?: number; retryAfterSeconds?: number; held?: number } = {},
   ) {
     super(`${kind}${status ? ` ${status}` : ''}${code ? ` ${code}` : ''}: ${userMessage}`);
   }
@@ -45,6 +45,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Already serialised JSON (the outbox keeps payloads as JSON text: no parse and re-stringify). */
   rawBody?: string;
+  /** Raw bytes (a page chunk): sent as application/octet-stream, never gzipped (images do not shrink). */
+  bytes?: Uint8Array;
   timeoutMs: number;
 }
 
@@ -67,7 +69,10 @@ export async function requestJson<S extends z.ZodType>(
   const headers: Record<string, string> = { 'accept-encoding': 'gzip', accept: 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: Uint8Array<ArrayBuffer> | undefined;
-  if (opts.body !== undefined || opts.rawBody !== undefined) {
+  if (opts.bytes) {
+    body = new Uint8Array(opts.bytes);
+    headers['content-type'] = 'application/octet-stream';
+  } else if (opts.body !== undefined || opts.rawBody !== undefined) {
     const text = Buffer.from(opts.rawBody ?? JSON.stringify(opts.body), 'utf8');
     // Big bodies only go out on fast links (batches grow on fast replies): spend less CPU there.
     const gz = gzipSync(text, { level: text.length > 64 * 1024 ? 1 : 6 });
@@ -111,5 +116,8 @@ function toSyncError(status: number, json: unknown, retryAfter: string | null): 
     return new SyncError('server', '请求过于频繁，稍后自动重试', status, code, { retryAfterSeconds: Number(retryAfter) || 1 });
   }
   if (status >= 500) return new SyncError('server', SERVER_MESSAGE, status, code);
-  return new SyncError('rejected', message, status, code, api.success && api.data.expectedSeq !== undefined ? { expectedSeq: api.data.expectedSeq } : {});
+  return new SyncError('rejected', message, status, code, {
+    ...(api.success && api.data.expectedSeq !== undefined ? { expectedSeq: api.data.expectedSeq } : {}),
+    ...(api.success && api.data.held !== undefined ? { held: api.data.held } : {}),
+  });
 }

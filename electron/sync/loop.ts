@@ -9,6 +9,7 @@ import type { SyncClient } from './client';
 import { SyncError, type SyncErrorKind } from './http';
 import { waitingCounts, listHeld } from '../store/outbox';
 import { rejectedCount } from '../store/syncState';
+import { pageQueue } from '../store/pageUploads';
 
 export type SyncLoopState = 'online' | 'offline' | 'syncing' | 'notEnrolled';
 
@@ -34,6 +35,11 @@ export interface SyncStatus {
   nextRetryAt: string | null;
   /** Offline and a try is out right now. */
   retrying: boolean;
+  /** The page queue: pages waiting, bytes left, seconds left at the measured speed, pages that cannot go. */
+  pagesWaiting: number;
+  pageBytesLeft: number;
+  pageSecondsLeft: number | null;
+  pagesFailed: number;
 }
 
 /** The status line's few words per failure kind (the full sentence is lastError). */
@@ -134,10 +140,15 @@ export class SyncLoop {
   status(): SyncStatus {
     const db = this.client.db;
     const idle = { reason: null, nextRetryAt: null, retrying: false };
-    if (!db.open) return { state: 'offline', pending: 0, pendingCases: 0, lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, rejected: 0, held: 0, ...idle };
+    const noPages = { pagesWaiting: 0, pageBytesLeft: 0, pageSecondsLeft: null, pagesFailed: 0 };
+    if (!db.open) return { state: 'offline', pending: 0, pendingCases: 0, lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, rejected: 0, held: 0, ...idle, ...noPages };
     const st = this.client.state();
     const pending = waitingCounts(db);
-    const base = { pending: pending.events, pendingCases: pending.cases, rejected: rejectedCount(db), held: listHeld(db).length };
+    const pages = pageQueue(db);
+    const base = {
+      pending: pending.events, pendingCases: pending.cases, rejected: rejectedCount(db), held: listHeld(db).length,
+      pagesWaiting: pages.pages, pageBytesLeft: pages.bytesLeft, pageSecondsLeft: pages.pages ? this.client.pages.secondsLeft() : null, pagesFailed: pages.failed,
+    };
     if (!st) return { ...base, state: 'notEnrolled', lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, ...idle };
     // A retry while the link is down is still 离线 (with "retrying"), never 正在同步: a hung
     // server would otherwise read as syncing for as long as the request waits.

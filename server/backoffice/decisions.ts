@@ -32,9 +32,12 @@ export async function decide(ctx: ReviewContext, caseId: string, input: z.input<
     if (b) throw blocked(b);
     const event = await issueStatusEvent(tx, c, {
       type: 'review.status',
-      payload: { status: req.status, reason: req.reason ?? null, note: req.note ?? null, ...(req.result ? { result: req.result } : {}) },
+      payload: {
+        status: req.status, reason: req.reason ?? null, note: req.note ?? null, ...(req.result ? { result: req.result } : {}),
+        ...(req.materials ? { materials: req.materials.map((m) => ({ materialId: m.materialId, verdict: m.verdict, reason: m.reason ?? null })) } : {}),
+      },
     }, by(ctx));
-    await recordAudit(tx, ctx.actor, 'case.decide', { caseId, detail: { status: req.status, reason: req.reason, note: req.note, result: req.result, statusEventId: event.id } });
+    await recordAudit(tx, ctx.actor, 'case.decide', { caseId, detail: { status: req.status, reason: req.reason, note: req.note, result: req.result, materials: req.materials, statusEventId: event.id } });
     return event;
   });
 }

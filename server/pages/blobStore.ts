@@ -9,7 +9,7 @@ import path from 'node:path';
 export interface BlobStore {
   /** Bytes held of an upload in progress (0: none). */
   heldBytes(uploadId: string): Promise<number>;
-  /** Writes `chunk` at `offset` (≤ held; a resent chunk overwrites its own bytes) and returns the bytes held, on disk. */
+  /** Writes `chunk` at `offset` (≤ held; a resent or replayed chunk rewrites its own bytes) and returns the bytes held, on disk. */
   append(uploadId: string, offset: number, chunk: Uint8Array): Promise<number>;
   /** The partial upload's bytes (a page is at most a few MB). */
   readPartial(uploadId: string): Promise<Buffer>;
@@ -57,10 +57,10 @@ export function fsBlobStore(root: string): BlobStore {
         const size = (await h.stat()).size;
         if (offset > size) throw Object.assign(new Error('offset past held bytes'), { held: size });
         await h.write(chunk, 0, chunk.length, offset);
-        // Whatever followed this chunk before (a longer resend cut short) is not trusted.
-        if (offset + chunk.length < size) await h.truncate(offset + chunk.length);
         await h.sync();
-        return offset + chunk.length;
+        // A stale copy replayed late rewrites bytes already held with the same bytes: keep the rest
+        // (the sha256 check at the end catches anything else).
+        return Math.max(size, offset + chunk.length);
       } finally {
         await h.close();
       }

@@ -162,6 +162,8 @@ export const CaseReview = z.object({
   result: z.object({ licenceName: z.string(), licenceNumber: z.string(), validFrom: z.string(), validUntil: z.string().nullable() }).nullable(),
   extension: z.object({ days: z.number().int(), reason: z.string(), previousPromisedDate: z.string(), promisedDate: z.string(), approvedBy: z.string() }).nullable(),
   suspension: z.object({ since: z.string(), until: z.string(), reason: z.string() }).nullable(),
+  /** 需补正: exactly the materials the reviewer marked 未通过, by name, with the reason. */
+  failedMaterials: z.array(z.object({ materialId: z.string(), name: z.string(), reason: z.string().nullable() })).default([]),
 });
 export type CaseReview = z.infer<typeof CaseReview>;
 
@@ -211,5 +213,7 @@ export const CaseDetail = z.object({
   events: z.array(CaseEventView),
   /** Null until the back office sent something. */
   review: CaseReview.nullable().default(null),
+  /** 材料已上传 n/m: the case's scanned pages and how many the centre holds (null in practice mode: nothing is uploaded). */
+  pageUploads: z.object({ total: z.number().int(), uploaded: z.number().int() }).nullable().default(null),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;

@@ -123,8 +123,14 @@ export const ReviewResult = z.looseObject({
   validUntil: Day.nullable(),
 });
 export type ReviewResult = z.output<typeof ReviewResult>;
+/** The reviewer's verdict on one material of the case (通过 / 未通过 with the reason). */
+export const MATERIAL_VERDICTS = ['passed', 'failed'] as const;
+export const MaterialVerdict = z.looseObject({ materialId: Code, verdict: z.enum(MATERIAL_VERDICTS), reason: Text(500).nullable() });
+export type MaterialVerdict = z.output<typeof MaterialVerdict>;
 export const ReviewStatusPayload = z.looseObject({
   status: z.enum(REVIEW_STATUSES),
+  /** Per-material review; with 需补正 the failed ones are exactly what the applicant must supplement. */
+  materials: z.array(MaterialVerdict).max(500).optional(),
   reason: Text(2000).nullable(),
   note: Text(2000).nullable(),
   ...BackOfficeMeta,

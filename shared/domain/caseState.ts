@@ -88,6 +88,8 @@ export const CaseStateSchema = z.object({
   suspension: z.object({ since: z.string(), until: z.string(), reason: z.string(), promisedDateAtLimit: z.string(), by: z.string() }).nullable(),
   /** Working days suspended so far (counted against the item's limit). */
   suspendedWorkdays: z.number().int(),
+  /** The reviewer's per-material verdicts in effect (a decision without any keeps the earlier ones). */
+  reviewMaterials: z.array(z.object({ materialId: z.string(), verdict: z.enum(['passed', 'failed']), reason: z.string().nullable() })).nullable().default(null),
   /** Scanned pages of the case, in the order they joined it (states stored before pages existed have none). */
   pages: z.array(z.object({ pageId: z.string(), materialId: z.string(), sha256: z.string(), bytes: z.number().int() })).default([]),
   /** 差评整改 of this visit's 差评, as the centre last reported it (null: none; older stored states lack it). */
@@ -121,7 +123,7 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
         officeCode: p.officeCode, windowCode: p.windowCode, applicant: p.applicant, agent: p.agent, answers: p.answers, marks: p.marks,
         openedAt: e.at, status: 'opened', decision: null, decidedAt: null, staffNo: e.staffNo, tier: null, dueAt: null, promisedDate: null,
         supplementDeadline: null, supplementedMaterialIds: [], completedAt: null, elapsedSeconds: null, terminatedAt: null,
-        deliveredAt: null, delivery: null, rating: null, ratedAt: null, ...NO_REVIEW, pages: [],
+        deliveredAt: null, delivery: null, rating: null, ratedAt: null, ...NO_REVIEW, pages: [], reviewMaterials: null,
       },
     };
   }
@@ -181,6 +183,7 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
       return next({
         reviewStatus: p.status, reviewDecidedAt: at, reviewStatusEventId: p.statusEventId, reviewReason: p.reason, reviewNote: p.note,
         reviewDecidedBy: p.decidedBy,
+        reviewMaterials: p.materials ? p.materials.map((m) => ({ materialId: m.materialId, verdict: m.verdict, reason: m.reason })) : (s.reviewMaterials ?? null),
         // 待取件 keeps the result of the 准予 before it; a correction or a new 准予 replaces it.
         reviewResult: p.result ?? (p.status === 'readyForPickup' ? s.reviewResult : null),
       });
@@ -256,8 +259,11 @@ const conflict = (message: string): Blocker => ({ code: 'conflict', message });
 const notYet = (message: string): Blocker => ({ code: 'precondition_failed', message });
 type View<K extends keyof CaseState> = Readonly<Pick<CaseState, K>>;
 
-export function completeBlocker(s: View<'status'>): Blocker {
-  return s.status === 'accepted' ? null : conflict(`办件当前状态为「${STATUS_LABEL[s.status]}」，不能办结`);
+export function completeBlocker(s: View<'status' | 'reviewStatus'>): Blocker {
+  if (s.status !== 'accepted') return conflict(`办件当前状态为「${STATUS_LABEL[s.status]}」，不能办结`);
+  // 需补正 is open: the matter waits for the applicant's supplement and the reviewer.
+  if (s.reviewStatus === 'needsSupplement') return notYet('后台要求补正材料，补正并经审核前不能办结');
+  return null;
 }
 export function supplementBlocker(s: View<'status'>): Blocker {
   return s.status === 'awaitingSupplement' ? null : conflict('该办件不在待补正状态');

@@ -37,6 +37,8 @@ export interface BuildNoticeInput {
   promisedDate?: string | null;
   issuedAt: string;
   deferral?: { commitment: string; supplementDeadline: string } | null;
+  /** Scanned pages per material id (the case's case.pagesAttached events). */
+  pages?: Readonly<Record<string, number>>;
   refusal?: { reasons: string[]; applyTo: string | null; reviewOrgans: string[]; court: string } | null;
   redirect?: (Pick<SubCenter, 'name' | 'address' | 'phone' | 'hours'> & { places?: Array<{ name: string; address: string; phone: string }> }) | null;
   delivery?: z.input<typeof NoticeModel>['delivery'];
@@ -79,13 +81,13 @@ export function noticeParty(p: PersonInput): NoticeParty {
 }
 
 /** Splits the checklist into what was received and what is missing, defective or deferred. */
-export function materialLines(item: Item, answers: Answers, marks: Marks, listUnchecked: boolean) {
+export function materialLines(item: Item, answers: Answers, marks: Marks, listUnchecked: boolean, pages: Readonly<Record<string, number>> = {}) {
   const received: ReceivedMaterial[] = [];
   const missing: MissingMaterial[] = [];
   for (const m of applicableMaterials(item, answers)) {
     const mark = marks[m.id];
     if (mark && RECEIVED_MARKS.has(mark.mark)) {
-      received.push({ name: m.name, form: m.form, copies: mark.copies ?? m.copies, status: MARK_LABEL[mark.mark] });
+      received.push({ name: m.name, form: m.form, copies: mark.copies ?? m.copies, status: MARK_LABEL[mark.mark], pages: pages[m.id] ?? 0 });
       continue;
     }
     const problem = mark ? MISSING_PROBLEM[mark.mark] : listUnchecked && m.necessity !== '非必要' ? '缺失' : undefined;
@@ -95,7 +97,7 @@ export function materialLines(item: Item, answers: Answers, marks: Marks, listUn
 }
 
 export function buildNotice(input: BuildNoticeInput): NoticeModel {
-  const { received, missing } = materialLines(input.item, input.answers, input.marks, input.kind === 'missingMaterials');
+  const { received, missing } = materialLines(input.item, input.answers, input.marks, input.kind === 'missingMaterials', input.pages);
   const promisedDays = input.kind === 'acceptance' || input.kind === 'deferredAcceptance' ? input.item.promisedDays : null;
   return NoticeModel.parse({
     kind: input.kind,

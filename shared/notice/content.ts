@@ -148,7 +148,10 @@ export function noticeContent(m: NoticeModel): NoticeContent {
     }
     case 'materialReceipt':
       paragraphs.push(`今收到${you}申请办理${item}的下列材料，特此凭证。本凭证仅证明材料已接收，不代表审查或审批结论。`);
-      tables.push(receivedTable());
+      // With scans, the pages taken per material are listed too.
+      tables.push(m.received.some((r) => r.pages > 0)
+        ? { ...receivedTable(), columns: ['序号', '材料名称', '形式', '份数', '扫描页数'], rows: m.received.map((r, i) => [String(i + 1), r.name, r.status ? `${r.form}·${r.status}` : r.form, String(r.copies), r.pages ? `${r.pages} 页` : '—']) }
+        : receivedTable());
       signature = '申请人（代理人）签字：';
       break;
     case 'deliveryReceipt': {

@@ -57,6 +57,8 @@ export const ReceivedMaterial = z.object({
   copies: z.number().int().min(0).max(50),
   /** How it was received (原件已核验, 电子证照已调取 …). */
   status: z.string().trim().max(30),
+  /** Pages scanned of it at the window (材料接收凭证 lists them). */
+  pages: z.number().int().min(0).max(1000).default(0),
 });
 export type ReceivedMaterial = z.infer<typeof ReceivedMaterial>;
 

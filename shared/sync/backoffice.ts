@@ -123,6 +123,7 @@ export const CasePage = z.object({
 });
 export type CasePage = z.infer<typeof CasePage>;
 export const CasePagesResponse = z.object({ pages: z.array(CasePage) });
+export type CasePagesResponse = z.infer<typeof CasePagesResponse>;
 
 /** The places and departments staff filter by: offices on the server, departments of the latest catalogue. */
 export const DirectoryResponse = z.object({

@@ -27,6 +27,11 @@ export const SyncStatusView = z.object({
   nextRetryAt: z.string().nullable(),
   /** Offline and a try is out right now. */
   retrying: z.boolean(),
+  /** Scanned pages waiting to upload (after their cases' events), the bytes the centre does not hold yet, the time that takes at the link's current speed (null: not measured yet), and pages that cannot go. */
+  pagesWaiting: z.number().int().min(0).default(0),
+  pageBytesLeft: z.number().int().min(0).default(0),
+  pageSecondsLeft: z.number().int().min(0).nullable().default(null),
+  pagesFailed: z.number().int().min(0).default(0),
   practice: z.boolean(),
   /** One line for the status area. */
   message: z.string(),
@@ -46,10 +51,21 @@ export type HeldUpload = z.infer<typeof HeldUpload>;
 
 export const PRACTICE_SYNC_MESSAGE = '练习模式不同步';
 
+/** 1.2 MB, 340 KB. */
+export const bytesText = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+/** 约 3 分钟, 约 40 秒, 约 1.5 小时. */
+export const durationText = (s: number): string => (s < 60 ? `约 ${s} 秒` : s < 3600 ? `约 ${Math.ceil(s / 60)} 分钟` : `约 ${(s / 3600).toFixed(1)} 小时`);
+/** 「扫描件 12 页待上传（1.2 MB，约 3 分钟）」 */
+export function pagesWaitingText(s: Pick<SyncStatusView, 'pagesWaiting' | 'pageBytesLeft' | 'pageSecondsLeft'>): string {
+  if (!s.pagesWaiting) return '';
+  const time = s.pageSecondsLeft !== null ? `，${durationText(s.pageSecondsLeft)}` : '';
+  return `扫描件 ${s.pagesWaiting} 页待上传（${bytesText(s.pageBytesLeft)}${time}）`;
+}
+
 /** The status area's one line, e.g. 「已同步」「离线（服务器无响应），22:31:05 再试：3 件办件待上传」. */
 export function syncMessage(s: Omit<SyncStatusView, 'message'>): string {
   if (s.practice) return PRACTICE_SYNC_MESSAGE;
-  const waiting = s.pendingCases > 0 ? `${s.pendingCases} 件办件待上传` : '';
+  const waiting = [s.pendingCases > 0 ? `${s.pendingCases} 件办件待上传` : '', pagesWaitingText(s)].filter(Boolean).join('，');
   switch (s.state) {
     case 'notEnrolled':
       return waiting ? `未登记到中心服务器：${waiting}` : '未登记到中心服务器';

@@ -19,7 +19,12 @@ export const ResultInput = z.object({
   validUntil: Day.nullable().default(null),
 }).strict().refine((r) => r.validUntil === null || r.validUntil >= r.validFrom, { message: '有效期截止日不能早于起始日', path: ['validUntil'] });
 
-const needs = (r: { status: string; reason?: string; result?: unknown; confirmed?: boolean }, ctx: z.RefinementCtx) => {
+const needs = (r: { status: string; reason?: string; result?: unknown; confirmed?: boolean; materials?: Array<{ materialId: string; verdict: string }> }, ctx: z.RefinementCtx) => {
+  if (r.materials && new Set(r.materials.map((m) => m.materialId)).size !== r.materials.length) ctx.addIssue({ code: 'custom', path: ['materials'], message: '同一材料只能有一个审核结论' });
+  if (r.status === 'needsSupplement' && r.materials && !r.materials.some((m) => m.verdict === 'failed')) {
+    ctx.addIssue({ code: 'custom', path: ['materials'], message: '需补正时至少有一项材料未通过' });
+  }
+  if (r.status === 'approved' && r.materials?.some((m) => m.verdict === 'failed')) ctx.addIssue({ code: 'custom', path: ['materials'], message: '有材料未通过时不能准予' });
   if ((r.status === 'rejected' || r.status === 'needsSupplement') && !r.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '不予许可或需补正时必须填写理由' });
   if (r.status === 'approved' && !r.result) ctx.addIssue({ code: 'custom', path: ['result'], message: '准予时须填写证照名称、编号和有效期' });
   if (r.status !== 'approved' && r.result) ctx.addIssue({ code: 'custom', path: ['result'], message: '只有准予才填写证照' });
@@ -28,8 +33,17 @@ const needs = (r: { status: string; reason?: string; result?: unknown; confirmed
   }
 };
 
+/** 通过 / 未通过 per material (未通过 with its reason). */
+export const MaterialVerdictInput = z.object({
+  materialId: z.string().min(1).max(64),
+  verdict: z.enum(['passed', 'failed']),
+  reason: z.string().trim().max(500).optional(),
+}).strict().refine((m) => m.verdict === 'passed' || !!m.reason, { message: '未通过的材料须写明原因', path: ['reason'] });
+
 export const SetStatusRequest = z.object({
   status: ReviewStatus,
+  /** The per-material review; 需补正 with verdicts needs at least one 未通过 (those are what the window asks for). */
+  materials: z.array(MaterialVerdictInput).max(500).optional(),
   reason: z.string().trim().min(1).max(2000).optional(),
   /** 备注: reaches the window with the decision. */
   note: z.string().trim().max(2000).optional(),

@@ -22,6 +22,8 @@ import { chinaDay } from '../../shared/time';
 import type { EnrolResponse, PullResponse, PushEntry } from '../../shared/sync/protocol';
 import { addTestStaff, STAFF_PASSWORD } from '../helpers/staffClient';
 import { launchChromium } from '../helpers/chromium';
+import { pngBytes } from '../helpers/images';
+import { sha256 } from '../helpers/scanCases';
 
 const OFFICE = '210102';
 const FOOD = '11210100MB0000001A';
@@ -136,6 +138,15 @@ describe('back-office console: two departments, claims, decisions, legal clocks,
       applicant: { kind: 'person', name: '赵丽', idNumber: '210103199002021228', phone: '13700002222' }, answers: { S1: 'own' },
       marks: { M1: { mark: 'verified' }, M2: { mark: 'eCert' }, M4: { mark: 'verified' } },
     });
+    // Its scans, as the window's page queue sends them: the event naming them, then the bytes.
+    const scans = [pngBytes(620, 877, 11), pngBytes(620, 877, 12)];
+    await push([{ caseId: cases.supplement.id, type: 'case.pagesAttached', payload: {
+      pages: scans.map((b, i) => ({ pageId: `p${i}`, materialId: i ? 'M4' : 'M1', sha256: sha256(b), bytes: b.length, contentType: 'image/png', width: 620, height: 877, colour: 'grey', takenAt: new Date().toISOString() })),
+    } }]);
+    for (const b of scans) {
+      const r = await fetch(`${server.url}/sync/v1/pages/${sha256(b)}?offset=0`, { method: 'POST', headers: { authorization: `Bearer ${device.deviceToken}`, 'content-type': 'application/octet-stream' }, body: new Uint8Array(b) });
+      expect((await r.json()).stored).toBe(true);
+    }
     cases.waiting = await uploadCase(FOOD, w(5), {
       applicant: { kind: 'person', name: '孙立新', idNumber: '210102198804123015', phone: '13812340001' }, answers: { S1: 'own' },
       marks: { M1: { mark: 'verified' }, M2: { mark: 'eCert' }, M4: { mark: 'verified' } },
@@ -223,6 +234,20 @@ describe('back-office console: two departments, claims, decisions, legal clocks,
     await page.getByTestId('back-to-list').click();
     await row(cases.supplement).click();
     await page.getByTestId('claim').click();
+    // Each material's pages: open one large, then judge per material.
+    const m1 = page.getByTestId('review-material-M1');
+    await expect.poll(() => m1.getByTestId('review-thumb').count()).toBe(1);
+    await m1.getByTestId('review-thumb').click();
+    await expect.poll(() => page.getByTestId('review-page').evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(620);
+    await page.getByTestId('review-zoom-in').click();
+    await page.getByTestId('review-rotate-right').click();
+    await page.screenshot({ path: path.join(SHOTS, 'console-page-viewer.png'), animations: 'disabled' });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('verdict-M1').getByText('未通过').click();
+    await page.getByTestId('verdict-reason-M1').fill('申请书未签名');
+    await page.getByTestId('verdict-M4').getByText('通过', { exact: true }).click();
+    await page.getByTestId('material-pages').scrollIntoViewIfNeeded();
+    await page.getByTestId('material-pages').screenshot({ path: path.join(SHOTS, 'console-material-pages.png'), animations: 'disabled' });
     await page.getByTestId('review-form').getByText('需补正', { exact: true }).click();
     await page.getByTestId('review-submit').click();
     await page.getByTestId('review-form').getByText('不予许可或需补正时必须填写理由').waitFor();
@@ -236,6 +261,8 @@ describe('back-office console: two departments, claims, decisions, legal clocks,
       [cases.supplement.number, 'needsSupplement', '王审批', '3001'],
     ]);
     expect(pulled.events[1].payload).toMatchObject({ note: '请通知申请人携带身份证原件领取', result: { licenceName: '食品经营许可证', validUntil: null } });
+    // 需补正 carries exactly the failed material, with its reason.
+    expect(pulled.events[2].payload).toMatchObject({ materials: [{ materialId: 'M1', verdict: 'failed', reason: '申请书未签名' }, { materialId: 'M4', verdict: 'passed', reason: null }] });
     await signOut();
   });
 

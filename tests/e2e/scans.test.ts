@@ -59,6 +59,8 @@ describe('scans at the window', () => {
     await application.getByTestId('page-thumb').first().click();
     await page.getByTestId('page-rotate-right').click();
     await page.getByTestId('page-save').click();
+    // The count is 3 before and after: wait for the rotated page itself (landscape) to be stored.
+    await poll(() => (h.ws.db.prepare("SELECT count(*) AS n FROM pages WHERE material_id = 'application' AND width > height").get() as { n: number }).n).toBe(1);
     await poll(() => application.getByTestId('page-count').textContent()).toBe('已扫描 3 页');
     await h.shot('ui-scan-intake');
 

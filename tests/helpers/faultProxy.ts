@@ -145,6 +145,10 @@ export interface ThrottleProxy {
   /** Bytes carried client→server and server→client (TCP payload: HTTP headers and bodies). */
   bytesUp: number;
   bytesDown: number;
+  /** Cuts the link: every connection through it is torn down at once (what is in flight is lost). */
+  cut(): void;
+  /** While set, new connections are torn down at once (no link). */
+  offline: boolean;
   close(): Promise<void>;
 }
 
@@ -155,7 +159,12 @@ export interface ThrottleProxy {
 export async function startThrottleProxy(target: string, link: { bitsPerSecond: number; rttMs: number }): Promise<ThrottleProxy> {
   const u = new URL(target);
   const sockets = new Set<net.Socket>();
-  const p: ThrottleProxy = { url: '', bytesUp: 0, bytesDown: 0, close: async () => {} };
+  const p: ThrottleProxy = {
+    url: '', bytesUp: 0, bytesDown: 0, offline: false, close: async () => {},
+    cut: () => {
+      for (const s of sockets) s.destroy();
+    },
+  };
   const oneWay = link.rttMs / 2;
   const bytesPerMs = link.bitsPerSecond / 8 / 1000;
 
@@ -176,6 +185,10 @@ export async function startThrottleProxy(target: string, link: { bitsPerSecond: 
   };
 
   const server = net.createServer((client) => {
+    if (p.offline) {
+      client.destroy();
+      return;
+    }
     sockets.add(client);
     client.pause();
     const upstream = net.connect({ host: u.hostname, port: Number(u.port) }, () => {

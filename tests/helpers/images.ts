@@ -35,3 +35,23 @@ export function pngBytes(width: number, height: number, seed = 1): Buffer {
   }
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
+
+/** A grey PNG of about `bytes` bytes whose pixels are seeded noise (deflate cannot shrink it): the size of a real compressed page. */
+export function noisyPng(bytes: number, seed: number): Buffer {
+  const width = 200;
+  const height = Math.max(1, Math.ceil(bytes / (width + 1)));
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 0;
+  const raw = Buffer.alloc((width + 1) * height);
+  let a = seed >>> 0 || 1;
+  for (let i = 0; i < raw.length; i++) {
+    a ^= a << 13;
+    a ^= a >>> 17;
+    a ^= a << 5;
+    raw[i] = i % (width + 1) === 0 ? 0 : a & 0xff;
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 0 })), chunk('IEND', Buffer.alloc(0))]);
+}

@@ -41,6 +41,8 @@ export const SYNC_ADMIN = '6901';
 export interface SyncServer {
   url: string;
   db: Db;
+  /** Where the server keeps page bytes (kept across restarts, like its database). */
+  blobDir: string;
   running: boolean;
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -69,15 +71,17 @@ export async function startSyncServer(kind: Backend, opts: { catalogue?: Catalog
   await addTestStaff(db, ...SYNC_REVIEWERS, { staffNo: SYNC_ADMIN, name: '管理员', role: 'admin', departmentCodes: [], officeCodes: [] });
   let server: RunningServer | null = null;
   let port = 0;
+  const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-srv-pages-'));
   const s: SyncServer = {
     url: '',
     db,
+    blobDir,
     running: false,
     async start() {
       if (server) return;
       if (!db) db = await open();
       // The same port when possible, so a client pointed straight at the server finds it again.
-      server = await startServer({ db, port, rateLimit: opts.rateLimit ?? false, pushHook: opts.pushHook, allowedHosts: opts.allowedHosts, enrolRateLimit: { capacity: 100_000, refillPerSecond: 100_000 }, signInRateLimit: { capacity: 100_000, refillPerSecond: 100_000 } });
+      server = await startServer({ db, port, blobs: blobDir, rateLimit: opts.rateLimit ?? false, pushHook: opts.pushHook, allowedHosts: opts.allowedHosts, enrolRateLimit: { capacity: 100_000, refillPerSecond: 100_000 }, signInRateLimit: { capacity: 100_000, refillPerSecond: 100_000 } });
       port = server.port;
       s.url = server.url;
       s.db = db;
@@ -98,6 +102,7 @@ export async function startSyncServer(kind: Backend, opts: { catalogue?: Catalog
     async destroy() {
       await s.stop();
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(blobDir, { recursive: true, force: true });
       if (schema) {
         const c = new pg.Client({ connectionString: PG_URL });
         await c.connect();

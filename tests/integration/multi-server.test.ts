@@ -20,6 +20,7 @@ async function twoServerWorld(seed: number, faultRate: number): Promise<World & 
   const rand = seeded(seed ^ 0x5eed);
   const server: SyncServer = {
     db: base.db,
+    blobDir: base.blobDir,
     running: true,
     // Every back-office call goes to either server.
     get url() { return urls[Math.floor(rand() * urls.length)]; },

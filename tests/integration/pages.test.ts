@@ -84,6 +84,10 @@ describe('pages join the case in the decision transaction', () => {
     expect(Object.fromEntries(detail.materials.map((m) => [m.id, m.pages]))).toMatchObject({ id: 2, form: 1 });
     expect(outboxSize(ws.db)).toBe(3);
     expect((await call<{ pages: PageView[] }>(ws, 'pages.list', { caseId: r.caseId })).pages).toHaveLength(3);
+    // 材料接收凭证 lists the pages taken per material.
+    const receipt = await call<{ html: string }>(ws, 'notice.render', { caseId: r.caseId, kind: 'materialReceipt', layout: 'A4' });
+    expect(receipt.html).toContain('扫描页数');
+    expect(receipt.html).toContain('2 页');
     // The page of the material not on the checklist stays with the draft.
     expect((await call<{ pages: PageView[] }>(ws, 'pages.list', { draftId: 'd' })).pages.map((p) => p.materialId)).toEqual(['agentId']);
   });

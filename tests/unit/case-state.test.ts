@@ -110,3 +110,13 @@ describe('case projection', () => {
     expect(applyEvent(s.state, event(opened()))).toMatchObject({ ok: false });
   });
 });
+
+describe('需补正 from the back office', () => {
+  it('holds 办结 until the supplement is reviewed (a window rule, stricter than the structure)', () => {
+    const s = projectCase([event(opened()), event(decided('accept'))]);
+    if (!s.ok) throw new Error(s.problem);
+    expect(completeBlocker(s.state)).toBeNull();
+    expect(completeBlocker({ ...s.state, reviewStatus: 'needsSupplement' })).toMatchObject({ code: 'precondition_failed', message: expect.stringContaining('补正') });
+    expect(completeBlocker({ ...s.state, reviewStatus: 'reviewing' })).toBeNull();
+  });
+});

@@ -10,6 +10,7 @@ import { evaluateIntake } from '../intakeTerms';
 import { chinaDay } from '../../../shared/time';
 import { describeEvent } from '../caseTimeline';
 import { caseMaterials } from '../caseMaterials';
+import { casePageUploads } from '../../store/pageUploads';
 import { complete, decide, supplement, terminate } from '../intake';
 import { deliver, rate } from '../delivery';
 import type { Workstation } from '../workstation';
@@ -71,10 +72,15 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
       const attention = unseenReviewAlerts(ws.db).find((a) => a.caseId === caseId);
       if (attention && ws.session.clerk) markReviewSeen(ws.db, caseId, ws.session.clerk.staffNo, ws.now().toISOString());
       const state = loadCaseState(ws.db, caseId);
+      const materials = caseMaterials(ws.db, row, events);
+      const nameOf = (id: string) => materials?.find((m) => m.id === id)?.name ?? id;
       const review: CaseReview | null = state && (state.reviewStatus || state.extension || state.suspension)
         ? {
             status: state.reviewStatus, reason: state.reviewReason, note: state.reviewNote, decidedBy: state.reviewDecidedBy, result: state.reviewResult,
             extension: state.extension, suspension: state.suspension,
+            failedMaterials: state.reviewStatus === 'needsSupplement'
+              ? (state.reviewMaterials ?? []).filter((m) => m.verdict === 'failed').map((m) => ({ materialId: m.materialId, name: nameOf(m.materialId), reason: m.reason }))
+              : [],
           }
         : null;
       return {
@@ -85,8 +91,9 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
         answers: JSON.parse(row.answers),
         marks: JSON.parse(row.marks),
         catalogueVersion: row.catalogueVersion,
-        materials: caseMaterials(ws.db, row, events),
+        materials,
         events: events.map(describeEvent),
+        pageUploads: ws.practice ? null : casePageUploads(ws.db, caseId),
       };
     },
     'case.find': ({ query }) => {

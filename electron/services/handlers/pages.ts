@@ -14,6 +14,6 @@ export function pageHandlers(ws: Workstation): Pick<HandlerTable, PageChannels> 
       return { ok: true as const };
     },
     'pages.discardDraft': ({ draftId }) => ({ removed: discardDraft(ws.db, draftId) }),
-    'pages.attach': ({ caseId, draftId }) => ({ attached: attachDraftToCase(ws, caseId, draftId) }),
+    'pages.attach': ({ caseId, draftId, supplement }) => ({ attached: attachDraftToCase(ws, caseId, draftId, supplement) }),
   };
 }

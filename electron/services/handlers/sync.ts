@@ -22,6 +22,7 @@ export const syncOf = (ws: Workstation): SyncLoop | null => (ws.practice ? null 
 
 const PRACTICE: Omit<SyncStatusView, 'message'> = {
   state: 'notEnrolled', pending: 0, pendingCases: 0, lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, rejected: 0, held: 0, reason: null, nextRetryAt: null, retrying: false, practice: true,
+  pagesWaiting: 0, pageBytesLeft: 0, pageSecondsLeft: null, pagesFailed: 0,
 };
 const DETACHED: Omit<SyncStatusView, 'message'> = { ...PRACTICE, practice: false };
 

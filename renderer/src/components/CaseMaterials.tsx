@@ -84,6 +84,7 @@ export function CaseMaterials({ materials, supplementDeadline, overdue }: { mate
             ),
           },
           { title: '实收/应交', width: 84, align: 'center', render: (_: unknown, m) => copiesText(m) },
+          { title: '扫描件', width: 72, align: 'center', render: (_: unknown, m) => (m.pages ? `${m.pages} 页` : '—') },
         ]}
       />
     </>

@@ -19,6 +19,16 @@ export function ReviewInfo({ review, onPrintExtension }: { review: CaseReview; o
       description={
         <Descriptions size="small" column={1} colon items={[
           ...(review.reason ? [{ key: 'reason', label: review.status === 'needsSupplement' ? '需补正' : '理由', children: <span data-testid="review-reason">{review.reason}</span> }] : []),
+          ...(review.failedMaterials.length
+            ? [{
+                key: 'failed', label: '未通过的材料',
+                children: (
+                  <ol className="failed-materials" data-testid="review-failed-materials">
+                    {review.failedMaterials.map((m) => <li key={m.materialId}>{m.name}{m.reason ? `：${m.reason}` : ''}</li>)}
+                  </ol>
+                ),
+              }]
+            : []),
           ...(review.note ? [{ key: 'note', label: '备注', children: <span data-testid="review-note">{review.note}</span> }] : []),
           ...(review.result
             ? [{ key: 'result', label: '证照', children: `${review.result.licenceName}（编号 ${review.result.licenceNumber}，有效期 ${cnDate(review.result.validFrom)} 至 ${review.result.validUntil ? cnDate(review.result.validUntil) : '长期'}）` }]

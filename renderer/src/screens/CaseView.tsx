@@ -23,6 +23,7 @@ import { AskRatingScreen } from '../components/AskRatingScreen';
 import { Countdown } from '../components/Countdown';
 import { useServerNow } from '../cases/useServerNow';
 import { ReviewInfo } from '../components/ReviewInfo';
+import { SupplementScans } from '../components/SupplementScans';
 
 type Dialog = { type: 'notice'; kind: NoticeKind } | { type: 'deliver' } | { type: 'rate'; source: 'screen' | 'paper' } | { type: 'ratingForm' } | { type: 'supplement' } | { type: 'terminate' } | null;
 
@@ -158,6 +159,9 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
       </div>
       <ErrorAlert error={actionError} testId="case-action-error" />
       {detail.review && <ReviewInfo review={detail.review} onPrintExtension={() => setDialog({ type: 'notice', kind: 'extension' })} />}
+      {detail.review?.status === 'needsSupplement' && detail.review.failedMaterials.length > 0 && (
+        <SupplementScans caseId={caseId} failed={detail.review.failedMaterials} onRecorded={load} />
+      )}
       {overdue && <Alert type="error" showIcon data-testid="supplement-overdue" title={`补正期限 ${cnDate(s.supplementDeadline!)} 已过，申请人未补正，可终止办理`} style={{ marginBottom: 12 }} />}
 
       <div className="case-columns">
@@ -199,7 +203,14 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
           />
         </section>
         <section className="panel case-materials" aria-label="申请材料">
-          <h3 className="panel-title">申请材料</h3>
+          <h3 className="panel-title">
+            申请材料
+            {detail.pageUploads && detail.pageUploads.total > 0 && (
+              <span className={`page-upload-tally${detail.pageUploads.uploaded < detail.pageUploads.total ? ' waiting' : ''}`} data-testid="case-page-uploads">
+                材料已上传 {detail.pageUploads.uploaded}/{detail.pageUploads.total}
+              </span>
+            )}
+          </h3>
           <CaseMaterials materials={detail.materials} supplementDeadline={s.supplementDeadline} overdue={overdue} />
         </section>
         <section className="panel case-timeline" aria-label="办件记录">

@@ -4,7 +4,7 @@
 // the clerk keeps working while it is out.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Descriptions, Popover } from 'antd';
-import type { SyncStatusView } from '../../../shared/sync/clientStatus';
+import { bytesText, durationText, type SyncStatusView } from '../../../shared/sync/clientStatus';
 import { invoke } from '../api';
 import { cnTime } from '../cases/labels';
 import { chinaClock } from '../../../shared/time';
@@ -100,6 +100,18 @@ export function SyncStatus({ canEnrol, onEnrolled }: { canEnrol: boolean; onEnro
                 key: 'pending',
                 label: '待上传',
                 children: status.pendingCases > 0 ? `${status.pendingCases} 件办件（${status.pending} 条记录）` : '无',
+              },
+              {
+                key: 'pages',
+                label: '扫描件',
+                children: (
+                  <span data-testid="sync-pages">
+                    {status.pagesWaiting > 0
+                      ? `${status.pagesWaiting} 页待上传，剩余 ${bytesText(status.pageBytesLeft)}${status.pageSecondsLeft !== null ? `，按当前网速${durationText(status.pageSecondsLeft)}` : ''}`
+                      : '全部已上传'}
+                    {status.pagesFailed > 0 ? `；${status.pagesFailed} 页无法上传` : ''}
+                  </span>
+                ),
               },
               {
                 key: 'last',

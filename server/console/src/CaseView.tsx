@@ -9,6 +9,7 @@ import { evaluateChecklist, type ChecklistLine } from '../../../shared/engine/ch
 import { api, ApiFailure } from './api';
 import { EVENT_LABEL, formatDay, formatTime, INTAKE_STATUS_LABEL, LINE_STATUS_COLOR, LINE_STATUS_LABEL, REVIEW_STATUS_COLOR, REVIEW_STATUS_LABEL } from './labels';
 import { ReviewPanel } from './ReviewPanel';
+import { MaterialPages, type Verdicts } from './MaterialPages';
 import { ApplicantCard } from './ApplicantCard';
 import { ClockTag } from './CaseList';
 import { backOfficeLine } from './timelineLines';
@@ -19,6 +20,7 @@ export function CaseView({ caseId, session, onBack }: { caseId: string; session:
   const [item, setItem] = useState<CatalogueItemResponse | null>(null);
   const [itemError, setItemError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [verdicts, setVerdicts] = useState<Verdicts>({});
 
   const load = useCallback(async () => {
     try {
@@ -83,12 +85,16 @@ export function CaseView({ caseId, session, onBack }: { caseId: string; session:
                 columns={[{ title: '材料编号', dataIndex: 'id' }, { title: '窗口核对', dataIndex: 'mark', render: (m: keyof typeof MARK_LABEL) => MARK_LABEL[m] }]} />
             )}
           </div></Card>
+          {checklist && (
+            <MaterialPages caseId={c.id} materials={checklist.lines.map((l) => ({ id: l.material.id, name: l.material.name }))}
+              verdicts={verdicts} onVerdicts={setVerdicts} editable={detail.actions.decide.length > 0} />
+          )}
           <Card title="办理过程">
             <div data-testid="timeline"><Timeline items={timeline(detail)} /></div>
           </Card>
         </div>
         <div>
-          <ReviewPanel detail={detail} session={session} onChanged={() => void load()} />
+          <ReviewPanel detail={detail} session={session} verdicts={verdicts} onChanged={() => { setVerdicts({}); void load(); }} />
         </div>
       </div>
     </>

@@ -9,6 +9,7 @@ import { api, ApiFailure } from './api';
 import { REVIEW_STATUS_LABEL } from './labels';
 import { ResultFields, resultBody, type ResultValues } from './ResultFields';
 import type { StaffSession } from './session';
+import { verdictBody, type Verdicts } from './MaterialPages';
 
 const REASON_LABEL: Partial<Record<ReviewStatus, [string, string]>> = {
   rejected: ['不予许可的理由', '写明依据的法律法规条款和具体理由，将告知申请人'],
@@ -18,7 +19,7 @@ const FINAL: ReadonlySet<ReviewStatus> = new Set(['approved', 'rejected']);
 
 interface Values { status: ReviewStatus; reason?: string; note?: string; result?: ResultValues }
 
-export function ReviewForm({ detail, session, onDecided }: { detail: CaseDetailResponse; session: StaffSession; onDecided: () => void }) {
+export function ReviewForm({ detail, session, verdicts, onDecided }: { detail: CaseDetailResponse; session: StaffSession; verdicts: Verdicts; onDecided: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const status = Form.useWatch('status', form);
@@ -33,7 +34,8 @@ export function ReviewForm({ detail, session, onDecided }: { detail: CaseDetailR
     setError(null);
     form.setFields((['reason', 'note', 'status'] as const).map((name) => ({ name, errors: [] })));
     try {
-      await api.setStatus(detail.case.id, { status: v.status, reason: v.reason || undefined, note: v.note || undefined, result: v.status === 'approved' ? resultBody(v.result) : undefined, ...(confirmed ? { confirmed } : {}) });
+      const materials = verdictBody(verdicts);
+      await api.setStatus(detail.case.id, { status: v.status, ...(materials.length ? { materials } : {}), reason: v.reason || undefined, note: v.note || undefined, result: v.status === 'approved' ? resultBody(v.result) : undefined, ...(confirmed ? { confirmed } : {}) });
       message.success({ key: 'review', content: `已设为「${REVIEW_STATUS_LABEL[v.status]}」，窗口同步后可见` });
       form.resetFields();
       onDecided();

@@ -6,11 +6,12 @@ import type { CaseDetailResponse } from '../../../shared/sync/backoffice';
 import type { StaffSession } from './session';
 import { ClaimBar } from './ClaimBar';
 import { ReviewForm } from './ReviewForm';
+import type { Verdicts } from './MaterialPages';
 import { ExtensionPanel } from './ExtensionPanel';
 import { SuspensionPanel } from './SuspensionPanel';
 import { CorrectionForm } from './CorrectionForm';
 
-export function ReviewPanel({ detail, session, onChanged }: { detail: CaseDetailResponse; session: StaffSession; onChanged: () => void }) {
+export function ReviewPanel({ detail, session, verdicts, onChanged }: { detail: CaseDetailResponse; session: StaffSession; verdicts?: Verdicts; onChanged: () => void }) {
   const a = detail.actions;
   if (!a.reviewable) {
     return <Alert type="info" showIcon title="无需审批" data-testid="no-review" description={a.note ?? '窗口未受理该办件，无需后台审批。'} />;
@@ -18,7 +19,7 @@ export function ReviewPanel({ detail, session, onChanged }: { detail: CaseDetail
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="review-panel">
       <ClaimBar detail={detail} onChanged={onChanged} />
-      {a.decide.length > 0 && <ReviewForm detail={detail} session={session} onDecided={onChanged} />}
+      {a.decide.length > 0 && <ReviewForm detail={detail} session={session} verdicts={verdicts ?? {}} onDecided={onChanged} />}
       {(a.requestExtension || a.decideExtension || detail.extensionRequests.length > 0) && <ExtensionPanel detail={detail} onChanged={onChanged} />}
       {(a.suspend || a.resume) && <SuspensionPanel detail={detail} onChanged={onChanged} />}
       {a.correct && <CorrectionForm detail={detail} onCorrected={onChanged} />}

@@ -3,7 +3,7 @@
 // { code, message, details? } in Chinese and are thrown as ApiFailure for the forms to show;
 // a session that ended (time-out, signed out elsewhere, account disabled) signs the tab out.
 import type { ErrorDetail } from '../../../shared/errors';
-import type { CaseDetailResponse, CaseListResponse, CatalogueItemResponse, DirectoryResponse } from '../../../shared/sync/backoffice';
+import type { CaseDetailResponse, CaseListResponse, CasePagesResponse, CatalogueItemResponse, DirectoryResponse } from '../../../shared/sync/backoffice';
 import type { StatusEvent } from '../../../shared/sync/protocol';
 import type { ClaimView, CorrectionRequest, ExtensionRequestView, QueueCounts, SetStatusRequest, Queue } from '../../../shared/sync/review';
 import type { SessionResponse, StaffAccount, StaffInput, StaffUpdate } from '../../../shared/sync/staff';
@@ -82,6 +82,7 @@ export const api = {
   assignees: (id: string) => request<{ staff: StaffAccount[] }>(`${c(id)}/assignees`),
   assign: (id: string, staffNo: string) => post<ClaimView>(`${c(id)}/assign`, { staffNo }),
   setStatus: (id: string, body: SetStatusRequest) => post<StatusEvent>(`${c(id)}/status`, body),
+  casePages: (id: string) => request<CasePagesResponse>(`${c(id)}/pages`),
   correct: (id: string, body: CorrectionRequest) => post<StatusEvent>(`${c(id)}/corrections`, body),
   requestExtension: (id: string, days: number, reason: string) => post<ExtensionRequestView>(`${c(id)}/extension-requests`, { days, reason }),
   suspend: (id: string, reason: string) => post<StatusEvent>(`${c(id)}/suspend`, { reason }),
