@@ -152,12 +152,12 @@ describe('评价器 (second screen)', () => {
     await page.getByTestId('rating-form-dialog').getByRole('button', { name: '关 闭', exact: true }).click();
 
     await page.getByTestId('action-rate-paper').click();
+    await page.getByTestId('rating-form-number').fill('PJ-0001');
     await page.getByTestId('rating-basicallySatisfied').click();
     // 中评: its own reasons, none required.
     expect(await page.getByTestId('rating-reasons').getAttribute('data-class')).toBe('neutral');
     expect(await page.getByTestId('rating-submit').isDisabled()).toBe(false);
     await page.getByTestId('rating-reason-Z01').click();
-    await page.getByTestId('rating-form-number').fill('PJ-0001');
     await page.getByTestId('rating-form-date').fill('2000-01-01');
     await page.getByTestId('rating-submit').click();
     await poll(() => page.getByTestId('rating-error').textContent()).toContain('早于办事日期');

@@ -92,18 +92,6 @@ function PersonForm({ prefix, who, value, onChange }: { prefix: string; who: str
         check={personName(`${who}姓名`)}
         onChange={(name) => onChange({ ...value, name })}
       />
-      {/* Applicants without a mainland ID card: 港澳/台湾 permits, 外国人永久居留身份证, passports. */}
-      <Form.Item label={`${who}证件类型`} style={{ marginBottom: 4 }}>
-        <Select<IdDocumentType>
-          size="small"
-          aria-label={`${who}证件类型`}
-          data-testid={`${prefix}-id-type`}
-          value={idType}
-          options={DOCUMENT_OPTIONS}
-          onChange={(t) => onChange({ ...value, idType: t })}
-          popupMatchSelectWidth={false}
-        />
-      </Form.Item>
       <Field
         key={idType}
         label={resident ? `${who}身份证号` : `${who}${ID_DOCUMENT_LABEL[idType]}号码`}
@@ -125,6 +113,19 @@ function PersonForm({ prefix, who, value, onChange }: { prefix: string; who: str
         check={(v) => validateContactPhone(v)}
         onChange={(phone) => onChange({ ...value, phone })}
       />
+      {/* Applicants without a mainland ID card: 港澳/台湾 permits, 外国人永久居留身份证, passports.
+          Last, so the usual 身份证 flow (name → ID → phone) takes no extra key. */}
+      <Form.Item label={`${who}证件类型`} style={{ marginBottom: 4 }}>
+        <Select<IdDocumentType>
+          size="small"
+          aria-label={`${who}证件类型`}
+          data-testid={`${prefix}-id-type`}
+          value={idType}
+          options={DOCUMENT_OPTIONS}
+          onChange={(t) => onChange({ ...value, idType: t })}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
     </>
   );
 }
