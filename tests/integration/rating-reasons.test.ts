@@ -75,7 +75,7 @@ describe('好差评 at the window', () => {
     await call(ws, 'case.rate', { caseId, level: 'satisfied', reasons: ['H06'], source: 'paper', formNumber: 'PJ-1', formDate: '2026-12-02' });
     expect(ratedPayload(ws, caseId)).toMatchObject({ source: 'paper', formDate: '2026-12-02' });
     const detail = await call<{ events: { summary: string }[] }>(ws, 'case.get', { caseId });
-    expect(detail.events.at(-1)!.summary).toBe('好差评：满意，原因：服务热情、解答清楚（纸质评价补录），评价表日期 2026-12-02');
+    expect(detail.events.at(-1)!.summary).toBe('好差评：满意，原因：服务热情、解答清楚（纸质评价补录，评价表编号 PJ-1，评价表日期 2026-12-02）');
   });
 
   it('a clock set back before the visit cannot date a rating before it', async () => {
