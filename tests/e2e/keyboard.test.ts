@@ -85,9 +85,12 @@ describe('keyboard first at the window', () => {
     await press('1');
     await poll(() => focused(h)).toBe('applicant-name');
     await text('阿依古丽·买买提');
+    await press('Tab'); // 证件类型 (居民身份证 unless changed)
     await press('Tab');
+    await poll(() => focused(h)).toBe('applicant-id');
     await text('11010519491231002X');
     await press('Tab');
+    await poll(() => focused(h)).toBe('applicant-phone');
     await text('13800138000');
     await poll(() => page.getByTestId('eligibility-banner').getAttribute('data-eligible')).toBe('true');
     await press('F6'); // 受理
@@ -107,8 +110,8 @@ describe('keyboard first at the window', () => {
     expect(stored[0].tier).toBe('within30');
     expect(JSON.parse(stored[0].applicant).name).toBe('阿依古丽·买买提');
     expect(await pointerEvents()).toBe(0);
-    // Search Enter, 3 answers, 2 marks, 2 Tabs, F6, Enter; then print, close, next applicant.
-    expect(keys).toEqual(['Enter', '1', '1', '2', '1', '1', 'Tab', 'Tab', 'F6', 'Enter', 'Enter', 'Escape', 'F4']);
+    // Search Enter, 3 answers, 2 marks, 3 Tabs (one past 证件类型), F6, Enter; then print, close, next applicant.
+    expect(keys).toEqual(['Enter', '1', '1', '2', '1', '1', 'Tab', 'Tab', 'Tab', 'F6', 'Enter', 'Enter', 'Escape', 'F4']);
     expect(keys.length).toBeLessThanOrEqual(15);
     console.log(`keys for a simple 受理 (without typed text): ${keys.length - 3} to the case number, ${keys.length} with print, close and F4`);
   });
