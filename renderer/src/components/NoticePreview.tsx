@@ -50,10 +50,13 @@ export function NoticePreview({ caseId, caseNumber, kind: firstKind, onClose }: 
 
   const current = rendered && rendered.kind === kind && rendered.layout === layout ? rendered : null;
   // Keyboard: once the notice is on screen 打印 has the focus (Enter prints, Esc closes).
+  // A notice rendered before the dialog's opening motion ends has no button to focus yet,
+  // and the dialog then puts the focus on its close button: focus again when it is open.
   const printButton = useRef<HTMLButtonElement>(null);
   const ready = current !== null;
+  const focusPrint = () => printButton.current?.focus();
   useEffect(() => {
-    if (ready) printButton.current?.focus();
+    if (ready) focusPrint();
   }, [ready]);
 
   const print = async () => {
@@ -79,6 +82,7 @@ export function NoticePreview({ caseId, caseNumber, kind: firstKind, onClose }: 
         </span>
       }
       onCancel={onClose}
+      afterOpenChange={(open) => open && ready && focusPrint()}
       footer={
         <div className="notice-footer">
           <Segmented<NoticeLayout>
