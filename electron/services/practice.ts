@@ -20,7 +20,8 @@ import { scoreAttempt, ScoreResult, type Attempt } from '../../shared/practice/s
 import { aggregateResults, ClassSession, sessionErrors, type AttemptRecord, type TraineeResult } from '../../shared/practice/results';
 import { resultsCsv } from '../../shared/practice/csv';
 import { BUILTIN_PACK_ID, type AttemptView, type CurrentAttemptOutput, type FinishOutput, type PackSummary, type ScenarioSummary, type SessionView } from '../../shared/practice/api';
-import { deskCards, inspectCard, personaSummary } from '../../shared/practice/desk';
+import { inspectCard, personaSummary } from '../../shared/practice/desk';
+import { traineeView } from '../../shared/practice/scenarioCheck';
 import type { NoticeKind } from '../../shared/notice/model';
 import { validateCreditCode } from '../../shared/validate/creditCode';
 import { validateIdCard } from '../../shared/validate/idcard';
@@ -45,11 +46,11 @@ export function requireTrainer(ws: Workstation): Clerk {
 
 // ── Packs and scenarios ─────────────────────────────────────────────────────
 
-const builtin: ScenarioPack = ScenarioPack.parse(builtinPack);
+export const builtin: ScenarioPack = ScenarioPack.parse(builtinPack);
 
 /** The catalogue in use, exported once per catalogue version (packs are checked against it). */
 const catalogueCache = new WeakMap<Workstation, { key: string; catalogue: Catalogue }>();
-function catalogueInUse(ws: Workstation): Catalogue {
+export function catalogueInUse(ws: Workstation): Catalogue {
   const meta = catalogueMeta(ws.db);
   const key = `${meta?.version}/${meta?.publishedAt}`;
   const hit = catalogueCache.get(ws);
@@ -168,24 +169,12 @@ export function startAttempt(ws: Workstation, packId: string, scenarioId: string
 
 /** What the trainee sees of an attempt: the applicant and the desk, never the expected outcome. */
 function attemptView(pack: ScenarioPack, s: Scenario, attemptId: string, startedAt: string, office: { code: string; name: string }): AttemptView {
-  const company = s.persona.company;
   return {
     attemptId,
     startedAt,
     scenario: { packId: pack.id, id: s.id, title: s.title, level: s.level, officeLevel: s.officeLevel, timeTargetSeconds: s.expected.timeTargetSeconds },
     office,
-    persona: {
-      name: s.persona.name,
-      idNumber: s.persona.idNumber,
-      phone: s.persona.phone,
-      address: s.persona.address ?? null,
-      description: s.persona.description ?? null,
-      company: company ? { name: company.name, creditCode: company.creditCode ?? null, legalRepresentative: company.legalRepresentative } : null,
-    },
-    agent: s.agent ? { name: s.agent.name, idNumber: s.agent.idNumber, phone: s.agent.phone, relation: s.agent.relation ?? null } : null,
-    request: s.request,
-    replies: s.replies,
-    cards: deskCards(s),
+    ...traineeView(s),
   };
 }
 

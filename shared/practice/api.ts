@@ -70,6 +70,10 @@ export const AttemptView = z.object({
 });
 export type AttemptView = z.infer<typeof AttemptView>;
 
+/** What the trainee will see of a scenario (the 练习管理 editor's preview): the attempt without its run. */
+export const TraineeView = AttemptView.pick({ persona: true, agent: true, request: true, replies: true, cards: true });
+export type TraineeView = z.infer<typeof TraineeView>;
+
 /**
  * The trainee's unfinished attempt, found again after signing out and in (the renderer's own
  * state is gone by then). What the practice database holds comes back: the scenario, the time

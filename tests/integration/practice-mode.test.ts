@@ -243,11 +243,14 @@ describe('practice mode: the trainer', () => {
 describe('practice mode: the wall', () => {
   it('the real workstation refuses practice channels, and a practice session leaves the real tables unchanged', async () => {
     const { host, clock } = setup();
-    await signIn(host, '9001');
+    await signIn(host, '1001');
     const err = await fails(host.dispatch('practice.scenarios', {}));
     expect(err).toMatchObject({ code: 'precondition_failed', message: expect.stringContaining('练习模式') });
     expect((await fails(host.dispatch('practice.start', { scenarioId: 'lx-01' }))).code).toBe('precondition_failed');
     expect((await fails(host.dispatch('practice.importPack', { json: JSON.stringify(builtinPack) }))).code).toBe('precondition_failed');
+    // A trainer manages packs outside practice (from the practice file, see practice-editor.test.ts) but runs nothing.
+    await signIn(host, '9001');
+    expect((await fails(host.dispatch('practice.start', { scenarioId: 'lx-01' }))).code).toBe('precondition_failed');
 
     await signIn(host, '1001');
     const before = dump(host.real.db, [...CASE_TABLES, ...PRACTICE_TABLES, 'settings']);
