@@ -75,8 +75,10 @@ describe('scenarios written in the app', () => {
     const checked = await ok<{ errors: { field: string; message: string }[]; preview: TraineeView | null }>(host.dispatch('practice.previewScenario', { scenario: broken }));
     expect(checked.preview).toBeNull();
     const fields = checked.errors.map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['编号', '标题', '预期结果.目标用时']));
+    expect(fields).toEqual(expect.arrayContaining(['编号', '标题', '预期结果.目标用时（秒）']));
     for (const e of checked.errors) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(checked.errors.find((e) => e.field === '标题')!.message).toBe('不能为空');
+    expect(checked.errors.find((e) => e.field === '预期结果.目标用时（秒）')!.message).toBe('不能小于 30');
     // Schema-valid but not in the catalogue: the cross-check names the item.
     const noItem = await ok<{ errors: { field: string; message: string }[] }>(host.dispatch('practice.previewScenario', { scenario: { ...base(), itemCode: '99999' } }));
     expect(noItem.errors).toEqual([{ field: '事项编码', message: expect.stringContaining('99999') }]);
