@@ -6,6 +6,8 @@ import { tx } from '../store/db';
 import { audit } from '../store/audit';
 import { catalogueMeta, exportCatalogue, getItem, listOffices, listWindows } from '../store/catalogue';
 import { getCaseRow } from '../store/cases';
+import { printedKinds } from '../store/noticePrints';
+import { scoredNotice } from '../../shared/practice/expected';
 import { newId } from '../store/ids';
 import { setSetting } from '../store/settings';
 import * as store from '../store/practice';
@@ -22,7 +24,6 @@ import { resultsCsv } from '../../shared/practice/csv';
 import { BUILTIN_PACK_ID, type AttemptView, type CurrentAttemptOutput, type FinishOutput, type PackSummary, type ScenarioSummary, type SessionView } from '../../shared/practice/api';
 import { inspectCard, personaSummary } from '../../shared/practice/desk';
 import { traineeView } from '../../shared/practice/scenarioCheck';
-import type { NoticeKind } from '../../shared/notice/model';
 import { validateCreditCode } from '../../shared/validate/creditCode';
 import { validateIdCard } from '../../shared/validate/idcard';
 import { chinaDay } from '../../shared/time';
@@ -272,7 +273,7 @@ function attemptFromCase(ws: Workstation, row: store.AttemptRow, s: Scenario, ca
 
 export function finishAttempt(
   ws: Workstation,
-  input: { attemptId: string; caseId: string | null; flaggedInvalidId: boolean; noticeKind: NoticeKind | null },
+  input: { attemptId: string; caseId: string | null; flaggedInvalidId: boolean },
 ): FinishOutput {
   requirePractice(ws);
   const row = openAttempt(ws, input.attemptId);
@@ -280,7 +281,9 @@ export function finishAttempt(
   const now = ws.now();
   const elapsedSeconds = Math.max(0, Math.round((now.getTime() - Date.parse(row.startedAt)) / 1000));
   const { attempt: fromCase, wrongItem } = attemptFromCase(ws, row, scenario, input.caseId);
-  const attempt: Attempt = { ...fromCase, flaggedInvalidId: input.flaggedInvalidId, noticeKind: input.noticeKind, elapsedSeconds };
+  // 打印文书 is what the print handler recorded for this very case, never the renderer's word.
+  const noticeKind = input.caseId !== null && fromCase.decision !== null && wrongItem === null ? scoredNotice(fromCase.decision, printedKinds(ws.db, input.caseId)) : null;
+  const attempt: Attempt = { ...fromCase, flaggedInvalidId: input.flaggedInvalidId, noticeKind, elapsedSeconds };
   const result = scoreAttempt(scenario, item, attempt);
   if (wrongItem !== null) {
     // The case was for another item: nothing of this applicant's matter was decided.

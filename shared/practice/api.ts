@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import { LEVELS } from '../domain/catalogue';
 import { Decision } from '../domain/checklist';
-import { NoticeKind } from '../notice/model';
 import { ClassSession } from './results';
 import { SCENARIO_LEVELS } from './scenario';
 import { ScoreResult } from './scoring';
@@ -104,8 +103,6 @@ export const FinishInput = z
     caseId: id.nullable(),
     /** The trainee reported an identity number or credit code as failing its check. */
     flaggedInvalidId: z.boolean(),
-    /** The notice the trainee printed (or previewed to hand over). */
-    noticeKind: NoticeKind.nullable(),
   })
   .strict();
 
