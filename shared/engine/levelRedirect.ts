@@ -22,6 +22,13 @@ export interface LevelRedirect {
   places: RedirectPlace[];
   /** Why: 「本中心（市级）不办理本事项」. */
   reason: string;
+  /** Short destination for a title or a button: 「沈阳市政务服务中心」, 「区县政务服务中心」. */
+  target: string;
+}
+
+/** The 引导 decision's words where it is a 本级不办理 redirect (「引导至区县政务服务中心」), else the generic label. */
+export function redirectDecisionLabel(r: Pick<LevelRedirect, 'target'> | null | undefined): string | null {
+  return r ? `引导至${r.target}` : null;
 }
 
 /** At most this many places are listed (a notice has one page). */
@@ -39,7 +46,7 @@ export function levelRedirect(item: Pick<Item, 'levels' | 'subCenterCode'>, here
   const seen = new Set<string>([here.code]);
   for (let p = here.parentCode ? byCode.get(here.parentCode) : undefined; p && !seen.has(p.code); p = p.parentCode ? byCode.get(p.parentCode) : undefined) {
     seen.add(p.code);
-    if (handles(p)) return { name: p.name, address: p.address, phone: p.phone, hours: '', places: [place(p)], reason };
+    if (handles(p)) return { name: p.name, address: p.address, phone: p.phone, hours: '', places: [place(p)], reason, target: p.name };
   }
   // Down: the shallowest descendants that handle it.
   let layer = offices.filter((o) => o.parentCode === here.code);
@@ -56,7 +63,7 @@ export function levelRedirect(item: Pick<Item, 'levels' | 'subCenterCode'>, here
 
 function many(found: Office[], reason: string): LevelRedirect {
   const places = found.slice(0, MAX_REDIRECT_PLACES).map(place);
-  if (places.length === 1) return { ...places[0], hours: '', places, reason };
+  if (places.length === 1) return { ...places[0], hours: '', places, reason, target: places[0].name };
   const level = LEVEL_LABEL[found[0].level].replace(/级$/, '');
-  return { name: `申请人户籍所在地或居住地的${level}政务服务中心`, address: '见下列各中心地址', phone: '', hours: '', places, reason };
+  return { name: `申请人户籍所在地或居住地的${level}政务服务中心`, address: '见下列各中心地址', phone: '', hours: '', places, reason, target: `${level}政务服务中心` };
 }
