@@ -72,7 +72,7 @@ describe('back-office decisions at the window', () => {
     expect((await row()).actions).toContain('deliver');
     const ready = await call<CaseDetail>(d.ws, 'case.get', { caseId });
     expect(ready.review).toMatchObject({ status: 'readyForPickup', note: '证照已送综合窗口 3 号柜', result });
-    await call(d.ws, 'case.deliver', { caseId, method: 'applicant', idNumber: ORG.creditCode });
+    await call(d.ws, 'case.deliver', { caseId, method: 'applicant', idNumber: '110101199003074477' }); // the legal representative's own ID
     expect((await alerts()).count).toBe(0);
     const receipt = (await call<{ html: string }>(d.ws, 'notice.render', { caseId, kind: 'deliveryReceipt', layout: 'A4' })).html;
     for (const text of ['证照名称：食品经营许可证', '证照编号：JY22101000012345', '有效期限：2026年12月1日至2031年11月30日']) expect(receipt).toContain(text);
