@@ -40,7 +40,7 @@ export function deliver(ws: Deps, input: DeliverInput) {
       // The applicant collects with the very document the case was taken on.
       const own = applicant.idType ?? 'residentId';
       if (idType !== own) throw new AppError('forbidden', `申请人登记的证件为${ID_DOCUMENT_LABEL[own]}，请核验同一证件后出件`);
-      if (checked('领取人') !== applicantIdentifier(applicant)) throw new AppError('forbidden', `领取人${ID_DOCUMENT_LABEL[idType]}号码与申请人不一致，不能出件`);
+      if (checked('领取人') !== applicantIdentifier(applicant)) throw new AppError('forbidden', `领取人${idType === 'residentId' ? '身份证号' : `${ID_DOCUMENT_LABEL[idType]}号码`}与申请人不一致，不能出件`);
       facts.receiver = applicant.name;
     } else if (input.method === 'applicant' && applicant.kind === 'organisation') {
       // A company collects through its legal representative, who shows their own document: a credit code identifies no one.
