@@ -5,7 +5,7 @@
 import { createWorkstation, type Workstation, type WorkstationOptions } from './workstation';
 import { audit } from '../store/audit';
 import { findClerk, listClerkRecords, verifyPasswordAsync, upsertClerk } from '../store/clerks';
-import { exportCatalogue, replaceCatalogue } from '../store/catalogue';
+import { catalogueMeta, exportCatalogue, replaceCatalogue } from '../store/catalogue';
 import { getSetting, setSetting } from '../store/settings';
 import { tx } from '../store/db';
 import { AppError, toErrorShape, type Envelope } from '../../shared/errors';
@@ -104,6 +104,9 @@ export function createHost(opts: HostOptions): Host {
         }
         const spec = typeof channel === 'string' ? (contract as Record<string, { trainerDesk?: boolean }>)[channel] : undefined;
         if (!practice && spec?.trainerDesk && real.session.clerk?.role === 'trainer') {
+          // Scenarios are checked against the catalogue in use: a desk opened before a catalogue update is reopened.
+          const key = (ws: Workstation) => JSON.stringify(catalogueMeta(ws.db));
+          if (desk && key(desk) !== key(real)) closeDesk();
           desk ??= openPractice();
           desk.session.clerk = real.session.clerk;
           return await desk.dispatch(channel, input);

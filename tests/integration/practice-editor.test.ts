@@ -49,6 +49,12 @@ describe('练习管理 outside practice mode', () => {
     expect(list.packs.map((p) => p.id)).toEqual(['builtin']);
     await ok(host.dispatch('practice.importPack', { json: JSON.stringify({ ...builtinPack, id: 'class-a', title: '一班', scenarios: builtinPack.scenarios.slice(0, 2) }) }));
     await ok(host.dispatch('practice.saveScenario', { packId: 'class-b', packTitle: '二班', scenario: { ...base(), id: 'own-1' } }));
+    // A catalogue update at the real window reaches the desk (scenarios are judged against it).
+    const { replaceCatalogue, exportCatalogue } = await import('../../electron/store/catalogue');
+    const current = exportCatalogue(host.real.db);
+    replaceCatalogue(host.real.db, { ...current, version: current.version + 1 });
+    await ok(host.dispatch('practice.scenarios', {}));
+    expect(exportCatalogue(host.practiceDesk()!.db).version).toBe(current.version + 1);
     // Running a scenario is practice mode's alone, even for a trainer.
     expect((await fails(host.dispatch('practice.start', { packId: 'builtin', scenarioId: 'lx-01' }))).code).toBe('precondition_failed');
     expect((await ok<{ practice: boolean }>(host.dispatch('app.context', {}))).practice).toBe(false);
