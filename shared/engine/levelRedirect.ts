@@ -4,7 +4,7 @@
 // handles the item, else the offices below it at the nearest such level (the applicant goes to
 // the one of their 户籍所在地 or 居住地), else any office of such a level in the catalogue.
 import type { Item, Office } from '../domain/catalogue';
-import { LEVEL_LABEL } from '../domain/catalogue';
+import { LEVEL_LABEL, LEVELS } from '../domain/catalogue';
 
 export interface RedirectPlace {
   name: string;
@@ -57,8 +57,13 @@ export function levelRedirect(item: Pick<Item, 'levels' | 'subCenterCode'>, here
     for (const o of layer) visited.add(o.code);
     layer = offices.filter((o) => o.parentCode !== null && visited.has(o.parentCode) && !visited.has(o.code));
   }
+  // Elsewhere in the tree: the offices of the one handling level nearest this office's (a list
+  // of mixed levels would name no single kind of place).
   const anywhere = offices.filter(handles);
-  return anywhere.length ? many(anywhere, reason) : null;
+  if (!anywhere.length) return null;
+  const distance = (o: Office) => Math.abs(LEVELS.indexOf(o.level) - LEVELS.indexOf(here.level));
+  const nearest = anywhere.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+  return many(anywhere.filter((o) => o.level === nearest.level), reason);
 }
 
 function many(found: Office[], reason: string): LevelRedirect {
