@@ -9,6 +9,7 @@ import { testWorkstation, acceptCertificate } from '../tests/helpers/workstation
 import { windowDashboard, type WindowCase } from '../shared/stats/window';
 import { applicantDisplayName } from '../shared/domain/applicant';
 import { percentile, ms, type BenchSection } from './section';
+import { runCentre } from './centreStats';
 
 const EARLIER = Number(process.env.BENCH_STATS_EARLIER ?? 1_000_000);
 const PER_DAY = 120;
@@ -82,6 +83,7 @@ export async function run(): Promise<BenchSection> {
   const fileMiB = fs.statSync(path.join(dir, 'yichuang.db')).size / 2 ** 20;
   ws.close();
   fs.rmSync(dir, { recursive: true, force: true });
+  const centre = await runCentre();
 
   return {
     id: 'stats',
@@ -89,6 +91,7 @@ export async function run(): Promise<BenchSection> {
     summary: [
       `Window dashboard: ${EARLIER.toLocaleString('en')} earlier cases plus ${weekCases} cases of this week (decided, 办结 and rated through the handlers) in a ${fileMiB.toFixed(0)} MiB SQLite file (filled in ${fillSeconds.toFixed(1)} s); \`stats.window\` through the contract, ${SAMPLES} calls per period after 20 warm-up calls. Baseline in the same run: the same figures from a full scan of the cases table.`,
       `Target: p95 ≤ 50 ms. Result: this week p95 ${ms(p95)} ms (${p95 <= 50 ? 'meets' : 'misses'}), today p95 ${ms(percentile(today, 95))} ms; ${(percentile(naive, 50) / p95).toFixed(0)}× faster than the full scan.`,
+      ...centre.summary,
     ],
     tables: [
       {
@@ -99,7 +102,8 @@ export async function run(): Promise<BenchSection> {
           ['baseline: full scan, same figures (3 runs)', ms(percentile(naive, 50)), ms(percentile(naive, 95)), ms(naive[naive.length - 1])],
         ],
       },
+      centre.table,
     ],
-    notes: ['The dashboard reads the cases decided since the period\'s first day through the (status, day) index (one seek per status) plus the open cases, then computes the figures with shared/stats. `BENCH_STATS_EARLIER` changes the number of earlier cases.'],
+    notes: [...centre.notes, 'The window dashboard reads the cases decided since the period\'s first day through the (status, day) index (one seek per status) plus the open cases, then computes the figures with shared/stats. `BENCH_STATS_EARLIER` changes the number of earlier cases.'],
   };
 }

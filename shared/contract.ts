@@ -172,6 +172,8 @@ export const contract = {
         comment: z.string().trim().max(500).default(''),
         /** Paper only: the date written on the form (not before the visit, not after today). */
         formDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+        /** 纸质评价表编号: required for a paper rating. */
+        formNumber: z.string().trim().max(40, '评价表编号不能超过 40 个字符').optional(),
       })
       .strict(),
     output: CaseSummary,

@@ -35,8 +35,10 @@ function summary(e: CaseEvent): string {
       const p = e.payload;
       // Coded reasons when the rating has them; older ratings carry one category only.
       const why = p.reasons?.length ? p.reasons.map((r) => r.text).join('、') : p.reasonCategory;
-      const form = p.formDate ? `，评价表日期 ${p.formDate}` : '';
-      return `好差评：${RATING_LABEL[p.level]}${why ? `，原因：${why}` : ''}${RATED_ON[p.source] ?? ''}${form}`;
+      const paper = p.source === 'paper' && (p.formNumber || p.formDate)
+        ? `（纸质评价补录${p.formNumber ? `，评价表编号 ${p.formNumber}` : ''}${p.formDate ? `，评价表日期 ${p.formDate}` : ''}）`
+        : (RATED_ON[p.source] ?? '');
+      return `好差评：${RATING_LABEL[p.level]}${why ? `，原因：${why}` : ''}${paper}`;
     }
     case 'review.status': {
       const p = e.payload;

@@ -25,6 +25,7 @@ export function deliver(ws: Deps, input: DeliverInput) {
     const agent = s.agent as Agent | null;
     const idType = input.idType ?? 'residentId';
     const facts: PayloadOf<'case.delivered'> = { method: input.method };
+    let label: string = DELIVERY_LABEL[input.method];
     /** The document shown, checked by its type's rule; the message names the document. */
     const checked = (who: string): string => {
       const r = validateIdDocument(idType, input.idNumber ?? '', ws.now());
@@ -47,10 +48,11 @@ export function deliver(ws: Deps, input: DeliverInput) {
       if (validateCreditCode(normalizeIdentifier(input.idNumber ?? '')).ok) {
         throw new AppError('invalid_input', '单位出件须核验法定代表人本人的身份证件，不能以统一社会信用代码代替');
       }
+      // Their number was never taken at intake: the clerk checks the document's name against the registered 法定代表人.
       const number = checked('法定代表人');
-      const name = input.receiverName ?? applicant.legalRepresentative;
-      if (name !== applicant.legalRepresentative) throw new AppError('forbidden', `领取人不是登记的法定代表人（${applicant.legalRepresentative}），请改为代理人领取并核验授权委托书`);
+      if (!input.identityChecked) throw new AppError('forbidden', `请核对证件上的姓名与法定代表人「${applicant.legalRepresentative}」一致`);
       record(applicant.legalRepresentative, number);
+      label = '法定代表人领取';
     } else if (input.method === 'agent') {
       const number = checked('代理人');
       if (!input.agentName) throw new AppError('invalid_input', '请填写代理人姓名');
@@ -65,7 +67,7 @@ export function deliver(ws: Deps, input: DeliverInput) {
       facts.trackingNumber = tracking;
     }
     const at = ws.now().toISOString();
-    return recordEvents(ws.db, s, [{ caseId: s.id, type: 'case.delivered', staffNo: clerk.staffNo, at, payload: { ...facts, label: DELIVERY_LABEL[input.method] } }]);
+    return recordEvents(ws.db, s, [{ caseId: s.id, type: 'case.delivered', staffNo: clerk.staffNo, at, payload: { ...facts, label } }]);
   });
 }
 
@@ -78,6 +80,8 @@ export interface RateInput {
   comment: string;
   /** Paper forms: the date written on the form. */
   formDate?: string;
+  /** Paper forms: the form's own number (评价表编号), required so the entry can be found on file. */
+  formNumber?: string;
 }
 
 /** 好差评: one per visit, its reasons from the centre's list for the level's class, never dated before the visit. */
@@ -85,6 +89,8 @@ export function rate(ws: Deps, input: RateInput) {
   const clerk = ws.session.clerk;
   if (!clerk) throw new AppError('unauthenticated', '请先登录');
   if (input.formDate !== undefined && input.source !== 'paper') throw new AppError('invalid_input', '只有纸质评价表才填写评价表日期');
+  // A paper form is entered later: its number is what ties the record to the form kept on file.
+  if (input.source === 'paper' && !input.formNumber) throw new AppError('invalid_input', '请填写纸质评价表上的编号');
   return tx(ws.db, () => {
     const list = listRatingReasons(ws.db);
     const problem = ratingReasonsProblem(list, input.level, input.reasons);
@@ -98,6 +104,7 @@ export function rate(ws: Deps, input: RateInput) {
     const payload: PayloadOf<'case.rated'> = {
       level: input.level, reasonCategory: reasons[0]?.text ?? null, source: input.source, comment: input.comment, reasons,
       ...(input.formDate !== undefined ? { formDate: input.formDate } : {}),
+      ...(input.source === 'paper' && input.formNumber ? { formNumber: input.formNumber } : {}),
     };
     return recordEvents(ws.db, s, [{ caseId: input.caseId, type: 'case.rated', staffNo: clerk.staffNo, at, payload }]);
   });

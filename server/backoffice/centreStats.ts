@@ -34,19 +34,32 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_40
 
 export async function centreStats(db: Queryable, catalogue: CatalogueStore, who: { admin: boolean; scope: Scope }, q: CentreStatsQuery, now: Date): Promise<CentreStatsResponse> {
   const params: unknown[] = [];
-  const where = [who.admin ? 'TRUE' : who.scope.where('c', params)];
-  if (q.officeCode) where.push(`c.office_code = $${params.push(q.officeCode)}`);
-  if (q.departmentCode) where.push(`c.department_code = $${params.push(q.departmentCode)}`);
+  const scoped = () => {
+    const where = [who.admin ? 'TRUE' : who.scope.where('c', params)];
+    if (q.officeCode) where.push(`c.office_code = $${params.push(q.officeCode)}`);
+    if (q.departmentCode) where.push(`c.department_code = $${params.push(q.departmentCode)}`);
+    return where.join(' AND ');
+  };
   const from = chinaMidnight(q.from);
   const to = chinaMidnight(nextDay(q.to));
   const until = new Date(Date.parse(to) + REPEAT_DAYS * 86_400_000).toISOString();
-  const { rows } = await db.query<FactRow>(
-    `SELECT c.* FROM case_facts c
-     WHERE ${where.join(' AND ')}
-       AND ((c.decided_at >= $${params.push(from)}::timestamptz AND c.decided_at < $${params.push(until)}::timestamptz)
-            OR c.status IN ('accepted', 'awaitingSupplement'))`,
+  const $from = `$${params.push(from)}::timestamptz`;
+  const $to = `$${params.push(to)}::timestamptz`;
+  const $until = `$${params.push(until)}::timestamptz`;
+  // Three index scans: the period's cases; after it, only possible return visits of its
+  // 一次性告知 (same applicant and item within 30 days); and the cases still open (overdue).
+  const { rows: all } = await db.query<FactRow>(
+    `SELECT c.* FROM case_facts c WHERE ${scoped()} AND c.decided_at >= ${$from} AND c.decided_at < ${$to}
+     UNION ALL
+     SELECT c.* FROM case_facts c WHERE ${scoped()} AND c.decided_at >= ${$to} AND c.decided_at < ${$until} AND c.applicant_key IS NOT NULL
+       AND EXISTS (SELECT 1 FROM case_facts n WHERE n.applicant_key = c.applicant_key AND n.item_code = c.item_code AND n.decision = 'notifyMissing'
+                   AND n.decided_at >= ${$from} AND n.decided_at < ${$to})
+     UNION ALL
+     SELECT c.* FROM case_facts c WHERE ${scoped()} AND c.status IN ('accepted', 'awaitingSupplement') AND NOT (c.decided_at >= ${$from} AND c.decided_at < ${$to})`,
     params,
   );
+  const seen = new Set<string>();
+  const rows = all.filter((r) => !seen.has(r.case_id) && !!seen.add(r.case_id));
   const cases: CentreCase[] = rows.map(caseOfFacts);
   const d = centreDashboard(cases, { from: new Date(from).toISOString(), to: new Date(to).toISOString() }, q.groupBy, now, BUILTIN_CALENDAR);
   const names: Record<string, string> = {};

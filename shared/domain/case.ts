@@ -110,10 +110,10 @@ export const DeliverInput = z
     idNumber: z.string().max(40).optional(),
     /** The type of that document (default 居民身份证); checked by its own rule (shared/validate/idDocument.ts). */
     idType: IdDocumentType.optional(),
-    /** A company collecting through its legal representative: the name on the document shown. */
-    receiverName: PersonName.optional(),
     agentName: PersonName.optional(),
     authorisationChecked: z.boolean().optional(),
+    /** A unit's result collected by its legal representative: the clerk checked the ID card's name is theirs. */
+    identityChecked: z.boolean().optional(),
     trackingNumber: z.string().trim().max(40).optional(),
   })
   .strict();

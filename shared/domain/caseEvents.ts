@@ -101,6 +101,8 @@ export const RatedPayload = z.looseObject({
   reasons: z.array(RatedReason).max(20).optional(),
   /** A paper form's own date (the day the applicant filled it in), entered later by the clerk. */
   formDate: Day.optional(),
+  /** A paper form's own number (评价表编号), so the form entered can be found again. */
+  formNumber: Text(40).optional(),
 });
 
 // ---- events the window records locally from what the centre sends down --------------

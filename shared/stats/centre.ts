@@ -163,11 +163,14 @@ export interface OverdueLine {
   /** Working days past the promised date (the due date at the suspension limit when suspended). */
   daysOverdue: number;
 }
-/** 承诺件 still with the back office past their promised date, most overdue first (the same clock as the queues). */
+/** 承诺件 not finished (no final back-office decision, 办结 or 出件) past their promised date, most overdue first (the same clock as the queues). */
 export function overdueCases(cases: readonly CentreCase[], today: string, cal: WorkCalendar): OverdueLine[] {
   const out: OverdueLine[] = [];
   for (const c of cases) {
-    if (!c.decision) continue;
+    if (!c.decision || finishedAt(c) !== null) continue;
+    // Only a due date before today can be overdue (the clock's working-day count is the costly part).
+    const due = c.suspension ? c.suspension.promisedDateAtLimit : c.promisedDate;
+    if (!due || due >= today) continue;
     const clock = reviewClock(c, today, cal);
     if (clock.band !== 'overdue' || !clock.due) continue;
     out.push({ caseId: c.id, caseNumber: c.caseNumber, itemCode: c.itemCode, officeCode: c.officeCode, departmentCode: c.departmentCode, promisedDate: clock.due, daysOverdue: workingDaysBetween(clock.due, today, cal) });

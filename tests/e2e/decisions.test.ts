@@ -297,10 +297,12 @@ describe('intake decisions, notices, delivery and ratings', () => {
     // The end of that visit: a paper form's rating entered afterwards.
     await page.getByTestId('action-rate-paper').click();
     await page.getByTestId('rating-satisfied').click();
+    expect(await page.getByTestId('rating-submit').isDisabled()).toBe(true); // the form's number first
+    await page.getByTestId('rating-form-number').fill('PJ-2026-0815');
     await page.getByTestId('rating-submit').click();
     await page.getByTestId('rating-done').waitFor();
     await page.getByTestId('rating-close').click();
-    await poll(() => page.getByTestId('case-timeline').textContent()).toContain('好差评：满意（纸质评价补录）');
+    await poll(() => page.getByTestId('case-timeline').textContent()).toContain('好差评：满意（纸质评价补录，评价表编号 PJ-2026-0815，评价表日期');
     expect(await page.getByTestId('action-rate').count()).toBe(0); // one rating per visit
     await page.getByTestId('case-back').click();
   });
@@ -469,6 +471,45 @@ describe('intake decisions, notices, delivery and ratings', () => {
     await page.getByTestId('case-dialog-ok').click();
     await poll(() => page.getByTestId('case-status').textContent()).toBe('已终止');
     expect(await page.getByTestId('case-timeline').textContent()).toContain('已终止：逾期未补交');
+  });
+
+  test('出件 for a unit: its legal representative collects with their own ID card, not the credit code', async () => {
+    const { page } = h;
+    const r = await h.host.dispatch('case.decide', {
+      itemCode: DEMO_ITEMS.pledge,
+      answers: { applicant: 'self', shareholder: 'natural', prelicence: 'no' },
+      marks: {
+        application: { mark: 'verified' }, articles: { mark: 'verified' }, 'shareholder-id': { mark: 'eCert' },
+        'officer-appointment': { mark: 'verified' }, 'legal-rep-id': { mark: 'eCert' }, 'domicile-pledge': { mark: 'pledged' },
+      },
+      applicant: { kind: 'organisation', name: FOOD_ORG.name, creditCode: FOOD_ORG.creditCode, legalRepresentative: FOOD_ORG.legalRep, phone: FOOD_ORG.phone },
+      agent: null,
+      decision: 'accept',
+      startedAt: new Date().toISOString(),
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    const { caseId, caseNumber } = r.value as { caseId: string; caseNumber: string };
+    await page.getByTestId('nav-queue').click();
+    await page.locator(`tr[data-case-number="${caseNumber}"]`).click();
+    await page.getByTestId('action-complete').click();
+    await page.getByTestId('complete-confirm').click();
+    await poll(() => page.getByTestId('case-status').textContent()).toBe('已办结');
+    await page.getByTestId('action-deliver').click();
+    expect(await page.getByTestId('deliver-method').textContent()).toContain('法定代表人领取');
+    const id = page.getByTestId('deliver-id');
+    expect(await id.getAttribute('aria-label')).toBe(`法定代表人（${FOOD_ORG.legalRep}）身份证号`);
+    await id.fill(FOOD_ORG.creditCode); // the credit code is no one's ID card
+    expect(await page.getByTestId('deliver-confirm').isDisabled()).toBe(true);
+    await id.fill('11010519491231002X');
+    expect(await page.getByTestId('deliver-confirm').isDisabled()).toBe(true); // the name on the card not yet checked
+    await page.getByTestId('deliver-identity-checked').click();
+    await h.shot('deliver-organisation');
+    await page.getByTestId('deliver-confirm').click();
+    await page.getByTestId('deliver-done').waitFor();
+    expect(await page.getByTestId('deliver-done').textContent()).toContain('已出件：法定代表人领取');
+    const delivered = JSON.parse((h.ws.db.prepare("SELECT payload FROM case_events WHERE case_id = ? AND type = 'case.delivered'").get(caseId) as { payload: string }).payload);
+    expect(delivered).toMatchObject({ receiver: FOOD_ORG.legalRep, receiverIdNumber: '11010519491231002X', label: '法定代表人领取' });
+    await page.getByTestId('deliver-dialog').getByRole('button', { name: /关\s*闭/ }).last().click();
   });
 
   test('the browser reported no errors', () => {

@@ -59,6 +59,27 @@ describe('keyboard first at the window', () => {
     await poll(() => page.locator('[data-testid=intake]').getAttribute('data-item-code')).toBe(firstHit);
   });
 
+  test('keys typed while an item opens are kept for it: query, Enter and five digits at once answer and mark everything', async () => {
+    const { page } = h;
+    const item = demoItem(DEMO_ITEMS.immediate30);
+    await nextApplicant(page);
+    await page.keyboard.type(`${item.code}`, { delay: 0 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('11211', { delay: 0 }); // 本人, 本市户籍, 否; both materials 原件已核验
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('applicant-name');
+    expect(await page.getByTestId('search-input').inputValue()).toBe(item.code);
+    for (const [s, k] of [['applicant', 0], ['household', 0], ['frequent', 1]] as const) {
+      expect(await page.getByTestId(`situation-${s}`).locator('input[type=radio]').nth(k).isChecked()).toBe(true);
+    }
+    expect(await page.locator('[data-testid=checklist] [role=listitem]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(['satisfied', 'satisfied']);
+    // Dropping this intake by keys too: F4 asks, Enter confirms.
+    await page.keyboard.press('F4');
+    await page.getByTestId('leave-confirm').waitFor();
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('leave-confirm');
+    await page.keyboard.press('Enter');
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-input');
+  });
+
   test('a simple 立等可取 受理 with keys only, the notice printed: counted, no pointer used', async () => {
     const { page } = h;
     const item = demoItem(DEMO_ITEMS.immediate30);
@@ -111,6 +132,22 @@ describe('keyboard first at the window', () => {
     expect(keys).toEqual(['Enter', '1', '1', '2', '1', '1', 'Tab', 'Tab', 'F6', 'Enter', 'Enter', 'Escape', 'F4']);
     expect(keys.length).toBeLessThanOrEqual(15);
     console.log(`keys for a simple 受理 (without typed text): ${keys.length - 3} to the case number, ${keys.length} with print, close and F4`);
+  });
+
+  test('decision keys act only on the intake on screen: F9 behind 今日办件 opens nothing, after F2 it opens 不予受理', async () => {
+    const { page } = h;
+    await page.keyboard.type('wfzjl', { delay: 0 });
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('[data-testid=intake]').getAttribute('data-item-code')).toBe(firstHit);
+    await page.getByTestId('decision-refuse').waitFor();
+    await page.keyboard.press('F3');
+    await page.getByTestId('queue').waitFor();
+    await page.keyboard.press('F9');
+    expect(await page.getByTestId('refusal-reasons').count()).toBe(0);
+    await page.keyboard.press('F2');
+    await page.keyboard.press('F9');
+    await page.getByTestId('refusal-reasons').waitFor();
+    await poll(() => focused(h)).toBe('refusal-reasons');
   });
 
   test('the browser reported no errors', () => {

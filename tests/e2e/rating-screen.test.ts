@@ -157,6 +157,7 @@ describe('评价器 (second screen)', () => {
     expect(await page.getByTestId('rating-reasons').getAttribute('data-class')).toBe('neutral');
     expect(await page.getByTestId('rating-submit').isDisabled()).toBe(false);
     await page.getByTestId('rating-reason-Z01').click();
+    await page.getByTestId('rating-form-number').fill('PJ-0001');
     await page.getByTestId('rating-form-date').fill('2000-01-01');
     await page.getByTestId('rating-submit').click();
     await poll(() => page.getByTestId('rating-error').textContent()).toContain('早于办事日期');
@@ -166,7 +167,23 @@ describe('评价器 (second screen)', () => {
     await page.getByTestId('rating-submit').click();
     await page.getByTestId('rating-done').waitFor();
     await page.getByTestId('rating-close').click();
-    await poll(() => page.getByTestId('case-timeline').textContent()).toContain(`好差评：基本满意，原因：等候时间较长（纸质评价补录），评价表日期 ${today}`);
+    await poll(() => page.getByTestId('case-timeline').textContent()).toContain(`好差评：基本满意，原因：等候时间较长（纸质评价补录，评价表编号 PJ-0001，评价表日期 ${today}）`);
+  });
+
+  test('another clerk asks for the rating of a case 张敏 took: the 评价器 names 张敏', async () => {
+    const { page } = h;
+    const number = await decideDirect(); // taken by 张敏 (1001)
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('signin-submit').waitFor();
+    await signIn(page, '1002'); // 李强 takes over the window
+    await poll(() => screen.getByTestId('rating-screen').textContent()).toContain('工作人员 李强　工号 1002　为您服务');
+    await openCase(number);
+    await page.getByTestId('case-actions').getByTestId('ask-rating-send').click();
+    await poll(state).toBe('ask');
+    expect(await screen.getByTestId('rating-screen-clerk').textContent()).toBe('张敏');
+    expect(await screen.getByTestId('rating-screen').textContent()).toContain('（工号 1001）');
+    await page.getByTestId('case-actions').getByTestId('ask-rating-cancel').click();
+    await poll(state).toBe('idle');
   });
 
   test('no errors on either page', () => {

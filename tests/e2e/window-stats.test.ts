@@ -48,7 +48,7 @@ describe('窗口统计 and 交接班', () => {
     const slow = await ok<{ caseId: string }>('case.decide', certificate(person('钱二', '21010219800101002'), 'accept'));
     h.advanceClock(40 * MIN);
     await ok('case.complete', { caseId: slow.caseId });
-    await ok('case.rate', { caseId: slow.caseId, level: 'dissatisfied', reasons: ['C04'], source: 'paper' });
+    await ok('case.rate', { caseId: slow.caseId, level: 'dissatisfied', reasons: ['C04'], source: 'paper', formNumber: 'PJ-0003' });
     // 极速办 still open, within its time.
     await ok('case.decide', certificate(person('孙三', '21010219800101003'), 'accept'));
     // 一次性告知.

@@ -56,9 +56,11 @@ describe('出件: the receiver’s document by its type', () => {
     const byCode = await fail(ws, 'case.deliver', { caseId, method: 'applicant', idNumber: ORG.creditCode });
     expect(byCode).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('不能以统一社会信用代码代替') });
     expect((await fail(ws, 'case.deliver', { caseId, method: 'applicant', idNumber: '110101199003074478' })).message).toContain('法定代表人');
-    expect((await fail(ws, 'case.deliver', { caseId, method: 'applicant', receiverName: '钱七', idNumber: REP_ID })).message).toContain('不是登记的法定代表人');
-    await call(ws, 'case.deliver', { caseId, method: 'applicant', receiverName: '赵丽', idNumber: REP_ID });
-    expect(delivered(ws, caseId)).toMatchObject({ method: 'applicant', receiver: '赵丽', receiverIdNumber: REP_ID });
+    expect((await fail(ws, 'case.deliver', { caseId, method: 'applicant', idNumber: REP_ID })).message).toBe('请核对证件上的姓名与法定代表人「赵丽」一致');
+    // A legal representative from Hong Kong shows their permit, checked by the permit's rule.
+    expect((await fail(ws, 'case.deliver', { caseId, method: 'applicant', idType: 'hkMacaoPermit', idNumber: 'H12', identityChecked: true })).message).toContain('法定代表人港澳居民来往内地通行证号码应为');
+    await call(ws, 'case.deliver', { caseId, method: 'applicant', idType: 'hkMacaoPermit', idNumber: 'M12345678', identityChecked: true });
+    expect(delivered(ws, caseId)).toMatchObject({ method: 'applicant', receiver: '赵丽', receiverIdNumber: 'M12345678', receiverIdType: 'hkMacaoPermit', label: '法定代表人领取' });
     ws.close();
   });
 

@@ -261,8 +261,13 @@ describe('出件 and 好差评', () => {
     const ws = testWorkstation();
     const caseId = await completedCase(ws);
     expect((await fail(ws, 'case.rate', { caseId, level: 'dissatisfied', source: 'screen' })).message).toContain('原因');
-    const r = await call<{ rated: boolean }>(ws, 'case.rate', { caseId, level: 'dissatisfied', reasons: ['C01'], source: 'paper' });
+    // A paper form's rating needs the form's number; it is recorded and shown in the timeline.
+    expect((await fail(ws, 'case.rate', { caseId, level: 'satisfied', reasons: [], source: 'paper' })).message).toBe('请填写纸质评价表上的编号');
+    const r = await call<{ rated: boolean }>(ws, 'case.rate', { caseId, level: 'dissatisfied', reasons: ['C01'], source: 'paper', formNumber: 'PJ-2026-0001' });
     expect(r.rated).toBe(true);
+    const rated = ws.db.prepare("SELECT payload FROM case_events WHERE case_id = ? AND type = 'case.rated'").get(caseId) as { payload: string };
+    expect(JSON.parse(rated.payload).formNumber).toBe('PJ-2026-0001');
+    expect((await call<{ events: { summary: string }[] }>(ws, 'case.get', { caseId })).events.at(-1)!.summary).toBe('好差评：不满意，原因：未一次性告知需要补正的材料（纸质评价补录，评价表编号 PJ-2026-0001）');
     expect((await fail(ws, 'case.rate', { caseId, level: 'satisfied', source: 'screen' })).message).toContain('只能评价一次');
   });
 });

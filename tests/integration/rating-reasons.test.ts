@@ -68,11 +68,11 @@ describe('好差评 at the window', () => {
     const ws = testWorkstation({ now: clock.now });
     const { caseId } = await call<{ caseId: string }>(ws, 'case.decide', acceptCertificate(clock.now().toISOString()));
     clock.set('2026-12-03T03:00:00.000Z');
-    const early = await fail(ws, 'case.rate', { caseId, level: 'satisfied', source: 'paper', formDate: '2026-11-30' });
+    const early = await fail(ws, 'case.rate', { caseId, level: 'satisfied', source: 'paper', formNumber: 'PJ-1', formDate: '2026-11-30' });
     expect(early).toMatchObject({ code: 'invalid_input', message: '纸质评价表的日期 2026-11-30 早于办事日期 2026-12-01' });
-    expect((await fail(ws, 'case.rate', { caseId, level: 'satisfied', source: 'paper', formDate: '2026-12-04' })).message).toBe('纸质评价表的日期 2026-12-04 晚于录入日期，请核对');
+    expect((await fail(ws, 'case.rate', { caseId, level: 'satisfied', source: 'paper', formNumber: 'PJ-1', formDate: '2026-12-04' })).message).toBe('纸质评价表的日期 2026-12-04 晚于录入日期，请核对');
     expect((await fail(ws, 'case.rate', { caseId, level: 'satisfied', source: 'screen', formDate: '2026-12-02' })).message).toBe('只有纸质评价表才填写评价表日期');
-    await call(ws, 'case.rate', { caseId, level: 'satisfied', reasons: ['H06'], source: 'paper', formDate: '2026-12-02' });
+    await call(ws, 'case.rate', { caseId, level: 'satisfied', reasons: ['H06'], source: 'paper', formNumber: 'PJ-1', formDate: '2026-12-02' });
     expect(ratedPayload(ws, caseId)).toMatchObject({ source: 'paper', formDate: '2026-12-02' });
     const detail = await call<{ events: { summary: string }[] }>(ws, 'case.get', { caseId });
     expect(detail.events.at(-1)!.summary).toBe('好差评：满意，原因：服务热情、解答清楚（纸质评价补录），评价表日期 2026-12-02');

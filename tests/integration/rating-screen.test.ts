@@ -88,7 +88,7 @@ describe('评价器: request → pending → submit', () => {
     const ws = testWorkstation();
     expect(await fail(ws, 'rating.request', { caseId: 'no-such-case' })).toMatchObject({ code: 'not_found', message: '找不到该办件' });
     const { caseId } = await newCase(ws);
-    await call(ws, 'case.rate', { caseId, level: 'satisfied', source: 'paper' });
+    await call(ws, 'case.rate', { caseId, level: 'satisfied', source: 'paper', formNumber: 'PJ-0002' });
     expect((await fail(ws, 'rating.request', { caseId })).message).toContain('已评价');
     expect(await pending(ws)).toBeNull();
   });

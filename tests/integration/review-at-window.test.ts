@@ -72,7 +72,13 @@ describe('back-office decisions at the window', () => {
     expect((await row()).actions).toContain('deliver');
     const ready = await call<CaseDetail>(d.ws, 'case.get', { caseId });
     expect(ready.review).toMatchObject({ status: 'readyForPickup', note: '证照已送综合窗口 3 号柜', result });
-    await call(d.ws, 'case.deliver', { caseId, method: 'applicant', idNumber: '110101199003074477' }); // the legal representative's own ID
+    // A unit collects through its legal representative's own ID card, never the credit code.
+    expect((await d.ws.dispatch('case.deliver', { caseId, method: 'applicant', idNumber: ORG.creditCode })).ok).toBe(false);
+    const unchecked = await d.ws.dispatch('case.deliver', { caseId, method: 'applicant', idNumber: '11010519491231002X' });
+    expect(!unchecked.ok && unchecked.error.message).toBe(`请核对证件上的姓名与法定代表人「${ORG.legalRepresentative}」一致`);
+    await call(d.ws, 'case.deliver', { caseId, method: 'applicant', idNumber: '11010519491231002X', identityChecked: true });
+    const delivered = JSON.parse((d.ws.db.prepare("SELECT payload FROM case_events WHERE case_id = ? AND type = 'case.delivered'").get(caseId) as { payload: string }).payload);
+    expect(delivered).toMatchObject({ method: 'applicant', receiver: ORG.legalRepresentative, receiverIdNumber: '11010519491231002X', label: '法定代表人领取' });
     expect((await alerts()).count).toBe(0);
     const receipt = (await call<{ html: string }>(d.ws, 'notice.render', { caseId, kind: 'deliveryReceipt', layout: 'A4' })).html;
     for (const text of ['证照名称：食品经营许可证', '证照编号：JY22101000012345', '有效期限：2026年12月1日至2031年11月30日']) expect(receipt).toContain(text);

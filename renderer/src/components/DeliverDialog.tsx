@@ -14,8 +14,8 @@ import { AskRatingScreen } from './AskRatingScreen';
 
 interface Props {
   summary: CaseSummary;
-  /** Whether the applicant is a unit: its legal representative shows their own document. */
-  organisation: boolean;
+  /** A unit's legal representative (null for a person): they collect with their own ID card. */
+  legalRepresentative: string | null;
   onClose: () => void;
   onDelivered: (s: CaseSummary) => void;
   onPrintReceipt: () => void;
@@ -24,23 +24,27 @@ interface Props {
   onRated: () => void;
 }
 
-export function DeliverDialog({ summary, organisation, onClose, onDelivered, onPrintReceipt, onRate, onRated }: Props) {
+export function DeliverDialog({ summary, legalRepresentative, onClose, onDelivered, onPrintReceipt, onRate, onRated }: Props) {
   const [method, setMethod] = useState<DeliveryMethod>('applicant');
   const [idNumber, setIdNumber] = useState('');
   const [idType, setIdType] = useState<IdDocumentType>('residentId');
   const [agentName, setAgentName] = useState('');
   const [authorised, setAuthorised] = useState(false);
+  const [identityChecked, setIdentityChecked] = useState(false);
+  const organisation = legalRepresentative !== null;
   const [tracking, setTracking] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<CaseSummary | null>(null);
 
   const idCheck = validateIdDocument(idType, idNumber);
-  const who = method === 'applicant' ? (organisation ? '法定代表人' : '领取人（申请人）') : '代理人';
+  const who = method === 'applicant' ? (organisation ? `法定代表人（${legalRepresentative}）` : '领取人（申请人）') : '代理人';
   const idLabel = `${who}${idType === 'residentId' ? '身份证号' : `${ID_DOCUMENT_LABEL[idType]}号码`}`;
   const idError = idNumber.length >= (idType === 'residentId' ? 18 : 5) && !idCheck.ok ? idCheck.message : null;
   const ready =
-    method === 'post' ? tracking.trim().length > 0 : idCheck.ok && (method === 'applicant' || (agentName.trim().length > 0 && authorised));
+    method === 'post'
+      ? tracking.trim().length > 0
+      : idCheck.ok && (method === 'applicant' ? !organisation || identityChecked : agentName.trim().length > 0 && authorised);
 
   const submit = async () => {
     setBusy(true);
@@ -51,6 +55,7 @@ export function DeliverDialog({ summary, organisation, onClose, onDelivered, onP
         method,
         ...(method === 'post' ? { trackingNumber: tracking.trim() } : { idNumber, idType }),
         ...(method === 'agent' ? { agentName: agentName.trim(), authorisationChecked: authorised } : {}),
+        ...(method === 'applicant' && organisation ? { identityChecked } : {}),
       });
       setDone(s);
       onDelivered(s);
@@ -93,7 +98,7 @@ export function DeliverDialog({ summary, organisation, onClose, onDelivered, onP
     >
       {done ? (
         <>
-          <Alert type="success" showIcon data-testid="deliver-done" title={`已出件：${DELIVERY_LABEL[method]}`} description={`${summary.itemName} · ${summary.applicantName}`} />
+          <Alert type="success" showIcon data-testid="deliver-done" title={`已出件：${method === 'applicant' && organisation ? '法定代表人领取' : DELIVERY_LABEL[method]}`} description={`${summary.itemName} · ${summary.applicantName}`} />
           <div className="deliver-rating">
             <AskRatingScreen caseId={summary.id} rated={summary.rated} onRated={onRated} />
           </div>
@@ -138,8 +143,13 @@ export function DeliverDialog({ summary, organisation, onClose, onDelivered, onP
           )}
           {method !== 'post' && (
             <Form.Item label={idLabel} validateStatus={idError ? 'error' : undefined} help={idError ?? undefined}>
-              <Input size="large" aria-label={idLabel} maxLength={24} value={idNumber} onChange={(e) => setIdNumber(normalizeIdentifier(e.target.value))} data-testid="deliver-id" />
+              <Input size="large" autoFocus aria-label={idLabel} maxLength={24} value={idNumber} onChange={(e) => setIdNumber(normalizeIdentifier(e.target.value))} data-testid="deliver-id" />
             </Form.Item>
+          )}
+          {method === 'applicant' && organisation && (
+            <Checkbox checked={identityChecked} onChange={(e) => setIdentityChecked(e.target.checked)} data-testid="deliver-identity-checked">
+              已核对证件上的姓名为法定代表人 {legalRepresentative}
+            </Checkbox>
           )}
           {method === 'agent' && (
             <>

@@ -17,6 +17,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
   const [reasons, setReasons] = useState<string[]>([]);
   const [comment, setComment] = useState('');
   const [formDate, setFormDate] = useState(() => chinaDay(new Date()));
+  const [formNumber, setFormNumber] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
@@ -26,7 +27,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
     setBusy(true);
     setError(null);
     try {
-      await invoke('case.rate', { caseId, level, reasons, source, comment, ...(source === 'paper' ? { formDate } : {}) });
+      await invoke('case.rate', { caseId, level, reasons, source, comment, ...(source === 'paper' ? { formDate, formNumber: formNumber.trim() } : {}) });
       setDone(true);
       onRated();
     } catch (e) {
@@ -37,6 +38,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
   };
   const missingReason = ratingNeedsReason(level) && reasons.length === 0;
   const offered = level && list ? reasonsFor(list, level) : [];
+  const missingForm = source === 'paper' && (!formNumber.trim() || !formDate);
 
   return (
     <Modal
@@ -54,7 +56,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
         ) : (
           <>
             <Button onClick={onClose}>取消</Button>
-            <Button type="primary" size="large" disabled={!level || missingReason || (source === 'paper' && !formDate)} loading={busy} onClick={submit} data-testid="rating-submit">
+            <Button type="primary" size="large" disabled={!level || missingReason || missingForm} loading={busy} onClick={submit} data-testid="rating-submit">
               提交评价
             </Button>
           </>
@@ -67,10 +69,18 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
         <>
           {source === 'screen' && <p className="rating-lead">办件编号 {caseNumber} · 您的评价将帮助我们改进服务</p>}
           {source === 'paper' && (
-            <label className="rating-form-date">
-              评价表上的日期
-              <Input type="date" value={formDate} max={chinaDay(new Date())} onChange={(e) => { setFormDate(e.target.value); setError(null); }} data-testid="rating-form-date" style={{ width: 180 }} />
-            </label>
+            <>
+              <div className="rating-form-number">
+                <label className="decision-label" htmlFor="rating-form-number">
+                  纸质评价表编号（必填，表上印制或手写的编号）
+                </label>
+                <Input id="rating-form-number" autoFocus maxLength={40} value={formNumber} onChange={(e) => setFormNumber(e.target.value)} data-testid="rating-form-number" style={{ maxWidth: 320, marginBottom: 12 }} />
+              </div>
+              <label className="rating-form-date">
+                评价表上的日期
+                <Input type="date" value={formDate} max={chinaDay(new Date())} onChange={(e) => { setFormDate(e.target.value); setError(null); }} data-testid="rating-form-date" style={{ width: 180 }} />
+              </label>
+            </>
           )}
           <div className="rating-levels" role="radiogroup" aria-label="评价等级">
             {RATING_LEVELS.map((l) => (

@@ -10,6 +10,7 @@ import type { Level } from '../../../shared/domain/catalogue';
 import { invoke } from '../api';
 import { MATCHED_BY_LABEL } from '../labels';
 import { TierTag } from './TierTag';
+import { holdKeys, releaseKeys } from '../intake/typeAhead';
 
 const DEBOUNCE_MS = 120;
 
@@ -49,10 +50,19 @@ export function SearchPanel({ officeLevel, inputRef, onPick }: { officeLevel: Le
           shownFor.current = trimmed;
           if (enterPending.current) {
             enterPending.current = false;
-            pick(r.hits[0]);
+            // No hit: what was typed after Enter goes back into the box.
+            if (r.hits[0]) pick(r.hits[0]);
+            else releaseKeys(true);
           }
         },
-        (e: Error) => mine === seq.current && setError(e.message),
+        (e: Error) => {
+          if (mine !== seq.current) return;
+          if (enterPending.current) {
+            enterPending.current = false;
+            releaseKeys(true);
+          }
+          setError(e.message);
+        },
       );
     }, delay);
   };
@@ -72,8 +82,10 @@ export function SearchPanel({ officeLevel, inputRef, onPick }: { officeLevel: Le
       e.preventDefault();
       const q = e.currentTarget.value.trim();
       if (q && q !== shownFor.current) {
-        // Typed faster than the debounce: search now, open the first hit when it arrives.
+        // Typed faster than the debounce: search now, open the first hit when it arrives; what
+        // is typed meanwhile is meant for that item, not for this box.
         enterPending.current = true;
+        holdKeys();
         run(q, 0);
       } else pick(hits[active]);
     } else if (e.key === 'Escape') {

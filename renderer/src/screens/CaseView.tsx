@@ -224,7 +224,7 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
       {dialog?.type === 'deliver' && (
         <DeliverDialog
           summary={s}
-          organisation={a.kind === 'organisation'}
+          legalRepresentative={a.kind === 'organisation' ? a.legalRepresentative : null}
           onClose={() => setDialog(null)}
           onDelivered={changed}
           onPrintReceipt={() => setDialog({ type: 'notice', kind: 'deliveryReceipt' })}

@@ -12,6 +12,7 @@ import type { IntakeTerms } from '../../../shared/domain/intakeTerms';
 import { invoke } from '../api';
 import { draftReducer, newDraft } from '../intake/draft';
 import { useDraftAutosave } from '../intake/useDraftAutosave';
+import { releaseKeys } from '../intake/typeAhead';
 import { DraftStatus } from '../components/DraftStatus';
 import { isBlankDraft, type SavedDraft } from '../../../shared/domain/intakeDraft';
 import { ApplicantPanel } from '../components/ApplicantPanel';
@@ -101,7 +102,10 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
         if (!fromDraft.current) dispatch({ type: 'reset', serveTargets: d.item.serveTargets });
         fromDraft.current = false;
       },
-      (e: Error) => live && setError(e.message),
+      (e: Error) => {
+        releaseKeys(false); // nothing to type into: held keys are dropped with the message shown
+        if (live) setError(e.message);
+      },
     );
     return () => {
       live = false;
@@ -130,6 +134,9 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
     const first = document.querySelector<HTMLInputElement>('.situations input[type=radio]');
     if (first) first.focus();
     else setFocusChecklist((n) => n + 1);
+    // Keys typed while the item opened go to what now has the keyboard (after the checklist took it).
+    const replay = window.setTimeout(() => releaseKeys(true));
+    return () => window.clearTimeout(replay);
   }, [shown, code]);
 
   // F6–F10: the decision's dialog, when the handler's terms allow it (and no dialog is open).
@@ -141,6 +148,8 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
       if (!d) return;
       e.preventDefault();
       if (live.current.draft.decisionForm.open || document.querySelector('.ant-modal-confirm')) return;
+      // Kept mounted behind 今日办件 and 窗口统计: only the intake on screen takes the keys.
+      if (!document.querySelector<HTMLElement>('[data-testid=intake]')?.offsetParent) return;
       if (allowed.includes(d)) dispatch({ type: 'decisionForm', patch: { open: d } });
     };
     window.addEventListener('keydown', onKey);

@@ -15,7 +15,7 @@ import { invoke } from '../api';
 import { SearchPanel } from '../components/SearchPanel';
 import { IntakeView, type IntakeHandle } from './IntakeView';
 import { useDraftOffer } from '../intake/useDraftOffer';
-import { catchStrayTyping } from '../intake/typeAhead';
+import { catchStrayTyping, holdKeys, releaseKeys } from '../intake/typeAhead';
 import { discardOpenDrafts } from '../scans/draftId';
 import { CatalogueAdmin } from './CatalogueAdmin';
 import { Queue } from './Queue';
@@ -50,6 +50,7 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
   const startNext = useCallback(() => {
     // The scans taken so far belonged to the applicant before (scans/draftId.ts).
     discardOpenDrafts();
+    releaseKeys(false);
     flushSync(() => {
       setCode(null);
       setRestored(null);
@@ -73,6 +74,7 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
         cancelText: '返回继续受理',
         okButtonProps: { danger: true, 'data-testid': 'leave-confirm' },
         cancelButtonProps: { 'data-testid': 'leave-cancel' },
+        onCancel: () => releaseKeys(false), // staying: keys typed for the other item are not replayed here
         onOk: async () => {
           await h.discard().catch(() => undefined); // not deleted: it is offered again later, never lost
           then();
@@ -94,9 +96,11 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
   const nextApplicant = useCallback(() => leaveIntake(startNext, focusSearch), [leaveIntake, startNext, focusSearch]);
   const pickItem = useCallback(
     (next: string) => {
-      if (next === code) return;
+      if (next === code) return releaseKeys(false);
       leaveIntake(
         () => {
+          // Keys typed from here until the item is on screen are held for it (typeAhead.ts).
+          holdKeys();
           setRestored(null);
           setCode(next);
         },
@@ -126,10 +130,12 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'F2') {
         e.preventDefault();
+        releaseKeys(false); // the clerk left the opening item: keys go to the search box again
         flushSync(() => setView('intake'));
         focusSearch();
       } else if (e.key === 'F3') {
         e.preventDefault();
+        releaseKeys(false);
         setOpenCaseId(null);
         setView('queue');
       } else if (e.key === 'F4') {

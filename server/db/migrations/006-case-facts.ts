@@ -33,6 +33,8 @@ CREATE TABLE case_facts (
 );
 CREATE INDEX case_facts_decided ON case_facts (decided_at);
 CREATE INDEX case_facts_open ON case_facts (status) WHERE status IN ('accepted', 'awaitingSupplement');
+-- Return visits of a 一次性告知: the same applicant and item, by time.
+CREATE INDEX case_facts_visits ON case_facts (applicant_key, item_code, decided_at);
 
 CREATE FUNCTION case_facts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE s jsonb := NEW.state;
