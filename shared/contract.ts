@@ -12,7 +12,8 @@ import { Clerk, StaffNo, type Role } from './domain/clerk';
 import { CaseDetail, CaseSummary, DecideInput, DeliverInput, RatingLevel, RatingRequest } from './domain/case';
 import { BadRatingLine } from './stats/badRatings';
 import { MAX_RATING_REASONS, RatingReason } from './domain/ratingReasons';
-import { AttemptView, CreateSessionInput, CurrentAttemptOutput, DeskCard, FinishInput, FinishOutput, PackSummary, ResultsInput, ScenarioSummary, SessionView, TraineeResultRow } from './practice/api';
+import { Scenario } from './practice/scenario';
+import { AttemptView, CreateSessionInput, TraineeView, CurrentAttemptOutput, DeskCard, FinishInput, FinishOutput, PackSummary, ResultsInput, ScenarioSummary, SessionView, TraineeResultRow } from './practice/api';
 import { HeldUpload, SyncEnrolInput, SyncStatusView } from './sync/clientStatus';
 import { Answers, Marks } from './domain/checklist';
 import { IntakeTerms } from './domain/intakeTerms';
@@ -61,6 +62,7 @@ export type ItemDetail = z.infer<typeof ItemDetail>;
  * Who may call a channel, enforced by the dispatcher before any handler runs: 'public' (no
  * sign-in), 'signedIn', or the roles listed (with the Chinese refusal `forbidden`).
  * `practiceOnly`: answered only by the practice workstation (else 请先进入练习模式).
+ * `trainerDesk`: see ChannelSpec.
  */
 export type Access = 'public' | 'signedIn' | readonly Role[];
 export interface ChannelSpec {
@@ -69,6 +71,9 @@ export interface ChannelSpec {
   access: Access;
   forbidden?: string;
   practiceOnly?: boolean;
+  /** A practice-only channel a trainer may also use outside practice mode: the host answers it
+   * from the practice database (练习管理 without entering practice; the real file never sees it). */
+  trainerDesk?: boolean;
 }
 const TRAINER_ONLY = '仅培训师可以使用此功能，请培训师登录后操作';
 
@@ -250,13 +255,13 @@ export const contract = {
   'sync.retryHeld': { input: Empty, output: SyncStatusView, access: ['supervisor'], forbidden: '只有值班长可以重新上传被搁置的事件' },
   // Practice mode (练习模式): answered only by the practice workstation; packs, results and
   // class sessions only for a signed-in trainer.
-  'practice.scenarios': { input: Empty, output: z.object({ packs: z.array(PackSummary), scenarios: z.array(ScenarioSummary) }), access: 'signedIn', practiceOnly: true },
+  'practice.scenarios': { input: Empty, output: z.object({ packs: z.array(PackSummary), scenarios: z.array(ScenarioSummary) }), access: 'signedIn', practiceOnly: true, trainerDesk: true },
   'practice.importPack': {
     input: z.object({ json: z.string().max(20_000_000) }).strict(),
     output: z.object({ packId: z.string(), title: z.string(), version: z.number().int(), scenarioCount: z.number().int(), replaced: z.boolean() }),
-    access: ['trainer'], practiceOnly: true, forbidden: TRAINER_ONLY,
+    access: ['trainer'], practiceOnly: true, trainerDesk: true, forbidden: TRAINER_ONLY,
   },
-  'practice.exportPack': { input: z.object({ packId: z.string().min(1).max(40) }).strict(), output: z.object({ json: z.string(), fileName: z.string() }), access: ['trainer'], practiceOnly: true, forbidden: TRAINER_ONLY },
+  'practice.exportPack': { input: z.object({ packId: z.string().min(1).max(40) }).strict(), output: z.object({ json: z.string(), fileName: z.string() }), access: ['trainer'], practiceOnly: true, trainerDesk: true, forbidden: TRAINER_ONLY },
   'practice.start': {
     input: z.object({ packId: z.string().min(1).max(40).default('builtin'), scenarioId: z.string().min(1).max(40) }).strict(),
     output: AttemptView,
@@ -270,11 +275,27 @@ export const contract = {
   'practice.finish': { input: FinishInput, output: FinishOutput, access: 'signedIn', practiceOnly: true },
   // The signed-in trainee's latest attempt when it is not yet scored (to resume after signing in again).
   'practice.current': { input: Empty, output: CurrentAttemptOutput, access: 'signedIn', practiceOnly: true },
-  'practice.results': { input: ResultsInput, output: z.object({ rows: z.array(TraineeResultRow) }), access: ['trainer'], practiceOnly: true, forbidden: TRAINER_ONLY },
-  'practice.resultsCsv': { input: ResultsInput, output: z.object({ csv: z.string(), fileName: z.string() }), access: ['trainer'], practiceOnly: true, forbidden: TRAINER_ONLY },
-  'practice.sessions': { input: Empty, output: z.object({ sessions: z.array(SessionView) }), access: 'signedIn', practiceOnly: true },
-  'practice.createSession': { input: CreateSessionInput, output: SessionView, access: ['trainer'], practiceOnly: true, forbidden: TRAINER_ONLY },
-  'practice.deleteSession': { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: Ok, access: ['trainer'], practiceOnly: true, forbidden: TRAINER_ONLY },
+  'practice.results': { input: ResultsInput, output: z.object({ rows: z.array(TraineeResultRow) }), access: ['trainer'], practiceOnly: true, trainerDesk: true, forbidden: TRAINER_ONLY },
+  'practice.resultsCsv': { input: ResultsInput, output: z.object({ csv: z.string(), fileName: z.string() }), access: ['trainer'], practiceOnly: true, trainerDesk: true, forbidden: TRAINER_ONLY },
+  'practice.sessions': { input: Empty, output: z.object({ sessions: z.array(SessionView) }), access: 'signedIn', practiceOnly: true, trainerDesk: true },
+  'practice.createSession': { input: CreateSessionInput, output: SessionView, access: ['trainer'], practiceOnly: true, trainerDesk: true, forbidden: TRAINER_ONLY },
+  'practice.deleteSession': { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: Ok, access: ['trainer'], practiceOnly: true, trainerDesk: true, forbidden: TRAINER_ONLY },
+  // Scenarios written in 练习管理 (electron/services/practiceEditor.ts): open, check with a preview, save into an own pack.
+  'practice.scenario': {
+    input: z.object({ packId: z.string().min(1).max(40), scenarioId: z.string().min(1).max(40) }).strict(),
+    output: z.object({ packTitle: z.string(), scenario: Scenario }),
+    access: ['trainer'], practiceOnly: true, trainerDesk: true, forbidden: TRAINER_ONLY,
+  },
+  'practice.previewScenario': {
+    input: z.object({ scenario: z.unknown() }).strict(),
+    output: z.object({ errors: z.array(z.object({ field: z.string(), message: z.string() })), preview: TraineeView.nullable() }),
+    access: ['trainer'], practiceOnly: true, trainerDesk: true, forbidden: TRAINER_ONLY,
+  },
+  'practice.saveScenario': {
+    input: z.object({ packId: z.string().min(1).max(40), packTitle: z.string().trim().min(1).max(60).optional(), scenario: z.unknown(), replaces: z.string().min(1).max(40).optional() }).strict(),
+    output: z.object({ packId: z.string(), packTitle: z.string(), scenarioId: z.string(), version: z.number().int(), created: z.boolean() }),
+    access: ['trainer'], practiceOnly: true, trainerDesk: true, forbidden: TRAINER_ONLY,
+  },
   // Served by the host, not by a workstation: they switch which database answers.
   'practice.enter': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), access: 'public' },
   'practice.leave': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), access: 'public' },

@@ -72,6 +72,9 @@ export const CHANNEL_NAMES = [
   'practice.sessions',
   'practice.createSession',
   'practice.deleteSession',
+  'practice.scenario',
+  'practice.previewScenario',
+  'practice.saveScenario',
   'practice.enter',
   'practice.leave',
 ] as const;

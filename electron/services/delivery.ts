@@ -10,7 +10,8 @@ import { ratingReasonsProblem } from '../../shared/domain/ratingReasons';
 import { listRatingReasons } from '../store/catalogue';
 import { deliverBlocker, rateBlocker, ratingDateProblem } from '../../shared/domain/caseState';
 import type { PayloadOf } from '../../shared/domain/caseEvents';
-import { validateIdCard } from '../../shared/validate/idcard';
+import { ID_DOCUMENT_LABEL, validateIdDocument } from '../../shared/validate/idDocument';
+import { validateCreditCode } from '../../shared/validate/creditCode';
 import { normalizeIdentifier } from '../../shared/validate/normalize';
 
 type Deps = Pick<Workstation, 'db' | 'session' | 'now'>;
@@ -22,32 +23,44 @@ export function deliver(ws: Deps, input: DeliverInput) {
     const s = openCase(ws, input.caseId, deliverBlocker);
     const applicant = s.applicant as Applicant;
     const agent = s.agent as Agent | null;
-    const shown = input.idNumber ? normalizeIdentifier(input.idNumber) : '';
+    const idType = input.idType ?? 'residentId';
     const facts: PayloadOf<'case.delivered'> = { method: input.method };
     let label: string = DELIVERY_LABEL[input.method];
-    if (input.method === 'applicant' && applicant.kind === 'organisation') {
-      // A unit collects through a person: its legal representative shows their own ID card (the
-      // credit code is no one's identity). Their number was never taken at intake, so the clerk
-      // checks the card's name against the registered 法定代表人, and the number is recorded.
-      const check = validateIdCard(shown);
-      if (!check.ok) throw new AppError('invalid_input', `法定代表人${check.message}`);
-      if (!input.identityChecked) throw new AppError('forbidden', `请核对身份证上的姓名与法定代表人「${applicant.legalRepresentative}」一致`);
-      facts.receiver = applicant.legalRepresentative;
-      facts.receiverIdNumber = check.value;
-      label = '法定代表人领取';
-    } else if (input.method === 'applicant') {
-      if (shown !== applicantIdentifier(applicant)) throw new AppError('forbidden', '领取人身份证号与申请人不一致，不能出件');
+    /** The document shown, checked by its type's rule; the message names the document. */
+    const checked = (who: string): string => {
+      const r = validateIdDocument(idType, input.idNumber ?? '', ws.now());
+      if (!r.ok) throw new AppError('invalid_input', `${who}${r.message}`);
+      return r.value;
+    };
+    const record = (receiver: string, number: string) => {
+      facts.receiver = receiver;
+      facts.receiverIdNumber = number;
+      if (idType !== 'residentId') facts.receiverIdType = idType;
+    };
+    if (input.method === 'applicant' && applicant.kind === 'person') {
+      // The applicant collects with the very document the case was taken on.
+      const own = applicant.idType ?? 'residentId';
+      if (idType !== own) throw new AppError('forbidden', `申请人登记的证件为${ID_DOCUMENT_LABEL[own]}，请核验同一证件后出件`);
+      if (checked('领取人') !== applicantIdentifier(applicant)) throw new AppError('forbidden', `领取人${idType === 'residentId' ? '身份证号' : `${ID_DOCUMENT_LABEL[idType]}号码`}与申请人不一致，不能出件`);
       facts.receiver = applicant.name;
+    } else if (input.method === 'applicant' && applicant.kind === 'organisation') {
+      // A company collects through its legal representative, who shows their own document: a credit code identifies no one.
+      if (validateCreditCode(normalizeIdentifier(input.idNumber ?? '')).ok) {
+        throw new AppError('invalid_input', '单位出件须核验法定代表人本人的身份证件，不能以统一社会信用代码代替');
+      }
+      // Their number was never taken at intake: the clerk checks the document's name against the registered 法定代表人.
+      const number = checked('法定代表人');
+      if (!input.identityChecked) throw new AppError('forbidden', `请核对证件上的姓名与法定代表人「${applicant.legalRepresentative}」一致`);
+      record(applicant.legalRepresentative, number);
+      label = '法定代表人领取';
     } else if (input.method === 'agent') {
-      const check = validateIdCard(shown);
-      if (!check.ok) throw new AppError('invalid_input', `代理人${check.message}`);
+      const number = checked('代理人');
       if (!input.agentName) throw new AppError('invalid_input', '请填写代理人姓名');
-      if (agent && agent.idNumber !== check.value && !input.authorisationChecked) {
+      if (agent && agent.idNumber !== number && !input.authorisationChecked) {
         throw new AppError('forbidden', '领取人不是登记的代理人，须核验申请人的授权委托书');
       }
       if (!agent && !input.authorisationChecked) throw new AppError('forbidden', '代理人领取须核验授权委托书');
-      facts.receiver = input.agentName;
-      facts.receiverIdNumber = check.value;
+      record(input.agentName, number);
     } else {
       const tracking = (input.trackingNumber ?? '').toUpperCase();
       if (!/^[0-9A-Z]{8,30}$/.test(tracking)) throw new AppError('invalid_input', '请填写正确的邮件单号（8–30 位数字或字母）');

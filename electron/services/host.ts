@@ -5,7 +5,7 @@
 import { createWorkstation, type Workstation, type WorkstationOptions } from './workstation';
 import { audit } from '../store/audit';
 import { findClerk, listClerkRecords, verifyPasswordAsync, upsertClerk } from '../store/clerks';
-import { exportCatalogue, replaceCatalogue } from '../store/catalogue';
+import { catalogueMeta, exportCatalogue, replaceCatalogue } from '../store/catalogue';
 import { getSetting, setSetting } from '../store/settings';
 import { tx } from '../store/db';
 import { AppError, toErrorShape, type Envelope } from '../../shared/errors';
@@ -31,6 +31,8 @@ export interface HostOptions {
 export interface Host {
   real: Workstation;
   practice(): Workstation | null;
+  /** The practice file opened for 练习管理 outside practice mode, if a trainer used it. */
+  practiceDesk(): Workstation | null;
   active(): Workstation;
   dispatch(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
   close(): void;
@@ -39,6 +41,9 @@ export interface Host {
 export function createHost(opts: HostOptions): Host {
   const real = createWorkstation({ dbPath: opts.dbPath, seedDemo: opts.seedDemo, now: opts.now, printing: opts.printing, onError: opts.onError });
   let practice: Workstation | null = null;
+  /** The practice file opened for 练习管理 outside practice mode (a trainer's desk): packs,
+   * scenarios, sessions and results only; the real workstation stays active for everything else. */
+  let desk: Workstation | null = null;
   const syncClient = new SyncClient({ db: real.db, secretBox: opts.sync?.secretBox, now: opts.now, deviceName: opts.sync?.deviceName, appVersion: opts.sync?.appVersion, onCatalogueChanged: () => real.catalogueChanged(), onPlacementChanged: () => real.placementChanged() });
   const syncLoop = new SyncLoop(syncClient, opts.sync);
   attachSync(real, syncLoop);
@@ -68,9 +73,15 @@ export function createHost(opts: HostOptions): Host {
     return ws;
   }
 
+  function closeDesk(): void {
+    desk?.close();
+    desk = null;
+  }
+
   const host: Host = {
     real,
     practice: () => practice,
+    practiceDesk: () => desk,
     active: () => practice ?? real,
     async dispatch(channel, input) {
       try {
@@ -79,6 +90,7 @@ export function createHost(opts: HostOptions): Host {
           const clerk = await authorise(staffNo, password, channel);
           if (channel === 'practice.enter') {
             if (practice) throw new AppError('conflict', '已在练习模式中');
+            closeDesk();
             practice = openPractice();
             practice.session.clerk = real.session.clerk ?? clerk;
             audit(real.db, 'practice.enter', clerk.staffNo, { trainee: practice.session.clerk.staffNo });
@@ -90,6 +102,15 @@ export function createHost(opts: HostOptions): Host {
           }
           return { ok: true, value: { practice: practice !== null } };
         }
+        const spec = typeof channel === 'string' ? (contract as Record<string, { trainerDesk?: boolean }>)[channel] : undefined;
+        if (!practice && spec?.trainerDesk && real.session.clerk?.role === 'trainer') {
+          // Scenarios are checked against the catalogue in use: a desk opened before a catalogue update is reopened.
+          const key = (ws: Workstation) => JSON.stringify(catalogueMeta(ws.db));
+          if (desk && key(desk) !== key(real)) closeDesk();
+          desk ??= openPractice();
+          desk.session.clerk = real.session.clerk;
+          return await desk.dispatch(channel, input);
+        }
         return await host.active().dispatch(channel, input);
       } catch (err) {
         return { ok: false, error: toErrorShape(err) };
@@ -97,6 +118,7 @@ export function createHost(opts: HostOptions): Host {
     },
     close() {
       void syncLoop.stop();
+      closeDesk();
       practice?.close();
       real.close();
     },

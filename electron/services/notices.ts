@@ -5,6 +5,7 @@ import { ID_DOCUMENT_LABEL } from '../../shared/validate/idDocument';
 import path from 'node:path';
 import type { Workstation } from './workstation';
 import { getCaseRow, getSnapshot } from '../store/cases';
+import { recordPrint } from '../store/noticePrints';
 import { caseEvents } from '../store/caseEvents';
 import { noticeKinds, projectCase, type CaseState } from '../../shared/domain/caseState';
 import { eventsOf, firstEvent, type CaseEvent } from '../../shared/domain/caseEvents';
@@ -167,13 +168,19 @@ export async function printNotice(ws: Workstation, ports: PrintPorts, caseId: st
   const { html, pdf } = await renderNoticePdf(model, layout, ports.pdf);
   const printedAt = ws.now().toISOString();
   const archivedPath = await archiveNoticePdf({ caseDir: path.join(ports.archiveDir, row.caseNumber), kind, printedAt, pdf });
-  if (!choice) return { archivedPath, printedTo: null, message: '未设置打印机，已生成 PDF 存档' };
-  if (choice.type === 'escpos') {
-    await sendRaw({ host: choice.host, port: choice.port }, encodeNoticeEscPos(model));
-    return { archivedPath, printedTo: `${choice.host}:${choice.port}`, message: '已发送到热敏打印机' };
-  }
-  if (!ports.printToDevice) return { archivedPath, printedTo: null, message: '本环境没有系统打印机，已生成 PDF 存档' };
-  const size = paperSizeMm(layout);
-  await ports.printToDevice(html, { deviceName: choice.deviceName, ...size });
-  return { archivedPath, printedTo: choice.deviceName, message: `已发送到打印机 ${choice.deviceName}` };
+  const outcome = await (async (): Promise<PrintOutcome> => {
+    if (!choice) return { archivedPath, printedTo: null, message: '未设置打印机，已生成 PDF 存档' };
+    if (choice.type === 'escpos') {
+      await sendRaw({ host: choice.host, port: choice.port }, encodeNoticeEscPos(model));
+      return { archivedPath, printedTo: `${choice.host}:${choice.port}`, message: '已发送到热敏打印机' };
+    }
+    if (!ports.printToDevice) return { archivedPath, printedTo: null, message: '本环境没有系统打印机，已生成 PDF 存档' };
+    const size = paperSizeMm(layout);
+    await ports.printToDevice(html, { deviceName: choice.deviceName, ...size });
+    return { archivedPath, printedTo: choice.deviceName, message: `已发送到打印机 ${choice.deviceName}` };
+  })();
+  // Recorded only once the notice is out (a printer failure above records nothing): practice
+  // scoring reads this record, never the renderer's word.
+  recordPrint(ws.db, { caseId, kind, printedAt, printedTo: outcome.printedTo, staffNo: ws.session.clerk?.staffNo ?? '' });
+  return outcome;
 }

@@ -6,6 +6,8 @@ import { tx } from '../store/db';
 import { audit } from '../store/audit';
 import { catalogueMeta, exportCatalogue, getItem, listOffices, listWindows } from '../store/catalogue';
 import { getCaseRow } from '../store/cases';
+import { printedKinds } from '../store/noticePrints';
+import { scoredNotice } from '../../shared/practice/expected';
 import { newId } from '../store/ids';
 import { setSetting } from '../store/settings';
 import * as store from '../store/practice';
@@ -20,8 +22,8 @@ import { scoreAttempt, ScoreResult, type Attempt } from '../../shared/practice/s
 import { aggregateResults, ClassSession, sessionErrors, type AttemptRecord, type TraineeResult } from '../../shared/practice/results';
 import { resultsCsv } from '../../shared/practice/csv';
 import { BUILTIN_PACK_ID, type AttemptView, type CurrentAttemptOutput, type FinishOutput, type PackSummary, type ScenarioSummary, type SessionView } from '../../shared/practice/api';
-import { deskCards, inspectCard, personaSummary } from '../../shared/practice/desk';
-import type { NoticeKind } from '../../shared/notice/model';
+import { inspectCard, personaSummary } from '../../shared/practice/desk';
+import { traineeView } from '../../shared/practice/scenarioCheck';
 import { validateCreditCode } from '../../shared/validate/creditCode';
 import { validateIdCard } from '../../shared/validate/idcard';
 import { chinaDay } from '../../shared/time';
@@ -45,11 +47,11 @@ export function requireTrainer(ws: Workstation): Clerk {
 
 // ── Packs and scenarios ─────────────────────────────────────────────────────
 
-const builtin: ScenarioPack = ScenarioPack.parse(builtinPack);
+export const builtin: ScenarioPack = ScenarioPack.parse(builtinPack);
 
 /** The catalogue in use, exported once per catalogue version (packs are checked against it). */
 const catalogueCache = new WeakMap<Workstation, { key: string; catalogue: Catalogue }>();
-function catalogueInUse(ws: Workstation): Catalogue {
+export function catalogueInUse(ws: Workstation): Catalogue {
   const meta = catalogueMeta(ws.db);
   const key = `${meta?.version}/${meta?.publishedAt}`;
   const hit = catalogueCache.get(ws);
@@ -168,24 +170,12 @@ export function startAttempt(ws: Workstation, packId: string, scenarioId: string
 
 /** What the trainee sees of an attempt: the applicant and the desk, never the expected outcome. */
 function attemptView(pack: ScenarioPack, s: Scenario, attemptId: string, startedAt: string, office: { code: string; name: string }): AttemptView {
-  const company = s.persona.company;
   return {
     attemptId,
     startedAt,
     scenario: { packId: pack.id, id: s.id, title: s.title, level: s.level, officeLevel: s.officeLevel, timeTargetSeconds: s.expected.timeTargetSeconds },
     office,
-    persona: {
-      name: s.persona.name,
-      idNumber: s.persona.idNumber,
-      phone: s.persona.phone,
-      address: s.persona.address ?? null,
-      description: s.persona.description ?? null,
-      company: company ? { name: company.name, creditCode: company.creditCode ?? null, legalRepresentative: company.legalRepresentative } : null,
-    },
-    agent: s.agent ? { name: s.agent.name, idNumber: s.agent.idNumber, phone: s.agent.phone, relation: s.agent.relation ?? null } : null,
-    request: s.request,
-    replies: s.replies,
-    cards: deskCards(s),
+    ...traineeView(s),
   };
 }
 
@@ -283,7 +273,7 @@ function attemptFromCase(ws: Workstation, row: store.AttemptRow, s: Scenario, ca
 
 export function finishAttempt(
   ws: Workstation,
-  input: { attemptId: string; caseId: string | null; flaggedInvalidId: boolean; noticeKind: NoticeKind | null },
+  input: { attemptId: string; caseId: string | null; flaggedInvalidId: boolean },
 ): FinishOutput {
   requirePractice(ws);
   const row = openAttempt(ws, input.attemptId);
@@ -291,7 +281,9 @@ export function finishAttempt(
   const now = ws.now();
   const elapsedSeconds = Math.max(0, Math.round((now.getTime() - Date.parse(row.startedAt)) / 1000));
   const { attempt: fromCase, wrongItem } = attemptFromCase(ws, row, scenario, input.caseId);
-  const attempt: Attempt = { ...fromCase, flaggedInvalidId: input.flaggedInvalidId, noticeKind: input.noticeKind, elapsedSeconds };
+  // 打印文书 is what the print handler recorded for this very case, never the renderer's word.
+  const noticeKind = input.caseId !== null && fromCase.decision !== null && wrongItem === null ? scoredNotice(fromCase.decision, printedKinds(ws.db, input.caseId)) : null;
+  const attempt: Attempt = { ...fromCase, flaggedInvalidId: input.flaggedInvalidId, noticeKind, elapsedSeconds };
   const result = scoreAttempt(scenario, item, attempt);
   if (wrongItem !== null) {
     // The case was for another item: nothing of this applicant's matter was decided.

@@ -1,5 +1,6 @@
 // 办件: an application, kept as an append-only list of events. The row in `cases` is only
 // a projection of those events for lists and queries.
+import { IdDocumentType } from '../validate/idDocument';
 import { z } from 'zod';
 import { Answers, Decision, Mark, Marks } from './checklist';
 import { Agent, AgentRecord, ApplicantRecord, DecisionApplicant, PersonName } from './applicant';
@@ -104,8 +105,11 @@ export const DeliverInput = z
   .object({
     caseId: z.string(),
     method: DeliveryMethod,
-    /** The ID card number shown by whoever collects in person (for a unit: its legal representative's). */
+    /** The document number shown by whoever collects in person (a person's own, or for a
+     * company its legal representative's or agent's — never the credit code). */
     idNumber: z.string().max(40).optional(),
+    /** The type of that document (default 居民身份证); checked by its own rule (shared/validate/idDocument.ts). */
+    idType: IdDocumentType.optional(),
     agentName: PersonName.optional(),
     authorisationChecked: z.boolean().optional(),
     /** A unit's result collected by its legal representative: the clerk checked the ID card's name is theirs. */

@@ -82,6 +82,8 @@ export const DeliveredPayload = z.looseObject({
   label: Text(60).optional(),
   receiver: Text(200).optional(),
   receiverIdNumber: Text(40).optional(),
+  /** The type of the receiver's document (absent: 居民身份证, as before types existed). */
+  receiverIdType: Text(40).optional(),
   trackingNumber: Text(40).optional(),
 });
 export const RATING_LEVELS = ['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied'] as const;

@@ -20,6 +20,7 @@ export const LevelRedirectView = z.object({
   hours: z.string(),
   places: z.array(z.object({ name: z.string(), address: z.string(), phone: z.string() })),
   reason: z.string(),
+  target: z.string(),
 });
 
 export const IntakeTerms = z.object({

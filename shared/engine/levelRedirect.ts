@@ -4,7 +4,7 @@
 // handles the item, else the offices below it at the nearest such level (the applicant goes to
 // the one of their 户籍所在地 or 居住地), else any office of such a level in the catalogue.
 import type { Item, Office } from '../domain/catalogue';
-import { LEVEL_LABEL } from '../domain/catalogue';
+import { LEVEL_LABEL, LEVELS } from '../domain/catalogue';
 
 export interface RedirectPlace {
   name: string;
@@ -22,6 +22,13 @@ export interface LevelRedirect {
   places: RedirectPlace[];
   /** Why: 「本中心（市级）不办理本事项」. */
   reason: string;
+  /** Short destination for a title or a button: 「沈阳市政务服务中心」, 「区县政务服务中心」. */
+  target: string;
+}
+
+/** The 引导 decision's words where it is a 本级不办理 redirect (「引导至区县政务服务中心」), else the generic label. */
+export function redirectDecisionLabel(r: Pick<LevelRedirect, 'target'> | null | undefined): string | null {
+  return r ? `引导至${r.target}` : null;
 }
 
 /** At most this many places are listed (a notice has one page). */
@@ -39,7 +46,7 @@ export function levelRedirect(item: Pick<Item, 'levels' | 'subCenterCode'>, here
   const seen = new Set<string>([here.code]);
   for (let p = here.parentCode ? byCode.get(here.parentCode) : undefined; p && !seen.has(p.code); p = p.parentCode ? byCode.get(p.parentCode) : undefined) {
     seen.add(p.code);
-    if (handles(p)) return { name: p.name, address: p.address, phone: p.phone, hours: '', places: [place(p)], reason };
+    if (handles(p)) return { name: p.name, address: p.address, phone: p.phone, hours: '', places: [place(p)], reason, target: p.name };
   }
   // Down: the shallowest descendants that handle it.
   let layer = offices.filter((o) => o.parentCode === here.code);
@@ -50,13 +57,18 @@ export function levelRedirect(item: Pick<Item, 'levels' | 'subCenterCode'>, here
     for (const o of layer) visited.add(o.code);
     layer = offices.filter((o) => o.parentCode !== null && visited.has(o.parentCode) && !visited.has(o.code));
   }
+  // Elsewhere in the tree: the offices of the one handling level nearest this office's (a list
+  // of mixed levels would name no single kind of place).
   const anywhere = offices.filter(handles);
-  return anywhere.length ? many(anywhere, reason) : null;
+  if (!anywhere.length) return null;
+  const distance = (o: Office) => Math.abs(LEVELS.indexOf(o.level) - LEVELS.indexOf(here.level));
+  const nearest = anywhere.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+  return many(anywhere.filter((o) => o.level === nearest.level), reason);
 }
 
 function many(found: Office[], reason: string): LevelRedirect {
   const places = found.slice(0, MAX_REDIRECT_PLACES).map(place);
-  if (places.length === 1) return { ...places[0], hours: '', places, reason };
+  if (places.length === 1) return { ...places[0], hours: '', places, reason, target: places[0].name };
   const level = LEVEL_LABEL[found[0].level].replace(/级$/, '');
-  return { name: `申请人户籍所在地或居住地的${level}政务服务中心`, address: '见下列各中心地址', phone: '', hours: '', places, reason };
+  return { name: `申请人户籍所在地或居住地的${level}政务服务中心`, address: '见下列各中心地址', phone: '', hours: '', places, reason, target: `${level}政务服务中心` };
 }

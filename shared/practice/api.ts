@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import { LEVELS } from '../domain/catalogue';
 import { Decision } from '../domain/checklist';
-import { NoticeKind } from '../notice/model';
 import { ClassSession } from './results';
 import { SCENARIO_LEVELS } from './scenario';
 import { ScoreResult } from './scoring';
@@ -70,6 +69,10 @@ export const AttemptView = z.object({
 });
 export type AttemptView = z.infer<typeof AttemptView>;
 
+/** What the trainee will see of a scenario (the 练习管理 editor's preview): the attempt without its run. */
+export const TraineeView = AttemptView.pick({ persona: true, agent: true, request: true, replies: true, cards: true });
+export type TraineeView = z.infer<typeof TraineeView>;
+
 /**
  * The trainee's unfinished attempt, found again after signing out and in (the renderer's own
  * state is gone by then). What the practice database holds comes back: the scenario, the time
@@ -100,8 +103,6 @@ export const FinishInput = z
     caseId: id.nullable(),
     /** The trainee reported an identity number or credit code as failing its check. */
     flaggedInvalidId: z.boolean(),
-    /** The notice the trainee printed (or previewed to hand over). */
-    noticeKind: NoticeKind.nullable(),
   })
   .strict();
 

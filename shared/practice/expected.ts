@@ -65,3 +65,13 @@ export function tierFor(item: Item, officeLevel: Level, answers: Scenario['facts
   const e = evaluateEligibility(item, answers, marks, { officeLevel });
   return e.eligible ? e.tier : null;
 }
+
+/**
+ * The notice that counts for 打印文书, from what the workstation recorded as printed for the
+ * case: the decision's own notice if it was printed, else the first one printed, else none
+ * (a preview alone is not a print).
+ */
+export function scoredNotice(decision: Decision, printed: readonly NoticeKind[]): NoticeKind | null {
+  const own = NOTICE_FOR_DECISION[decision];
+  return printed.includes(own) ? own : (printed[0] ?? null);
+}

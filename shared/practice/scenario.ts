@@ -199,7 +199,7 @@ const FIELD_LABEL: Record<string, string> = {
   tier: '立等可取档次',
   invalidIdNumber: '须发现身份证号错误',
   invalidCreditCode: '须发现信用代码错误',
-  timeTargetSeconds: '目标用时',
+  timeTargetSeconds: '目标用时（秒）',
   refusalReason: '不予受理理由',
   explanation: '讲解',
 };

@@ -3,8 +3,8 @@
 import type { Catalogue } from '../domain/catalogue';
 import type { CatalogueChanges } from './protocol';
 
-// The five collections every catalogue has; the 好差评 reasons (optional on both sides) follow.
-type Collections = Exclude<keyof CatalogueChanges, 'ratingReasons'>;
+// The five collections every catalogue has; the 好差评 reasons and the synonyms (optional on both sides) follow.
+type Collections = Exclude<keyof CatalogueChanges, 'ratingReasons' | 'synonyms'>;
 const KEY: { [K in Collections]: (x: Catalogue[K][number]) => string } = {
   departments: (d) => d.code,
   subCenters: (s) => s.code,
@@ -35,6 +35,8 @@ export function diffCatalogue(before: Catalogue, after: Catalogue): CatalogueCha
     const kept = new Set(now.map((r) => r.code));
     changes.ratingReasons = { upserted: now, removed: was.map((r) => r.code).filter((c) => !kept.has(c)) };
   }
+  // Synonyms have no key of their own (a word may move to another meaning): the whole list when it changed.
+  if (JSON.stringify(before.synonyms ?? []) !== JSON.stringify(after.synonyms ?? [])) changes.synonyms = after.synonyms ?? [];
   return changes;
 }
 
@@ -60,6 +62,10 @@ export function applyCatalogueDelta(before: Catalogue, changes: CatalogueChanges
     // The whole new list (see diffCatalogue); an empty one means back to the national list.
     if (changes.ratingReasons.upserted.length) next.ratingReasons = changes.ratingReasons.upserted;
     else delete next.ratingReasons;
+  }
+  if (changes.synonyms) {
+    if (changes.synonyms.length) next.synonyms = changes.synonyms;
+    else delete next.synonyms;
   }
   return next;
 }

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { Catalogue, Department, Item, Office, SubCenter, Window } from '../domain/catalogue';
 import { Clerk } from '../domain/clerk';
 import { RatingReason } from '../domain/ratingReasons';
+import { Synonyms } from '../search/synonyms';
 import { Instant } from '../domain/storable';
 import { BACK_OFFICE_EVENT_TYPES, REVIEW_STATUSES, WINDOW_EVENT_TYPES, WindowEventBody, type WindowEventType } from '../domain/caseEvents';
 import { PASSWORD_HASH_PATTERN } from '../auth/passwordHash';
@@ -277,6 +278,8 @@ export const CatalogueChanges = z.object({
   items: changes(Item),
   /** 好差评 reasons: when changed, `upserted` is the whole new list in order (empty: the national list) and `removed` the codes dropped; absent when unchanged or from servers that predate them. */
   ratingReasons: changes(RatingReason).optional(),
+  /** 同义词 (shared/search/synonyms.ts): when changed, the whole new list (empty: none); absent when unchanged or from servers that predate them. */
+  synonyms: Synonyms.optional(),
 });
 export type CatalogueChanges = z.infer<typeof CatalogueChanges>;
 

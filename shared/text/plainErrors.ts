@@ -65,5 +65,12 @@ export function plainIssue(issue: z.core.$ZodIssue): string {
     const values = (issue.values as unknown[]).map((v) => String(v));
     return `取值不在允许范围内，应为其中之一：${values.slice(0, 12).join('、')}${values.length > 12 ? ' 等' : ''}`;
   }
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    const small = issue.code === 'too_small';
+    const n = Number(small ? issue.minimum : issue.maximum);
+    if (issue.origin === 'string') return small ? (n <= 1 ? '不能为空' : `至少 ${n} 个字`) : `最多 ${n} 个字`;
+    if (issue.origin === 'array' || issue.origin === 'set') return small ? `至少 ${n} 项` : `最多 ${n} 项`;
+    if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return small ? `不能小于 ${n}` : `不能大于 ${n}`;
+  }
   return issue.message;
 }

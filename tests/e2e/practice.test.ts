@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { builtinPack } from '../../shared/practice/builtinPack';
 import { Scenario } from '../../shared/practice/scenario';
 import { modelAttempt } from '../../shared/practice/scoring';
+import { NOTICE_FOR_DECISION } from '../../shared/practice/expected';
 import { deskCards } from '../../shared/practice/desk';
 import type { Marks, Mark } from '../../shared/domain/checklist';
 import { signIn, startHarness, type Harness } from './harness';
@@ -222,6 +223,9 @@ describe('practice mode in the browser', () => {
     await fillPerson(page, 'applicant', { name: s.persona.name, idNumber: s.persona.idNumber, phone: s.persona.phone });
     await openDecision(page, model.decision!);
     const number = await confirmDecision(page);
+    // Printed before leaving: the print handler's record counts, whatever the screen forgets.
+    await waitForNotice(page, NOTICE_FOR_DECISION[model.decision!]);
+    await printNotice(page);
     await closeNotice(page);
     expect(await page.getByTestId('practice-decided').textContent()).toContain(number);
 
@@ -247,6 +251,7 @@ describe('practice mode in the browser', () => {
     const score = page.getByTestId('practice-score');
     await score.waitFor();
     expect(await page.getByTestId('practice-points').textContent()).not.toContain('未作出决定');
+    expect(await page.getByTestId('practice-points').textContent()).not.toContain('未打印文书');
     // Scored: the next sign-in shows the scenario list, not the desk.
     await signOut(page);
     await signIn(page, '1001');

@@ -180,8 +180,12 @@ describe('what the clerk must know: hung link, 超时, 查找办件', () => {
     await answer(page, item, { action: 'reissue' });
     await poll(() => page.getByTestId('decision-redirect').count()).toBe(1);
     expect(await page.getByTestId('decision-accept').count()).toBe(0);
+    expect(await page.getByTestId('decision-redirect').textContent()).toContain('引导至县(区)政务服务中心');
     await fillPerson(page, 'applicant', { name: WANG.name, idNumber: WANG.idNumber, phone: WANG.phone });
     await openDecision(page, 'redirect');
+    // The dialog names where the applicant goes, not 分中心.
+    expect(await page.locator('.ant-modal-title').filter({ hasText: '引导' }).textContent()).toBe(`引导至县(区)政务服务中心 · ${item.name}`);
+    expect(await page.getByTestId('decision-confirm').textContent()).toBe('确认引导至县(区)政务服务中心');
     const card = page.getByTestId('decision-dialog').getByTestId('redirect-card');
     expect(await card.textContent()).toContain('本中心（市级）不办理本事项');
     expect(await card.getByTestId('redirect-places').textContent()).toContain('和平区政务服务中心');

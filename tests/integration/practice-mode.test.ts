@@ -2,7 +2,10 @@
 // built-in scenarios on the ordinary intake channels and is scored from the case they
 // decided; the trainer imports packs, builds class sessions and reads results; the real
 // database never sees any of it.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, chromiumPdfRenderer } from '../helpers/chromium';
+import type { NoticeKind } from '../../shared/notice/model';
 import path from 'node:path';
 import { createHost, type Host } from '../../electron/services/host';
 import { demoCatalogue } from '../../shared/demo/catalogue';
@@ -34,11 +37,23 @@ async function fails(p: Promise<Envelope<unknown>>) {
   return r.error;
 }
 
+// Prints are real: the notice's PDF rendered by headless Chromium and archived by the print handler.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+
 function setup() {
   const dbPath = tempDbPath('yc-practice-');
   const clock = testClock();
-  const host = createHost({ dbPath, practiceDbPath: path.join(path.dirname(dbPath), 'practice.db'), now: clock.now });
+  const host = createHost({ dbPath, practiceDbPath: path.join(path.dirname(dbPath), 'practice.db'), now: clock.now, printing: { pdf: chromiumPdfRenderer(browser) } });
   return { host, clock };
+}
+
+/** 打印 on the ordinary print channel, as the notice screen does. */
+async function print(host: Host, caseId: string, kind: NoticeKind): Promise<void> {
+  expect((await ok<{ archivedPath: string }>(host.dispatch('notice.print', { caseId, kind, layout: null }))).archivedPath).toMatch(/\.pdf$/);
 }
 
 const signIn = (host: Host, staffNo: string) => ok(host.dispatch('session.signIn', { staffNo, password: '12345678' }));
@@ -82,8 +97,11 @@ describe('practice mode: running scenarios', () => {
     clock.advance(200_000);
     const decided = await ok<{ caseId: string; caseNumber: string }>(decide(host, s));
     expect(decided.caseNumber).toMatch(/^LX-/);
+    // 打印文书 counts what the print handler recorded: a preview is not a print.
+    await ok(host.dispatch('notice.render', { caseId: decided.caseId, kind: 'acceptance', layout: 'A4' }));
+    await print(host, decided.caseId, 'acceptance');
     const done = await ok<FinishOutput>(
-      host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: decided.caseId, flaggedInvalidId: false, noticeKind: 'acceptance' }),
+      host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: decided.caseId, flaggedInvalidId: false }),
     );
     expect(done.elapsedSeconds).toBe(200);
     expect(done.result.score).toBe(100);
@@ -91,7 +109,7 @@ describe('practice mode: running scenarios', () => {
     expect(done.result.points.every((p) => p.feedback === null)).toBe(true);
     expect(done.explanation).toContain('极速办');
     // A finished attempt is closed; its case cannot count twice.
-    expect((await fails(host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: null, flaggedInvalidId: false, noticeKind: null }))).code).toBe('conflict');
+    expect((await fails(host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: null, flaggedInvalidId: false }))).code).toBe('conflict');
     host.close();
   });
 
@@ -106,7 +124,8 @@ describe('practice mode: running scenarios', () => {
     // Mistake: the expired ID is taken as verified and the case accepted.
     clock.advance(100_000);
     const wrong = await ok<{ caseId: string }>(decide(host, s, { decision: 'accept', marks: { 'resident-id': { mark: 'verified' } } }));
-    const bad = await ok<FinishOutput>(host.dispatch('practice.finish', { attemptId: first.attemptId, caseId: wrong.caseId, flaggedInvalidId: false, noticeKind: 'acceptance' }));
+    await print(host, wrong.caseId, 'acceptance');
+    const bad = await ok<FinishOutput>(host.dispatch('practice.finish', { attemptId: first.attemptId, caseId: wrong.caseId, flaggedInvalidId: false }));
     const feedback = bad.result.points.map((p) => p.feedback).filter(Boolean);
     expect(feedback).toContain('决定错误：应为一次性告知，实际为受理');
     expect(feedback).toContain('错误接收了不符合法定形式的材料：申请人居民身份证（已过期）');
@@ -117,8 +136,9 @@ describe('practice mode: running scenarios', () => {
     expect(second.attemptId).not.toBe(first.attemptId);
     clock.advance(120_000);
     const right = await ok<{ caseId: string }>(decide(host, s));
+    await print(host, right.caseId, NOTICE_FOR_DECISION.notifyMissing);
     const good = await ok<FinishOutput>(
-      host.dispatch('practice.finish', { attemptId: second.attemptId, caseId: right.caseId, flaggedInvalidId: false, noticeKind: NOTICE_FOR_DECISION.notifyMissing }),
+      host.dispatch('practice.finish', { attemptId: second.attemptId, caseId: right.caseId, flaggedInvalidId: false }),
     );
     expect(good.result.score).toBe(100);
 
@@ -154,25 +174,42 @@ describe('practice mode: running scenarios', () => {
 
     clock.advance(300_000);
     const decided = await ok<{ caseId: string }>(decide(host, s, { idNumber: onCard }));
+    await print(host, decided.caseId, 'missingMaterials');
     const flagged = await ok<FinishOutput>(
-      host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: decided.caseId, flaggedInvalidId: true, noticeKind: 'missingMaterials' }),
+      host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: decided.caseId, flaggedInvalidId: true }),
     );
     expect(flagged.result.score).toBe(100);
 
     // Not flagging it costs the identity point and says why.
     const again = await ok<AttemptView>(host.dispatch('practice.start', { scenarioId: 'lx-13' }));
     const decided2 = await ok<{ caseId: string }>(decide(host, s, { idNumber: onCard }));
+    await print(host, decided2.caseId, 'missingMaterials');
     const missed = await ok<FinishOutput>(
-      host.dispatch('practice.finish', { attemptId: again.attemptId, caseId: decided2.caseId, flaggedInvalidId: false, noticeKind: 'missingMaterials' }),
+      host.dispatch('practice.finish', { attemptId: again.attemptId, caseId: decided2.caseId, flaggedInvalidId: false }),
     );
     expect(missed.result.points.find((p) => p.key === 'identity')!.feedback).toBe('未发现身份证号校验位错误');
+    host.close();
+  });
+
+  it('打印文书 scores only a notice the print handler produced: neither a preview nor a claim of the renderer counts', async () => {
+    const { host, clock } = await enterPractice();
+    const s = scenario('lx-01');
+    const view = await ok<AttemptView>(host.dispatch('practice.start', { scenarioId: 'lx-01' }));
+    clock.advance(60_000);
+    const decided = await ok<{ caseId: string }>(decide(host, s));
+    await ok(host.dispatch('notice.render', { caseId: decided.caseId, kind: 'acceptance', layout: 'A4' }));
+    // The renderer can no longer claim a print.
+    expect((await fails(host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: decided.caseId, flaggedInvalidId: false, noticeKind: 'acceptance' }))).code).toBe('invalid_input');
+    const done = await ok<FinishOutput>(host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: decided.caseId, flaggedInvalidId: false }));
+    expect(done.result.points.find((p) => p.key === 'notice')!.feedback).toBe('未打印文书：应打印受理通知书');
+    expect(done.result.score).toBeLessThan(100);
     host.close();
   });
 
   it('stopping without a case scores the decision as not made', async () => {
     const { host } = await enterPractice();
     const view = await ok<AttemptView>(host.dispatch('practice.start', { scenarioId: 'lx-01' }));
-    const done = await ok<FinishOutput>(host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: null, flaggedInvalidId: false, noticeKind: null }));
+    const done = await ok<FinishOutput>(host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: null, flaggedInvalidId: false }));
     expect(done.result.points[0].feedback).toBe('未作出决定：应为受理');
     host.close();
   });
@@ -243,11 +280,14 @@ describe('practice mode: the trainer', () => {
 describe('practice mode: the wall', () => {
   it('the real workstation refuses practice channels, and a practice session leaves the real tables unchanged', async () => {
     const { host, clock } = setup();
-    await signIn(host, '9001');
+    await signIn(host, '1001');
     const err = await fails(host.dispatch('practice.scenarios', {}));
     expect(err).toMatchObject({ code: 'precondition_failed', message: expect.stringContaining('练习模式') });
     expect((await fails(host.dispatch('practice.start', { scenarioId: 'lx-01' }))).code).toBe('precondition_failed');
     expect((await fails(host.dispatch('practice.importPack', { json: JSON.stringify(builtinPack) }))).code).toBe('precondition_failed');
+    // A trainer manages packs outside practice (from the practice file, see practice-editor.test.ts) but runs nothing.
+    await signIn(host, '9001');
+    expect((await fails(host.dispatch('practice.start', { scenarioId: 'lx-01' }))).code).toBe('precondition_failed');
 
     await signIn(host, '1001');
     const before = dump(host.real.db, [...CASE_TABLES, ...PRACTICE_TABLES, 'settings']);
@@ -256,7 +296,8 @@ describe('practice mode: the wall', () => {
     const view = await ok<AttemptView>(host.dispatch('practice.start', { scenarioId: 'lx-01' }));
     clock.advance(60_000);
     const decided = await ok<{ caseId: string }>(decide(host, s));
-    await ok(host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: decided.caseId, flaggedInvalidId: false, noticeKind: 'acceptance' }));
+    await print(host, decided.caseId, 'acceptance');
+    await ok(host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: decided.caseId, flaggedInvalidId: false }));
     await ok(host.dispatch('practice.leave', { staffNo: '1001', password: '12345678' }));
 
     expect(dump(host.real.db, [...CASE_TABLES, ...PRACTICE_TABLES, 'settings'])).toBe(before);

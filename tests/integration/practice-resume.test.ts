@@ -1,7 +1,9 @@
 // 'practice.current' through the host's dispatch: an unfinished attempt is found again after
 // the trainee signs out and in (scenario, time run, cards inspected, the case decided in it),
 // only by its own trainee, never once scored, and scored the same way as if never left.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, chromiumPdfRenderer } from '../helpers/chromium';
 import path from 'node:path';
 import { createHost, type Host } from '../../electron/services/host';
 import { demoCatalogue } from '../../shared/demo/catalogue';
@@ -27,7 +29,7 @@ const current = (host: Host) => ok<CurrentAttemptOutput>(host.dispatch('practice
 async function enterPractice() {
   const dbPath = tempDbPath('yc-resume-');
   const clock = testClock();
-  const host = createHost({ dbPath, practiceDbPath: path.join(path.dirname(dbPath), 'practice.db'), now: clock.now });
+  const host = createHost({ dbPath, practiceDbPath: path.join(path.dirname(dbPath), 'practice.db'), now: clock.now, printing: { pdf: chromiumPdfRenderer(browser) } });
   await signIn(host, '1001');
   await ok(host.dispatch('practice.enter', { staffNo: '9001', password: '12345678' }));
   return { host, clock };
@@ -49,6 +51,13 @@ function decide(host: Host, s: Scenario) {
   );
 }
 
+// Prints are real: the notice's PDF rendered by headless Chromium and archived by the print handler.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+
 describe('practice.current: resuming an unfinished attempt', () => {
   it('after signing out and in: the same attempt, its time, the cards inspected and the case decided; scored as if never left', async () => {
     const { host, clock } = await enterPractice();
@@ -59,6 +68,8 @@ describe('practice.current: resuming an unfinished attempt', () => {
     const { text } = await ok<{ text: string }>(host.dispatch('practice.inspect', { attemptId: view.attemptId, cardId: card.cardId }));
     clock.advance(90_000);
     const decided = await decide(host, s);
+    // Printed before signing out: the print handler's record outlives the screen that printed it.
+    await ok(host.dispatch('notice.print', { caseId: decided.caseId, kind: 'acceptance', layout: null }));
 
     await signOut(host);
     clock.advance(30_000);
@@ -71,7 +82,7 @@ describe('practice.current: resuming an unfinished attempt', () => {
     expect(resumed!.inspected).toEqual([{ cardId: card.cardId, text }]);
     expect(resumed!.decided).toEqual({ caseId: decided.caseId, caseNumber: decided.caseNumber, decision: modelAttempt(s, demoCatalogue.items.find((i) => i.code === s.itemCode)!).decision });
 
-    const done = await ok<FinishOutput>(host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: decided.caseId, flaggedInvalidId: false, noticeKind: 'acceptance' }));
+    const done = await ok<FinishOutput>(host.dispatch('practice.finish', { attemptId: view.attemptId, caseId: decided.caseId, flaggedInvalidId: false }));
     expect(done.elapsedSeconds).toBe(120);
     expect(done.result.score).toBe(100);
     // Scored: not resumed again.
@@ -101,7 +112,7 @@ describe('practice.current: resuming an unfinished attempt', () => {
     const s = scenario('lx-01');
     const first = await ok<AttemptView>(host.dispatch('practice.start', { scenarioId: 'lx-01' }));
     const decided = await decide(host, s);
-    await ok(host.dispatch('practice.finish', { attemptId: first.attemptId, caseId: decided.caseId, flaggedInvalidId: false, noticeKind: 'acceptance' }));
+    await ok(host.dispatch('practice.finish', { attemptId: first.attemptId, caseId: decided.caseId, flaggedInvalidId: false }));
     // Same clock instant: the finished attempt's case was decided "since" the retry started.
     const retry = await ok<AttemptView>(host.dispatch('practice.start', { scenarioId: 'lx-01' }));
     expect((await current(host)).current).toMatchObject({ view: { attemptId: retry.attemptId }, decided: null });

@@ -75,7 +75,7 @@ describe('back-office decisions at the window', () => {
     // A unit collects through its legal representative's own ID card, never the credit code.
     expect((await d.ws.dispatch('case.deliver', { caseId, method: 'applicant', idNumber: ORG.creditCode })).ok).toBe(false);
     const unchecked = await d.ws.dispatch('case.deliver', { caseId, method: 'applicant', idNumber: '11010519491231002X' });
-    expect(!unchecked.ok && unchecked.error.message).toBe(`请核对身份证上的姓名与法定代表人「${ORG.legalRepresentative}」一致`);
+    expect(!unchecked.ok && unchecked.error.message).toBe(`请核对证件上的姓名与法定代表人「${ORG.legalRepresentative}」一致`);
     await call(d.ws, 'case.deliver', { caseId, method: 'applicant', idNumber: '11010519491231002X', identityChecked: true });
     const delivered = JSON.parse((d.ws.db.prepare("SELECT payload FROM case_events WHERE case_id = ? AND type = 'case.delivered'").get(caseId) as { payload: string }).payload);
     expect(delivered).toMatchObject({ method: 'applicant', receiver: ORG.legalRepresentative, receiverIdNumber: '11010519491231002X', label: '法定代表人领取' });

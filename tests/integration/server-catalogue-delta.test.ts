@@ -14,7 +14,12 @@ const byKey = (c: Catalogue) => ({
   windows: Object.fromEntries(c.windows.map((w) => [`${w.officeCode}:${w.code}`, w])),
   offices: Object.fromEntries(c.offices.map((o) => [o.code, o])),
   subCenters: Object.fromEntries(c.subCenters.map((s) => [s.code, s])),
+  synonyms: c.synonyms ?? [],
 });
+
+// 同义词: a few words people say for a few catalogue words, in any order (the list has no key).
+const word = fc.constantFrom('小卖部', '便利店', '个体户', '饭馆', '餐馆', '营业执照', '食品经营', '小吃店');
+const synonymList = fc.array(fc.record({ words: fc.uniqueArray(word, { minLength: 1, maxLength: 3 }), means: word }), { maxLength: 6 });
 
 describe('catalogue delta', () => {
   it('property: apply(old, diff(old, new)) equals new, and an unchanged catalogue has an empty delta', () => {
@@ -24,9 +29,11 @@ describe('catalogue delta', () => {
         fc.uniqueArray(fc.nat(60), { minLength: 1, maxLength: 25 }),
         fc.array(fc.record({ ix: fc.nat(), days: fc.nat(30) }), { maxLength: 10 }),
         fc.boolean(),
-        (oldCodes, newCodes, edits, renameDept) => {
-          const before = base(oldCodes);
-          const after = base(newCodes);
+        fc.option(synonymList, { nil: undefined }),
+        fc.option(synonymList, { nil: undefined }),
+        (oldCodes, newCodes, edits, renameDept, oldSynonyms, newSynonyms) => {
+          const before = { ...base(oldCodes), ...(oldSynonyms ? { synonyms: oldSynonyms } : {}) };
+          const after = { ...base(newCodes), ...(newSynonyms ? { synonyms: newSynonyms } : {}) };
           for (const e of edits) after.items[e.ix % after.items.length].promisedDays = e.days;
           if (renameDept) after.departments[0] = { ...after.departments[0], name: '市场监督管理局（新）' };
           after.windows.push({ code: '02', officeCode: after.offices[0].code, name: '二号窗口', kind: 'business', departmentCodes: [] });
@@ -35,7 +42,9 @@ describe('catalogue delta', () => {
           expect(byKey(rebuilt)).toEqual(byKey(after));
           expect(rebuilt.version).toBe(2);
           const same = diffCatalogue(after, structuredClone(after));
-          expect(Object.values(same).every((c) => c.upserted.length === 0 && c.removed.length === 0)).toBe(true);
+          const { synonyms, ...collections } = same;
+          expect(synonyms).toBeUndefined();
+          expect(Object.values(collections).every((c) => c.upserted.length === 0 && c.removed.length === 0)).toBe(true);
         },
       ),
       { numRuns: 200 },

@@ -2,7 +2,7 @@
 // (shared/engine/levelRedirect.ts), over random office trees.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { levelRedirect } from '../../shared/engine/levelRedirect';
+import { levelRedirect, redirectDecisionLabel } from '../../shared/engine/levelRedirect';
 import { LEVELS, type Level, type Office } from '../../shared/domain/catalogue';
 import { demoCatalogue } from '../../shared/demo/catalogue';
 
@@ -34,6 +34,10 @@ describe('levelRedirect', () => {
         if (!offices.some((o) => levels.includes(o.level))) return r === null;
         if (!r || r.places.length === 0) return false;
         const named = r.places.map((p) => offices.find((o) => o.name === p.name)!);
+        // The dialog's words name where the applicant goes: the one office, or the level of several.
+        const label = redirectDecisionLabel(r)!;
+        if (!label.startsWith('引导至') || label.includes('分中心')) return false;
+        if (r.places.length === 1 && label !== `引导至${r.places[0].name}`) return false;
         return named.every((o) => levels.includes(o.level)) && new Set(named.map((o) => o.level)).size === 1;
       }),
     );
@@ -44,5 +48,7 @@ describe('levelRedirect', () => {
     const town = offices.find((o) => o.level === 'township')!;
     const r = levelRedirect({ levels: ['county'], subCenterCode: null }, town, offices)!;
     expect(r.places).toEqual([expect.objectContaining({ name: offices.find((o) => o.code === town.parentCode)!.name })]);
+    expect(redirectDecisionLabel(r)).toBe(`引导至${offices.find((o) => o.code === town.parentCode)!.name}`);
+    expect(redirectDecisionLabel(null)).toBeNull();
   });
 });

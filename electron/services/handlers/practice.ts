@@ -1,4 +1,5 @@
 import * as practice from '../practice';
+import * as editor from '../practiceEditor';
 import type { Workstation } from '../workstation';
 import type { HandlerTable } from '../dispatch';
 
@@ -14,12 +15,18 @@ type PracticeChannels =
   | 'practice.resultsCsv'
   | 'practice.sessions'
   | 'practice.createSession'
-  | 'practice.deleteSession';
+  | 'practice.deleteSession'
+  | 'practice.scenario'
+  | 'practice.previewScenario'
+  | 'practice.saveScenario';
 
 /** Served by every workstation; each refuses unless it is the practice one (see practice.requirePractice). */
 export function practiceHandlers(ws: Workstation): Pick<HandlerTable, PracticeChannels> {
   return {
     'practice.scenarios': () => practice.listScenarios(ws),
+    'practice.scenario': ({ packId, scenarioId }) => editor.getScenario(ws, packId, scenarioId),
+    'practice.previewScenario': ({ scenario }) => editor.previewScenario(ws, scenario),
+    'practice.saveScenario': (input) => editor.saveScenario(ws, input),
     'practice.importPack': ({ json }) => practice.importPack(ws, json),
     'practice.exportPack': ({ packId }) => practice.exportPack(ws, packId),
     'practice.start': ({ packId, scenarioId }) => practice.startAttempt(ws, packId, scenarioId),

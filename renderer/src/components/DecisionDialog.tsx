@@ -10,6 +10,7 @@ import type { ItemDetail } from '../../../shared/contract';
 import type { ChecklistResult } from '../../../shared/engine/checklist';
 import type { IntakeTerms } from '../../../shared/domain/intakeTerms';
 import { DECISION_LABEL, type Decision } from '../../../shared/domain/checklist';
+import { redirectDecisionLabel } from '../../../shared/engine/levelRedirect';
 import { TIER_LABEL, TIER_MINUTES } from '../../../shared/domain/catalogue';
 import { maskIdNumber } from '../../../shared/validate/idcard';
 import { VISITOR_LABEL } from '../../../shared/domain/applicant';
@@ -122,12 +123,14 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
         ? `${a.name || '（未填写）'} · ${a.idNumber ? maskIdNumber(a.idNumber) : '身份证号未填写'}`
         : `${a.name || '（未填写）'} · ${a.creditCode || '统一社会信用代码未填写'}`;
   const received = checklist.lines.filter((l) => l.status === 'satisfied').length;
+  // 本级不办理: 引导 names where the applicant goes, not 分中心 (shared/engine/levelRedirect.ts).
+  const label = (decision === 'redirect' && redirectDecisionLabel(terms.levelRedirect)) || DECISION_LABEL[decision];
 
   return (
     <Modal
       open
       width={720}
-      title={`${DECISION_LABEL[decision]} · ${item.name}`}
+      title={`${label} · ${item.name}`}
       onCancel={onCancel}
       maskClosable={false}
       data-testid="decision-dialog"
@@ -144,7 +147,7 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
             autoFocus={decision !== 'refuse'}
             data-testid="decision-confirm"
           >
-            确认{DECISION_LABEL[decision]}
+            确认{label}
           </Button>
         </>
       }
@@ -312,7 +315,7 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
         />
       )}
       <div style={{ marginTop: 12 }}>
-        <ErrorAlert error={error} testId="decision-error" title={`未能${DECISION_LABEL[decision]}`} />
+        <ErrorAlert error={error} testId="decision-error" title={`未能${label}`} />
       </div>
     </Modal>
   );

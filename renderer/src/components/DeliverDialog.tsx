@@ -1,10 +1,12 @@
-// 出件: the result handed over once, to a checked person: the applicant (ID checked against
-// the case by the handler), an agent (ID + 授权委托书), or by post (tracking number).
+// 出件: the result handed over once, to a checked person: the applicant (their document checked
+// against the case by the handler), for a company its legal representative's own document (never
+// the credit code), an agent (document + 授权委托书), or by post (tracking number). Each document
+// is checked by its type's rule (居民身份证, 港澳/台湾通行证, 永久居留证, 护照).
 // After it is recorded the clerk prints 出件回执 and invites the rating.
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
 import { DELIVERY_LABEL, type CaseSummary, type DeliveryMethod } from '../../../shared/domain/case';
-import { validateIdCard } from '../../../shared/validate/idcard';
+import { ID_DOCUMENT_LABEL, ID_DOCUMENT_TYPES, validateIdDocument, type IdDocumentType } from '../../../shared/validate/idDocument';
 import { normalizeIdentifier } from '../../../shared/validate/normalize';
 import { invoke } from '../api';
 import { ErrorAlert } from './ErrorAlert';
@@ -25,6 +27,7 @@ interface Props {
 export function DeliverDialog({ summary, legalRepresentative, onClose, onDelivered, onPrintReceipt, onRate, onRated }: Props) {
   const [method, setMethod] = useState<DeliveryMethod>('applicant');
   const [idNumber, setIdNumber] = useState('');
+  const [idType, setIdType] = useState<IdDocumentType>('residentId');
   const [agentName, setAgentName] = useState('');
   const [authorised, setAuthorised] = useState(false);
   const [identityChecked, setIdentityChecked] = useState(false);
@@ -34,9 +37,10 @@ export function DeliverDialog({ summary, legalRepresentative, onClose, onDeliver
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<CaseSummary | null>(null);
 
-  const idCheck = validateIdCard(idNumber);
-  const idLabel = method === 'applicant' ? (organisation ? `法定代表人（${legalRepresentative}）身份证号` : '领取人（申请人）身份证号') : '代理人身份证号';
-  const idError = idNumber.length >= 18 && !idCheck.ok ? idCheck.message : null;
+  const idCheck = validateIdDocument(idType, idNumber);
+  const who = method === 'applicant' ? (organisation ? `法定代表人（${legalRepresentative}）` : '领取人（申请人）') : '代理人';
+  const idLabel = `${who}${idType === 'residentId' ? '身份证号' : `${ID_DOCUMENT_LABEL[idType]}号码`}`;
+  const idError = idNumber.length >= (idType === 'residentId' ? 18 : 5) && !idCheck.ok ? idCheck.message : null;
   const ready =
     method === 'post'
       ? tracking.trim().length > 0
@@ -49,7 +53,7 @@ export function DeliverDialog({ summary, legalRepresentative, onClose, onDeliver
       const s = await invoke('case.deliver', {
         caseId: summary.id,
         method,
-        ...(method === 'post' ? { trackingNumber: tracking.trim() } : { idNumber }),
+        ...(method === 'post' ? { trackingNumber: tracking.trim() } : { idNumber, idType }),
         ...(method === 'agent' ? { agentName: agentName.trim(), authorisationChecked: authorised } : {}),
         ...(method === 'applicant' && organisation ? { identityChecked } : {}),
       });
@@ -123,13 +127,28 @@ export function DeliverDialog({ summary, legalRepresentative, onClose, onDeliver
             />
           </Form.Item>
           {method !== 'post' && (
+            <Form.Item label="证件类型">
+              <Select
+                aria-label="证件类型"
+                value={idType}
+                onChange={(v: IdDocumentType) => {
+                  setIdType(v);
+                  setError(null);
+                }}
+                options={ID_DOCUMENT_TYPES.map((t) => ({ value: t, label: ID_DOCUMENT_LABEL[t] }))}
+                data-testid="deliver-id-type"
+                style={{ width: 260 }}
+              />
+            </Form.Item>
+          )}
+          {method !== 'post' && (
             <Form.Item label={idLabel} validateStatus={idError ? 'error' : undefined} help={idError ?? undefined}>
               <Input size="large" autoFocus aria-label={idLabel} maxLength={24} value={idNumber} onChange={(e) => setIdNumber(normalizeIdentifier(e.target.value))} data-testid="deliver-id" />
             </Form.Item>
           )}
           {method === 'applicant' && organisation && (
             <Checkbox checked={identityChecked} onChange={(e) => setIdentityChecked(e.target.checked)} data-testid="deliver-identity-checked">
-              已核对身份证上的姓名为法定代表人 {legalRepresentative}
+              已核对证件上的姓名为法定代表人 {legalRepresentative}
             </Checkbox>
           )}
           {method === 'agent' && (

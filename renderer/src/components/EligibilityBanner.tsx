@@ -7,6 +7,7 @@ import { eligibilityBanner } from '../../../shared/engine/eligibility';
 import type { IntakeTerms } from '../../../shared/domain/intakeTerms';
 import type { ChecklistResult } from '../../../shared/engine/checklist';
 import { DECISION_LABEL, DECISIONS, type Decision } from '../../../shared/domain/checklist';
+import { redirectDecisionLabel } from '../../../shared/engine/levelRedirect';
 
 export function EligibilityBanner({ terms, checklist, onDecide }: { terms: IntakeTerms; checklist: ChecklistResult; onDecide: (d: Decision) => void }) {
   const { eligibility } = terms;
@@ -28,7 +29,7 @@ export function EligibilityBanner({ terms, checklist, onDecide }: { terms: Intak
           </>
         )}
       </div>
-      <DecisionBar allowed={terms.allowedDecisions} onDecide={onDecide} />
+      <DecisionBar allowed={terms.allowedDecisions} onDecide={onDecide} redirectLabel={redirectDecisionLabel(terms.levelRedirect)} />
     </div>
   );
 }
@@ -38,13 +39,14 @@ export const DECISION_KEY: Record<Decision, string> = { accept: 'F6', acceptWith
 export const decisionForKey = (key: string): Decision | undefined => DECISIONS.find((d) => DECISION_KEY[d] === key);
 
 /** The intake decisions the checklist currently allows; each opens its confirm dialog. */
-export function DecisionBar({ allowed, onDecide }: { allowed: readonly Decision[]; onDecide: (d: Decision) => void }) {
+/** `redirectLabel`: a 本级不办理 引导 names its place (shared/engine/levelRedirect.ts) instead of 分中心. */
+export function DecisionBar({ allowed, onDecide, redirectLabel = null }: { allowed: readonly Decision[]; onDecide: (d: Decision) => void; redirectLabel?: string | null }) {
   return (
     <div className="decision-bar" aria-label="可作出的决定" data-testid="decision-bar">
       <span className="decision-caption">可作决定</span>
       {DECISIONS.filter((d) => allowed.includes(d)).map((d) => (
         <Button key={d} size="small" type={d === 'accept' || d === 'redirect' ? 'primary' : 'default'} danger={d === 'refuse'} onClick={() => onDecide(d)} data-testid={`decision-${d}`}>
-          {DECISION_LABEL[d]}
+          {(d === 'redirect' && redirectLabel) || DECISION_LABEL[d]}
           <span className="decision-key">{DECISION_KEY[d]}</span>
         </Button>
       ))}

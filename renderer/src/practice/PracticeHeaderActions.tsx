@@ -1,5 +1,5 @@
 // The header's practice actions: 练习模式 to enter, 退出练习 to leave (both verified by a
-// trainer's or the clerk's own password), and 练习管理 for a trainer inside practice.
+// trainer's or the clerk's own password), and 练习管理 for a trainer, in practice mode or not.
 import { useState } from 'react';
 import { Button } from 'antd';
 import type { WorkstationContext } from '../../../shared/contract';
@@ -10,7 +10,7 @@ import './practice.css';
 export function PracticeHeaderActions({ context, onChanged }: { context: WorkstationContext; onChanged: () => void }) {
   const [auth, setAuth] = useState<PracticeSwitch | null>(null);
   const [managing, setManaging] = useState(false);
-  const trainer = context.practice && context.clerk?.role === 'trainer';
+  const trainer = context.clerk?.role === 'trainer';
   return (
     <>
       {trainer && (

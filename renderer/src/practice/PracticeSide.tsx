@@ -8,7 +8,7 @@ import { invoke } from '../api';
 import { AttemptDesk, type DeskOutcome } from './AttemptDesk';
 import { ScenarioList } from './ScenarioList';
 import { ScoreCard } from './ScoreCard';
-import { noticeKindOf, useIntakeFollow } from './intakeFollow';
+import { useIntakeFollow } from './intakeFollow';
 import './practice.css';
 
 type Resumed = { inspected: Record<string, string>; decided: ResumedAttempt['decided'] };
@@ -72,7 +72,7 @@ export function PracticeSide({ onStarted }: { onStarted: () => void }) {
   const finish = (view: AttemptView, o: DeskOutcome) =>
     run(async () => {
       const c = follow.decided;
-      const done = await invoke('practice.finish', { attemptId: view.attemptId, caseId: c?.caseId ?? null, flaggedInvalidId: o.flaggedInvalidId, noticeKind: c ? noticeKindOf(c) : null });
+      const done = await invoke('practice.finish', { attemptId: view.attemptId, caseId: c?.caseId ?? null, flaggedInvalidId: o.flaggedInvalidId });
       setStage({ kind: 'score', view, done });
     });
 

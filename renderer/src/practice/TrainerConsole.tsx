@@ -1,8 +1,9 @@
-// 练习管理, for a trainer signed in inside practice mode: scenario packs, class sessions and
-// trainee results, in one drawer over the workstation.
+// 练习管理, for a trainer signed in (in practice mode or at the real window, where the host answers
+// from the practice file): scenarios, scenario packs, class sessions and trainee results, in one drawer.
 import { useState } from 'react';
 import { Drawer, Tabs } from 'antd';
 import { PackAdmin } from './PackAdmin';
+import { ScenarioAdmin } from './ScenarioAdmin';
 import { ResultsView } from './ResultsView';
 import { SessionBuilder } from './SessionBuilder';
 
@@ -14,6 +15,7 @@ export function TrainerConsole({ onClose }: { onClose: () => void }) {
       <Tabs
         items={[
           { key: 'packs', label: '场景包', children: <PackAdmin onChanged={() => setVersion((v) => v + 1)} /> },
+          { key: 'scenarios', label: '场景', children: <ScenarioAdmin version={version} onChanged={() => setVersion((v) => v + 1)} /> },
           { key: 'sessions', label: '课程', children: <SessionBuilder version={version} /> },
           { key: 'results', label: '成绩', children: <ResultsView version={version} /> },
         ]}

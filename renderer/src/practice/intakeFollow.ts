@@ -1,12 +1,11 @@
 // What the trainee does on the ordinary intake screens, followed from the contract calls
 // those screens make (so they need to know nothing about practice): the item opened, to
 // show the applicant's replies beside its 情形 questions, and the case decided with the
-// notices printed for it, which 完成 hands to scoring.
+// notices printed for it (shown to the trainee; scoring reads the workstation's own print record).
 import { useEffect, useState } from 'react';
 import type { ItemDetail } from '../../../shared/contract';
 import type { Decision } from '../../../shared/domain/checklist';
 import type { NoticeKind } from '../../../shared/notice/model';
-import { NOTICE_FOR_DECISION } from '../../../shared/practice/expected';
 import { onInvoked } from '../api';
 
 export interface DecidedCase {
@@ -46,13 +45,4 @@ export function useIntakeFollow(since: unknown, resumedDecided: DecidedCase | nu
     // resumedDecided arrives with `since` (the same attempt): only a new attempt resets.
   }, [since]);
   return state;
-}
-
-/**
- * The notice to score: the decision's own notice if it was printed, else the first one
- * printed, else (previewed only) the decision's own notice.
- */
-export function noticeKindOf(c: DecidedCase): NoticeKind {
-  const own = NOTICE_FOR_DECISION[c.decision];
-  return c.printed.includes(own) || c.printed.length === 0 ? own : c.printed[0];
 }
