@@ -76,9 +76,10 @@ describe('scans at the window', () => {
     // A reload (or a crash of the window) keeps the draft's pages.
     await page.reload();
     await page.getByTestId('search-input').waitFor().catch(async () => signIn(page, '1001'));
-    await openItem(page, item);
-    await answer(page, item, answers);
-    await markMaterials(page, item, answers);
+    // The next start offers the intake's 草稿: continuing brings back the item, answers and marks, and the pages with them.
+    await page.getByTestId('draft-offer').waitFor();
+    await page.getByTestId('draft-continue').click();
+    await poll(() => page.getByTestId('item-name').textContent()).toBe(item.name);
     await poll(() => page.getByTestId('pages-application').getByTestId('page-count').textContent()).toBe('已扫描 3 页');
     await poll(() => page.getByTestId('pages-resident-id').getByTestId('page-count').textContent()).toBe('已扫描 2 页');
 
