@@ -20,7 +20,7 @@ import { addWorkingDays } from '../../shared/calendar/workdays';
 import { chinaDay } from '../../shared/time';
 import type { EnrolResponse, PushEntry } from '../../shared/sync/protocol';
 import { addTestStaff, STAFF_PASSWORD } from '../helpers/staffClient';
-import { launchChromium } from '../helpers/chromium';
+import { launchE2eChromium } from '../helpers/chromium';
 import { catalogueFixture } from '../integration/server-harness';
 
 const OFFICES = [{ code: '210102', name: '和平区政务服务中心' }, { code: '210103', name: '沈河区政务服务中心' }];
@@ -107,7 +107,7 @@ describe('中心统计: scope, groupings, charts, overdue', () => {
     await upload(b, FOOD, 'acceptWithDeferral', { marks: { M1: { mark: 'deferred' } }, rating: 'basicallySatisfied' });
     await upload(b, ROAD, 'accept', { tier: 'within60', doneAfter: 50, rating: 'satisfied' });
     await upload(b, ROAD, 'refuse');
-    browser = await launchChromium();
+    browser = await launchE2eChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));

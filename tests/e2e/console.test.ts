@@ -21,7 +21,7 @@ import { addWorkingDays } from '../../shared/calendar/workdays';
 import { chinaDay } from '../../shared/time';
 import type { EnrolResponse, PullResponse, PushEntry } from '../../shared/sync/protocol';
 import { addTestStaff, STAFF_PASSWORD } from '../helpers/staffClient';
-import { launchChromium } from '../helpers/chromium';
+import { launchE2eChromium } from '../helpers/chromium';
 import { pngBytes } from '../helpers/images';
 import { sha256 } from '../helpers/scanCases';
 
@@ -156,7 +156,7 @@ describe('back-office console: two departments, claims, decisions, legal clocks,
       marks: { M1: { mark: 'verified' }, M2: { mark: 'eCert' }, M3: { mark: 'copyReceived', copies: 1 }, M4: { mark: 'verified' } },
     });
 
-    browser = await launchChromium();
+    browser = await launchE2eChromium();
     page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN' });
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Workstation } from '../../electron/services/workstation';
 import { createHost, type Host, type HostOptions } from '../../electron/services/host';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/server';
-import { chromiumPdfRenderer, launchChromium } from '../helpers/chromium';
+import { chromiumPdfRenderer, launchE2eChromium } from '../helpers/chromium';
 import { DEMO_PASSWORD } from '../../shared/demo/password';
 
 export const VIEWPORT = { width: 1366, height: 860 };
@@ -44,7 +44,7 @@ export interface HarnessOptions {
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-e2e-'));
-  const browser = await launchChromium(opts.chromiumArgs);
+  const browser = await launchE2eChromium(opts.chromiumArgs);
   const archiveDir = path.join(dir, 'archive');
   let skew = 0;
   const host = createHost({

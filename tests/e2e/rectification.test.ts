@@ -20,7 +20,7 @@ import { addWorkingDays } from '../../shared/calendar/workdays';
 import { chinaDay } from '../../shared/time';
 import type { EnrolResponse, PushEntry } from '../../shared/sync/protocol';
 import { addTestStaff, STAFF_PASSWORD } from '../helpers/staffClient';
-import { launchChromium } from '../helpers/chromium';
+import { launchE2eChromium } from '../helpers/chromium';
 import { catalogueFixture } from '../integration/server-harness';
 
 const OFFICE = '210102';
@@ -102,7 +102,7 @@ describe('差评整改 in the console: deadline, 整改, 回访, 无效差评, �
     device = await (await fetch(`${server.url}/sync/v1/enrol`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: '窗口机' }),
     })).json();
-    browser = await launchChromium();
+    browser = await launchE2eChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));

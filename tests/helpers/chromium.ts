@@ -49,6 +49,14 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
   return chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
+/**
+ * E2E tests run as a user who asked the system for reduced motion: the app then turns antd's
+ * animations off, so a click never lands on a dialog that is still zooming in on a busy machine.
+ * Benchmarks keep the animations (what a clerk sees by default).
+ */
+export const launchE2eChromium = (extraArgs: readonly string[] = []): Promise<Browser> =>
+  launchChromium(['--force-prefers-reduced-motion', ...extraArgs]);
+
 export const mmToPx = (mm: number) => Math.round((mm * 96) / 25.4);
 
 /** Loads a notice HTML into a page sized to its paper, with fonts ready. */

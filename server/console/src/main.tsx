@@ -11,9 +11,13 @@ import { ConsoleApp } from './ConsoleApp';
 
 dayjs.locale('zh-cn');
 
+// The system's 减少动态效果 setting turns antd's animations off (also what E2E tests run with:
+// no click lands on a dialog still zooming in).
+const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: "'Noto Sans SC', 'Microsoft YaHei', sans-serif", colorPrimary: '#1f5fa8' } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: "'Noto Sans SC', 'Microsoft YaHei', sans-serif", colorPrimary: '#1f5fa8', motion: !reduceMotion } }}>
       <AntApp>
         <ConsoleApp />
       </AntApp>
