@@ -107,7 +107,7 @@ describe('需补正 stops the 立等可取 clock', () => {
         expect(clock.remainingMs).toBe((tierSeconds - (second + after - ref.paused)) * 1000);
         if (clock.paused) expect(immediateClock(s, new Date(now.getTime() + 3600_000))!.remainingMs).toBe(clock.remainingMs);
         // No 超时 warning while it stands still; the usual ones otherwise.
-        const alert = caseDeadline({ caseId: s.id, caseNumber: s.caseNumber, itemName: '', applicantName: '', status: s.status, reviewStatus: s.reviewStatus, tier: s.tier, dueAt: s.dueAt, clockPausedAt: s.clockPausedAt, promisedDate: null, supplementDeadline: null, suspension: null }, now, cal);
+        const alert = caseDeadline({ caseId: s.id, caseNumber: s.caseNumber, itemName: '', applicantName: '', status: 'accepted', reviewStatus: s.reviewStatus, tier: s.tier, dueAt: s.dueAt, clockPausedAt: s.clockPausedAt, promisedDate: null, supplementDeadline: null, suspension: null }, now, cal);
         if (clock.paused) expect(alert).toBeNull();
         else expect(alert?.band ?? null).toBe(clock.remainingMs < 0 ? 'overdue' : clock.remainingMs <= 10 * 60_000 ? 'dueSoon' : null);
 
