@@ -172,6 +172,8 @@ export const CaseReview = z.object({
   failedMaterials: z.array(z.object({ materialId: z.string(), name: z.string(), reason: z.string().nullable() })).default([]),
   /** 需补正: when the window recorded the supplement (null: the applicant has not come back yet). */
   supplementedAt: z.string().nullable().default(null),
+  /** Why 办结 waits (需补正 open: for the applicant's supplement, then for the department); null when it does not. */
+  completeWaits: z.string().nullable().default(null),
 });
 export type CaseReview = z.infer<typeof CaseReview>;
 

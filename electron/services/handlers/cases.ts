@@ -5,6 +5,7 @@ import { findCaseRowByNumber, getCaseRow, listQueue, toSummary } from '../../sto
 import { markReviewSeen, unseenReviewAlerts } from '../../store/reviewAlerts';
 import { loadCaseState } from '../../store/caseLog';
 import type { CaseReview } from '../../../shared/domain/case';
+import { completeBlocker } from '../../../shared/domain/caseState';
 import { caseEvents } from '../../store/caseEvents';
 import { evaluateIntake } from '../intakeTerms';
 import { chinaDay } from '../../../shared/time';
@@ -84,6 +85,7 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
                 .map((m) => ({ materialId: m.materialId, name: nameOf(m.materialId), reason: m.reason }))
               : [],
             supplementedAt: state.reviewStatus === 'needsSupplement' ? (state.supplementRequest?.supplementedAt ?? null) : null,
+            completeWaits: state.status === 'accepted' ? (completeBlocker(state)?.message ?? null) : null,
           }
         : null;
       return {
