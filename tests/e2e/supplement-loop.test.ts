@@ -103,6 +103,7 @@ describe('the 补正 loop: 未通过 in the console → 补正告知书 → new 
 
     await page.getByTestId('print-supplement').click();
     await waitForNotice(page, 'supplementRequest');
+    await h.shot('supplement-notice');
     const { text } = await printNotice(page);
     expect(text).toContain('补正告知书');
     expect(text).toContain(caseNumber);

@@ -195,7 +195,7 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
                 children: whoLine(a),
               },
               ...(detail.agent ? [{ key: 'agent', label: '代理人', span: 2, children: `${detail.agent.name} · ${maskIdNumber(detail.agent.idNumber)} · ${detail.agent.phone}` }] : []),
-              ...(s.tier ? [{ key: 'tier', label: '立等可取', children: `${TIER_LABEL[s.tier]}${s.dueAt ? `，${cnTime(s.dueAt, false)} 前办结` : ''}` }] : []),
+              ...(s.tier ? [{ key: 'tier', label: '立等可取', children: `${TIER_LABEL[s.tier]}${s.clockPausedAt ? '，需补正期间暂停计时' : s.dueAt ? `，${cnTime(s.dueAt, false)} 前办结` : ''}` }] : []),
               ...(s.elapsedSeconds !== null
                 ? [
                     {
