@@ -121,7 +121,7 @@ export function fixture(kind: NoticeKind, practice = false): NoticeModel {
         marks: allReceived, // the intake's checklist is not what this notice lists
         caseNumber: '2101020320260512000017',
         acceptedAt: '2026-05-12T10:30:00+08:00',
-        promisedDate: '2026-05-19',
+        // No promised date on it: the time to supplement is not counted, the date moves after.
         supplement: {
           requestedAt: '2026-05-12T15:40:00+08:00',
           opinion: '平面布局图与现场不符，授权委托书无委托人签字。',
