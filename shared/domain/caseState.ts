@@ -102,7 +102,11 @@ export const CaseStateSchema = z.object({
   /** Seconds it stood still in pauses that ended (already added to dueAt). */
   pausedSeconds: z.number().int().default(0),
   /** Scanned pages of the case, in the order they joined it (states stored before pages existed have none). */
-  pages: z.array(z.object({ pageId: z.string(), materialId: z.string(), sha256: z.string(), bytes: z.number().int() })).default([]),
+  pages: z.array(z.object({
+    pageId: z.string(), materialId: z.string(), sha256: z.string(), bytes: z.number().int(),
+    /** Brought as a 补正 (the reviewer sees which pages are new). */
+    supplement: z.boolean().optional(),
+  })).default([]),
   /** 差评整改 of this visit's 差评, as the centre last reported it (null: none; older stored states lack it). */
   rectification: RectificationFacts.nullable().default(null),
 });
@@ -183,7 +187,8 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
       if (have.length + e.payload.pages.length > MAX_PAGES_PER_CASE) return refuse(`每个办件最多 ${MAX_PAGES_PER_CASE} 页扫描件`);
       const bytes = [...have, ...e.payload.pages].reduce((n, p) => n + p.bytes, 0);
       if (bytes > MAX_CASE_BYTES) return refuse(`每个办件的扫描件合计不能超过 ${MAX_CASE_BYTES / 1024 / 1024} MB`);
-      const pages = [...have, ...e.payload.pages.map((p) => ({ pageId: p.pageId, materialId: p.materialId, sha256: p.sha256, bytes: p.bytes }))];
+      const mark = e.payload.supplement ? { supplement: true } : {};
+      const pages = [...have, ...e.payload.pages.map((p) => ({ pageId: p.pageId, materialId: p.materialId, sha256: p.sha256, bytes: p.bytes, ...mark }))];
       // The supplement of an open 需补正 is recorded: the clock runs again, the reviewer goes on.
       if (e.payload.supplement && supplementWait(s) === 'applicant') {
         return next({ pages, ...endPause(clockOf(s), e.at), supplementRequest: s.supplementRequest ? { ...s.supplementRequest, supplementedAt: e.at } : null });

@@ -133,6 +133,9 @@ describe('the 补正 loop: 未通过 in the console → 补正告知书 → new 
     await poll(async () => (await server.db.query('SELECT count(*)::int AS n FROM page_blobs')).rows[0].n).toBe(2);
     await reopenInConsole();
     await poll(() => consolePage.getByTestId('review-material-application').getByTestId('review-thumb').count()).toBe(2);
+    expect(await consolePage.getByTestId('review-material-application').getByTestId('supplement-pages').textContent()).toBe('补正 1 页');
+    await consolePage.getByTestId('material-pages').scrollIntoViewIfNeeded();
+    await consolePage.getByTestId('material-pages').screenshot({ path: path.resolve('docs/screenshots/console-supplement-pages.png'), animations: 'disabled' });
     const form = consolePage.getByTestId('review-form');
     await consolePage.getByTestId('verdict-application').getByText('通过', { exact: true }).click();
     await consolePage.getByTestId('verdict-resident-id').getByText('通过', { exact: true }).click();

@@ -77,7 +77,8 @@ it('需补正 names exactly the failed materials; the supplement with new pages 
   // The reviewer sees the new page with the case, and goes on.
   const after = await reviewer.get(`/cases/${caseId}/pages`);
   expect(after.json.pages).toHaveLength(4);
-  expect(after.json.pages[3]).toMatchObject({ materialId: 'form', stored: true });
+  expect(after.json.pages[3]).toMatchObject({ materialId: 'form', stored: true, supplement: true });
+  expect(after.json.pages[0]).toMatchObject({ supplement: false });
   const view = await reviewer.get(`/cases/${caseId}`);
   expect(view.json.events.map((e: { type: string }) => e.type)).toContain('case.pagesAttached');
   const ok = await reviewer.post(`/cases/${caseId}/status`, { status: 'reviewing', materials: [{ materialId: 'id', verdict: 'passed' }, { materialId: 'form', verdict: 'passed' }] });
