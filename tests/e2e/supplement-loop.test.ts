@@ -111,7 +111,7 @@ describe('the 补正 loop: 未通过 in the console → 补正告知书 → new 
     expect(text).toContain('无犯罪记录证明申请表');
     expect(text).toContain(FAILED_REASON.replace(/\s/g, ''));
     expect(text).toContain('审核未通过');
-    expect(text).not.toContain('居民身份证（'); // the passed material is not asked for
+    expect(text).not.toContain('申请人居民身份证'); // the passed material is not asked for
     await page.locator('.ant-modal-wrap').filter({ has: page.getByTestId('notice-print') }).getByRole('button', { name: '关闭' }).first().click();
   });
 
