@@ -12,7 +12,7 @@ function toDeadlineCase(r: CaseRow): DeadlineCase {
   return {
     caseId: r.id, caseNumber: r.caseNumber, itemName: r.itemName, applicantName: applicantDisplayName(JSON.parse(r.applicant) as { name?: string }),
     status: r.status, reviewStatus: r.reviewStatus as CaseState['reviewStatus'], tier: r.tier as DeadlineCase['tier'],
-    dueAt: r.dueAt, promisedDate: r.promisedDate, supplementDeadline: r.supplementDeadline, suspension: null,
+    dueAt: r.dueAt, clockPausedAt: r.clockPausedAt, promisedDate: r.promisedDate, supplementDeadline: r.supplementDeadline, suspension: null,
   };
 }
 

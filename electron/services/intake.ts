@@ -16,6 +16,7 @@ import type { CaseEvent } from '../../shared/domain/caseEvents';
 import { caseNumberDayPrefix, formatCaseNumber, formatPracticeCaseNumber, MAX_DAILY_SEQUENCE } from '../../shared/caseNumber';
 import type { DecideParsed } from '../../shared/domain/case';
 import { completeBlocker, MAIN_NOTICE, supplementBlocker, terminateBlocker, type Blocker, type CaseState } from '../../shared/domain/caseState';
+import { runningSeconds } from '../../shared/domain/supplementClock';
 import { DECISION_LABEL } from '../../shared/domain/checklist';
 import { AppError, zodDetails } from '../../shared/errors';
 import { chinaDay } from '../../shared/time';
@@ -153,7 +154,8 @@ export function complete(ws: Pick<Workstation, 'db' | 'session' | 'now'>, caseId
   return tx(ws.db, () => {
     const s = openCase(ws, caseId, completeBlocker);
     const now = ws.now();
-    const elapsedSeconds = Math.max(0, Math.round((now.getTime() - Date.parse(s.decidedAt!)) / 1000));
+    // The time a 需补正 kept the applicant away is not the window's (supplementClock.ts).
+    const elapsedSeconds = runningSeconds({ decidedAt: s.decidedAt!, clockPausedAt: s.clockPausedAt, pausedSeconds: s.pausedSeconds }, now);
     return recordEvents(ws.db, s, [{ caseId, type: 'case.completed', staffNo: clerk.staffNo, at: now.toISOString(), payload: { elapsedSeconds, tier: s.tier } }]);
   });
 }

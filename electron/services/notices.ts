@@ -110,7 +110,10 @@ export function noticeModel(ws: Pick<Workstation, 'office' | 'window' | 'practic
     noticeNumber: numbered ? state.caseNumber : null,
     acceptedAt: numbered ? null : state.decidedAt,
     promisedDate: state.promisedDate,
-    issuedAt: kind === 'deliveryReceipt' && delivered ? delivered.at : kind === 'extension' && state.extension ? state.extension.at : state.decidedAt!,
+    issuedAt: kind === 'deliveryReceipt' && delivered ? delivered.at
+      : kind === 'extension' && state.extension ? state.extension.at
+        : kind === 'supplementRequest' && state.supplementRequest ? state.supplementRequest.at
+          : state.decidedAt!,
     deferral: decided.decision === 'acceptWithDeferral' ? { commitment: decided.commitment!, supplementDeadline: decided.supplementDeadline! } : null,
     pages: pagesPerMaterial(f.events),
     refusal:
@@ -138,6 +141,9 @@ export function noticeModel(ws: Pick<Workstation, 'office' | 'window' | 'practic
       : null,
     extension: state.extension
       ? { days: state.extension.days, reason: state.extension.reason, previousPromisedDate: state.extension.previousPromisedDate, promisedDate: state.extension.promisedDate, approvedAt: state.extension.at }
+      : null,
+    supplement: state.supplementRequest
+      ? { requestedAt: state.supplementRequest.at, opinion: state.supplementRequest.reason, materials: state.supplementRequest.materials }
       : null,
     // A 引导 opens no case here: there is no progress to query (the notice says where to go instead).
     queryHint: kind === 'redirect' ? '' : `凭办件编号拨打 ${office.phone || '中心服务电话'} 或扫描二维码查询办理进度`,

@@ -16,6 +16,7 @@ import type { NewEvent } from '../store/caseEvents';
 import type { CaseState } from '../../shared/domain/caseState';
 import type { CaseEvent } from '../../shared/domain/caseEvents';
 import { queuePageUploads } from '../store/pageUploads';
+import { supplementPagesProblem } from '../../shared/domain/supplementClock';
 import type { z } from 'zod';
 
 type Deps = Pick<Workstation, 'db' | 'session' | 'now'>;
@@ -111,13 +112,23 @@ export function draftAttachment(db: Db, draftId: string | undefined, caseId: str
   };
 }
 
-/** Pages taken after the decision join the case now. */
-export function attachDraftToCase(ws: Deps, caseId: string, draftId: string, supplement = false): number {
+/**
+ * Pages taken after the decision join the case now. As the supplement of an open 需补正
+ * (`supplement`), only pages of the failed materials are taken, and each of them needs one.
+ */
+export function attachDraftToCase(ws: Deps, caseId: string, draftId: string, supplement = false, names?: (materialId: string) => string): number {
   const clerk = clerkOf(ws);
   return tx(ws.db, () => {
     const s: CaseState | null = loadCaseState(ws.db, caseId);
     if (!s) throw new AppError('not_found', '找不到该办件');
-    const materialIds = new Set(draftPages(ws.db, draftId).map((p) => p.materialId));
+    let materialIds = new Set(draftPages(ws.db, draftId).map((p) => p.materialId));
+    if (supplement && s.reviewStatus === 'needsSupplement') {
+      const problem = supplementPagesProblem(s, materialIds, names);
+      if (problem) throw new AppError('precondition_failed', problem);
+      const failed = s.supplementRequest?.materials ?? [];
+      // An older 需补正 named no material: then every page of the draft is its supplement.
+      if (failed.length) materialIds = new Set(failed.map((m) => m.materialId));
+    }
     const { event, move } = draftAttachment(ws.db, draftId, caseId, materialIds, { staffNo: clerk.staffNo, at: ws.now().toISOString() }, supplement);
     if (!event) return 0;
     const recorded: CaseEvent[] = [];

@@ -48,6 +48,9 @@ function mutableColumns(s: CaseState): Partial<CaseRow> {
     reviewStatus: s.reviewStatus,
     // 延期 and 恢复 move the promised date.
     promisedDate: s.promisedDate,
+    // 需补正 stops the 立等可取 clock; when it runs again the due instant has moved.
+    dueAt: s.dueAt,
+    clockPausedAt: s.clockPausedAt ?? null,
     marks: JSON.stringify(s.marks),
     completedAt: s.completedAt,
     elapsedSeconds: s.elapsedSeconds,
@@ -76,6 +79,7 @@ function rowFromState(s: CaseState, created: { snapshotId: string; itemName: str
     openedAt: s.openedAt,
     acceptedAt: s.decidedAt,
     dueAt: s.dueAt,
+    clockPausedAt: s.clockPausedAt ?? null,
     promisedDate: s.promisedDate,
     supplementDeadline: s.supplementDeadline,
     completedAt: s.completedAt,

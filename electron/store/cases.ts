@@ -40,6 +40,8 @@ export interface CaseRow {
   openedAt: string | null;
   acceptedAt: string;
   dueAt: string | null;
+  /** The 立等可取 clock stands still since (需补正 waiting for the applicant). */
+  clockPausedAt: string | null;
   promisedDate: string | null;
   supplementDeadline: string | null;
   completedAt: string | null;
@@ -70,6 +72,7 @@ const COLUMNS: Record<keyof CaseRow, string> = {
   openedAt: 'opened_at',
   acceptedAt: 'accepted_at',
   dueAt: 'due_at',
+  clockPausedAt: 'clock_paused_at',
   promisedDate: 'promised_date',
   supplementDeadline: 'supplement_deadline',
   completedAt: 'completed_at',
@@ -155,6 +158,7 @@ export function toSummary(r: CaseRow, today: string, attention: ReadonlyMap<stri
     tier: r.tier as CaseSummary['tier'],
     acceptedAt: r.acceptedAt,
     dueAt: r.dueAt,
+    clockPausedAt: r.clockPausedAt ?? null,
     promisedDate: r.promisedDate,
     supplementDeadline: r.supplementDeadline,
     completedAt: r.completedAt,

@@ -13,6 +13,7 @@ interface Row {
   material_id: string;
   sha256: string;
   bytes: number;
+  supplement: boolean;
   content_type: string | null;
   width: number | null;
   height: number | null;
@@ -23,7 +24,7 @@ export async function casePages(db: Db, scope: Scope, caseId: string): Promise<C
   const params: unknown[] = [caseId];
   const { rows } = await db.query<Row & { found: boolean }>(
     `SELECT p->>'pageId' AS page_id, p->>'materialId' AS material_id, p->>'sha256' AS sha256, (p->>'bytes')::int AS bytes,
-            b.content_type, b.width, b.height
+            coalesce((p->>'supplement')::boolean, false) AS supplement, b.content_type, b.width, b.height
      FROM cases c
      LEFT JOIN LATERAL jsonb_array_elements(coalesce(c.state->'pages', '[]'::jsonb)) WITH ORDINALITY AS x(p, n) ON true
      LEFT JOIN page_blobs b ON b.sha256 = p->>'sha256'
@@ -33,7 +34,7 @@ export async function casePages(db: Db, scope: Scope, caseId: string): Promise<C
   if (!rows.length) throw caseNotFound();
   return rows.filter((r) => r.page_id).map((r) => ({
     pageId: r.page_id, materialId: r.material_id, sha256: r.sha256, bytes: r.bytes,
-    stored: r.content_type !== null, contentType: r.content_type, width: r.width, height: r.height,
+    stored: r.content_type !== null, contentType: r.content_type, width: r.width, height: r.height, supplement: r.supplement,
   }));
 }
 

@@ -140,8 +140,10 @@ export const CaseSummary = z.object({
   reviewStatus: z.string().nullable(),
   tier: ImmediateTier.nullable(),
   acceptedAt: z.string(),
-  /** 立等可取 deadline (acceptedAt + tier minutes) for tiered cases. */
+  /** 立等可取 deadline (acceptedAt + tier minutes, moved by the clock's pauses) for tiered cases. */
   dueAt: z.string().nullable(),
+  /** The 立等可取 clock stands still since (需补正 waiting for the applicant's supplement). */
+  clockPausedAt: z.string().nullable().default(null),
   promisedDate: z.string().nullable(),
   supplementDeadline: z.string().nullable(),
   completedAt: z.string().nullable(),
@@ -168,6 +170,10 @@ export const CaseReview = z.object({
   suspension: z.object({ since: z.string(), until: z.string(), reason: z.string() }).nullable(),
   /** 需补正: exactly the materials the reviewer marked 未通过, by name, with the reason. */
   failedMaterials: z.array(z.object({ materialId: z.string(), name: z.string(), reason: z.string().nullable() })).default([]),
+  /** 需补正: when the window recorded the supplement (null: the applicant has not come back yet). */
+  supplementedAt: z.string().nullable().default(null),
+  /** Why 办结 waits (需补正 open: for the applicant's supplement, then for the department); null when it does not. */
+  completeWaits: z.string().nullable().default(null),
 });
 export type CaseReview = z.infer<typeof CaseReview>;
 

@@ -11,6 +11,7 @@ import { chinaDay } from '../time';
 import { MAX_CASE_BYTES, MAX_PAGES_PER_CASE } from '../scans/page';
 import type { WorkCalendar } from '../calendar/holidays';
 import { workingDaysBetween } from '../calendar/workdays';
+import { endPause, supplementWait } from './supplementClock';
 
 /** Intake state: `opened` until the decision is recorded, then one of the decision's outcomes. */
 export const INTAKE_STATUSES = [
@@ -90,8 +91,22 @@ export const CaseStateSchema = z.object({
   suspendedWorkdays: z.number().int(),
   /** The reviewer's per-material verdicts in effect (a decision without any keeps the earlier ones). */
   reviewMaterials: z.array(z.object({ materialId: z.string(), verdict: z.enum(['passed', 'failed']), reason: z.string().nullable() })).nullable().default(null),
+  /** The latest 需补正: exactly the failed materials and when the window recorded their supplement (kept once settled, for reprints). */
+  supplementRequest: z.object({
+    at: z.string(), reason: z.string().nullable(),
+    materials: z.array(z.object({ materialId: z.string(), reason: z.string().nullable() })),
+    supplementedAt: z.string().nullable(),
+  }).nullable().default(null),
+  /** The 立等可取 clock stands still since (需补正 waiting for the applicant; supplementClock.ts). */
+  clockPausedAt: z.string().nullable().default(null),
+  /** Seconds it stood still in pauses that ended (already added to dueAt). */
+  pausedSeconds: z.number().int().default(0),
   /** Scanned pages of the case, in the order they joined it (states stored before pages existed have none). */
-  pages: z.array(z.object({ pageId: z.string(), materialId: z.string(), sha256: z.string(), bytes: z.number().int() })).default([]),
+  pages: z.array(z.object({
+    pageId: z.string(), materialId: z.string(), sha256: z.string(), bytes: z.number().int(),
+    /** Brought as a 补正 (the reviewer sees which pages are new). */
+    supplement: z.boolean().optional(),
+  })).default([]),
   /** 差评整改 of this visit's 差评, as the centre last reported it (null: none; older stored states lack it). */
   rectification: RectificationFacts.nullable().default(null),
 });
@@ -124,6 +139,7 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
         openedAt: e.at, status: 'opened', decision: null, decidedAt: null, staffNo: e.staffNo, tier: null, dueAt: null, promisedDate: null,
         supplementDeadline: null, supplementedMaterialIds: [], completedAt: null, elapsedSeconds: null, terminatedAt: null,
         deliveredAt: null, delivery: null, rating: null, ratedAt: null, ...NO_REVIEW, pages: [], reviewMaterials: null,
+        supplementRequest: null, clockPausedAt: null, pausedSeconds: 0,
       },
     };
   }
@@ -171,7 +187,13 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
       if (have.length + e.payload.pages.length > MAX_PAGES_PER_CASE) return refuse(`每个办件最多 ${MAX_PAGES_PER_CASE} 页扫描件`);
       const bytes = [...have, ...e.payload.pages].reduce((n, p) => n + p.bytes, 0);
       if (bytes > MAX_CASE_BYTES) return refuse(`每个办件的扫描件合计不能超过 ${MAX_CASE_BYTES / 1024 / 1024} MB`);
-      return next({ pages: [...have, ...e.payload.pages.map((p) => ({ pageId: p.pageId, materialId: p.materialId, sha256: p.sha256, bytes: p.bytes }))] });
+      const mark = e.payload.supplement ? { supplement: true } : {};
+      const pages = [...have, ...e.payload.pages.map((p) => ({ pageId: p.pageId, materialId: p.materialId, sha256: p.sha256, bytes: p.bytes, ...mark }))];
+      // The supplement of an open 需补正 is recorded: the clock runs again, the reviewer goes on.
+      if (e.payload.supplement && supplementWait(s) === 'applicant') {
+        return next({ pages, ...endPause(clockOf(s), e.at), supplementRequest: s.supplementRequest ? { ...s.supplementRequest, supplementedAt: e.at } : null });
+      }
+      return next({ pages });
     }
     // The centre's events are never refused here (the centre is their authority; the server
     // checks its rules with the blockers below before it issues one).
@@ -180,7 +202,17 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
       const at = new Date(e.at).toISOString();
       if (s.reviewDecidedAt && at < s.reviewDecidedAt) return next({});
       const p = e.payload;
+      // 需补正 stops the 立等可取 clock (unless it stands still already); any other decision
+      // settles an open 需补正 and lets it run (supplementClock.ts).
+      const asked = p.status === 'needsSupplement';
+      const clock = asked
+        ? { clockPausedAt: s.clockPausedAt ?? at }
+        : endPause(clockOf(s), at);
       return next({
+        ...clock,
+        supplementRequest: asked
+          ? { at, reason: p.reason, materials: (p.materials ?? s.reviewMaterials ?? []).filter((m) => m.verdict === 'failed').map((m) => ({ materialId: m.materialId, reason: m.reason })), supplementedAt: null }
+          : (s.supplementRequest ?? null),
         reviewStatus: p.status, reviewDecidedAt: at, reviewStatusEventId: p.statusEventId, reviewReason: p.reason, reviewNote: p.note,
         reviewDecidedBy: p.decidedBy,
         reviewMaterials: p.materials ? p.materials.map((m) => ({ materialId: m.materialId, verdict: m.verdict, reason: m.reason })) : (s.reviewMaterials ?? null),
@@ -209,6 +241,8 @@ export function applyEvent(s: CaseState | null, e: CaseEvent): Applied {
       return unhandled(e);
   }
 }
+
+const clockOf = (s: CaseState) => ({ tier: s.tier, dueAt: s.dueAt, clockPausedAt: s.clockPausedAt ?? null, pausedSeconds: s.pausedSeconds ?? 0 });
 
 /**
  * A rating is never dated before the service it rates: neither its own time nor a paper
@@ -259,10 +293,15 @@ const conflict = (message: string): Blocker => ({ code: 'conflict', message });
 const notYet = (message: string): Blocker => ({ code: 'precondition_failed', message });
 type View<K extends keyof CaseState> = Readonly<Pick<CaseState, K>>;
 
-export function completeBlocker(s: View<'status' | 'reviewStatus'>): Blocker {
+export function completeBlocker(s: View<'status' | 'reviewStatus'> & Partial<View<'supplementRequest'>>): Blocker {
   if (s.status !== 'accepted') return conflict(`办件当前状态为「${STATUS_LABEL[s.status]}」，不能办结`);
-  // 需补正 is open: the matter waits for the applicant's supplement and the reviewer.
-  if (s.reviewStatus === 'needsSupplement') return notYet('后台要求补正材料，补正并经审核前不能办结');
+  // 需补正 is open: the matter waits for the applicant's supplement, then for the reviewer.
+  const wait = supplementWait(s);
+  if (wait === 'applicant') {
+    const n = s.supplementRequest?.materials.length ?? 0;
+    return notYet(`后台要求补正${n ? ` ${n} 项` : ''}材料，请先记录申请人补正的材料；补正并经后台审核前不能办结`);
+  }
+  if (wait === 'department') return notYet('补正材料已记录，正等待后台审核；后台审核后才能办结');
   return null;
 }
 export function supplementBlocker(s: View<'status'>): Blocker {
@@ -397,12 +436,14 @@ export const MAIN_NOTICE: Record<Decision, NoticeKind> = {
   redirect: 'redirect',
 };
 
-/** Notices a case may print: its decision's, the 材料接收凭证 of an accepted case, the 延长办理期限通知书 once extended, the 出件回执 once delivered. */
-export function noticeKinds(s: View<'decision' | 'status'> & Partial<View<'extension'>>): NoticeKind[] {
+/** Notices a case may print: its decision's, the 材料接收凭证 of an accepted case, the 延长办理期限通知书 once extended, the 补正告知书 once 需补正 named materials, the 出件回执 once delivered. */
+export function noticeKinds(s: View<'decision' | 'status'> & Partial<View<'extension' | 'supplementRequest'>>): NoticeKind[] {
   if (!s.decision) return [];
   const kinds: NoticeKind[] = [MAIN_NOTICE[s.decision]];
   if (s.decision === 'accept' || s.decision === 'acceptWithDeferral') kinds.push('materialReceipt');
   if (s.extension) kinds.push('extension');
+  // The latest 需补正 that named failed materials (printable again once settled).
+  if (s.supplementRequest?.materials.length) kinds.push('supplementRequest');
   if (s.status === 'delivered') kinds.push('deliveryReceipt');
   return kinds;
 }

@@ -4,7 +4,8 @@
 // renderer only shows the answer.
 //
 // - 立等可取 (a tier): due at acceptance + the tier's minutes (`dueAt`); 即将超时 from
-//   IMMEDIATE_WARN_MINUTES before it, 已超时 after it, until 办结.
+//   IMMEDIATE_WARN_MINUTES before it, 已超时 after it, until 办结; no warning while a 需补正
+//   stops the clock (supplementClock.ts), whose end moves `dueAt` by the time it stood still.
 // - 承诺件: due on the promised date (moved by a 延期); 即将超时 with one working day or less
 //   left, 已超时 after it, while it is 受理/待补正 and the back office has not finished it;
 //   paused while 挂起 (reviewClock in caseState.ts, the back office's own rule).
@@ -15,6 +16,7 @@ import type { WorkCalendar } from '../calendar/holidays';
 import { workingDaysBetween } from '../calendar/workdays';
 import { chinaDay } from '../time';
 import { reviewClock, type CaseState } from './caseState';
+import { immediateClock } from './supplementClock';
 import type { CaseStatus } from './case';
 import type { ImmediateTier } from './catalogue';
 
@@ -73,6 +75,8 @@ export interface DeadlineCase {
   reviewStatus: CaseState['reviewStatus'];
   tier: ImmediateTier | null;
   dueAt: string | null;
+  /** The 立等可取 clock stands still since (需补正 waiting for the applicant): no warning meanwhile. */
+  clockPausedAt?: string | null;
   promisedDate: string | null;
   supplementDeadline: string | null;
   suspension: CaseState['suspension'];
@@ -86,7 +90,10 @@ export function caseDeadline(c: DeadlineCase, now: Date, cal: WorkCalendar): Dea
   const head = { caseId: c.caseId, caseNumber: c.caseNumber, itemName: c.itemName, applicantName: c.applicantName };
   if (c.tier && c.dueAt) {
     if (c.status !== 'accepted') return null;
-    const ms = Date.parse(c.dueAt) - now.getTime();
+    const clock = immediateClock({ tier: c.tier, dueAt: c.dueAt, clockPausedAt: c.clockPausedAt ?? null }, now)!;
+    // The clock stands still while the applicant fetches a 需补正's materials: nothing to warn of.
+    if (clock.paused) return null;
+    const ms = clock.remainingMs;
     // Whole minutes, rounded toward zero both ways, like the countdown's mm:ss (2:59 late is 2).
     const minutesLeft = Math.trunc(ms / 60_000) || 0;
     const band: DeadlineBand | null = ms < 0 ? 'overdue' : ms <= IMMEDIATE_WARN_MINUTES * 60_000 ? 'dueSoon' : null;

@@ -43,6 +43,8 @@ export interface BuildNoticeInput {
   redirect?: (Pick<SubCenter, 'name' | 'address' | 'phone' | 'hours'> & { places?: Array<{ name: string; address: string; phone: string }> }) | null;
   delivery?: z.input<typeof NoticeModel>['delivery'];
   extension?: NoticeModel['extension'];
+  /** 补正告知书: the 需补正 and exactly its failed materials (listed as `missing`, nothing else). */
+  supplement?: { requestedAt: string; opinion: string | null; materials: ReadonlyArray<{ materialId: string; reason: string | null }> } | null;
   queryHint?: string;
   practice: boolean;
 }
@@ -53,6 +55,7 @@ const DEFAULT_REASON: Record<MissingMaterial['problem'], string> = {
   缺失: '未提交，请补齐后提交',
   不符合法定形式: '不符合法定形式，请按要求更正后提交',
   容缺待补: '容缺受理，请在补正期限内提交',
+  审核未通过: '经审核未通过，请按要求重新提交',
 };
 
 /** Materials that apply under the given answers: every requiredWhen condition must match. */
@@ -96,8 +99,21 @@ export function materialLines(item: Item, answers: Answers, marks: Marks, listUn
   return { received, missing };
 }
 
+/** The failed materials of a 需补正, named as in the item (a material no longer in it keeps its id). */
+export function failedLines(item: Item, failed: ReadonlyArray<{ materialId: string; reason: string | null }>): MissingMaterial[] {
+  return failed.map((f) => ({
+    name: item.materials.find((m) => m.id === f.materialId)?.name ?? f.materialId,
+    problem: '审核未通过',
+    reason: f.reason?.trim() || DEFAULT_REASON.审核未通过,
+  }));
+}
+
 export function buildNotice(input: BuildNoticeInput): NoticeModel {
-  const { received, missing } = materialLines(input.item, input.answers, input.marks, input.kind === 'missingMaterials', input.pages);
+  const lines = materialLines(input.item, input.answers, input.marks, input.kind === 'missingMaterials', input.pages);
+  // A 补正告知书 lists exactly what the department failed, not the intake's checklist.
+  const asked = input.kind === 'supplementRequest' && input.supplement ? input.supplement : null;
+  const received = asked ? [] : lines.received;
+  const missing = asked ? failedLines(input.item, asked.materials) : lines.missing;
   const promisedDays = input.kind === 'acceptance' || input.kind === 'deferredAcceptance' ? input.item.promisedDays : null;
   return NoticeModel.parse({
     kind: input.kind,
@@ -117,6 +133,7 @@ export function buildNotice(input: BuildNoticeInput): NoticeModel {
     redirect: input.redirect ?? null,
     delivery: input.delivery ?? null,
     extension: input.extension ?? null,
+    supplement: asked ? { requestedAt: asked.requestedAt, opinion: asked.opinion } : null,
     clerk: { name: input.clerk.name, staffNo: input.clerk.staffNo },
     window: { name: input.window.name },
     office: { name: input.office.name, address: input.office.address, phone: input.office.phone },

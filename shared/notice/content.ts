@@ -182,6 +182,18 @@ export function noticeContent(m: NoticeModel): NoticeContent {
       fields.push(['原承诺办结', formatDate(x.previousPromisedDate)], ['延长期限', `${x.days} 个工作日`], ['延长后办结', `${formatDate(x.promisedDate)}前`], ['批准时间', formatDateTime(x.approvedAt)]);
       break;
     }
+    case 'supplementRequest': {
+      const r = m.supplement!;
+      paragraphs.push(
+        `${you}于${when}提交的${item}申请（办件编号 ${m.caseNumber}），经${m.item.department || '审批部门'}审查，下列材料未通过审核，需要补正（共 ${m.missing.length} 项）。`,
+        `请按下列要求准备材料，携带本告知书到本中心综合窗口提交补正材料。补正期间不计入办理时限；补正材料经审核通过后继续办理。`,
+      );
+      if (r.opinion) sections.push({ heading: '审查意见', placement: 'afterText', lines: [r.opinion] });
+      fields.push(['告知时间', formatDateTime(r.requestedAt)]);
+      tables.push(missingTable(`需补正材料（共 ${m.missing.length} 项）`));
+      signature = '申请人（代理人）签字：';
+      break;
+    }
     case 'redirect': {
       const s = m.redirect!;
       const places = s.places ?? [];

@@ -14,6 +14,7 @@ export const NOTICE_KINDS = [
   'deliveryReceipt',
   'redirect',
   'extension',
+  'supplementRequest',
 ] as const;
 export const NoticeKind = z.enum(NOTICE_KINDS);
 export type NoticeKind = z.infer<typeof NoticeKind>;
@@ -27,6 +28,7 @@ export const NOTICE_TITLE: Record<NoticeKind, string> = {
   deliveryReceipt: '出件回执',
   redirect: '引导告知单',
   extension: '延长办理期限通知书',
+  supplementRequest: '补正告知书',
 };
 
 /** The watermark text of practice notices, on every layout and output (docs/architecture.md §8). */
@@ -64,7 +66,7 @@ export type ReceivedMaterial = z.infer<typeof ReceivedMaterial>;
 
 export const MissingMaterial = z.object({
   name: line(120),
-  problem: z.enum(['缺失', '不符合法定形式', '容缺待补']),
+  problem: z.enum(['缺失', '不符合法定形式', '容缺待补', '审核未通过']),
   /** What is wrong and what to bring: the applicant must not need to come back twice. */
   reason: line(300),
 });
@@ -103,6 +105,12 @@ export const Extension = z.object({
   previousPromisedDate: DateOnly,
   promisedDate: DateOnly,
   approvedAt: DateTime,
+});
+
+/** 需补正 of the department after acceptance (补正告知书): when it asked and its overall opinion; the materials are `missing`. */
+export const SupplementRequest = z.object({
+  requestedAt: DateTime,
+  opinion: z.string().trim().max(2000).nullable(),
 });
 
 /** The 证照 or 批文 the back office issued with its 准予 (printed on the 出件回执). */
@@ -150,6 +158,7 @@ export const NoticeModel = z
     redirect: Redirect.nullable(),
     delivery: Delivery.nullable(),
     extension: Extension.nullable().default(null),
+    supplement: SupplementRequest.nullable().default(null),
     clerk: z.object({ name: line(30), staffNo: line(10) }),
     window: z.object({ name: line(60) }),
     office: z.object({ name: line(60), address: line(200), phone: z.string().trim().max(40) }),
@@ -178,6 +187,10 @@ export const NoticeModel = z
     if (m.kind === 'missingMaterials') need(m.missing.length > 0, 'missing', '一次性告知书须列明全部缺失或不符合要求的材料');
     if (m.kind === 'refusal') need(m.refusal, 'refusal', '不予受理通知书须有理由和救济途径');
     if (m.kind === 'redirect') need(m.redirect, 'redirect', '引导告知单须有分中心名称和地址');
+    if (m.kind === 'supplementRequest') {
+      need(m.supplement && m.caseNumber, 'supplement', '补正告知书须有办件编号和补正要求');
+      need(m.missing.length > 0, 'missing', '补正告知书须列明审核未通过的材料');
+    }
     if (m.kind === 'extension') need(m.extension && m.caseNumber, 'extension', '延长办理期限通知书须有办件编号和延期决定');
     if (m.kind === 'deliveryReceipt') {
       need(m.delivery, 'delivery', '出件回执须有领取信息');

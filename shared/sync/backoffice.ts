@@ -120,6 +120,8 @@ export const CasePage = z.object({
   contentType: z.string().nullable(),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
+  /** Brought by the applicant as a 补正 (after a 需补正). */
+  supplement: z.boolean().default(false),
 });
 export type CasePage = z.infer<typeof CasePage>;
 export const CasePagesResponse = z.object({ pages: z.array(CasePage) });

@@ -114,6 +114,20 @@ export function fixture(kind: NoticeKind, practice = false): NoticeModel {
         promisedDate: '2026-06-02',
         extension: { days: 10, reason: '需对经营场所进行现场核查', previousPromisedDate: '2026-05-19', promisedDate: '2026-06-02', approvedAt: '2026-05-15T16:20:00+08:00' },
       });
+    case 'supplementRequest':
+      return buildNotice({
+        ...common,
+        kind,
+        marks: allReceived, // the intake's checklist is not what this notice lists
+        caseNumber: '2101020320260512000017',
+        acceptedAt: '2026-05-12T10:30:00+08:00',
+        // No promised date on it: the time to supplement is not counted, the date moves after.
+        supplement: {
+          requestedAt: '2026-05-12T15:40:00+08:00',
+          opinion: '平面布局图与现场不符，授权委托书无委托人签字。',
+          materials: [{ materialId: 'layout', reason: '平面布局图未标明操作间面积，请重新绘制' }, { materialId: 'auth', reason: null }],
+        },
+      });
     case 'redirect':
       return buildNotice({
         ...common,

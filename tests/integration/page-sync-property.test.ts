@@ -3,7 +3,8 @@
 // duplicates, replays, truncates and resets requests, answers 5xx, goes offline, windows
 // crash mid-round and the server restarts. After the link heals: every page of every device on
 // the server exactly once and byte-identical, nothing left half-uploaded or refused, and the
-// event invariants of the sync property still hold.
+// event invariants of the sync property still hold. On PGlite and on real PostgreSQL (a fresh
+// schema per run); runs stay few: each one is a world of three devices with pages.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,10 @@ import fc from 'fast-check';
 import { actionArb, checkConvergence, closeWorld, heal, makeWorld, runAction, type Action, type World } from '../helpers/syncSchedule';
 import { acceptWithPages, sha256 } from '../helpers/scanCases';
 import { pageQueue } from '../../electron/store/pageUploads';
+import type { Backend } from './server-harness';
+
+// PGlite starts a fresh database folder per run (slow); PostgreSQL a fresh schema (fast).
+const RUNS: Record<Backend, number> = { pglite: 3, postgres: 3 };
 
 type PageAction = Action | { t: 'acceptPages'; d: number; pages: number };
 const pageActionArb: fc.Arbitrary<PageAction> = fc.oneof(
@@ -36,11 +41,11 @@ async function checkPages(w: World, taken: Map<string, Buffer>): Promise<string[
   return problems;
 }
 
-describe('page uploads under faults (pglite)', () => {
+describe.each(['pglite', 'postgres'] as const)('page uploads under faults (%s)', (kind) => {
   it('every page reaches the server exactly once, byte-identical', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom(0.3, 0.6), fc.array(pageActionArb, { minLength: 10, maxLength: 30 }), async (seed, faultRate, actions) => {
-        const w = await makeWorld('pglite', seed, faultRate);
+        const w = await makeWorld(kind, seed, faultRate);
         const taken = new Map<string, Buffer>();
         try {
           for (const a of actions) {
@@ -54,7 +59,7 @@ describe('page uploads under faults (pglite)', () => {
           await closeWorld(w);
         }
       }),
-      { numRuns: 3, endOnFailure: true },
+      { numRuns: RUNS[kind], endOnFailure: true },
     );
   }, 300_000);
 });

@@ -44,6 +44,22 @@ it('需补正 names exactly the failed materials; the supplement with new pages 
   expect(detail.value.review?.status).toBe('needsSupplement');
   expect(detail.value.review?.failedMaterials).toEqual([{ materialId: 'form', name: '查询申请表', reason: '申请表第二页字迹不清' }]);
 
+  // 办结 waits, and says for what; the 补正告知书 lists exactly the failed material with its reason.
+  const waiting = await d.ws.dispatch('case.complete', { caseId });
+  expect(waiting).toMatchObject({ ok: false, error: { code: 'precondition_failed', message: expect.stringContaining('请先记录申请人补正的材料') } });
+  expect(detail.value.review?.completeWaits).toContain('后台要求补正 1 项材料');
+  expect(((await d.ws.dispatch('notice.kinds', { caseId })) as { ok: true; value: { kinds: string[] } }).value.kinds).toContain('supplementRequest');
+  const notice = ((await d.ws.dispatch('notice.render', { caseId, kind: 'supplementRequest', layout: 'thermal80' })) as { ok: true; value: { html: string } }).value.html;
+  expect(notice).toContain('补正告知书');
+  expect(notice).toContain('申请表第二页字迹不清');
+  expect(notice).toContain('需补正材料（共 1 项）');
+
+  // A supplement must bring a new page of every failed material (a page of another one alone is refused).
+  addPage(d.ws, { draftId: 'other', materialId: 'id', colour: 'grey', dataBase64: noisyPng(20_000, 4141).toString('base64') });
+  expect(await d.ws.dispatch('pages.attach', { caseId, draftId: 'other', supplement: true })).toMatchObject({
+    ok: false, error: { code: 'precondition_failed', message: '请为每项需补正的材料扫描新的页面，尚缺：查询申请表' },
+  });
+
   // The applicant returns: a new scan of the failed material, recorded as the supplement.
   const fresh = noisyPng(25_000, 4242);
   addPage(d.ws, { draftId: 'sup', materialId: 'form', colour: 'grey', dataBase64: fresh.toString('base64') });
@@ -52,6 +68,8 @@ it('需补正 names exactly the failed materials; the supplement with new pages 
   detail = (await d.ws.dispatch('case.get', { caseId })) as { ok: true; value: CaseDetail };
   expect(detail.value.events.at(-1)?.summary).toBe('补正材料扫描件 1 页');
   expect(detail.value.pageUploads).toEqual({ total: 4, uploaded: 3 });
+  expect(detail.value.review?.supplementedAt).not.toBeNull();
+  expect(detail.value.review?.completeWaits).toBe('补正材料已记录，正等待后台审核；后台审核后才能办结');
   expect((await d.client.syncRound()).ok).toBe(true);
   detail = (await d.ws.dispatch('case.get', { caseId })) as { ok: true; value: CaseDetail };
   expect(detail.value.pageUploads).toEqual({ total: 4, uploaded: 4 });
@@ -59,10 +77,16 @@ it('需补正 names exactly the failed materials; the supplement with new pages 
   // The reviewer sees the new page with the case, and goes on.
   const after = await reviewer.get(`/cases/${caseId}/pages`);
   expect(after.json.pages).toHaveLength(4);
-  expect(after.json.pages[3]).toMatchObject({ materialId: 'form', stored: true });
+  expect(after.json.pages[3]).toMatchObject({ materialId: 'form', stored: true, supplement: true });
+  expect(after.json.pages[0]).toMatchObject({ supplement: false });
   const view = await reviewer.get(`/cases/${caseId}`);
   expect(view.json.events.map((e: { type: string }) => e.type)).toContain('case.pagesAttached');
   const ok = await reviewer.post(`/cases/${caseId}/status`, { status: 'reviewing', materials: [{ materialId: 'id', verdict: 'passed' }, { materialId: 'form', verdict: 'passed' }] });
   expect(ok.status).toBe(200);
+  // The department went on: 办结 no longer waits at the window; the 补正告知书 can still be reprinted.
+  expect((await d.client.syncRound()).ok).toBe(true);
+  detail = (await d.ws.dispatch('case.get', { caseId })) as { ok: true; value: CaseDetail };
+  expect(detail.value.review?.completeWaits).toBeNull();
+  expect(((await d.ws.dispatch('notice.kinds', { caseId })) as { ok: true; value: { kinds: string[] } }).value.kinds).toContain('supplementRequest');
   d.ws.close();
 }, 120_000);

@@ -95,6 +95,7 @@ const REQUIRED: Record<NoticeKind, string[]> = {
   materialReceipt: ['材料接收凭证', '接收时间', '2026年5月12日 10:30', '食品经营许可申请书', '授权委托书', '不代表审查或审批结论', '签字'],
   deliveryReceipt: ['出件回执', '邮寄送达', '王小明', '食品经营许可证（正本、副本各一份）', '邮件运单号：SF1402345678901', '2026年5月18日 15:05', '证照名称：食品经营许可证', '证照编号：JY22101020012345', '有效期限：2026年5月18日至2031年5月17日'],
   extension: ['延长办理期限通知书', '需对经营场所进行现场核查', '经本部门负责人批准，办理期限延长 10 个工作日', '原承诺办结日期为2026年5月19日', '延长后的承诺办结日期为2026年6月2日', '第四十二条第一款', '批准时间', '2026年5月15日 16:20'],
+  supplementRequest: ['补正告知书', '下列材料未通过审核，需要补正（共 2 项）', '审查意见', '平面布局图与现场不符', '需补正材料（共 2 项）', '审核未通过', '平面布局图未标明操作间面积，请重新绘制', '授权委托书', '经审核未通过，请按要求重新提交', '补正期间不计入办理时限', '告知时间', '2026年5月12日 15:40', '签字'],
   redirect: ['引导告知单', '告知单号', '沈阳市不动产登记分中心', '沈阳市沈河区青年大街100号', '024-23456789', '周一至周五 9:00—17:00', '不能受理'],
 };
 
@@ -136,6 +137,20 @@ describe('every kind carries its legally required parts', () => {
     expect(text).toContain('极速办（30分钟内办结）');
     expect(text).toContain('即办件，当场办结');
     expect(text).toContain('你于2026年5月12日 09:05提交');
+  });
+});
+
+describe('补正告知书', () => {
+  it('lists exactly the failed materials with their reasons, none of the checklist', () => {
+    for (const layout of NOTICE_LAYOUTS) {
+      const text = visible(renderNoticeHtml(fixture('supplementRequest'), layout));
+      for (const other of ['食品经营许可申请书', '营业执照', '食品安全管理制度文本', '已接收材料']) expect(text, layout).not.toContain(other);
+    }
+    expect(fixture('supplementRequest').missing.map((m) => m.name)).toEqual(['经营场所平面布局图', '授权委托书']);
+  });
+  it('is refused without a failed material', () => {
+    expect(() => NoticeModel.parse({ ...fixture('supplementRequest'), missing: [] })).toThrow(/审核未通过的材料/);
+    expect(() => NoticeModel.parse({ ...fixture('supplementRequest'), supplement: null })).toThrow(/补正要求/);
   });
 });
 

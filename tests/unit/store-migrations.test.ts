@@ -51,3 +51,31 @@ describe('migrations', () => {
     expect(() => migrate(db)).toThrow(/请升级一窗/);
   });
 });
+
+describe('migration 014 (the 立等可取 clock stands still under 需补正)', () => {
+  it('a case already under 需补正 gets its pause from its history', async () => {
+    const { recordEvents } = await import('../../electron/store/caseLog');
+    const { saveSnapshot, getCaseRow } = await import('../../electron/store/cases');
+    const { m014 } = await import('../../electron/store/migrations/014-clock-pause');
+    const db = new Database(':memory:');
+    migrate(db);
+    const caseId = '01900000-0000-7000-8000-0000000000aa';
+    const at = (min: number) => new Date(Date.UTC(2026, 11, 1, 1, min)).toISOString();
+    const snapshotId = saveSnapshot(db, '{}');
+    const s = recordEvents(db, null, [
+      { caseId, type: 'case.opened', staffNo: '1001', at: at(0), payload: {
+        itemCode: 'X1', catalogueVersion: 1, caseNumber: '210100-01-20261201-0001-K', officeCode: '210100', windowCode: '01',
+        applicant: { kind: 'person', name: '张三', idNumber: '11010519491231002X', phone: '13800138000' }, agent: null, answers: {}, marks: {},
+      } },
+      { caseId, type: 'case.decided', staffNo: '1001', at: at(0), payload: { decision: 'accept', caseNumber: '210100-01-20261201-0001-K', tier: 'within30', promisedDate: null, missing: [] } },
+    ], { snapshotId, itemName: '测试事项' });
+    recordEvents(db, s, [{ caseId, type: 'review.status', staffNo: null, at: at(5), payload: {
+      status: 'needsSupplement', reason: '材料不清', note: null, decidedBy: '审批员', statusEventId: 's1', serverSeq: 1, materials: [{ materialId: 'm1', verdict: 'failed', reason: '不清' }],
+    } }]);
+    // As a file written before 014 left it: no pause on the row.
+    db.prepare('UPDATE cases SET clock_paused_at = NULL WHERE id = ?').run(caseId);
+    m014.up!(db);
+    expect(getCaseRow(db, caseId)).toMatchObject({ clockPausedAt: at(5), dueAt: at(30) });
+    db.close();
+  });
+});

@@ -5,6 +5,7 @@ import { findCaseRowByNumber, getCaseRow, listQueue, toSummary } from '../../sto
 import { markReviewSeen, unseenReviewAlerts } from '../../store/reviewAlerts';
 import { loadCaseState } from '../../store/caseLog';
 import type { CaseReview } from '../../../shared/domain/case';
+import { completeBlocker } from '../../../shared/domain/caseState';
 import { caseEvents } from '../../store/caseEvents';
 import { evaluateIntake } from '../intakeTerms';
 import { chinaDay } from '../../../shared/time';
@@ -78,9 +79,13 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
         ? {
             status: state.reviewStatus, reason: state.reviewReason, note: state.reviewNote, decidedBy: state.reviewDecidedBy, result: state.reviewResult,
             extension: state.extension, suspension: state.suspension,
+            // Exactly what the 需补正 in effect failed (the same list its 补正告知书 prints).
             failedMaterials: state.reviewStatus === 'needsSupplement'
-              ? (state.reviewMaterials ?? []).filter((m) => m.verdict === 'failed').map((m) => ({ materialId: m.materialId, name: nameOf(m.materialId), reason: m.reason }))
+              ? (state.supplementRequest?.materials ?? (state.reviewMaterials ?? []).filter((m) => m.verdict === 'failed'))
+                .map((m) => ({ materialId: m.materialId, name: nameOf(m.materialId), reason: m.reason }))
               : [],
+            supplementedAt: state.reviewStatus === 'needsSupplement' ? (state.supplementRequest?.supplementedAt ?? null) : null,
+            completeWaits: state.status === 'accepted' ? (completeBlocker(state)?.message ?? null) : null,
           }
         : null;
       return {

@@ -1,5 +1,7 @@
 import { addPage, attachDraftToCase, discardDraft, listPages, readPage, removePage } from '../pages';
 import type { Workstation } from '../workstation';
+import { getCaseRow, getSnapshot } from '../../store/cases';
+import { Item } from '../../../shared/domain/catalogue';
 import type { HandlerTable } from '../dispatch';
 
 type PageChannels = 'pages.add' | 'pages.list' | 'pages.get' | 'pages.remove' | 'pages.discardDraft' | 'pages.attach';
@@ -14,6 +16,13 @@ export function pageHandlers(ws: Workstation): Pick<HandlerTable, PageChannels> 
       return { ok: true as const };
     },
     'pages.discardDraft': ({ draftId }) => ({ removed: discardDraft(ws.db, draftId) }),
-    'pages.attach': ({ caseId, draftId, supplement }) => ({ attached: attachDraftToCase(ws, caseId, draftId, supplement) }),
+    'pages.attach': ({ caseId, draftId, supplement }) => ({ attached: attachDraftToCase(ws, caseId, draftId, supplement, materialNames(ws, caseId)) }),
   };
+}
+
+/** Material names as the case's item snapshot has them (for messages naming what is still missing). */
+function materialNames(ws: Workstation, caseId: string): (id: string) => string {
+  const row = getCaseRow(ws.db, caseId);
+  const item = row ? Item.safeParse(JSON.parse(getSnapshot(ws.db, row.snapshotId))) : null;
+  return (id) => (item?.success ? item.data.materials.find((m) => m.id === id)?.name : undefined) ?? id;
 }

@@ -12,6 +12,7 @@ import { m010 } from './010-pages';
 import { m011 } from './011-rating-reasons';
 import { m012 } from './012-page-uploads';
 import { m013 } from './013-notice-prints';
+import { m014 } from './014-clock-pause';
 import type Database from 'better-sqlite3';
 
 export interface Migration {
@@ -22,7 +23,7 @@ export interface Migration {
   up?: (db: Database.Database) => void;
 }
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012, m013, m014];
 migrations.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`migration ${m.name} must be number ${i + 1}`);
 });

@@ -2,8 +2,9 @@
 // learns the server time once per refresh and ticks locally from the offset, so a PC whose
 // own clock is wrong still shows the true countdown.
 import { TIER_MINUTES, type ImmediateTier } from '../../../shared/domain/catalogue';
+import { immediateClock } from '../../../shared/domain/supplementClock';
 
-export type ClockTone = 'ok' | 'warn' | 'over';
+export type ClockTone = 'ok' | 'warn' | 'over' | 'paused';
 
 /** Share of the tier time after which the countdown turns amber (超时预警). */
 export const WARN_SHARE = 0.8;
@@ -23,9 +24,12 @@ export function mmss(totalSeconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${String(m).padStart(2, '0')}:${sec}`;
 }
 
-export function countdown(dueAt: string, tier: ImmediateTier, nowMs: number): Countdown {
+/** `pausedAt`: a 需补正 stops the clock (shared/domain/supplementClock.ts); what is left stays as it was. */
+export function countdown(dueAt: string, tier: ImmediateTier, nowMs: number, pausedAt: string | null = null): Countdown {
   const total = TIER_MINUTES[tier] * 60;
-  const remaining = Math.floor((Date.parse(dueAt) - nowMs) / 1000);
+  const clock = immediateClock({ tier, dueAt, clockPausedAt: pausedAt }, new Date(nowMs))!;
+  const remaining = Math.floor(clock.remainingMs / 1000);
+  if (clock.paused) return { tone: 'paused', text: `${remaining < 0 ? '超时' : '剩余'} ${mmss(Math.abs(remaining))}`, remainingSeconds: remaining };
   if (remaining < 0) return { tone: 'over', text: `超时 ${mmss(-remaining)}`, remainingSeconds: remaining };
   const tone: ClockTone = total - remaining >= WARN_SHARE * total ? 'warn' : 'ok';
   return { tone, text: `剩余 ${mmss(remaining)}`, remainingSeconds: remaining };

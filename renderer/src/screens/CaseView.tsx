@@ -91,7 +91,7 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
           {CASE_STATUS_LABEL[s.status]}
         </Tag>
         {review && <Tag color="geekblue">后台：{review}</Tag>}
-        {s.tier && s.status === 'accepted' && s.dueAt && <Countdown dueAt={s.dueAt} tier={s.tier} nowMs={nowMs} />}
+        {s.tier && s.status === 'accepted' && s.dueAt && <Countdown dueAt={s.dueAt} tier={s.tier} nowMs={nowMs} pausedAt={s.clockPausedAt} />}
       </div>
 
       <div className="case-actions" data-testid="case-actions">
@@ -115,6 +115,14 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
           >
             办结
           </Button>
+        )}
+        {/* 需补正 open: 办结 waits, and says for what (the handler's blocker). */}
+        {s.onTheSpot && !s.actions.includes('complete') && detail.review?.completeWaits && (
+          <Tooltip title={detail.review.completeWaits}>
+            <Button size="large" disabled data-testid="action-complete-waiting">
+              办结（待补正）
+            </Button>
+          </Tooltip>
         )}
         {/* Once 办结, its place stays taken, so 出件 never appears under the pointer that just clicked 办结. */}
         {s.status === 'completed' && (
@@ -158,8 +166,14 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
         )}
       </div>
       <ErrorAlert error={actionError} testId="case-action-error" />
-      {detail.review && <ReviewInfo review={detail.review} onPrintExtension={() => setDialog({ type: 'notice', kind: 'extension' })} />}
-      {detail.review?.status === 'needsSupplement' && detail.review.failedMaterials.length > 0 && (
+      {detail.review && (
+        <ReviewInfo
+          review={detail.review}
+          onPrintExtension={() => setDialog({ type: 'notice', kind: 'extension' })}
+          onPrintSupplement={() => setDialog({ type: 'notice', kind: 'supplementRequest' })}
+        />
+      )}
+      {detail.review?.status === 'needsSupplement' && detail.review.failedMaterials.length > 0 && !detail.review.supplementedAt && (
         <SupplementScans caseId={caseId} failed={detail.review.failedMaterials} onRecorded={load} />
       )}
       {overdue && <Alert type="error" showIcon data-testid="supplement-overdue" title={`补正期限 ${cnDate(s.supplementDeadline!)} 已过，申请人未补正，可终止办理`} style={{ marginBottom: 12 }} />}
@@ -181,7 +195,7 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
                 children: whoLine(a),
               },
               ...(detail.agent ? [{ key: 'agent', label: '代理人', span: 2, children: `${detail.agent.name} · ${maskIdNumber(detail.agent.idNumber)} · ${detail.agent.phone}` }] : []),
-              ...(s.tier ? [{ key: 'tier', label: '立等可取', children: `${TIER_LABEL[s.tier]}${s.dueAt ? `，${cnTime(s.dueAt, false)} 前办结` : ''}` }] : []),
+              ...(s.tier ? [{ key: 'tier', label: '立等可取', children: `${TIER_LABEL[s.tier]}${s.clockPausedAt ? '，需补正期间暂停计时' : s.dueAt ? `，${cnTime(s.dueAt, false)} 前办结` : ''}` }] : []),
               ...(s.elapsedSeconds !== null
                 ? [
                     {

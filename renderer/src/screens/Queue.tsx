@@ -25,7 +25,7 @@ import { CASE_QUERY_LABEL } from '../../../shared/search/caseQuery';
 const REFRESH_MS = 30_000;
 
 function TimeCell({ s, nowMs, onTerminate }: { s: CaseSummary; nowMs: number; onTerminate: () => void }) {
-  if (s.tier && s.dueAt && s.status === 'accepted') return <Countdown dueAt={s.dueAt} tier={s.tier} nowMs={nowMs} />;
+  if (s.tier && s.dueAt && s.status === 'accepted') return <Countdown dueAt={s.dueAt} tier={s.tier} nowMs={nowMs} pausedAt={s.clockPausedAt} />;
   if (s.elapsedSeconds !== null) {
     const e = elapsedText(s.elapsedSeconds, s.tier);
     return <span className={e.within ? 'clock-done' : 'clock-over'}>{e.text}</span>;

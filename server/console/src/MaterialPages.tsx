@@ -1,6 +1,6 @@
 // Each material's scanned pages for the reviewer: thumbnails per material (those not yet
 // uploaded from the window say so), a viewer with zoom, rotate and previous/next, and the
-// per-material verdict 通过 / 未通过 with its reason, which the review decision carries (需补正
+// per-material verdict 通过 / 未通过 with its reason (pages brought as a 补正 are marked), which the review decision carries (需补正
 // then names exactly the failed materials).
 import { useEffect, useState } from 'react';
 import { Button, Card, Empty, Input, Modal, Radio, Space, Tag } from 'antd';
@@ -47,10 +47,11 @@ export function MaterialPages({ caseId, materials, verdicts, onVerdicts, editabl
             <div className="review-material-head">
               <strong>{m.name}</strong> <Tag>{mine.length ? `${mine.length} 页` : '无扫描件'}</Tag>
               {mine.some((p) => !p.stored) && <Tag color="orange">{mine.filter((p) => !p.stored).length} 页尚未上传</Tag>}
+              {mine.some((p) => p.supplement) && <Tag color="blue" data-testid="supplement-pages">补正 {mine.filter((p) => p.supplement).length} 页</Tag>}
             </div>
             <div className="review-thumbs">
               {mine.map((p, i) => p.stored
-                ? <button key={p.pageId} type="button" className="review-thumb" onClick={() => open(mine, i, m.name)} data-testid="review-thumb"><img src={src(caseId, p.pageId)} alt={`${m.name} 第 ${i + 1} 页`} /></button>
+                ? <button key={p.pageId} type="button" className={`review-thumb${p.supplement ? ' supplement' : ''}`} onClick={() => open(mine, i, m.name)} data-testid="review-thumb" title={p.supplement ? '补正材料' : undefined}><img src={src(caseId, p.pageId)} alt={`${m.name} 第 ${i + 1} 页${p.supplement ? '（补正）' : ''}`} /></button>
                 : <span key={p.pageId} className="review-thumb waiting">上传中</span>)}
             </div>
             {editable && (
