@@ -18,7 +18,7 @@ import { MonthReport } from './MonthReport';
 import { STAFF_ROLE_LABEL } from './labels';
 import { QUEUES, type Queue } from '../../../shared/sync/review';
 
-type Route = { page: 'queue'; queue: Queue } | { page: 'case'; caseId: string } | { page: 'extensions' } | { page: 'staff' } | { page: 'audit' } | { page: 'rectifications' } | { page: 'stats' } | { page: 'report'; from: string; to: string };
+type Route = { page: 'queue'; queue: Queue } | { page: 'case'; caseId: string } | { page: 'extensions' } | { page: 'staff' } | { page: 'audit' } | { page: 'rectifications' } | { page: 'stats' } | { page: 'report'; from: string; to: string; officeCode?: string; departmentCode?: string };
 
 function routeFromHash(): Route | null {
   const h = location.hash;
@@ -31,8 +31,14 @@ function routeFromHash(): Route | null {
   if (h === '#/audit') return { page: 'audit' };
   if (h === '#/rectifications') return { page: 'rectifications' };
   if (h === '#/stats') return { page: 'stats' };
-  const r = /^#\/stats\/report\?from=(\d{4}-\d{2}-\d{2})&to=(\d{4}-\d{2}-\d{2})$/.exec(h);
-  if (r) return { page: 'report', from: r[1], to: r[2] };
+  const r = /^#\/stats\/report\?(.*)$/.exec(h);
+  if (r) {
+    const p = new URLSearchParams(r[1]);
+    const day = (k: string) => (/^\d{4}-\d{2}-\d{2}$/.test(p.get(k) ?? '') ? p.get(k)! : null);
+    const from = day('from');
+    const to = day('to');
+    if (from && to) return { page: 'report', from, to, officeCode: p.get('office') || undefined, departmentCode: p.get('department') || undefined };
+  }
   return null;
 }
 const go = (hash: string) => { location.hash = hash; };
@@ -106,7 +112,7 @@ export function ConsoleApp() {
         ) : page.page === 'extensions' ? (
           <ExtensionRequests onOpen={(id) => go(`#/cases/${id}`)} />
         ) : page.page === 'report' ? (
-          <MonthReport from={page.from} to={page.to} onBack={() => go('#/stats')} />
+          <MonthReport from={page.from} to={page.to} officeCode={page.officeCode} departmentCode={page.departmentCode} onBack={() => go('#/stats')} />
         ) : page.page === 'stats' ? (
           <CentreDashboard />
         ) : page.page === 'rectifications' ? (

@@ -64,6 +64,9 @@ export interface CaseFilters {
   reviewStatus?: string;
 }
 
+/** The dashboard's query; an empty office or department means all within the caller's scope. */
+export interface CentreStatsFilters { from: string; to: string; groupBy: string; officeCode?: string; departmentCode?: string }
+
 const post = <T>(path: string, body: unknown = {}) => request<T>(path, { method: 'POST', body });
 const c = (id: string) => `/cases/${encodeURIComponent(id)}`;
 
@@ -97,8 +100,8 @@ export const api = {
   audit: (q: Partial<AuditQuery>) => request<AuditListResponse>(`/audit${qs(q as Record<string, string | number | undefined>)}`),
   auditCsvUrl: (q: Partial<AuditQuery>) => `/backoffice/api/audit.csv${qs(q as Record<string, string | number | undefined>)}`,
   verifyAudit: () => request<AuditVerifyResponse>('/audit/verify'),
-  centreStats: (q: { from: string; to: string; groupBy: string }) => request<CentreStatsResponse>(`/stats/centre${qs(q)}`),
-  centreStatsXlsxUrl: (q: { from: string; to: string; groupBy: string }) => `/backoffice/api/stats/centre.xlsx${qs(q)}`,
+  centreStats: (q: CentreStatsFilters) => request<CentreStatsResponse>(`/stats/centre${qs({ ...q })}`),
+  centreStatsXlsxUrl: (q: CentreStatsFilters) => `/backoffice/api/stats/centre.xlsx${qs({ ...q })}`,
   rectificationsXlsxUrl: (q: { standing?: string; invalidPending?: boolean }) => `/backoffice/api/rectifications.xlsx${qs({ standing: q.standing, invalidPending: q.invalidPending ? 'true' : undefined })}`,
   rectifications: (q: { standing?: string; invalidPending?: boolean }) =>
     request<RectificationListResponse>(`/rectifications${qs({ standing: q.standing, invalidPending: q.invalidPending ? 'true' : undefined })}`),
