@@ -1,6 +1,6 @@
 // Shell of the console: sign-in, then by role — reviewers and heads: the queues (#/queue/<q>)
 // and one case (#/cases/<id>), heads also 延期审批 (#/extensions); the centre's admin: 账号管理
-// (#/staff) and 审计日志 (#/audit); heads and admins 差评整改 (#/rectifications). A session that ends on the server returns here to sign-in.
+// (#/staff), 审计日志 (#/audit) and 评价原因 (#/rating-reasons); heads and admins 差评整改 (#/rectifications). A session that ends on the server returns here to sign-in.
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Menu, Spin, Tag } from 'antd';
 import { setCurrentSession, type StaffSession } from './session';
@@ -15,10 +15,11 @@ import { AuditLog } from './AuditLog';
 import { Rectifications } from './Rectifications';
 import { CentreDashboard } from './CentreDashboard';
 import { MonthReport } from './MonthReport';
+import { RatingReasons } from './RatingReasons';
 import { STAFF_ROLE_LABEL } from './labels';
 import { QUEUES, type Queue } from '../../../shared/sync/review';
 
-type Route = { page: 'queue'; queue: Queue } | { page: 'case'; caseId: string } | { page: 'extensions' } | { page: 'staff' } | { page: 'audit' } | { page: 'rectifications' } | { page: 'stats' } | { page: 'report'; from: string; to: string; officeCode?: string; departmentCode?: string };
+type Route = { page: 'queue'; queue: Queue } | { page: 'case'; caseId: string } | { page: 'extensions' } | { page: 'staff' } | { page: 'audit' } | { page: 'rectifications' } | { page: 'stats' } | { page: 'ratingReasons' } | { page: 'report'; from: string; to: string; officeCode?: string; departmentCode?: string };
 
 function routeFromHash(): Route | null {
   const h = location.hash;
@@ -31,6 +32,7 @@ function routeFromHash(): Route | null {
   if (h === '#/audit') return { page: 'audit' };
   if (h === '#/rectifications') return { page: 'rectifications' };
   if (h === '#/stats') return { page: 'stats' };
+  if (h === '#/rating-reasons') return { page: 'ratingReasons' };
   const r = /^#\/stats\/report\?(.*)$/.exec(h);
   if (r) {
     const p = new URLSearchParams(r[1]);
@@ -78,12 +80,12 @@ export function ConsoleApp() {
   const admin = role === 'admin';
   // Each role lands on its own page; a page of another role is not offered.
   const page: Route = !session ? { page: 'queue', queue: 'unclaimed' }
-    : admin ? (route?.page === 'audit' || route?.page === 'rectifications' || route?.page === 'stats' || route?.page === 'report' ? route : { page: 'staff' })
-    : route && route.page !== 'staff' && route.page !== 'audit' && ((route.page !== 'extensions' && route.page !== 'rectifications' && route.page !== 'stats' && route.page !== 'report') || role === 'head') ? route : { page: 'queue', queue: 'unclaimed' };
+    : admin ? (route?.page === 'audit' || route?.page === 'rectifications' || route?.page === 'stats' || route?.page === 'report' || route?.page === 'ratingReasons' ? route : { page: 'staff' })
+    : route && route.page !== 'staff' && route.page !== 'audit' && route.page !== 'ratingReasons' && ((route.page !== 'extensions' && route.page !== 'rectifications' && route.page !== 'stats' && route.page !== 'report') || role === 'head') ? route : { page: 'queue', queue: 'unclaimed' };
   const menu = admin
-    ? [{ key: 'staff', label: '账号管理' }, { key: 'audit', label: '审计日志' }, { key: 'rectifications', label: '差评整改' }, { key: 'stats', label: '中心统计' }]
+    ? [{ key: 'staff', label: '账号管理' }, { key: 'audit', label: '审计日志' }, { key: 'rectifications', label: '差评整改' }, { key: 'stats', label: '中心统计' }, { key: 'rating-reasons', label: '评价原因' }]
     : [{ key: 'queue', label: '办件审批' }, ...(role === 'head' ? [{ key: 'extensions', label: '延期审批' }, { key: 'rectifications', label: '差评整改' }, { key: 'stats', label: '中心统计' }] : [])];
-  const selected = page.page === 'case' ? 'queue' : page.page === 'report' ? 'stats' : page.page;
+  const selected = page.page === 'case' ? 'queue' : page.page === 'report' ? 'stats' : page.page === 'ratingReasons' ? 'rating-reasons' : page.page;
 
   return (
     <>
@@ -117,6 +119,8 @@ export function ConsoleApp() {
           <CentreDashboard />
         ) : page.page === 'rectifications' ? (
           <Rectifications admin={admin} onOpenCase={(id) => go(`#/cases/${id}`)} />
+        ) : page.page === 'ratingReasons' ? (
+          <RatingReasons />
         ) : page.page === 'staff' ? (
           <StaffAdmin me={session.staff.staffNo} />
         ) : (
