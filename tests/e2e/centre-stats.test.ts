@@ -158,9 +158,11 @@ describe('中心统计: scope, groupings, charts, overdue', () => {
   it('the head’s 中心 and 部门 filters offer only their scope; choosing a centre narrows every figure', async () => {
     expect(await options('stats-department')).toEqual(['全部部门', '市场监督管理局']); // not 交通运输局
     expect(await options('stats-office')).toEqual(['全部中心', '和平区政务服务中心', '沈河区政务服务中心']);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await choose('stats-office', '沈河区政务服务中心');
     await expect.poll(() => card('card-total')).toBe('1 件'); // the one 容缺 food case at 沈河
     expect(await page.getByTestId('groups-table').locator('tbody tr').count()).toBe(1);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot('console-centre-stats-filtered');
     await choose('stats-office', '全部中心');
   });

@@ -1,6 +1,7 @@
 // 窗口统计 in Chromium against the real handlers: a morning at the window (立等可取 finished on
 // time and late, a 一次性告知, a 容缺 case, ratings), then today's and this week's figures, the
-// charts, the 容缺 due list, and the 交接班 sheet printed to an archived A4 PDF whose text is read back.
+// charts, the 容缺 due list, and the 交接班 sheet printed to an archived A4 PDF whose text is read back;
+// 窗口统计, 交接班 and 今日办件 each export to .xlsx, downloaded and read back with exceljs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -118,6 +119,13 @@ describe('窗口统计 and 交接班', () => {
     const text = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
     expect(text).toContain('窗口交接班清单');
     expect(text).toContain('孙三');
+    // 今日办件 exports as listed.
+    await dialog.locator('.ant-modal-close').click();
+    await h.page.getByTestId('nav-queue').click();
+    await poll(() => h.page.getByTestId('queue').locator('.ant-table-tbody tr.ant-table-row').count()).toBe(4);
+    const today = (await downloadWorkbook(h.page, h.page.getByTestId('queue-export'))).wb.getWorksheet('今日办件')!;
+    expect(today.rowCount).toBe(5);
+    expect(today.getColumn(3).values).toEqual(expect.arrayContaining(['赵一', '钱二', '孙三', '李四']));
     expect(h.errors).toEqual([]);
   });
 });

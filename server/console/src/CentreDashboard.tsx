@@ -58,8 +58,8 @@ export function CentreDashboard() {
           options={[{ value: '', label: dir && dir.offices.length > 1 ? '全部中心' : '本人负责的中心' }, ...(dir?.offices ?? []).map((o) => ({ value: o.code, label: o.name }))]} />
         <Select aria-label="部门" data-testid="stats-department" value={departmentCode} onChange={setDepartmentCode}
           options={[{ value: '', label: '全部部门' }, ...(dir?.departments ?? []).map((d) => ({ value: d.code, label: d.name }))]} />
+        <Segmented value={groupBy} onChange={(v) => setGroupBy(v as GroupBy)} options={GROUP_BYS.map((g) => ({ value: g, label: `按${GROUP_BY_LABEL[g]}` }))} data-testid="stats-group-by" />
       </div>
-      <Segmented value={groupBy} onChange={(v) => setGroupBy(v as GroupBy)} options={GROUP_BYS.map((g) => ({ value: g, label: `按${GROUP_BY_LABEL[g]}` }))} style={{ margin: '8px 0 12px' }} data-testid="stats-group-by" />
       {error && <Alert type="error" showIcon title={error} data-testid="centre-stats-error" />}
       {!data || !total || !charts ? (
         !error && <Spin />

@@ -103,15 +103,15 @@ export function RatingReasons() {
               <h3>{RATING_CLASS_LABEL[c]}（{mine.length} 条）</h3>
               <Table<Row> size="small" rowKey="key" pagination={false} dataSource={mine} locale={{ emptyText: `没有${RATING_CLASS_LABEL[c]}原因` }}
                 columns={[
-                  { title: '编码', key: 'code', width: 120, render: (_: unknown, r) => <Field value={r.code} problem={problems?.rows.get(r.key)?.code} maxLength={20}
+                  { title: '编码', key: 'code', width: 84, render: (_: unknown, r) => <Field value={r.code} problem={problems?.rows.get(r.key)?.code} maxLength={20}
                     onChange={(v) => edit(r.key, { code: v })} testId="reason-code" /> },
                   { title: '原因', key: 'text', render: (_: unknown, r) => <Field value={r.text} problem={problems?.rows.get(r.key)?.text} maxLength={60}
-                    onChange={(v) => edit(r.key, { text: v })} testId="reason-text" /> },
-                  { title: '', key: 'ops', width: 150, render: (_: unknown, r, i) => (
+                    onChange={(v) => edit(r.key, { text: v })} testId="reason-text" multiline /> },
+                  { title: '', key: 'ops', width: 104, render: (_: unknown, r, i) => (
                     <span className="nowrap">
-                      <Button size="small" type="text" disabled={i === 0} onClick={() => move(r.key, -1)} aria-label="上移">↑</Button>
-                      <Button size="small" type="text" disabled={i === mine.length - 1} onClick={() => move(r.key, 1)} aria-label="下移">↓</Button>
-                      <Button size="small" type="link" danger onClick={() => remove(r.key)} data-testid="reason-remove">删除</Button>
+                      <Button size="small" type="text" disabled={i === 0} onClick={() => move(r.key, -1)} aria-label="上移" title="上移">↑</Button>
+                      <Button size="small" type="text" disabled={i === mine.length - 1} onClick={() => move(r.key, 1)} aria-label="下移" title="下移">↓</Button>
+                      <Button size="small" type="link" danger style={{ padding: '0 4px' }} onClick={() => remove(r.key)} data-testid="reason-remove">删除</Button>
                     </span>
                   ) },
                 ]} />
@@ -134,10 +134,14 @@ export function RatingReasons() {
   );
 }
 
-function Field({ value, problem, maxLength, onChange, testId }: { value: string; problem?: string; maxLength: number; onChange: (v: string) => void; testId: string }) {
+function Field({ value, problem, maxLength, onChange, testId, multiline }: { value: string; problem?: string; maxLength: number; onChange: (v: string) => void; testId: string; multiline?: boolean }) {
+  const status = problem ? 'error' : undefined;
   return (
     <>
-      <Input size="small" value={value} maxLength={maxLength} status={problem ? 'error' : undefined} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
+      {multiline
+        // The words wrap, so a reason is read whole in a narrow column.
+        ? <Input.TextArea size="small" autoSize={{ minRows: 1, maxRows: 3 }} value={value} maxLength={maxLength} status={status} onChange={(e) => onChange(e.target.value)} data-testid={testId} />
+        : <Input size="small" value={value} maxLength={maxLength} status={status} onChange={(e) => onChange(e.target.value)} data-testid={testId} />}
       {problem && <div className="field-problem" data-testid="reason-problem">{problem}</div>}
     </>
   );
