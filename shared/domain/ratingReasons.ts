@@ -32,11 +32,7 @@ export const RatingReasonList = z
   .max(100, '评价原因清单最多 100 条')
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
-    const words = new Map<string, number>();
     list.forEach((r, i) => {
-      const same = `${r.ratingClass}:${r.text.trim()}`;
-      if (words.has(same)) ctx.addIssue({ code: 'custom', path: [i, 'text'], message: `${RATING_CLASS_LABEL[r.ratingClass]}中“${r.text.trim()}”重复` });
-      words.set(same, i);
       if (seen.has(r.code)) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `评价原因编码 ${r.code} 重复` });
       seen.add(r.code);
     });

@@ -41,6 +41,8 @@ describe('评价原因清单 in the console', () => {
     ]));
     const messages = (bad.json.details as { message: string }[]).map((d) => d.message);
     expect(messages).toContain('差评至少要有一条评价原因');
+    const twice = await admin.post('/rating-reasons', { baseVersion: 1, reasons: [...MINE, { code: 'H21', ratingClass: 'good', text: '帮办代办很贴心' }] });
+    expect(twice.json.details).toEqual([{ path: 'reasons[5].text', message: '好评中“帮办代办很贴心”重复' }]);
     expect((await admin.get('/rating-reasons')).json.catalogueVersion).toBe(1); // nothing published
 
     const saved = await admin.post('/rating-reasons', { baseVersion: 1, reasons: MINE });

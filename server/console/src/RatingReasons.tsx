@@ -1,13 +1,13 @@
 // 评价原因清单 (admins): the coded reasons the applicant ticks, per class 好评 / 中评 / 差评, in
 // the order the 评价器 shows them. The whole list is checked with the same schema the server
-// uses (RatingReasonList: code format, unique codes, words, every class offered) before it is
+// uses (EditedRatingReasons: code format, unique codes, words, every class offered) before it is
 // sent, each problem shown at its row in Chinese; the server's own refusal is shown the same
 // way. Saving publishes the next catalogue version (windows get the list with their next
 // catalogue sync); 恢复全国通用清单 drops the centre's list.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Input, Popconfirm, Spin, Table, Tag } from 'antd';
-import { RATING_CLASS_LABEL, RATING_CLASSES, RatingReasonList, type RatingClass, type RatingReason } from '../../../shared/domain/ratingReasons';
-import type { RatingReasonsResponse } from '../../../shared/sync/ratingReasons';
+import { RATING_CLASS_LABEL, RATING_CLASSES, type RatingClass, type RatingReason } from '../../../shared/domain/ratingReasons';
+import { EditedRatingReasons, type RatingReasonsResponse } from '../../../shared/sync/ratingReasons';
 import { api, ApiFailure } from './api';
 
 type Row = RatingReason & { key: number };
@@ -60,7 +60,7 @@ export function RatingReasons() {
     if (!loaded) return;
     setError(null);
     if (reasons) {
-      const checked = RatingReasonList.safeParse(reasons);
+      const checked = EditedRatingReasons.safeParse(reasons);
       if (!checked.success) {
         setProblems(problemsOf(rows, checked.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }))));
         return;
