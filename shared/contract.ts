@@ -21,7 +21,7 @@ import { SaveDraftInput, SavedDraft } from './domain/intakeDraft';
 import { WindowDeadlines } from './domain/timeliness';
 import { AddPageInput, DraftId, PageView, PagesOf } from './scans/api';
 import { Synonyms } from './search/synonyms';
-import { HandoverLine, WINDOW_PERIODS, WindowDashboard } from './stats/window';
+import { HandoverLine, WINDOW_EXPORTS, WINDOW_PERIODS, WindowDashboard } from './stats/window';
 
 const RatingReasonCodes = z.array(z.string().min(1).max(20)).max(MAX_RATING_REASONS, `评价原因最多选择 ${MAX_RATING_REASONS} 项`).default([]);
 const Empty = z.object({}).strict();
@@ -226,6 +226,12 @@ export const contract = {
   'stats.badRatings': { input: Empty, output: z.object({ lines: z.array(BadRatingLine) }), access: 'signedIn' },
   'stats.handover': { input: Empty, output: z.object({ lines: z.array(HandoverLine), html: z.string() }), access: 'signedIn' },
   'stats.printHandover': { input: Empty, output: z.object({ archivedPath: z.string(), printedTo: z.string().nullable(), message: z.string() }), access: 'signedIn' },
+  // Excel (.xlsx) of a window table, built by the workstation from the same handler results the screen shows.
+  'export.xlsx': {
+    input: z.object({ table: z.enum(WINDOW_EXPORTS), period: z.enum(WINDOW_PERIODS).default('today') }).strict(),
+    output: z.object({ fileName: z.string(), dataBase64: z.string() }),
+    access: 'signedIn',
+  },
   // Printers of this window, per notice kind (or its default).
   'print.settings': { input: Empty, output: z.object({ printers: WindowPrinters, systemPrinters: z.array(z.string()) }), access: 'signedIn' },
   'print.setPrinter': {

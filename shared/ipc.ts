@@ -47,6 +47,7 @@ export const CHANNEL_NAMES = [
   'stats.badRatings',
   'stats.handover',
   'stats.printHandover',
+  'export.xlsx',
   'notice.kinds',
   'notice.render',
   'notice.print',

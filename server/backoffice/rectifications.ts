@@ -9,7 +9,7 @@ import { addWorkingDays, workingDaysBetween } from '../../shared/calendar/workda
 import { RATING_CLASS } from '../../shared/domain/ratingReasons';
 import { RATING_LEVELS } from '../../shared/domain/caseEvents';
 import {
-  DEFAULT_RECTIFICATION_DAYS, doneLate, rectificationActions, rectificationBlocker, rectificationStanding, type RectificationFacts,
+  DEFAULT_RECTIFICATION_DAYS, doneLate, rectificationActions, rectificationBlocker, rectificationStanding, rectificationStartDay, type RectificationFacts,
 } from '../../shared/domain/rectification';
 import type { CaseState } from '../../shared/domain/caseState';
 import type { RectificationActionRequest, RectificationListResponse, RectificationView } from '../../shared/sync/rectification';
@@ -19,6 +19,7 @@ import { recordAudit } from './audit';
 import type { ReviewContext } from './reviewContext';
 import { HttpError } from '../http/errors';
 import { iso } from '../time';
+import { chinaDay } from '../../shared/time';
 
 const BAD_LEVELS = RATING_LEVELS.filter((l) => RATING_CLASS[l] === 'bad');
 /** Whether a pushed batch may bring a 差评 (then the push takes the status-event lock first). */
@@ -48,11 +49,12 @@ const factsOf = (r: Row): RectificationFacts => ({
 /**
  * Opens a rectification for each 差评 among the events just stored (in the push transaction;
  * the caller took lockStatusEvents before any row lock). Once per case: a resent or second
- * rating never opens another.
+ * rating never opens another. The deadline counts from the rating's own day (the paper form's
+ * date, else its device time's China day, never after today), in the centre's working days.
  */
 export async function openRectifications(tx: Queryable, eventIds: string[], today: string): Promise<number> {
   if (!eventIds.length) return 0;
-  const { rows } = await tx.query<{ id: string; case_id: string; payload: { level: string; reasons?: unknown; comment?: string }; device_time: Date; staff_no: string | null; office_code: string; department_code: string | null; item_code: string; case_number: string | null; state: CaseState | null }>(
+  const { rows } = await tx.query<{ id: string; case_id: string; payload: { level: string; reasons?: unknown; comment?: string; formDate?: string }; device_time: Date; staff_no: string | null; office_code: string; department_code: string | null; item_code: string; case_number: string | null; state: CaseState | null }>(
     `SELECT e.id, e.case_id, e.payload, e.device_time, e.staff_no, c.office_code, c.department_code, c.item_code, c.case_number, c.state
      FROM case_events e JOIN cases c ON c.id = e.case_id
      WHERE e.id = ANY($1::uuid[]) AND e.type = 'case.rated' AND e.payload->>'level' = ANY($2::text[])
@@ -62,8 +64,10 @@ export async function openRectifications(tx: Queryable, eventIds: string[], toda
   );
   for (const e of rows) {
     const days = await deadlineDaysOf(tx, e.office_code);
+    // Counted from the rating's day, so a 差评 that travelled for days has no more time for it.
+    const from = rectificationStartDay({ formDate: e.payload.formDate, ratedOn: chinaDay(e.device_time) }, today);
     const facts: RectificationFacts = {
-      ratingEventId: e.id, status: 'pending', openedOn: today, deadline: addWorkingDays(today, days, BUILTIN_CALENDAR), deadlineDays: days,
+      ratingEventId: e.id, status: 'pending', openedOn: today, deadline: addWorkingDays(from, days, BUILTIN_CALENDAR), deadlineDays: days,
       measures: null, doneOn: null, revisit: null, invalid: null,
     };
     const reasons = Array.isArray(e.payload.reasons) ? e.payload.reasons : [];

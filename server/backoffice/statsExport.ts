@@ -1,5 +1,6 @@
 // Excel (.xlsx) of the console's tables, written with exceljs: the centre dashboard (one sheet
-// per table: 汇总, the groups, 各事项补正率, 问题材料, 超期办件) and the 差评整改 list. Column
+// per table: 汇总, the groups, 各事项补正率, 问题材料, 超期办件), the 差评整改 list and the
+// back-office queues (待认领, 我的 … with the list's filters). Column
 // headers and values as the console shows them; rates as numbers formatted as percentages.
 import ExcelJS from 'exceljs';
 import type { CentreStatsResponse } from '../../shared/sync/centreStats';
@@ -9,6 +10,12 @@ import { IMMEDIATE_TIERS, TIER_LABEL } from '../../shared/domain/catalogue';
 import { RATING_LABEL } from '../../shared/domain/case';
 import { RECTIFICATION_LABEL } from '../../shared/domain/rectification';
 import type { RectificationView } from '../../shared/sync/rectification';
+import type { CaseSummary } from '../../shared/sync/backoffice';
+import { CASE_STATUS_LABEL } from '../../shared/domain/case';
+import { REVIEW_STATUS_LABEL } from '../../shared/sync/protocol';
+import { chinaClock, chinaDay } from '../../shared/time';
+import type { Queryable } from '../db/db';
+import type { CatalogueStore } from '../catalogue/catalogue';
 
 type Cell = string | number | null;
 const PCT = '0.0%';
@@ -64,6 +71,34 @@ export async function rectificationWorkbook(rows: RectificationView[]): Promise<
   sheet(wb, '差评整改', ['受理编号', '事项', '窗口', '窗口人员', '评价', '原因', '意见', '登记日期', '整改期限', '整改情况', '整改措施', '回访'], rows.map((r) => [
     r.caseNumber, r.itemName ?? r.itemCode, r.windowCode, r.clerkStaffNo, RATING_LABEL[r.level], r.reasons.map((x) => x.text).join('、'), r.comment, r.openedOn, r.deadline,
     `${RECTIFICATION_LABEL[r.standing]}${r.doneLate ? '（超期完成）' : ''}`, r.measures, r.revisit ? (r.revisit.satisfied ? '满意' : '仍不满意') : null,
+  ]));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Names of offices and departments, to write them instead of codes. */
+export async function directoryNames(db: Queryable, catalogue: CatalogueStore): Promise<{ office: (code: string) => string; department: (code: string | null) => string }> {
+  const [{ rows }, latest] = await Promise.all([db.query<{ code: string; name: string }>('SELECT code, name FROM offices'), catalogue.latest()]);
+  const offices = new Map(rows.map((o) => [o.code, o.name]));
+  const depts = new Map((latest?.departments ?? []).map((d) => [d.code, d.name]));
+  return { office: (c) => offices.get(c) ?? c, department: (c) => (c ? (depts.get(c) ?? c) : '未归属部门') };
+}
+
+const clockText = (k: CaseSummary['clock']): string | null => {
+  if (!k || k.band === 'none' || !k.due) return null;
+  const left = k.workingDaysLeft ?? 0;
+  return k.band === 'paused' ? '已挂起（计时暂停）' : k.band === 'overdue' ? `已超时 ${Math.max(1, -left)} 个工作日` : left === 0 ? '今日到期' : `剩 ${left} 个工作日`;
+};
+const at = (iso: string) => `${chinaDay(new Date(iso))} ${chinaClock(iso).slice(0, 5)}`;
+
+/** One back-office queue as the console lists it (newest first). */
+export async function queueWorkbook(queueName: string, cases: readonly CaseSummary[], names: Awaited<ReturnType<typeof directoryNames>>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '一窗';
+  sheet(wb, queueName, ['受理编号', '事项', '部门', '中心', '受理状态', '审批状态', '承诺办结日期', '时限', '认领', '窗口受理时间'], cases.map((c) => [
+    c.caseNumber, c.itemName ?? c.itemCode, names.department(c.departmentCode), names.office(c.officeCode),
+    c.status === 'opened' ? '受理中（窗口决定未上传）' : CASE_STATUS_LABEL[c.status],
+    `${c.reviewStatus ? REVIEW_STATUS_LABEL[c.reviewStatus] : '待审批'}${c.suspended ? '（已挂起）' : ''}`,
+    c.clock?.due ?? null, clockText(c.clock), c.claim ? c.claim.name : null, at(c.createdDeviceTime),
   ]));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -31,24 +31,43 @@ function referenceErrors(c: Catalogue): ErrorDetail[] {
   return out;
 }
 
-/** Validates a catalogue document and publishes it as the next version (version and
- * publishedAt in the file are replaced). A bad file is refused whole. */
-export async function publishCatalogue(db: Db, input: unknown, now = new Date()): Promise<{ version: number; itemCount: number; publishedAt: string }> {
-  // version and publishedAt are assigned here, so a file may leave them out.
+/** A catalogue document checked whole (schema and cross-references), or AppError. */
+function checkedCatalogue(input: unknown, now: Date): Catalogue {
+  // version and publishedAt are assigned at publication, so a file may leave them out.
   const filled = input && typeof input === 'object' && !Array.isArray(input) ? { version: 1, publishedAt: now.toISOString(), ...input } : input;
   const parsed = Catalogue.safeParse(filled);
   if (!parsed.success) throw new AppError('catalogue_invalid', '事项目录文件不符合要求，未发布', zodDetails(parsed.error));
   const refs = referenceErrors(parsed.data);
   if (refs.length) throw new AppError('catalogue_invalid', '事项目录文件的引用关系有误，未发布', refs);
+  return parsed.data;
+}
+
+/** Locks publication (one publisher at a time, on any number of servers) and reads the latest version. */
+export async function lockCatalogue(tx: Queryable): Promise<Catalogue | null> {
+  await tx.exec('LOCK TABLE catalogue_versions IN EXCLUSIVE MODE');
+  const { rows } = await tx.query<{ json: string }>('SELECT json FROM catalogue_versions ORDER BY version DESC LIMIT 1');
+  return rows[0] ? (JSON.parse(rows[0].json) as Catalogue) : null;
+}
+
+/** Inside the transaction that holds lockCatalogue: validates and appends the next version. */
+export async function appendCatalogueVersion(tx: Queryable, input: unknown, now = new Date()): Promise<{ version: number; itemCount: number; publishedAt: string }> {
+  const checked = checkedCatalogue(input, now);
+  const { rows } = await tx.query<{ v: number | null }>('SELECT max(version) AS v FROM catalogue_versions');
+  const version = Number(rows[0].v ?? 0) + 1;
+  const doc: Catalogue = { ...checked, version, publishedAt: now.toISOString() };
+  await tx.query('INSERT INTO catalogue_versions (version, json, item_count, published_at) VALUES ($1,$2,$3,$4)', [
+    version, JSON.stringify(doc), doc.items.length, now,
+  ]);
+  return { version, itemCount: doc.items.length, publishedAt: doc.publishedAt };
+}
+
+/** Validates a catalogue document and publishes it as the next version (version and
+ * publishedAt in the file are replaced). A bad file is refused whole. */
+export async function publishCatalogue(db: Db, input: unknown, now = new Date()): Promise<{ version: number; itemCount: number; publishedAt: string }> {
+  checkedCatalogue(input, now); // refused before any lock is taken
   return db.transaction(async (tx) => {
-    await tx.exec('LOCK TABLE catalogue_versions IN EXCLUSIVE MODE');
-    const { rows } = await tx.query<{ v: number | null }>('SELECT max(version) AS v FROM catalogue_versions');
-    const version = Number(rows[0].v ?? 0) + 1;
-    const doc: Catalogue = { ...parsed.data, version, publishedAt: now.toISOString() };
-    await tx.query('INSERT INTO catalogue_versions (version, json, item_count, published_at) VALUES ($1,$2,$3,$4)', [
-      version, JSON.stringify(doc), doc.items.length, now,
-    ]);
-    return { version, itemCount: doc.items.length, publishedAt: doc.publishedAt };
+    await lockCatalogue(tx);
+    return appendCatalogueVersion(tx, input, now);
   });
 }
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
-  CaseDetailResponse, CasePagesResponse, CaseListQuery, CaseListResponse, CatalogueItemQuery, CatalogueItemResponse, DirectoryResponse,
+  CaseDetailResponse, CasePagesResponse, CaseListQuery, CaseListResponse, CatalogueItemQuery, CatalogueItemResponse, DirectoryResponse, type CaseSummary,
 } from '../../shared/sync/backoffice';
 import {
   AssignRequest, ClaimView, CorrectionRequest, Empty, ExtensionDecisionInput, ExtensionRequestInput, ExtensionRequestList, ExtensionRequestView,
@@ -21,6 +21,8 @@ import { listStaff } from '../staff/accounts';
 import { staffScope, caseNotFound } from '../staff/scope';
 import { casePages, pageImage } from '../pages/review';
 import { HttpError } from './errors';
+import { attachment, directoryNames, queueWorkbook, XLSX_TYPE } from '../backoffice/statsExport';
+import { QUEUE_LABEL } from '../../shared/sync/review';
 import type { RouteContext, RouteDef, RouteDeps } from './routes';
 
 const CaseIdParams = z.object({ caseId: z.uuid() });
@@ -28,6 +30,9 @@ const CasePageParams = z.object({ caseId: z.uuid(), pageId: z.string().min(1).ma
 const RequestIdParams = z.object({ requestId: z.uuid() });
 const ItemCodeParams = z.object({ itemCode: z.string().min(1).max(40) });
 const Ok = z.object({ ok: z.literal(true) });
+/** A queue's export: the list's filters, without paging. */
+const CaseExportQuery = CaseListQuery.omit({ order: true, after: true, before: true, limit: true });
+const QUEUE_EXPORT_LIMIT = 5000;
 const CASE_WORK = ['reviewer', 'head'] as const;
 const NO_CASES = '中心管理员账号不审批办件，请用审批人员或科室负责人账号登录';
 const HEADS = ['head'] as const;
@@ -108,6 +113,27 @@ export function backofficeRoutes(deps: RouteDeps): RouteDef[] {
       handler: async (c) => {
         const [page, nameOf] = await Promise.all([listCases(review(c), c.query), catalogue.itemNameLookup()]);
         return { ...page, cases: page.cases.map((x) => ({ ...x, itemName: nameOf(x.itemCode) })) };
+      },
+    },
+    {
+      method: 'GET', url: `${B}/cases.xlsx`, tag: 'backoffice', auth: 'staff', roles: CASE_WORK, forbidden: NO_CASES,
+      summary: `队列导出为 Excel（.xlsx）：筛选同列表，最新的在前，最多 ${QUEUE_EXPORT_LIMIT} 件`,
+      query: CaseExportQuery, response: z.string(), errors: [403],
+      handler: async (c) => {
+        const q = c.query as z.infer<typeof CaseExportQuery>;
+        const [nameOf, dir] = await Promise.all([catalogue.itemNameLookup(), directoryNames(db, catalogue)]);
+        const cases: CaseSummary[] = [];
+        let before: number | undefined;
+        // The list's own query, page after page, so the workbook holds exactly what the queue lists.
+        for (;;) {
+          const page = await listCases(review(c), { ...q, order: 'desc', after: 0, before, limit: 200 });
+          cases.push(...page.cases.map((x) => ({ ...x, itemName: nameOf(x.itemCode) })));
+          if (!page.hasMore || cases.length >= QUEUE_EXPORT_LIMIT) break;
+          before = page.nextCursor;
+        }
+        const today = chinaDay(deps.clock());
+        const body = await queueWorkbook(QUEUE_LABEL[q.queue], cases.slice(0, QUEUE_EXPORT_LIMIT), dir);
+        return c.reply.type(XLSX_TYPE).header('content-disposition', attachment(`cases-${q.queue}-${today}.xlsx`, `${QUEUE_LABEL[q.queue]}-${today}.xlsx`)).send(body);
       },
     },
     {

@@ -18,6 +18,7 @@ import type { Origin, SessionOptions } from '../staff/sessions';
 import { backofficeRoutes } from './backofficeRoutes';
 import { adminRoutes } from './adminRoutes';
 import { rectificationRoutes } from './rectificationRoutes';
+import { ratingReasonRoutes } from './ratingReasonRoutes';
 import { chinaDay } from '../../shared/time';
 import { HttpError } from './errors';
 import { iso, num } from '../time';
@@ -160,5 +161,6 @@ export function routeTable(deps: RouteDeps): RouteDef[] {
     ...backofficeRoutes(deps),
     ...adminRoutes(deps),
     ...rectificationRoutes(deps),
+    ...ratingReasonRoutes(deps),
   ];
 }

@@ -22,14 +22,14 @@ export const RATING_CLASS: Record<RatingLevel, RatingClass> = {
 /** One reason of a list: its code (kept in the rating), the class it belongs to and its words. */
 export const RatingReason = z.object({
   code: z.string().trim().regex(/^[0-9A-Za-z_-]{1,20}$/, '评价原因编码应为 1–20 位字母、数字、下划线或连字符'),
-  ratingClass: z.enum(RATING_CLASSES),
-  text: z.string().trim().min(1).max(60),
+  ratingClass: z.enum(RATING_CLASSES, { message: '评价类别应为好评、中评或差评' }),
+  text: z.string().trim().min(1, '请填写评价原因的文字').max(60, '评价原因最多 60 个字'),
 });
 export type RatingReason = z.infer<typeof RatingReason>;
 /** A centre's whole list; codes unique, every class offered at least one reason. */
 export const RatingReasonList = z
   .array(RatingReason)
-  .max(100)
+  .max(100, '评价原因清单最多 100 条')
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
     list.forEach((r, i) => {

@@ -52,7 +52,8 @@ export const RectificationFacts = z.looseObject({
   /** The 差评's case.rated event. */
   ratingEventId: z.string().min(1).max(64),
   status: z.enum(RECTIFICATION_STATUSES),
-  /** The China day it was opened (the 差评 reached the centre) and its last day. */
+  /** The China day it was opened (the 差评 reached the centre) and its last day, counted in
+   * working days from the rating's own day (rectificationStartDay). */
   openedOn: Day,
   deadline: Day,
   deadlineDays: z.number().int().min(1).max(60),
@@ -63,6 +64,18 @@ export const RectificationFacts = z.looseObject({
   invalid: InvalidReview.nullable(),
 });
 export type RectificationFacts = z.output<typeof RectificationFacts>;
+
+/**
+ * The day a rectification's deadline counts from: the day the applicant rated the service
+ * (a paper form's own date, else the China day of the rating at the window) — not the day the
+ * 差评 reached the centre, which for a village point offline for days is much later. Never
+ * after `today` (the server's business day): a window's clock running ahead must not give more
+ * time than the centre's calendar allows.
+ */
+export function rectificationStartDay(rating: { formDate?: string | null; ratedOn: string }, today: string): string {
+  const day = rating.formDate ?? rating.ratedOn;
+  return day < today ? day : today;
+}
 
 /** How it stands on `today` (China day): an unfinished one past its deadline is 整改超期. */
 export function rectificationStanding(r: Pick<RectificationFacts, 'status' | 'deadline'>, today: string): RectificationStanding {

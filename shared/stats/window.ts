@@ -11,6 +11,10 @@ import { decidedIn, decisionCounts, immediateFigures, immediateOutcome, intakeSe
 export const WINDOW_PERIODS = ['today', 'week'] as const;
 export type WindowPeriod = (typeof WINDOW_PERIODS)[number];
 export const WINDOW_PERIOD_LABEL: Record<WindowPeriod, string> = { today: '今日', week: '本周' };
+/** The window's tables that export to Excel (export.xlsx): 今日办件, 交接班, 窗口统计 (all its tables). */
+export const WINDOW_EXPORTS = ['queue', 'handover', 'windowStats'] as const;
+export type WindowExport = (typeof WINDOW_EXPORTS)[number];
+export const WINDOW_EXPORT_LABEL: Record<WindowExport, string> = { queue: '今日办件', handover: '交接班清单', windowStats: '窗口统计' };
 
 const CHINA_MS = 8 * 3600_000;
 /** Today from 00:00, or this week from Monday 00:00, China time, to now. */

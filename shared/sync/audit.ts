@@ -9,7 +9,7 @@ export const AUDIT_ACTIONS = [
   'staff.add', 'staff.update', 'staff.disable', 'staff.enable', 'staff.resetPassword',
   'audit.view', 'audit.export',
   'rectification.start', 'rectification.complete', 'rectification.revisit', 'rectification.requestInvalid', 'rectification.decideInvalid',
-  'rectification.setting',
+  'rectification.setting', 'catalogue.ratingReasons',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -44,6 +44,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   'rectification.requestInvalid': '申请认定无效差评',
   'rectification.decideInvalid': '审核无效差评',
   'rectification.setting': '设置差评整改期限',
+  'catalogue.ratingReasons': '修改评价原因清单',
 };
 
 export const AuditRecord = z.object({

@@ -80,6 +80,27 @@ describe('中心统计: scope, groupings, charts, overdue', () => {
     await page.getByTestId('centre-cards').waitFor();
   };
   const card = (id: string) => page.getByTestId(id).locator('.stats-card-value').textContent();
+  /** The labels an antd Select offers (opened and closed again). */
+  const options = async (id: string) => {
+    await page.getByTestId(id).click();
+    const list = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await list.first().waitFor();
+    const labels = await list.allTextContents();
+    await page.keyboard.press('Escape');
+    return labels;
+  };
+  const choose = async (id: string, label: string) => {
+    await page.getByTestId(id).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').getByText(label, { exact: true }).click();
+  };
+  const downloaded = async (button: ReturnType<Page['getByTestId']>, name: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const file = path.join(dir, name);
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return wb;
+  };
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-console-'));
@@ -131,6 +152,32 @@ describe('中心统计: scope, groupings, charts, overdue', () => {
     await page.getByTestId('stats-group-by').getByText('按事项').click();
     await expect.poll(() => page.getByTestId('groups-table').locator('tbody tr').count()).toBe(1);
     expect(await page.getByTestId('materials-table').textContent()).toContain('申请书');
+    await page.getByTestId('stats-group-by').getByText('按中心').click();
+  });
+
+  it('the head’s 中心 and 部门 filters offer only their scope; choosing a centre narrows every figure', async () => {
+    expect(await options('stats-department')).toEqual(['全部部门', '市场监督管理局']); // not 交通运输局
+    expect(await options('stats-office')).toEqual(['全部中心', '和平区政务服务中心', '沈河区政务服务中心']);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await choose('stats-office', '沈河区政务服务中心');
+    await expect.poll(() => card('card-total')).toBe('1 件'); // the one 容缺 food case at 沈河
+    expect(await page.getByTestId('groups-table').locator('tbody tr').count()).toBe(1);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('console-centre-stats-filtered');
+    await choose('stats-office', '全部中心');
+  });
+
+  it('a back-office queue exports to .xlsx with the list’s rows', async () => {
+    await page.goto(`${server.url}/console/#/queue/all`);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const shown = await rows.count();
+    const wb = await downloaded(page.getByTestId('queue-export'), 'queue.xlsx');
+    const ws = wb.getWorksheet('全部办件')!;
+    expect(ws.rowCount - 1).toBe(shown);
+    expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['受理编号', '事项', '部门', '审批状态', '时限']));
+    expect(new Set((ws.getColumn(3).values as unknown[]).slice(2))).toEqual(new Set(['市场监督管理局'])); // the head's department only
+    expect((ws.getColumn(8).values as unknown[]).some((v) => /^已超时 \d+ 个工作日$/.test(String(v)))).toBe(true); // the overdue 承诺件
     await page.getByTestId('sign-out').click();
   });
 
@@ -162,6 +209,29 @@ describe('中心统计: scope, groupings, charts, overdue', () => {
     const depts = [2, 3].map((r) => groups.getRow(r).getCell(1).value);
     expect(depts).toEqual(expect.arrayContaining(['市场监督管理局', '交通运输局']));
     expect(wb.getWorksheet('超期办件')!.getRow(2).getCell(5).value).toBeGreaterThan(0);
+  });
+
+  it('评价原因: the admin edits the lists per class; problems are shown at their row in Chinese; saving publishes them', async () => {
+    await page.getByTestId('console-nav').getByText('评价原因').click();
+    const editor = page.getByTestId('rating-reasons');
+    await editor.waitFor();
+    expect(await editor.getByTestId('reasons-source').textContent()).toBe('全国通用清单');
+    const bad = editor.getByTestId('reasons-bad');
+    await bad.getByTestId('reason-add-bad').click();
+    const added = bad.locator('tbody tr').last();
+    await added.getByTestId('reason-code').fill('C01');
+    await editor.getByTestId('reasons-save').click();
+    await expect.poll(() => added.getByTestId('reason-problem').allTextContents()).toEqual(['评价原因编码 C01 重复', '请填写评价原因的文字']);
+    await shot('console-rating-reasons-invalid');
+    await added.getByTestId('reason-code').fill('C20');
+    await added.getByTestId('reason-text').fill('自助终端经常故障');
+    await editor.getByTestId('reasons-save').click();
+    await expect.poll(() => editor.getByTestId('reasons-saved').textContent()).toContain('已随事项目录第 2 版发布');
+    expect(await editor.getByTestId('reasons-source').textContent()).toBe('本中心清单');
+    expect(await bad.locator('tbody tr').count()).toBe(9);
+    await shot('console-rating-reasons');
+    await page.getByTestId('console-nav').getByText('中心统计').click();
+    await page.getByTestId('centre-cards').waitFor();
   });
 
   it('the month’s report prints as an A4 PDF with the centre’s figures', async () => {

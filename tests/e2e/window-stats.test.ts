@@ -1,16 +1,27 @@
 // 窗口统计 in Chromium against the real handlers: a morning at the window (立等可取 finished on
 // time and late, a 一次性告知, a 容缺 case, ratings), then today's and this week's figures, the
-// charts, the 容缺 due list, and the 交接班 sheet printed to an archived A4 PDF whose text is read back.
+// charts, the 容缺 due list, and the 交接班 sheet printed to an archived A4 PDF whose text is read back;
+// 窗口统计, 交接班 and 今日办件 each export to .xlsx, downloaded and read back with exceljs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
 import { DEMO_ITEMS } from '../../shared/demo/examples';
 import { idCardCheckChar } from '../../shared/validate/idcard';
 import { signIn, startHarness, type Harness } from './harness';
 import { poll } from './flows';
 
 const MIN = 60_000;
+/** Clicks an 导出 Excel button and reads the downloaded workbook back. */
+async function downloadWorkbook(page: Page, button: ReturnType<Page['getByTestId']>): Promise<{ name: string; wb: ExcelJS.Workbook }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  return { name: download.suggestedFilename(), wb };
+}
+const rowValues = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
 const person = (name: string, first17: string) => ({ kind: 'person' as const, name, idNumber: first17 + idCardCheckChar(first17), phone: '13812345678' });
 
 describe('窗口统计 and 交接班', () => {
@@ -76,6 +87,13 @@ describe('窗口统计 and 交接班', () => {
 
     await stats.getByTestId('stats-period').getByText('本周').click();
     await poll(() => stats.getByTestId('card-total').textContent()).toContain('本周办件');
+    // 导出 Excel: every table of the screen, one sheet each, as shown.
+    const { name, wb } = await downloadWorkbook(h.page, stats.getByTestId('stats-export'));
+    expect(name).toMatch(/^窗口统计（本周）-.+\.xlsx$/);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '各类决定', '立等可取', '好差评', '容缺待补正', '本窗口差评']);
+    expect(rowValues(wb.getWorksheet('汇总')!, 3)).toEqual(['本周办件', 4]);
+    expect(rowValues(wb.getWorksheet('立等可取')!, 2).slice(1, 6)).toEqual([3, 1, 1, 1, 0.5]);
+    expect(rowValues(wb.getWorksheet('本窗口差评')!, 2)).toEqual(expect.arrayContaining(['办理时间超过承诺时限', '待中心登记']));
     expect(h.errors).toEqual([]);
   });
 
@@ -88,6 +106,10 @@ describe('窗口统计 and 交接班', () => {
     expect(await frame.locator('body').textContent()).toContain('孙三');
     expect(await frame.locator('body').textContent()).toContain('已办结，待出件');
     await h.shot('handover-sheet');
+    const { wb } = await downloadWorkbook(h.page, dialog.getByTestId('handover-export'));
+    const sheet = wb.getWorksheet('交接班清单')!;
+    expect(sheet.rowCount).toBe(4); // the header and the 3 open cases
+    expect(sheet.getColumn(3).values).toContain('孙三');
     await dialog.getByTestId('handover-print').click();
     await poll(() => dialog.getByTestId('handover-printed').textContent()).toContain('交接班');
     const dir = path.join(h.archiveDir, '交接班');
@@ -97,6 +119,13 @@ describe('窗口统计 and 交接班', () => {
     const text = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
     expect(text).toContain('窗口交接班清单');
     expect(text).toContain('孙三');
+    // 今日办件 exports as listed.
+    await dialog.locator('.ant-modal-close').click();
+    await h.page.getByTestId('nav-queue').click();
+    await poll(() => h.page.getByTestId('queue').locator('.ant-table-tbody tr.ant-table-row').count()).toBe(4);
+    const today = (await downloadWorkbook(h.page, h.page.getByTestId('queue-export'))).wb.getWorksheet('今日办件')!;
+    expect(today.rowCount).toBe(5);
+    expect(today.getColumn(3).values).toEqual(expect.arrayContaining(['赵一', '钱二', '孙三', '李四']));
     expect(h.errors).toEqual([]);
   });
 });

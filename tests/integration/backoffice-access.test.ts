@@ -29,6 +29,7 @@ const BODY: Record<string, unknown> = {
   'POST /backoffice/api/staff/:staffNo/reset-password': { password: 'xinmima5678' },
   'POST /backoffice/api/rectifications/:caseId': { action: 'start' },
   'POST /backoffice/api/rectification-settings': { officeCode: OFFICE_A, deadlineDays: 7 },
+  'POST /backoffice/api/rating-reasons': { baseVersion: 1, reasons: null },
 };
 
 describe.each(BACKENDS)('every back-office route against the wrong callers on %s', (backend) => {

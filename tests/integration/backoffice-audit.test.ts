@@ -51,6 +51,7 @@ describe.each(BACKENDS)('the audit log on %s', (backend) => {
     await h.post(`/rectifications/${three}`, { action: 'complete', measures: '窗口与部门联办，一次办结' });
     await h.post(`/rectifications/${three}`, { action: 'revisit', method: 'phone', satisfied: true });
     await admin.post('/rectification-settings', { officeCode: '210102', deadlineDays: 7 });
+    expect((await admin.post('/rating-reasons', { baseVersion: 1, reasons: null })).status).toBe(200);
     await admin.post('/staff', { staffNo: '5555', name: '新同事', role: 'reviewer', departmentCodes: ['SCJG'], officeCodes: ['210102'], password: 'chushi1234' });
     await admin.post('/staff/5555', { name: '新同事', role: 'head', departmentCodes: ['SCJG'], officeCodes: ['210102'] });
     await admin.post('/staff/5555/reset-password', { password: 'linshi5678' });

@@ -4,6 +4,7 @@
 // 整改超期; every change is a review.rectification status event the window pulls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { v7 as uuidv7 } from 'uuid';
 import { BACKENDS, OFFICE_A, OFFICE_B, Outbox, catalogueFixture, enrolDevice, push, staff, startTestServer, type TestServer } from './server-harness';
 import { publishCatalogue } from '../../server/catalogue/catalogue';
 import { BUILTIN_CALENDAR } from '../../shared/calendar/holidays';
@@ -56,6 +57,31 @@ describe.each(BACKENDS)('差评整改 on %s', (backend) => {
     const pulled = await t.db.query<{ type: string; payload: { status: string; deadline: string } }>('SELECT type, payload FROM status_events WHERE case_id = $1', [c]);
     expect(pulled.rows).toEqual([{ type: 'review.rectification', payload: expect.objectContaining({ status: 'pending', deadline: mine.deadline }) }]);
     await admin.post('/rectification-settings', { officeCode: OFFICE_A, deadlineDays: 5 });
+  });
+
+  it('the deadline counts from the rating’s own day: a 差评 that arrives days late (window or paper form) has no more time', async () => {
+    const dev = await enrolDevice(t);
+    const box = new Outbox();
+    const today = chinaDay(clock);
+    const daysAgo = (n: number, hour = 3) => new Date(Date.parse(`${chinaDay(new Date(clock.getTime() - n * 86_400_000))}T0${hour}:00:00Z`)).toISOString();
+    // Rated at a village window 6 days ago, uploaded only today.
+    const late = uuidv7();
+    box.add(late, 'case.opened', { itemCode: FOOD, catalogueVersion: 1 }, daysAgo(6, 1));
+    box.add(late, 'case.decided', { decision: 'accept' }, daysAgo(6, 2));
+    box.add(late, 'case.rated', { level: 'veryDissatisfied', reasons: [{ code: 'C03', text: '多头跑窗口和部门' }] }, daysAgo(6, 3));
+    // A paper form filled in 8 days ago, entered today: its own date counts.
+    const paper = uuidv7();
+    box.add(paper, 'case.opened', { itemCode: FOOD, catalogueVersion: 1 }, daysAgo(9, 1));
+    box.add(paper, 'case.decided', { decision: 'accept' }, daysAgo(9, 2));
+    const formDate = chinaDay(new Date(daysAgo(8)));
+    box.add(paper, 'case.rated', { level: 'dissatisfied', source: 'paper', formDate, formNumber: 'PJ-0001', reasons: [{ code: 'C03', text: '多头跑窗口和部门' }] });
+    expect((await push(t, dev, box.entries)).json.rejected).toEqual([]);
+    const head = await staff(t, 'head');
+    const list = (await head.get('/rectifications')).json.rectifications as Array<{ caseId: string; openedOn: string; deadline: string; deadlineDays: number }>;
+    const of = (id: string) => list.find((r) => r.caseId === id)!;
+    expect(of(late)).toMatchObject({ openedOn: today, deadlineDays: 5, deadline: addWorkingDays(chinaDay(new Date(daysAgo(6))), 5, BUILTIN_CALENDAR) });
+    expect(of(paper)).toMatchObject({ openedOn: today, deadline: addWorkingDays(formDate, 5, BUILTIN_CALENDAR) });
+    expect(of(late).deadline < addWorkingDays(today, 5, BUILTIN_CALENDAR)).toBe(true);
   });
 
   it('待整改 → 整改中 → 已整改 with measures and 回访; the moved clock past the deadline shows 整改超期', async () => {

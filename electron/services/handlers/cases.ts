@@ -35,6 +35,14 @@ type CaseChannels =
   | 'case.deadlines'
   | 'case.find';
 
+/** 今日办件: today's cases and every open one from earlier days (the screen and its export). */
+export function todayQueue(ws: Workstation) {
+  const now = ws.now();
+  const day = chinaDay(now);
+  const attention = new Map(unseenReviewAlerts(ws.db).map((a) => [a.caseId, a.reviewStatus as 'needsSupplement' | 'readyForPickup']));
+  return { cases: listQueue(ws.db, day).map((r) => toSummary(r, day, attention)), now: now.toISOString() };
+}
+
 export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> {
   const today = () => chinaDay(ws.now());
   /** The case's list line after an action (read back from its projected row). */
@@ -54,12 +62,7 @@ export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> 
   return {
     'case.decide': (input) => decide(ws, input),
     'case.terms': (input) => evaluateIntake(ws, input).terms,
-    'case.queue': () => {
-      const now = ws.now();
-      const day = chinaDay(now);
-      const attention = new Map(unseenReviewAlerts(ws.db).map((a) => [a.caseId, a.reviewStatus as 'needsSupplement' | 'readyForPickup']));
-      return { cases: listQueue(ws.db, day).map((r) => toSummary(r, day, attention)), now: now.toISOString() };
-    },
+    'case.queue': () => todayQueue(ws),
     'case.alerts': () => {
       const alerts = unseenReviewAlerts(ws.db);
       return { count: alerts.length, cases: alerts.map((a) => ({ caseId: a.caseId, caseNumber: a.caseNumber, reviewStatus: a.reviewStatus as 'needsSupplement' | 'readyForPickup' })) };

@@ -20,6 +20,7 @@ import { useDeadlines } from '../deadlines/useDeadlines';
 import { DeadlinePanel } from '../deadlines/DeadlinePanel';
 import { DEADLINE_BAND_LABEL } from '../../../shared/domain/timeliness';
 import { CASE_QUERY_LABEL } from '../../../shared/search/caseQuery';
+import { ExportButton } from '../components/ExportButton';
 
 /** Background refresh: back-office statuses arrive through sync while the clerk watches. */
 const REFRESH_MS = 30_000;
@@ -126,6 +127,7 @@ export function Queue({ openCaseId, onOpenCase }: { openCaseId: string | null; o
           {(deadlines?.dueSoon ?? 0) > 0 && <span className="queue-fresh" data-testid="queue-due-soon">，{deadlines!.dueSoon} 件即将超时</span>}
           {fresh > 0 && <span className="queue-fresh" data-testid="queue-fresh">，{fresh} 件后台需补正或待取件，请处理</span>}
         </span>
+        <ExportButton table="queue" onError={setError} testId="queue-export" />
         <div className="queue-lookup">
           <Input.Search
             ref={lookupRef}

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Modal, Spin } from 'antd';
 import { invoke } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ExportButton } from '../components/ExportButton';
 
 export function HandoverDialog({ onClose }: { onClose: () => void }) {
   const [sheet, setSheet] = useState<{ count: number; html: string } | null>(null);
@@ -35,6 +36,7 @@ export function HandoverDialog({ onClose }: { onClose: () => void }) {
       footer={
         <>
           <Button onClick={onClose}>关闭</Button>
+          <ExportButton table="handover" onError={setError} testId="handover-export" />
           <Button type="primary" loading={printing} disabled={!sheet} onClick={print} data-testid="handover-print">
             打印
           </Button>

@@ -1,6 +1,7 @@
 // 窗口统计: today's or this week's figures of this window, offline, as the handler computes them
 // (shared/stats): cases per decision, 立等可取 per tier against its promise, the intake time,
-// ratings, 容缺 supplements due; and the 交接班 sheet for the next shift.
+// ratings, 容缺 supplements due; and the 交接班 sheet for the next shift. 导出 Excel writes every
+// table of the screen (one sheet each) for the chosen period.
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Segmented, Spin, Table, Tag } from 'antd';
 import type { WindowDashboard, WindowPeriod } from '../../../shared/stats/window';
@@ -14,6 +15,7 @@ import { cnDate } from '../components/DecisionDialog';
 import { Chart, type ChartOption } from './Chart';
 import { HandoverDialog } from './HandoverDialog';
 import { BadRatings } from './BadRatings';
+import { ExportButton } from '../components/ExportButton';
 import { percent, minutesText } from './format';
 import './stats.css';
 
@@ -47,6 +49,7 @@ export function WindowStats({ onOpenCase }: { onOpenCase: (caseId: string) => vo
         <Button onClick={() => setHandover(true)} data-testid="open-handover">
           交接班清单
         </Button>
+        <ExportButton table="windowStats" period={period} onError={setError} testId="stats-export" />
       </div>
       <ErrorAlert error={error} testId="stats-error" />
       {!data || !charts ? (

@@ -1,6 +1,7 @@
 // The queues of the signed-in reviewer's scope — 待认领, 我的, 需补正, 即将超时 (one working day
 // or less left), 已超时, 全部 — with their counts, each case's claim and legal clock as the
-// server computed them, newest first, filtered by office and statuses.
+// server computed them, newest first, filtered by office and statuses; 导出 Excel writes the
+// queue with the same filters (GET /backoffice/api/cases.xlsx).
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Select, Table, Tabs, Tag } from 'antd';
 import type { CaseSummary, DirectoryResponse } from '../../../shared/sync/backoffice';
@@ -77,6 +78,7 @@ export function CaseList({ queue, onQueue, onOpen }: { queue: Queue; onQueue: (q
         <Select aria-label="审批状态" data-testid="filter-review" value={filters.reviewStatus ?? ALL} onChange={set('reviewStatus')}
           options={[{ value: ALL, label: '全部审批状态' }, { value: 'none', label: '待审批' }, ...REVIEW_STATUSES.map((s) => ({ value: s, label: REVIEW_STATUS_LABEL[s] }))]} />
         <Button onClick={() => void load(filters)} data-testid="refresh">刷新</Button>
+        <a href={api.casesXlsxUrl(queue, filters)} download data-testid="queue-export"><Button>导出 Excel</Button></a>
         {counts && <span className="muted today">今日：{formatDay(counts.today)}</span>}
       </div>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}

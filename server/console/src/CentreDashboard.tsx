@@ -2,9 +2,12 @@
 // range (this month by default) and a grouping (中心, 窗口, 窗口人员, 部门, 事项); the cards, the
 // trend, 立等可取 on time per tier and the ratings as ECharts charts, and the tables — groups,
 // 补正 per item and per material, overdue cases. Definitions: docs/statistics.md.
+// 中心 and 部门 filters offer what /directory returns: every centre and department for an
+// admin, a head's own only (the server scopes the figures anyway, so the choice is a narrowing).
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Input, Segmented, Spin, Table } from 'antd';
+import { Alert, Button, Input, Segmented, Select, Spin, Table } from 'antd';
 import type { CentreStatsResponse } from '../../../shared/sync/centreStats';
+import type { DirectoryResponse } from '../../../shared/sync/backoffice';
 import { GROUP_BY_LABEL, GROUP_BYS, type GroupBy, type GroupFigures, type MaterialLine, type OverdueLine, type SupplementLine } from '../../../shared/stats/centre';
 import { IMMEDIATE_TIERS, TIER_LABEL } from '../../../shared/domain/catalogue';
 import { DECISION_LABEL, DECISIONS } from '../../../shared/domain/checklist';
@@ -21,14 +24,19 @@ export function CentreDashboard() {
   const [from, setFrom] = useState(monthStart(today));
   const [to, setTo] = useState(today);
   const [groupBy, setGroupBy] = useState<GroupBy>('office');
+  const [officeCode, setOfficeCode] = useState('');
+  const [departmentCode, setDepartmentCode] = useState('');
+  const [dir, setDir] = useState<DirectoryResponse | null>(null);
   const [data, setData] = useState<CentreStatsResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const query = useMemo(() => ({ from, to, groupBy, officeCode, departmentCode }), [from, to, groupBy, officeCode, departmentCode]);
+  useEffect(() => { api.directory().then(setDir, () => undefined); }, []);
   useEffect(() => {
     let live = true;
     setError(null);
-    api.centreStats({ from, to, groupBy }).then((d) => live && setData(d), (e) => live && setError(e instanceof ApiFailure ? e.message : '加载失败'));
+    api.centreStats(query).then((d) => live && setData(d), (e) => live && setError(e instanceof ApiFailure ? e.message : '加载失败'));
     return () => { live = false; };
-  }, [from, to, groupBy]);
+  }, [query]);
   const name = (kind: string, key: string) => data?.names[`${kind}:${key}`] ?? key;
   const groupName = (key: string) => (groupBy === 'clerk' ? `工号 ${key}` : name(groupBy, key));
   const charts = useMemo(() => (data ? chartOptions(data) : null), [data]);
@@ -41,11 +49,17 @@ export function CentreDashboard() {
         <span>
           <Input type="date" value={from} max={to} onChange={(e) => e.target.value && setFrom(e.target.value)} style={{ width: 160 }} data-testid="stats-from" /> 至{' '}
           <Input type="date" value={to} min={from} onChange={(e) => e.target.value && setTo(e.target.value)} style={{ width: 160 }} data-testid="stats-to" />
-          <a href={api.centreStatsXlsxUrl({ from, to, groupBy })} download style={{ marginLeft: 12 }} data-testid="export-xlsx"><Button>导出 Excel</Button></a>
-          <a href={`#/stats/report?from=${from}&to=${to}`} style={{ marginLeft: 8 }} data-testid="open-report"><Button>月度报告（A4）</Button></a>
+          <a href={api.centreStatsXlsxUrl(query)} download style={{ marginLeft: 12 }} data-testid="export-xlsx"><Button>导出 Excel</Button></a>
+          <a href={`#/stats/report?${new URLSearchParams({ from, to, ...(officeCode ? { office: officeCode } : {}), ...(departmentCode ? { department: departmentCode } : {}) })}`} style={{ marginLeft: 8 }} data-testid="open-report"><Button>月度报告（A4）</Button></a>
         </span>
       </div>
-      <Segmented value={groupBy} onChange={(v) => setGroupBy(v as GroupBy)} options={GROUP_BYS.map((g) => ({ value: g, label: `按${GROUP_BY_LABEL[g]}` }))} style={{ margin: '8px 0 12px' }} data-testid="stats-group-by" />
+      <div className="filters">
+        <Select aria-label="中心" data-testid="stats-office" value={officeCode} onChange={setOfficeCode}
+          options={[{ value: '', label: dir && dir.offices.length > 1 ? '全部中心' : '本人负责的中心' }, ...(dir?.offices ?? []).map((o) => ({ value: o.code, label: o.name }))]} />
+        <Select aria-label="部门" data-testid="stats-department" value={departmentCode} onChange={setDepartmentCode}
+          options={[{ value: '', label: '全部部门' }, ...(dir?.departments ?? []).map((d) => ({ value: d.code, label: d.name }))]} />
+        <Segmented value={groupBy} onChange={(v) => setGroupBy(v as GroupBy)} options={GROUP_BYS.map((g) => ({ value: g, label: `按${GROUP_BY_LABEL[g]}` }))} data-testid="stats-group-by" />
+      </div>
       {error && <Alert type="error" showIcon title={error} data-testid="centre-stats-error" />}
       {!data || !total || !charts ? (
         !error && <Spin />

@@ -1,6 +1,6 @@
 // Shell of the console: sign-in, then by role — reviewers and heads: the queues (#/queue/<q>)
 // and one case (#/cases/<id>), heads also 延期审批 (#/extensions); the centre's admin: 账号管理
-// (#/staff) and 审计日志 (#/audit); heads and admins 差评整改 (#/rectifications). A session that ends on the server returns here to sign-in.
+// (#/staff), 审计日志 (#/audit) and 评价原因 (#/rating-reasons); heads and admins 差评整改 (#/rectifications). A session that ends on the server returns here to sign-in.
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Menu, Spin, Tag } from 'antd';
 import { setCurrentSession, type StaffSession } from './session';
@@ -15,10 +15,11 @@ import { AuditLog } from './AuditLog';
 import { Rectifications } from './Rectifications';
 import { CentreDashboard } from './CentreDashboard';
 import { MonthReport } from './MonthReport';
+import { RatingReasons } from './RatingReasons';
 import { STAFF_ROLE_LABEL } from './labels';
 import { QUEUES, type Queue } from '../../../shared/sync/review';
 
-type Route = { page: 'queue'; queue: Queue } | { page: 'case'; caseId: string } | { page: 'extensions' } | { page: 'staff' } | { page: 'audit' } | { page: 'rectifications' } | { page: 'stats' } | { page: 'report'; from: string; to: string };
+type Route = { page: 'queue'; queue: Queue } | { page: 'case'; caseId: string } | { page: 'extensions' } | { page: 'staff' } | { page: 'audit' } | { page: 'rectifications' } | { page: 'stats' } | { page: 'ratingReasons' } | { page: 'report'; from: string; to: string; officeCode?: string; departmentCode?: string };
 
 function routeFromHash(): Route | null {
   const h = location.hash;
@@ -31,8 +32,15 @@ function routeFromHash(): Route | null {
   if (h === '#/audit') return { page: 'audit' };
   if (h === '#/rectifications') return { page: 'rectifications' };
   if (h === '#/stats') return { page: 'stats' };
-  const r = /^#\/stats\/report\?from=(\d{4}-\d{2}-\d{2})&to=(\d{4}-\d{2}-\d{2})$/.exec(h);
-  if (r) return { page: 'report', from: r[1], to: r[2] };
+  if (h === '#/rating-reasons') return { page: 'ratingReasons' };
+  const r = /^#\/stats\/report\?(.*)$/.exec(h);
+  if (r) {
+    const p = new URLSearchParams(r[1]);
+    const day = (k: string) => (/^\d{4}-\d{2}-\d{2}$/.test(p.get(k) ?? '') ? p.get(k)! : null);
+    const from = day('from');
+    const to = day('to');
+    if (from && to) return { page: 'report', from, to, officeCode: p.get('office') || undefined, departmentCode: p.get('department') || undefined };
+  }
   return null;
 }
 const go = (hash: string) => { location.hash = hash; };
@@ -72,12 +80,12 @@ export function ConsoleApp() {
   const admin = role === 'admin';
   // Each role lands on its own page; a page of another role is not offered.
   const page: Route = !session ? { page: 'queue', queue: 'unclaimed' }
-    : admin ? (route?.page === 'audit' || route?.page === 'rectifications' || route?.page === 'stats' || route?.page === 'report' ? route : { page: 'staff' })
-    : route && route.page !== 'staff' && route.page !== 'audit' && ((route.page !== 'extensions' && route.page !== 'rectifications' && route.page !== 'stats' && route.page !== 'report') || role === 'head') ? route : { page: 'queue', queue: 'unclaimed' };
+    : admin ? (route?.page === 'audit' || route?.page === 'rectifications' || route?.page === 'stats' || route?.page === 'report' || route?.page === 'ratingReasons' ? route : { page: 'staff' })
+    : route && route.page !== 'staff' && route.page !== 'audit' && route.page !== 'ratingReasons' && ((route.page !== 'extensions' && route.page !== 'rectifications' && route.page !== 'stats' && route.page !== 'report') || role === 'head') ? route : { page: 'queue', queue: 'unclaimed' };
   const menu = admin
-    ? [{ key: 'staff', label: '账号管理' }, { key: 'audit', label: '审计日志' }, { key: 'rectifications', label: '差评整改' }, { key: 'stats', label: '中心统计' }]
+    ? [{ key: 'staff', label: '账号管理' }, { key: 'audit', label: '审计日志' }, { key: 'rectifications', label: '差评整改' }, { key: 'stats', label: '中心统计' }, { key: 'rating-reasons', label: '评价原因' }]
     : [{ key: 'queue', label: '办件审批' }, ...(role === 'head' ? [{ key: 'extensions', label: '延期审批' }, { key: 'rectifications', label: '差评整改' }, { key: 'stats', label: '中心统计' }] : [])];
-  const selected = page.page === 'case' ? 'queue' : page.page === 'report' ? 'stats' : page.page;
+  const selected = page.page === 'case' ? 'queue' : page.page === 'report' ? 'stats' : page.page === 'ratingReasons' ? 'rating-reasons' : page.page;
 
   return (
     <>
@@ -106,11 +114,13 @@ export function ConsoleApp() {
         ) : page.page === 'extensions' ? (
           <ExtensionRequests onOpen={(id) => go(`#/cases/${id}`)} />
         ) : page.page === 'report' ? (
-          <MonthReport from={page.from} to={page.to} onBack={() => go('#/stats')} />
+          <MonthReport from={page.from} to={page.to} officeCode={page.officeCode} departmentCode={page.departmentCode} onBack={() => go('#/stats')} />
         ) : page.page === 'stats' ? (
           <CentreDashboard />
         ) : page.page === 'rectifications' ? (
           <Rectifications admin={admin} onOpenCase={(id) => go(`#/cases/${id}`)} />
+        ) : page.page === 'ratingReasons' ? (
+          <RatingReasons />
         ) : page.page === 'staff' ? (
           <StaffAdmin me={session.staff.staffNo} />
         ) : (

@@ -10,10 +10,10 @@ import { api, ApiFailure } from './api';
 import { formatDay } from './labels';
 import { pct } from './CentreDashboard';
 
-export function MonthReport({ from, to, onBack }: { from: string; to: string; onBack: () => void }) {
+export function MonthReport({ from, to, officeCode, departmentCode, onBack }: { from: string; to: string; officeCode?: string; departmentCode?: string; onBack: () => void }) {
   const [data, setData] = useState<CentreStatsResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => { api.centreStats({ from, to, groupBy: 'office' }).then(setData, (e) => setError(e instanceof ApiFailure ? e.message : '加载失败')); }, [from, to]);
+  useEffect(() => { api.centreStats({ from, to, groupBy: 'office', officeCode, departmentCode }).then(setData, (e) => setError(e instanceof ApiFailure ? e.message : '加载失败')); }, [from, to, officeCode, departmentCode]);
   useEffect(() => {
     document.body.classList.add('printing-report');
     return () => document.body.classList.remove('printing-report');
@@ -29,7 +29,8 @@ export function MonthReport({ from, to, onBack }: { from: string; to: string; on
         <Button type="primary" onClick={() => window.print()} data-testid="report-print">打印 / 另存为 PDF</Button>
       </div>
       <h1>政务服务中心办件统计报告</h1>
-      <p className="report-period">统计期间：{formatDay(from)} 至 {formatDay(to)}</p>
+      <p className="report-period">统计期间：{formatDay(from)} 至 {formatDay(to)}
+        {officeCode && `　中心：${name('office', officeCode)}`}{departmentCode && `　部门：${name('department', departmentCode)}`}</p>
       <h2>一、总体情况</h2>
       <table className="report-table"><tbody>
         <tr><th>办件总数</th><td>{t.decisions.total} 件</td><th>一次性告知率</th><td>{pct(t.decisions.notifyRate)}</td></tr>

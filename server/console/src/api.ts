@@ -11,6 +11,8 @@ import type { AuditListResponse, AuditQuery, AuditVerifyResponse } from '../../.
 import { CSRF_HEADER } from '../../../shared/sync/staff';
 import type { CentreStatsResponse } from '../../../shared/sync/centreStats';
 import type { RectificationActionRequest, RectificationListResponse, RectificationView } from '../../../shared/sync/rectification';
+import type { RatingReasonsResponse } from '../../../shared/sync/ratingReasons';
+import type { RatingReason } from '../../../shared/domain/ratingReasons';
 import { currentSession } from './session';
 
 export class ApiFailure extends Error {
@@ -64,6 +66,9 @@ export interface CaseFilters {
   reviewStatus?: string;
 }
 
+/** The dashboard's query; an empty office or department means all within the caller's scope. */
+export interface CentreStatsFilters { from: string; to: string; groupBy: string; officeCode?: string; departmentCode?: string }
+
 const post = <T>(path: string, body: unknown = {}) => request<T>(path, { method: 'POST', body });
 const c = (id: string) => `/cases/${encodeURIComponent(id)}`;
 
@@ -75,6 +80,7 @@ export const api = {
   directory: () => request<DirectoryResponse>('/directory'),
   queues: () => request<QueueCounts>('/queues'),
   cases: (queue: Queue, f: CaseFilters, before?: number) => request<CaseListResponse>(`/cases${qs({ queue, ...f, order: 'desc', before, limit: 50 })}`),
+  casesXlsxUrl: (queue: Queue, f: CaseFilters) => `/backoffice/api/cases.xlsx${qs({ queue, ...f })}`,
   caseDetail: (id: string) => request<CaseDetailResponse>(c(id)),
   item: (code: string, version?: number) => request<CatalogueItemResponse>(`/catalogue/items/${encodeURIComponent(code)}${qs({ version })}`),
   claim: (id: string) => post<ClaimView>(`${c(id)}/claim`),
@@ -97,12 +103,14 @@ export const api = {
   audit: (q: Partial<AuditQuery>) => request<AuditListResponse>(`/audit${qs(q as Record<string, string | number | undefined>)}`),
   auditCsvUrl: (q: Partial<AuditQuery>) => `/backoffice/api/audit.csv${qs(q as Record<string, string | number | undefined>)}`,
   verifyAudit: () => request<AuditVerifyResponse>('/audit/verify'),
-  centreStats: (q: { from: string; to: string; groupBy: string }) => request<CentreStatsResponse>(`/stats/centre${qs(q)}`),
-  centreStatsXlsxUrl: (q: { from: string; to: string; groupBy: string }) => `/backoffice/api/stats/centre.xlsx${qs(q)}`,
+  centreStats: (q: CentreStatsFilters) => request<CentreStatsResponse>(`/stats/centre${qs({ ...q })}`),
+  centreStatsXlsxUrl: (q: CentreStatsFilters) => `/backoffice/api/stats/centre.xlsx${qs({ ...q })}`,
   rectificationsXlsxUrl: (q: { standing?: string; invalidPending?: boolean }) => `/backoffice/api/rectifications.xlsx${qs({ standing: q.standing, invalidPending: q.invalidPending ? 'true' : undefined })}`,
   rectifications: (q: { standing?: string; invalidPending?: boolean }) =>
     request<RectificationListResponse>(`/rectifications${qs({ standing: q.standing, invalidPending: q.invalidPending ? 'true' : undefined })}`),
   actOnRectification: (caseId: string, body: RectificationActionRequest) => post<RectificationView>(`/rectifications/${encodeURIComponent(caseId)}`, body),
   rectificationSettings: () => request<{ settings: { officeCode: string; officeName: string; deadlineDays: number }[]; choices: number[] }>('/rectification-settings'),
+  ratingReasons: () => request<RatingReasonsResponse>('/rating-reasons'),
+  setRatingReasons: (baseVersion: number, reasons: RatingReason[] | null) => post<RatingReasonsResponse>('/rating-reasons', { baseVersion, reasons }),
   setRectificationDays: (officeCode: string, deadlineDays: number) => post<{ officeCode: string; deadlineDays: number }>('/rectification-settings', { officeCode, deadlineDays }),
 };
