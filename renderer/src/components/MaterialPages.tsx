@@ -6,7 +6,7 @@ import type { PageView } from '../../../shared/scans/api';
 import { COLOUR_MODE_LABEL, type ColourMode } from '../../../shared/scans/page';
 import { NO_EDIT } from '../scans/compress';
 import { ACCEPTED_FILES, filePages } from '../scans/sources';
-import { defaultColour, pageUrl, storePage } from '../scans/pageStore';
+import { ARCHIVED_TEXT, defaultColour, pageUrl, storePage } from '../scans/pageStore';
 import { CameraDialog } from './CameraDialog';
 import { PageViewer } from './PageViewer';
 
@@ -23,14 +23,14 @@ function Thumb({ page, onOpen }: { page: PageView; onOpen: () => void }) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    pageUrl(page.pageId).then((u) => live && setUrl(u), () => {});
+    if (!page.archived) pageUrl(page.pageId).then((u) => live && setUrl(u), () => {});
     return () => {
       live = false;
     };
-  }, [page.pageId]);
+  }, [page.pageId, page.archived]);
   return (
     <button type="button" tabIndex={-1} className="page-thumb" onClick={onOpen} title={`${Math.round(page.bytes / 1024)} KB`} data-testid="page-thumb">
-      {url ? <img src={url} alt="扫描页" /> : <span>…</span>}
+      {page.archived ? <span className="page-archived">{ARCHIVED_TEXT}</span> : url ? <img src={url} alt="扫描页" /> : <span>…</span>}
     </button>
   );
 }

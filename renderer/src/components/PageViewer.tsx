@@ -5,7 +5,7 @@ import { Alert, Button, Modal, Space } from 'antd';
 import type { PageView } from '../../../shared/scans/api';
 import { invoke } from '../api';
 import { drawPage, type Crop, type Rotation } from '../scans/compress';
-import { loadImage, pageUrl, storePage } from '../scans/pageStore';
+import { ARCHIVED_TEXT, loadImage, pageUrl, storePage } from '../scans/pageStore';
 
 interface Props {
   pages: PageView[];
@@ -26,6 +26,7 @@ export function PageViewer({ pages, start, materialName, draftId, onChanged, onC
   const [zoom, setZoom] = useState(1);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [archived, setArchived] = useState(false);
   const canvas = useRef<HTMLCanvasElement>(null);
   const drag = useRef<{ x: number; y: number } | null>(null);
   const editable = draftId !== null && page?.caseId === null;
@@ -34,7 +35,11 @@ export function PageViewer({ pages, start, materialName, draftId, onChanged, onC
     setImg(null);
     setRotation(0);
     setCrop(null);
-    if (page) pageUrl(page.pageId).then(loadImage).then(setImg, (e: Error) => setError(e.message));
+    setArchived(false);
+    if (page)
+      pageUrl(page.pageId)
+        .then((url) => (url === null ? (setArchived(true), null) : loadImage(url)))
+        .then(setImg, (e: Error) => setError(e.message));
   }, [page]);
 
   useEffect(() => {
@@ -128,6 +133,10 @@ export function PageViewer({ pages, start, materialName, draftId, onChanged, onC
       }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      {archived && (
+        <Alert type="info" showIcon data-testid="page-archived" title={ARCHIVED_TEXT}
+          description="中心已确认保存本页，本机副本已按值班长的保留设置清理；需要查看请到后台审批系统。" style={{ marginBottom: 8 }} />
+      )}
       {editable && <div className="muted-hint">在图上拖动可框选裁剪范围；旋转、裁剪后点“保存修改”。</div>}
       <div className="page-viewer">
         <canvas
