@@ -9,13 +9,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ITEMS } from '../../shared/demo/examples';
 import type { Answers } from '../../shared/domain/checklist';
 import { fakeCameraArgs, writeDocumentPdf, writeFakeCameraFile } from '../helpers/fakeCamera';
-import { signIn, startHarness, type Harness } from './harness';
+import { nextApplicant, signIn, startHarness, type Harness } from './harness';
 import { answer, confirmDecision, demoItem, fillPerson, markMaterials, openDecision, openItem, poll } from './flows';
 
 const WANG = { name: '王小明', idNumber: '11010519491231002X', phone: '13800138000' };
 
 describe('scans at the window', () => {
   let h: Harness;
+  let firstCaseId = '';
   let pdf: string;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-scans-e2e-'));
   beforeAll(async () => {
@@ -91,6 +92,27 @@ describe('scans at the window', () => {
     expect(attached.n).toBe(5);
     const types = (h.ws.db.prepare('SELECT type FROM case_events WHERE case_id = ? ORDER BY rowid').all(caseId) as { type: string }[]).map((r) => r.type);
     expect(types).toEqual(['case.opened', 'case.decided', 'case.pagesAttached']);
+    expect(h.errors).toEqual([]);
+    firstCaseId = caseId;
+  });
+
+  test('the same applicant comes back: the ID card scanned last time is offered (共性材料) and reused', async () => {
+    const { page } = h;
+    const item = demoItem(DEMO_ITEMS.immediate30);
+    const answers: Answers = { applicant: 'self', household: 'local', frequent: 'no' };
+    await nextApplicant(page);
+    await openItem(page, item);
+    await answer(page, item, answers);
+    const id = page.getByTestId('pages-resident-id');
+    expect(await id.getByTestId('reuse-resident-id').count()).toBe(0); // nothing asked before the number is whole
+    await fillPerson(page, 'applicant', WANG);
+    await poll(() => id.getByTestId('reuse-resident-id').textContent()).toMatch(/共性材料：该申请人 \d{4}-\d{2}-\d{2} 办理「.+」时扫描过 2 页/);
+    await h.shot('ui-scan-reuse');
+    await id.getByTestId('reuse-take-resident-id').click();
+    await poll(() => id.getByTestId('page-count').textContent()).toBe('已扫描 2 页');
+    await poll(() => id.getByTestId('reuse-resident-id').count()).toBe(0);
+    const reused = h.ws.db.prepare("SELECT count(*) AS n FROM pages WHERE draft_id IS NOT NULL AND material_id = 'resident-id' AND reused_from_case_id = ?").get(firstCaseId) as { n: number };
+    expect(reused.n).toBe(2);
     expect(h.errors).toEqual([]);
   });
 });
