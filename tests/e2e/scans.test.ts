@@ -20,7 +20,7 @@ describe('scans at the window', () => {
   let pdf: string;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-scans-e2e-'));
   beforeAll(async () => {
-    const camera = await writeFakeCameraFile(dir);
+    const camera = await writeFakeCameraFile(dir, 0, 5); // the page lies 5° turned on a dark desk
     pdf = await writeDocumentPdf(dir);
     h = await startHarness({ chromiumArgs: fakeCameraArgs(camera) });
     await signIn(h.page, '1001');
@@ -47,8 +47,12 @@ describe('scans at the window', () => {
       await page.keyboard.press('Space');
       await poll(() => page.getByTestId('camera-taken').textContent()).toBe(`本次已拍 ${n} 页`);
     }
+    // 自动找边校正: each frame's sheet found and straightened before it was stored.
+    expect(await page.getByTestId('camera-straightened').textContent()).toBe('已自动校正 3 页');
     await page.getByTestId('camera-close').click();
     await poll(() => application.getByTestId('page-count').textContent()).toBe('已扫描 3 页');
+    const uprightA4 = () => (h.ws.db.prepare("SELECT count(*) AS n FROM pages WHERE material_id = 'application' AND abs(height * 1.0 / width - 1.4142) < 0.03").get() as { n: number }).n;
+    expect(uprightA4()).toBe(3);
 
     // A PDF of two pages for the ID card's material.
     const id = page.getByTestId('pages-resident-id');
@@ -62,6 +66,13 @@ describe('scans at the window', () => {
     await page.getByTestId('page-save').click();
     // The count is 3 before and after: wait for the rotated page itself (landscape) to be stored.
     await poll(() => (h.ws.db.prepare("SELECT count(*) AS n FROM pages WHERE material_id = 'application' AND width > height").get() as { n: number }).n).toBe(1);
+    await poll(() => application.getByTestId('page-count').textContent()).toBe('已扫描 3 页');
+    // 恢复原图: the frame as taken replaces a straightened page.
+    await application.getByTestId('page-thumb').nth(1).click();
+    await page.getByTestId('page-straightened').waitFor();
+    await h.shot('ui-scan-straightened');
+    await page.getByTestId('page-restore').click();
+    await poll(uprightA4).toBe(1); // one rotated to landscape, one restored to the desk frame
     await poll(() => application.getByTestId('page-count').textContent()).toBe('已扫描 3 页');
     await h.shot('ui-scan-intake');
 

@@ -116,7 +116,7 @@ export function CameraDialog({ draftId, materialId, materialName, colour, onTake
       onCancel={onClose}
       footer={[
         <span key="n" className="camera-taken" data-testid="camera-taken">本次已拍 {taken} 页</span>,
-        <span key="s" className="camera-taken" data-testid="camera-straightened">{straightened ? `已自动校正 ${straightened} 页` : ''}</span>,
+        <span key="s" className="camera-straightened" data-testid="camera-straightened">{straightened ? `已自动校正 ${straightened} 页` : ''}</span>,
         <Checkbox key="auto" checked={auto} data-testid="camera-auto-straighten"
           onChange={(e) => {
             setAuto(e.target.checked);
