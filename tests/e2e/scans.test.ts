@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ITEMS } from '../../shared/demo/examples';
 import type { Answers } from '../../shared/domain/checklist';
 import { fakeCameraArgs, writeDocumentPdf, writeFakeCameraFile } from '../helpers/fakeCamera';
+import { setRetention } from '../../electron/services/pageRetention';
 import { nextApplicant, signIn, startHarness, type Harness } from './harness';
-import { answer, confirmDecision, demoItem, fillPerson, markMaterials, openDecision, openItem, poll } from './flows';
+import { answer, closeNotice, confirmDecision, demoItem, fillPerson, markMaterials, openDecision, openItem, poll } from './flows';
 
 const WANG = { name: '王小明', idNumber: '11010519491231002X', phone: '13800138000' };
 
@@ -124,6 +125,25 @@ describe('scans at the window', () => {
     await poll(() => id.getByTestId('reuse-resident-id').count()).toBe(0);
     const reused = h.ws.db.prepare("SELECT count(*) AS n FROM pages WHERE draft_id IS NOT NULL AND material_id = 'resident-id' AND reused_from_case_id = ?").get(firstCaseId) as { n: number };
     expect(reused.n).toBe(2);
+    expect(h.errors).toEqual([]);
+  });
+
+  test('a page the centre confirmed long ago opens as 已归档到中心 (本机扫描件保留)', async () => {
+    const { page } = h;
+    const item = demoItem(DEMO_ITEMS.immediate30);
+    await markMaterials(page, item, { applicant: 'self', household: 'local', frequent: 'no' });
+    await openDecision(page, 'accept');
+    await confirmDecision(page);
+    // The centre confirmed every page 60 days ago; the 值班长 keeps local copies 30 days.
+    h.ws.db.prepare('UPDATE page_uploads SET done_at = ?').run(new Date(Date.now() - 60 * 86_400_000).toISOString());
+    expect(setRetention(h.ws.db, 30, new Date()).purged).toBeGreaterThan(0);
+    await page.getByTestId('notice-print').waitFor(); // the decision's notice opens first
+    await closeNotice(page);
+    await page.getByTestId('done-open-case').click();
+    await page.getByTestId('case-pages-resident-id').click();
+    await page.getByTestId('page-archived').waitFor();
+    expect(await page.getByTestId('page-archived').textContent()).toContain('已归档到中心');
+    await h.shot('ui-scan-archived');
     expect(h.errors).toEqual([]);
   });
 });
