@@ -36,8 +36,9 @@ export function PageViewer({ pages, start, materialName, draftId, onChanged, onC
     setImg(null);
     setRotation(0);
     setCrop(null);
-    setArchived(false);
-    if (page)
+    // The list says a page was purged (its bytes may still sit in this session's cache).
+    setArchived(!!page?.archived);
+    if (page && !page.archived)
       pageUrl(page.pageId)
         .then((url) => (url === null ? (setArchived(true), null) : loadImage(url)))
         .then(setImg, (e: Error) => setError(e.message));
@@ -158,7 +159,7 @@ export function PageViewer({ pages, start, materialName, draftId, onChanged, onC
       )}
       {editable && <div className="muted-hint">在图上拖动可框选裁剪范围；旋转、裁剪后点“保存修改”。</div>}
       {original && <div className="muted-hint" data-testid="page-straightened">本页已自动找边校正；不满意可点“恢复原图”。</div>}
-      <div className="page-viewer">
+      <div className="page-viewer" hidden={archived}>
         <canvas
           ref={canvas}
           data-testid="page-canvas"
