@@ -19,7 +19,7 @@ import { Answers, Marks } from './domain/checklist';
 import { IntakeTerms } from './domain/intakeTerms';
 import { SaveDraftInput, SavedDraft } from './domain/intakeDraft';
 import { WindowDeadlines } from './domain/timeliness';
-import { AddPageInput, DraftId, PageView, PagesOf } from './scans/api';
+import { AddPageInput, DraftId, PageBytes, PageView, PagesOf, PurgeAfterDays, ReuseInput, ReuseOffer, ReuseOffersInput, RetentionView } from './scans/api';
 import { Synonyms } from './search/synonyms';
 import { HandoverLine, WINDOW_EXPORTS, WINDOW_PERIODS, WindowDashboard } from './stats/window';
 
@@ -203,12 +203,23 @@ export const contract = {
   // Scanned pages (扫描件): taken for a draft, joining a case with its decision or a 补正.
   'pages.add': { input: AddPageInput, output: PageView, access: 'signedIn' },
   'pages.list': { input: PagesOf, output: z.object({ pages: z.array(PageView) }), access: 'signedIn' },
-  'pages.get': { input: z.object({ pageId: z.string().min(1).max(64) }).strict(), output: z.object({ contentType: z.string(), dataBase64: z.string() }), access: 'signedIn' },
+  'pages.get': { input: z.object({ pageId: z.string().min(1).max(64) }).strict(), output: PageBytes, access: 'signedIn' },
   'pages.remove': { input: z.object({ pageId: z.string().min(1).max(64) }).strict(), output: Ok, access: 'signedIn' },
   'pages.discardDraft': { input: z.object({ draftId: DraftId }).strict(), output: z.object({ removed: z.number().int() }), access: 'signedIn' },
   // Pages taken after the decision join the case now (one case.pagesAttached event).
   // supplement: the pages are the applicant's 补正 for what the back office asked (需补正).
   'pages.attach': { input: z.object({ caseId: z.string().min(1).max(64), draftId: DraftId, supplement: z.boolean().default(false) }).strict(), output: z.object({ attached: z.number().int() }), access: 'signedIn' },
+  // 共性材料: the same applicant's earlier pages of the item's reusable materials, and taking
+  // them over into the draft (the same bytes, no copy; each page records where it came from).
+  'pages.reuseOffers': { input: ReuseOffersInput, output: z.object({ offers: z.array(ReuseOffer) }), access: 'signedIn' },
+  'pages.reuse': { input: ReuseInput, output: z.object({ pages: z.array(PageView) }), access: 'signedIn' },
+  // 本机扫描件保留: local copies of pages the centre confirmed are purged after N days.
+  'pages.retention': { input: Empty, output: RetentionView, access: 'signedIn' },
+  'pages.setRetention': {
+    input: z.object({ purgeAfterDays: PurgeAfterDays }).strict(),
+    output: RetentionView,
+    access: ['supervisor'], forbidden: '只有值班长可以修改扫描件保留设置',
+  },
   'notice.kinds': { input: z.object({ caseId: z.string() }).strict(), output: z.object({ kinds: z.array(NoticeKind) }), access: 'signedIn' },
   'notice.render': {
     input: z.object({ caseId: z.string(), kind: NoticeKind, layout: z.enum(NOTICE_LAYOUTS) }).strict(),

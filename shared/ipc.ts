@@ -35,7 +35,7 @@ export const CHANNEL_NAMES = [
   'pages.get',
   'pages.remove',
   'pages.discardDraft',
-  'pages.attach',
+  'pages.attach', 'pages.reuseOffers', 'pages.reuse', 'pages.retention', 'pages.setRetention',
   'rating.request',
   'rating.pending',
   'rating.submit',

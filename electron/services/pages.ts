@@ -28,7 +28,7 @@ function clerkOf(ws: Pick<Workstation, 'session'>) {
 
 export const pageView = (p: PageRow): PageView => ({
   pageId: p.id, materialId: p.materialId, sha256: p.sha256, bytes: p.bytes, contentType: p.contentType, width: p.width, height: p.height,
-  colour: p.colour, takenAt: p.takenAt, caseId: p.caseId, reusedFromCaseId: p.reusedFromCaseId,
+  colour: p.colour, takenAt: p.takenAt, caseId: p.caseId, reusedFromCaseId: p.reusedFromCaseId, archived: p.archived === 1,
 });
 
 /** Decodes and checks one page's bytes: a real image of a sane size, or a clear refusal. */
@@ -71,12 +71,12 @@ export function listPages(db: Db, of: { draftId: string } | { caseId: string }):
   return ('draftId' in of ? draftPages(db, of.draftId) : casePages(db, of.caseId)).map(pageView);
 }
 
-export function readPage(db: Db, pageId: string): { contentType: string; dataBase64: string } {
+/** The page's bytes, or `archived` once the local copy was purged (the viewer says 已归档到中心). */
+export function readPage(db: Db, pageId: string): { contentType: string; dataBase64: string | null; archived: boolean } {
   const p = getPage(db, pageId);
   if (!p) throw new AppError('not_found', '找不到该扫描页');
   const data = pageData(db, p.sha256);
-  if (!data) throw new AppError('not_found', '该扫描页已由中心确认保存，本机副本已按设置清理');
-  return { contentType: p.contentType, dataBase64: data.toString('base64') };
+  return { contentType: p.contentType, dataBase64: data ? data.toString('base64') : null, archived: !data };
 }
 
 export function removePage(db: Db, pageId: string): void {

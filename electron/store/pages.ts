@@ -19,12 +19,14 @@ export interface PageRow {
   reusedFromCaseId: string | null;
   bytes: number;
   contentType: PageContentType;
+  /** 1 once the local copy was purged (the centre holds it). */
+  archived: 0 | 1;
 }
 
 const COLUMNS = `p.id, p.sha256, p.draft_id AS draftId, p.case_id AS caseId, p.material_id AS materialId, p.width, p.height, p.colour,
-  p.taken_at AS takenAt, p.staff_no AS staffNo, p.reused_from_case_id AS reusedFromCaseId, b.bytes, b.content_type AS contentType`;
+  p.taken_at AS takenAt, p.staff_no AS staffNo, p.reused_from_case_id AS reusedFromCaseId, b.bytes, b.content_type AS contentType, b.data IS NULL AS archived`;
 
-export function insertPage(db: Db, page: Omit<PageRow, 'bytes' | 'contentType'>, blob: { data: Uint8Array; contentType: PageContentType }, now: string): void {
+export function insertPage(db: Db, page: Omit<PageRow, 'bytes' | 'contentType' | 'archived'>, blob: { data: Uint8Array; contentType: PageContentType }, now: string): void {
   // The same bytes already stored (a page taken twice, or reused): keep the one copy; a purged copy comes back.
   stmt(db, 'INSERT INTO page_blobs (sha256, data, bytes, content_type, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO UPDATE SET data = excluded.data WHERE data IS NULL')
     .run(page.sha256, Buffer.from(blob.data.buffer, blob.data.byteOffset, blob.data.byteLength), blob.data.byteLength, blob.contentType, now);

@@ -21,6 +21,7 @@ import { requestJson, SyncError, type FetchLike } from './http';
 import { AdaptiveBatchSize, type BatchSizeOptions } from './batchSize';
 import { UNPROTECTED_PLAIN_BOX, type SecretBox } from './secretBox';
 import { applyStatusEvent, readSyncState, recordRejected, saveEnrolment, updateSyncState, type SyncStateRow } from '../store/syncState';
+import { purgeExpiredPages } from '../services/pageRetention';
 
 export interface SyncClientOptions {
   db: Db;
@@ -499,6 +500,8 @@ export class SyncClient {
       }
       // Pages last: they are a thousand times larger than events (and wait for them anyway).
       await this.pages.uploadAll();
+      // What the centre confirmed long enough ago leaves this file (本机扫描件保留, if set).
+      purgeExpiredPages(this.db, this.now());
       updateSyncState(this.db, { lastSuccessAt: this.now().toISOString(), lastError: null, lastErrorAt: null });
       return { ok: true, pushed, statuses, error: null };
     } catch (err) {

@@ -111,6 +111,8 @@ export function residentId(options: MaterialOptions & { id?: string; name?: stri
     medium: '纸质或电子',
     source: '电子证照',
     note: '电子证照调取成功的免收复印件；无身份证的可用户口簿',
+    // 共性材料: the applicant's own ID card scanned once serves their later cases.
+    reusable: true,
     ...rest,
   });
 }
@@ -134,6 +136,8 @@ export function agentMaterials(options: { power?: string; note?: string } = {}):
       name: '代理人居民身份证',
       requiredWhen: WHEN_AGENT,
       note: '原件现场核验',
+      // Each visit's agent may be someone else: never offered for reuse by the applicant's number.
+      reusable: false,
     }),
   ];
 }
@@ -146,6 +150,7 @@ export function businessLicence(options: MaterialOptions = {}): Material {
     medium: '电子',
     source: '电子证照',
     note: '通过电子营业执照或登记系统共享核验，免提交纸质复印件',
+    reusable: true,
     ...options,
   });
 }

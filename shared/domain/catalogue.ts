@@ -84,6 +84,11 @@ export const Material = z.object({
   note: z.string().trim().max(500).optional(),
   /** Reference to a sample or blank form (样表/空表) kept at the window. */
   sampleRef: z.string().trim().max(200).optional(),
+  /**
+   * 共性材料 (身份证, 营业执照 …): the same applicant's pages of it from an earlier case may be
+   * reused. Matched by material id across items, so a reusable material keeps one id everywhere.
+   */
+  reusable: z.boolean().optional(),
 });
 export type Material = z.infer<typeof Material>;
 

@@ -19,6 +19,8 @@ export const PageView = z.object({
   takenAt: z.string(),
   caseId: z.string().nullable(),
   reusedFromCaseId: z.string().nullable(),
+  /** 已归档到中心: the centre confirmed it and the local copy was purged (the record stays). */
+  archived: z.boolean(),
 });
 export type PageView = z.infer<typeof PageView>;
 
@@ -33,3 +35,37 @@ export const AddPageInput = z
 export type AddPageInput = z.input<typeof AddPageInput>;
 
 export const PagesOf = z.union([z.object({ draftId: DraftId }).strict(), z.object({ caseId: Id }).strict()]);
+
+/** A page's bytes; null once the local copy was purged (已归档到中心). */
+export const PageBytes = z.object({ contentType: z.string(), dataBase64: z.string().nullable(), archived: z.boolean() });
+
+/** 本机扫描件保留: purge local copies N days after the centre confirmed them (null: keep them). */
+export const MAX_RETENTION_DAYS = 3650;
+export const PurgeAfterDays = z.number().int().min(1, '至少保留 1 天').max(MAX_RETENTION_DAYS, `最多保留 ${MAX_RETENTION_DAYS} 天`).nullable();
+export const RetentionView = z.object({
+  purgeAfterDays: PurgeAfterDays,
+  /** Bytes of page copies this file still holds, and pages already archived at the centre. */
+  localBytes: z.number().int(),
+  archivedPages: z.number().int(),
+  /** Set by a change: how many copies the change purged at once. */
+  purged: z.number().int().optional(),
+});
+export type RetentionView = z.infer<typeof RetentionView>;
+
+/**
+ * 共性材料: the applicant's pages of one reusable material from their newest earlier case
+ * that has any, offered with the date they were scanned.
+ */
+export const ReuseOffer = z.object({
+  materialId: z.string(),
+  fromCaseId: z.string(),
+  caseNumber: z.string(),
+  itemName: z.string(),
+  scannedAt: z.string(),
+  pages: z.array(PageView),
+});
+export type ReuseOffer = z.infer<typeof ReuseOffer>;
+export const ReuseOffersInput = z
+  .object({ itemCode: z.string().min(1).max(64), applicantKey: z.string().trim().min(1).max(64), draftId: DraftId })
+  .strict();
+export const ReuseInput = ReuseOffersInput.extend({ materialId: Id, fromCaseId: Id }).strict();

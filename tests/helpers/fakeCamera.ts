@@ -7,14 +7,25 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { documentPage } from '../fixtures/documentPages';
 
-/** Writes `<dir>/camera.mjpeg`: page k of the document fixtures as the camera sees it, a few frames. */
-export async function writeFakeCameraFile(dir: string, k = 0): Promise<string> {
+/**
+ * Writes `<dir>/camera.mjpeg`: page k of the document fixtures as the camera sees it, a few
+ * frames — the page alone, or with `onDeskDegrees` lying turned on a dark desk (what the
+ * capture's 自动找边校正 straightens).
+ */
+export async function writeFakeCameraFile(dir: string, k = 0, onDeskDegrees: number | null = null): Promise<string> {
   const browser: Browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 1240 / 794 });
     await page.setContent(documentPage(k).html);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const frame = await page.screenshot({ type: 'jpeg', quality: 90 });
+    let frame = await page.screenshot({ type: onDeskDegrees === null ? 'jpeg' : 'png', ...(onDeskDegrees === null ? { quality: 90 } : {}) });
+    if (onDeskDegrees !== null) {
+      const desk = await browser.newPage({ viewport: { width: 1600, height: 1904 }, deviceScaleFactor: 1 });
+      await desk.setContent(`<body style="margin:0;background:#3a3630;display:flex;align-items:center;justify-content:center;height:1904px">
+        <img style="width:1240px;transform:rotate(${onDeskDegrees}deg)" src="data:image/png;base64,${frame.toString('base64')}"></body>`);
+      await desk.evaluate(() => document.images[0].decode());
+      frame = await desk.screenshot({ type: 'jpeg', quality: 90 });
+    }
     const file = path.join(dir, 'camera.mjpeg');
     fs.writeFileSync(file, Buffer.concat(Array.from({ length: 5 }, () => frame)));
     return file;

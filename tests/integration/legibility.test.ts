@@ -48,6 +48,20 @@ describe('compressed pages stay legible', () => {
     expect(median(sizes)).toBeLessThanOrEqual(40 * 1024);
   });
 
+  it('a page photographed tilted on a desk is found, straightened and reads as well as the flat scan; a flat scan is left as it is', { timeout: 240_000 }, async () => {
+    const page = await lab.original(1);
+    const base = accuracy(await ocr(page.png), page.truth);
+    const tilted = await lab.onDesk(page.png, 6);
+    const c = await lab.compress(tilted, 'grey', 0, true);
+    expect(c.straightened).toBe(true);
+    // Upright A4 again (√2 : 1), the desk gone.
+    expect(c.height / c.width).toBeCloseTo(Math.SQRT2, 1);
+    const read = accuracy(await ocr(c.decodedPng), page.truth);
+    expect(read / base, `straightened: ${read.toFixed(4)} vs ${base.toFixed(4)}`).toBeGreaterThanOrEqual(0.98);
+    // The flat scan fills its frame: refused, compressed as it came.
+    expect((await lab.compress(page.png, 'grey', 0, true)).straightened).toBe(false);
+  });
+
   it('a page that turns sideways is stored upright: rotation swaps the sides', { timeout: 60_000 }, async () => {
     const page = await lab.original(0);
     const c = await lab.compress(page.png, 'grey', 90);

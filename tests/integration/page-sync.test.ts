@@ -14,6 +14,8 @@ import { pageQueue, casePageUploads } from '../../electron/store/pageUploads';
 import { outboxSize } from '../../electron/store/outbox';
 import { SyncClient } from '../../electron/sync/client';
 import { MAX_CHUNK_BYTES } from '../../shared/sync/pages';
+import { setRetention } from '../../electron/services/pageRetention';
+import { listPages } from '../../electron/services/pages';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SYNCER = path.join(ROOT, 'tests/helpers/pageSyncer.ts');
@@ -62,6 +64,13 @@ describe('page uploads', () => {
     order.length = 0;
     expect((await client.syncRound()).ok).toBe(true);
     expect(order.filter((x) => x.includes('/pages/'))).toEqual([]);
+    // 本机扫描件保留: with the setting made, a round purges what the centre confirmed N days ago
+    // (here: the confirmations moved back 8 days), and the case still lists every page.
+    setRetention(d.ws.db, 7, new Date());
+    d.ws.db.prepare("UPDATE page_uploads SET done_at = ? WHERE case_id = ?").run(new Date(Date.now() - 8 * 86_400_000).toISOString(), a.caseId);
+    expect((await client.syncRound()).ok).toBe(true);
+    expect(listPages(d.ws.db, { caseId: a.caseId }).map((p) => p.archived)).toEqual([true, true, true]);
+    expect(listPages(d.ws.db, { caseId: b.caseId }).map((p) => p.archived)).toEqual([false, false]);
     d.ws.close();
   });
 

@@ -1,10 +1,14 @@
 import { addPage, attachDraftToCase, discardDraft, listPages, readPage, removePage } from '../pages';
+import { reuseOffers, reusePages } from '../pageReuse';
+import { retentionView, setRetention } from '../pageRetention';
 import type { Workstation } from '../workstation';
 import { getCaseRow, getSnapshot } from '../../store/cases';
 import { Item } from '../../../shared/domain/catalogue';
 import type { HandlerTable } from '../dispatch';
 
-type PageChannels = 'pages.add' | 'pages.list' | 'pages.get' | 'pages.remove' | 'pages.discardDraft' | 'pages.attach';
+type PageChannels =
+  | 'pages.add' | 'pages.list' | 'pages.get' | 'pages.remove' | 'pages.discardDraft' | 'pages.attach'
+  | 'pages.reuseOffers' | 'pages.reuse' | 'pages.retention' | 'pages.setRetention';
 
 export function pageHandlers(ws: Workstation): Pick<HandlerTable, PageChannels> {
   return {
@@ -17,6 +21,10 @@ export function pageHandlers(ws: Workstation): Pick<HandlerTable, PageChannels> 
     },
     'pages.discardDraft': ({ draftId }) => ({ removed: discardDraft(ws.db, draftId) }),
     'pages.attach': ({ caseId, draftId, supplement }) => ({ attached: attachDraftToCase(ws, caseId, draftId, supplement, materialNames(ws, caseId)) }),
+    'pages.reuseOffers': (ask) => ({ offers: reuseOffers(ws, ask) }),
+    'pages.reuse': (ask) => ({ pages: reusePages(ws, ask) }),
+    'pages.retention': () => retentionView(ws.db),
+    'pages.setRetention': ({ purgeAfterDays }) => setRetention(ws.db, purgeAfterDays, ws.now()),
   };
 }
 

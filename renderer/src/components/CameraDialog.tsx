@@ -2,11 +2,12 @@
 // several in a row; the camera is chosen once per window and remembered. The pages are stored
 // as they are taken (a crash loses none).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Modal, Radio, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, Modal, Radio, Select, Space } from 'antd';
 import type { ColourMode } from '../../../shared/scans/page';
 import { COLOUR_MODE_LABEL } from '../../../shared/scans/page';
 import { cameraError, forgetCamera, listCameras, openCamera, pickCamera, rememberCamera, type Camera } from '../scans/camera';
 import { storePage } from '../scans/pageStore';
+import { rememberOriginal, straightenFrame } from '../scans/straighten';
 import type { Rotation } from '../scans/compress';
 
 interface Props {
@@ -26,6 +27,9 @@ export function CameraDialog({ draftId, materialId, materialName, colour, onTake
   const [live, setLive] = useState(false);
   const [rotation, setRotation] = useState<Rotation>(0);
   const [taken, setTaken] = useState(0);
+  const [straightened, setStraightened] = useState(0);
+  // 自动找边校正: on unless the clerk turned it off at this window.
+  const [auto, setAuto] = useState(() => localStorage.getItem('yc.scans.autoStraighten') !== 'off');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -78,7 +82,12 @@ export function CameraDialog({ draftId, materialId, materialName, colour, onTake
     setBusy(true);
     setError(null);
     try {
-      await storePage(draftId, materialId, v, { rotation, crop: null }, colour);
+      const frame = auto ? straightenFrame(v) : null;
+      const stored = await storePage(draftId, materialId, frame?.page ?? v, { rotation, crop: null }, colour);
+      if (frame?.page) {
+        rememberOriginal(stored.pageId, frame.original);
+        setStraightened((n) => n + 1);
+      }
       setTaken((n) => n + 1);
       onTaken();
     } catch (e) {
@@ -86,7 +95,7 @@ export function CameraDialog({ draftId, materialId, materialName, colour, onTake
     } finally {
       setBusy(false);
     }
-  }, [draftId, materialId, rotation, colour, live, busy, onTaken]);
+  }, [draftId, materialId, rotation, colour, live, busy, onTaken, auto]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -107,6 +116,14 @@ export function CameraDialog({ draftId, materialId, materialName, colour, onTake
       onCancel={onClose}
       footer={[
         <span key="n" className="camera-taken" data-testid="camera-taken">本次已拍 {taken} 页</span>,
+        <span key="s" className="camera-straightened" data-testid="camera-straightened">{straightened ? `已自动校正 ${straightened} 页` : ''}</span>,
+        <Checkbox key="auto" checked={auto} data-testid="camera-auto-straighten"
+          onChange={(e) => {
+            setAuto(e.target.checked);
+            localStorage.setItem('yc.scans.autoStraighten', e.target.checked ? 'on' : 'off');
+          }}>
+          自动找边校正
+        </Checkbox>,
         <Button key="close" onClick={onClose} data-testid="camera-close">完成</Button>,
         <Button key="take" type="primary" loading={busy} disabled={!live} onClick={() => void capture()} data-testid="camera-capture">
           拍摄（空格）

@@ -1,8 +1,11 @@
 // The materials of a case by name, as judged at intake: what was received and how (原件已核验,
 // 复印件已收, 电子证照已调取 …), what was deferred (容缺, with the supplement deadline) and what
 // was missing or defective, with the clerk's note. Names come from the case's item snapshot.
-import type { HTMLAttributes } from 'react';
-import { Alert, Table, Tag } from 'antd';
+// A material's page count opens its pages read-only (a purged one says 已归档到中心).
+import { useState, type HTMLAttributes } from 'react';
+import { Alert, Button, Table, Tag } from 'antd';
+import { usePages } from '../scans/usePages';
+import { PageViewer } from './PageViewer';
 import type { CaseMaterial, MaterialStatus } from '../../../shared/domain/case';
 import { MATERIAL_STATUS_LABEL } from '../../../shared/domain/case';
 import { MARK_LABEL } from '../../../shared/domain/checklist';
@@ -36,7 +39,9 @@ function copiesText(m: CaseMaterial): string {
   return m.copies || got ? `${got} / ${m.copies}` : '—';
 }
 
-export function CaseMaterials({ materials, supplementDeadline, overdue }: { materials: CaseMaterial[] | null; supplementDeadline: string | null; overdue: boolean }) {
+export function CaseMaterials({ caseId, materials, supplementDeadline, overdue }: { caseId: string; materials: CaseMaterial[] | null; supplementDeadline: string | null; overdue: boolean }) {
+  const scans = usePages({ caseId });
+  const [viewing, setViewing] = useState<CaseMaterial | null>(null);
   if (materials === null) {
     return <Alert type="warning" showIcon data-testid="case-materials-unavailable" title="受理时的事项快照无法读取，材料清单不能显示；办件的其他信息不受影响。" />;
   }
@@ -84,9 +89,17 @@ export function CaseMaterials({ materials, supplementDeadline, overdue }: { mate
             ),
           },
           { title: '实收/应交', width: 84, align: 'center', render: (_: unknown, m) => copiesText(m) },
-          { title: '扫描件', width: 72, align: 'center', render: (_: unknown, m) => (m.pages ? `${m.pages} 页` : '—') },
+          {
+            title: '扫描件', width: 72, align: 'center',
+            render: (_: unknown, m) => (m.pages ? (
+              <Button type="link" size="small" onClick={() => setViewing(m)} data-testid={`case-pages-${m.id}`}>{m.pages} 页</Button>
+            ) : '—'),
+          },
         ]}
       />
+      {viewing && (
+        <PageViewer pages={scans.byMaterial(viewing.id)} start={0} materialName={viewing.name} draftId={null} onChanged={scans.reload} onClose={() => setViewing(null)} />
+      )}
     </>
   );
 }

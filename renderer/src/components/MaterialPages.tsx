@@ -2,13 +2,14 @@
 // dropped on the row; JPG, PNG, PDF pages), thumbnails that open the page viewer.
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Button, Segmented } from 'antd';
-import type { PageView } from '../../../shared/scans/api';
+import type { PageView, ReuseOffer } from '../../../shared/scans/api';
 import { COLOUR_MODE_LABEL, type ColourMode } from '../../../shared/scans/page';
 import { NO_EDIT } from '../scans/compress';
 import { ACCEPTED_FILES, filePages } from '../scans/sources';
-import { defaultColour, pageUrl, storePage } from '../scans/pageStore';
+import { ARCHIVED_TEXT, defaultColour, pageUrl, storePage } from '../scans/pageStore';
 import { CameraDialog } from './CameraDialog';
 import { PageViewer } from './PageViewer';
+import { scannedDay } from '../scans/useReuseOffers';
 
 interface Props {
   /** Where new pages go; null: read only (a case's stored pages). */
@@ -17,25 +18,27 @@ interface Props {
   materialName: string;
   pages: PageView[];
   onChanged: () => void;
+  /** 共性材料: the same applicant's pages of this material from an earlier case, and taking them over. */
+  reuse?: { offer: ReuseOffer; take: () => Promise<unknown> } | null;
 }
 
 function Thumb({ page, onOpen }: { page: PageView; onOpen: () => void }) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    pageUrl(page.pageId).then((u) => live && setUrl(u), () => {});
+    if (!page.archived) pageUrl(page.pageId).then((u) => live && setUrl(u), () => {});
     return () => {
       live = false;
     };
-  }, [page.pageId]);
+  }, [page.pageId, page.archived]);
   return (
     <button type="button" tabIndex={-1} className="page-thumb" onClick={onOpen} title={`${Math.round(page.bytes / 1024)} KB`} data-testid="page-thumb">
-      {url ? <img src={url} alt="扫描页" /> : <span>…</span>}
+      {page.archived ? <span className="page-archived">{ARCHIVED_TEXT}</span> : url ? <img src={url} alt="扫描页" /> : <span>…</span>}
     </button>
   );
 }
 
-export function MaterialPages({ draftId, materialId, materialName, pages, onChanged }: Props) {
+export function MaterialPages({ draftId, materialId, materialName, pages, onChanged, reuse }: Props) {
   const [colour, setColour] = useState<ColourMode>(() => defaultColour(materialName));
   const [camera, setCamera] = useState(false);
   const [viewing, setViewing] = useState<number | null>(null);
@@ -89,6 +92,18 @@ export function MaterialPages({ draftId, materialId, materialName, pages, onChan
         </>
       )}
       <span className="page-count" data-testid="page-count">{pages.length ? `已扫描 ${pages.length} 页` : draftId ? '未扫描（可将文件拖到此处）' : '无扫描件'}</span>
+      {reuse && draftId && (
+        <span className="page-reuse" data-testid={`reuse-${materialId}`}>
+          共性材料：该申请人 {scannedDay(reuse.offer.scannedAt)} 办理「{reuse.offer.itemName}」时扫描过 {reuse.offer.pages.length} 页
+          <Button size="small" type="link" tabIndex={-1} disabled={!!busy} data-testid={`reuse-take-${materialId}`}
+            onClick={() => {
+              setError(null);
+              reuse.take().then(onChanged, (e: Error) => setError(e.message));
+            }}>
+            复用
+          </Button>
+        </span>
+      )}
       {busy && <span className="muted-hint">{busy}</span>}
       {error && <span className="material-reason" data-testid="pages-error">{error}</span>}
       <div className="page-thumbs">

@@ -5,7 +5,8 @@ import { Alert, Button, Modal, Space } from 'antd';
 import type { PageView } from '../../../shared/scans/api';
 import { invoke } from '../api';
 import { drawPage, type Crop, type Rotation } from '../scans/compress';
-import { loadImage, pageUrl, storePage } from '../scans/pageStore';
+import { ARCHIVED_TEXT, loadImage, pageUrl, storePage } from '../scans/pageStore';
+import { forgetOriginal, originalOf } from '../scans/straighten';
 
 interface Props {
   pages: PageView[];
@@ -26,6 +27,7 @@ export function PageViewer({ pages, start, materialName, draftId, onChanged, onC
   const [zoom, setZoom] = useState(1);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [archived, setArchived] = useState(false);
   const canvas = useRef<HTMLCanvasElement>(null);
   const drag = useRef<{ x: number; y: number } | null>(null);
   const editable = draftId !== null && page?.caseId === null;
@@ -34,7 +36,12 @@ export function PageViewer({ pages, start, materialName, draftId, onChanged, onC
     setImg(null);
     setRotation(0);
     setCrop(null);
-    if (page) pageUrl(page.pageId).then(loadImage).then(setImg, (e: Error) => setError(e.message));
+    // The list says a page was purged (its bytes may still sit in this session's cache).
+    setArchived(!!page?.archived);
+    if (page && !page.archived)
+      pageUrl(page.pageId)
+        .then((url) => (url === null ? (setArchived(true), null) : loadImage(url)))
+        .then(setImg, (e: Error) => setError(e.message));
   }, [page]);
 
   useEffect(() => {
@@ -89,6 +96,23 @@ export function PageViewer({ pages, start, materialName, draftId, onChanged, onC
       setBusy(false);
     }
   };
+  // 恢复原图: the frame as the camera took it replaces the automatically straightened page.
+  const original = editable ? originalOf(page.pageId) : undefined;
+  const restore = async () => {
+    if (!original || !draftId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await storePage(draftId, page.materialId, original, { rotation: 0, crop: null }, page.colour);
+      await invoke('pages.remove', { pageId: page.pageId });
+      forgetOriginal(page.pageId);
+      onChanged();
+      onClose();
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
   const remove = async () => {
     setBusy(true);
     try {
@@ -118,6 +142,7 @@ export function PageViewer({ pages, start, materialName, draftId, onChanged, onC
           <Button onClick={() => setRotation(((rotation + 90) % 360) as Rotation)} data-testid="page-rotate-right">向右旋转</Button>
           {editable && (
             <>
+              {original && <Button onClick={() => void restore()} disabled={busy} data-testid="page-restore">恢复原图</Button>}
               <Button danger onClick={() => void remove()} disabled={busy} data-testid="page-delete">删除本页</Button>
               <Button type="primary" onClick={() => void save()} loading={busy} disabled={rotation === 0 && !crop} data-testid="page-save">
                 保存修改
@@ -128,8 +153,13 @@ export function PageViewer({ pages, start, materialName, draftId, onChanged, onC
       }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      {archived && (
+        <Alert type="info" showIcon data-testid="page-archived" title={ARCHIVED_TEXT}
+          description="中心已确认保存本页，本机副本已按值班长的保留设置清理；需要查看请到后台审批系统。" style={{ marginBottom: 8 }} />
+      )}
       {editable && <div className="muted-hint">在图上拖动可框选裁剪范围；旋转、裁剪后点“保存修改”。</div>}
-      <div className="page-viewer">
+      {original && <div className="muted-hint" data-testid="page-straightened">本页已自动找边校正；不满意可点“恢复原图”。</div>}
+      <div className="page-viewer" hidden={archived}>
         <canvas
           ref={canvas}
           data-testid="page-canvas"

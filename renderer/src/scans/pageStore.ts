@@ -10,11 +10,15 @@ export async function storePage(draftId: string, materialId: string, source: Par
   return invoke('pages.add', { draftId, materialId, colour, dataBase64: await blobToBase64(page.blob) });
 }
 
-const urls = new Map<string, Promise<string>>();
-export function pageUrl(pageId: string): Promise<string> {
+/** Shown where a purged page's image would be: the centre holds it, this window no longer does. */
+export const ARCHIVED_TEXT = '已归档到中心';
+
+const urls = new Map<string, Promise<string | null>>();
+/** The page as a data URL; null once its local copy was purged (已归档到中心). */
+export function pageUrl(pageId: string): Promise<string | null> {
   let u = urls.get(pageId);
   if (!u) {
-    u = invoke('pages.get', { pageId }).then((p) => `data:${p.contentType};base64,${p.dataBase64}`);
+    u = invoke('pages.get', { pageId }).then((p) => (p.dataBase64 === null ? null : `data:${p.contentType};base64,${p.dataBase64}`));
     u.catch(() => urls.delete(pageId));
     urls.set(pageId, u);
   }

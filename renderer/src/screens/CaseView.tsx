@@ -225,7 +225,7 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
               </span>
             )}
           </h3>
-          <CaseMaterials materials={detail.materials} supplementDeadline={s.supplementDeadline} overdue={overdue} />
+          <CaseMaterials caseId={detail.summary.id} materials={detail.materials} supplementDeadline={s.supplementDeadline} overdue={overdue} />
         </section>
         <section className="panel case-timeline" aria-label="办件记录">
           <h3 className="panel-title">办件记录</h3>

@@ -8,6 +8,7 @@ import type { Out, WorkstationContext } from '../../../shared/contract';
 import { ApiError, invoke } from '../api';
 import { fieldLabel } from '../catalogueFields';
 import { SynonymsCard } from './SynonymsCard';
+import { PageRetentionCard } from './PageRetentionCard';
 import { decodeTextFile } from '../../../shared/text/decodeFile';
 
 type Preview = Out<'catalogue.previewImport'> & { text: string; fileName: string };
@@ -141,6 +142,7 @@ export function CatalogueAdmin({ context, onChanged }: { context: WorkstationCon
         </div>
       )}
       <SynonymsCard />
+      <PageRetentionCard />
     </div>
   );
 }

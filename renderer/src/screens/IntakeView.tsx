@@ -28,6 +28,7 @@ import { TierTag } from '../components/TierTag';
 import { MaterialPages } from '../components/MaterialPages';
 import { draftIdFor, endDraft } from '../scans/draftId';
 import { usePages } from '../scans/usePages';
+import { applicantKeyOf, useReuseOffers } from '../scans/useReuseOffers';
 
 /** What the workbench asks of the intake on screen before the clerk leaves it (F4, another item, 退出). */
 export interface IntakeHandle {
@@ -88,6 +89,15 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
   // The scans of this intake wait under a draft id that survives a reload.
   const draftId = useMemo(() => draftIdFor(code), [code]);
   const scans = usePages({ draftId });
+  // 共性材料: the applicant's earlier pages of the item's reusable materials, once the number is whole.
+  const applicantKey = applicantKeyOf(draft.applicant);
+  const offers = useReuseOffers(code, applicantKey, draftId, scans.pages);
+  const reuseFor = (materialId: string) => {
+    const offer = offers.find((o) => o.materialId === materialId);
+    return offer && applicantKey
+      ? { offer, take: () => invoke('pages.reuse', { itemCode: code, applicantKey, draftId, materialId, fromCaseId: offer.fromCaseId }) }
+      : null;
+  };
 
   useEffect(() => {
     let live = true;
@@ -262,7 +272,8 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
             focusToken={focusChecklist}
             onDone={focusApplicant}
             pagesOf={(line) => (
-              <MaterialPages draftId={draftId} materialId={line.material.id} materialName={line.material.name} pages={scans.byMaterial(line.material.id)} onChanged={scans.reload} />
+              <MaterialPages draftId={draftId} materialId={line.material.id} materialName={line.material.name} pages={scans.byMaterial(line.material.id)} onChanged={scans.reload}
+                reuse={reuseFor(line.material.id)} />
             )}
           />
         </div>
