@@ -49,9 +49,21 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
   const focusStart = () => {
     if (source === 'screen' && !level) levels.current?.querySelector<HTMLButtonElement>('button')?.focus();
   };
+  // Recorded: 完成 takes the keyboard, and Enter closes wherever the focus fell when 提交评价 left the DOM.
   useEffect(() => {
-    if (done) closeButton.current?.focus();
-  }, [done]);
+    if (!done) return;
+    const t = window.setTimeout(() => closeButton.current?.focus());
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Enter' || e.isComposing) return;
+      e.preventDefault();
+      onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.clearTimeout(t);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [done, onClose]);
   // Focus 提交评价 when a level makes it pressable (a 差评 waits for its reasons: Tab reaches it).
   const choose = (l: RatingLevel) => {
     // Reasons belong to a class: a change of class starts the choice again.

@@ -29,7 +29,7 @@ import { ItemFacts } from '../components/ItemFacts';
 import { RedirectCard } from '../components/RedirectCard';
 import { SituationQuestions } from '../components/SituationQuestions';
 import { TierTag } from '../components/TierTag';
-import { draftIdFor, endDraft } from '../scans/draftId';
+import { discardDraftPages, draftIdFor, endDraft } from '../scans/draftId';
 import { usePages } from '../scans/usePages';
 
 /** What the workbench asks of the intake on screen before the clerk leaves it (F4, another item, 退出). */
@@ -86,6 +86,7 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
       },
       discard: async () => {
         await live.current.autosave.stop();
+        discardDraftPages(code); // the scans go with the text (scans/draftId.ts)
         await invoke('draft.discard', { startedAt });
       },
       flush: async () => {
@@ -93,7 +94,7 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
       },
     });
     return () => handle(null);
-  }, [handle, startedAt]);
+  }, [handle, startedAt, code]);
   const [focusChecklist, setFocusChecklist] = useState(0);
   const [terms, setTerms] = useState<IntakeTerms | null>(null);
   // The scans of this intake wait under a draft id that survives a reload.
