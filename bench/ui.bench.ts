@@ -269,7 +269,10 @@ export async function run(): Promise<BenchSection> {
     ],
     notes: [
       'The password hash is checked in the Node host, which CDP does not throttle; the renderer work around it is throttled.',
-      'A busy machine inflates both rows (the Machine line gives the load average at start; Chromium shares the cores with it), but the 1× row is the same machine in the same minutes: at 4× the keys arrive faster than the screen handles them (p50 far above the 120–200 ms between keys), so latency queues up. Not yet made fast enough: the intake screen re-renders and re-runs its engines on every key.',
+      'A busy machine inflates every row (the Machine line gives the load average at start; Chromium shares the cores with it); compare rows of the same run. When the tail stays above the target, the keys arrive faster than a starved Chromium paints and latency queues up behind the slow ones (the CPU profile with BENCH_UI_PROFILE shows what is left: style, layout and paint in the browser, little script).',
+      ...(base4 && base1
+        ? [`Against the baseline of the same run: p98 at 4× ${(percentile(base4.keys, 98) / p98).toFixed(1)}× lower (${ms(percentile(base4.keys, 98), 0)} → ${ms(p98, 0)} ms), p50 ${(percentile(base4.keys, 50) / percentile(slow.keys, 50)).toFixed(1)}× lower; at 1× p98 ${(percentile(base1.keys, 98) / fast98).toFixed(1)}× lower. Sign-in is the Node side's scrypt (not throttled) and the machine's load: no change expected.`]
+        : []),
       'The first sign-in of each run (cold code and fonts) is not counted. `BENCH_UI_ROUNDS` and `BENCH_UI_SIGNINS` change the numbers of intakes and sign-ins. Requires `npm run build`.',
     ],
   };
