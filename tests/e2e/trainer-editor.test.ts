@@ -58,6 +58,10 @@ describe('练习管理 outside practice mode', () => {
 
     await page.locator('.ant-drawer-close').last().click();
     await page.getByTestId('scenario-edit-class-x-lx-01-copy').waitFor();
+    // 删除 asks first; a pack keeps at least one scenario, so this one is refused with the reason.
+    await page.getByTestId('scenario-delete-class-x-lx-01-copy').click();
+    await page.getByTestId('scenario-delete-confirm').click();
+    await expect.poll(() => page.getByTestId('scenario-admin-error').textContent()).toContain('只剩这一个场景');
     // The real workstation holds no case and no pack: it all went to the practice file.
     const real = h.host.real.db;
     expect(real.prepare('SELECT count(*) AS n FROM practice_packs').get()).toEqual({ n: 0 });
