@@ -8,6 +8,10 @@
 // - sign-in to a usable search box: Enter in the password field to the search box focused and
 //   painted.
 // The same run unthrottled (1×) gives the ratio. Requires `npm run build` first.
+// BENCH_UI_BASELINE=<dir of another built renderer> measures that one too, interleaved with
+// this build in the same run (same machine, same minutes), for before/after on a loaded box.
+// BENCH_UI_PROFILE=<file.cpuprofile> records a CDP CPU profile of this build's keys at 4× and
+// prints the functions with the most self time (BENCH_UI_PROFILE_DIR: an unminified build, to read the names).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,19 +53,23 @@ function benchItem(base: Item): Item {
 /** Records key-to-paint latencies into window.__lat (see the header). */
 const INSTRUMENT = `(() => {
   window.__lat = [];
-  const afterPaint = (t0) => requestAnimationFrame(() => {
+  window.__what = [];
+  const afterPaint = (t0, what) => requestAnimationFrame(() => {
     const ch = new MessageChannel();
-    ch.port1.onmessage = () => window.__lat.push(performance.now() - t0);
+    ch.port1.onmessage = () => {
+      window.__lat.push(performance.now() - t0);
+      window.__what.push(what);
+    };
     ch.port2.postMessage(0);
   });
   window.addEventListener('keydown', (e) => {
     window.__keyDown = true;
-    afterPaint(e.timeStamp);
+    afterPaint(e.timeStamp, e.key + ' @' + (document.activeElement?.getAttribute('data-testid') || document.activeElement?.tagName));
     setTimeout(() => (window.__keyDown = false), 0);
   }, true);
   // Committed text (Chinese through the IME) comes as input without a keydown.
   window.addEventListener('input', (e) => {
-    if (!window.__keyDown) afterPaint(e.timeStamp);
+    if (!window.__keyDown) afterPaint(e.timeStamp, 'input ' + (e.data || '') + ' @' + (e.target?.getAttribute?.('data-testid') || ''));
   }, true);
 })()`;
 
@@ -127,7 +135,7 @@ async function intake(page: Page, k: number): Promise<void> {
   await focusIs(page, 'radio');
   for (const d of ['1', '1', '2']) await page.keyboard.press(d, { delay: 0 }).then(() => page.waitForTimeout(MARK_DELAY));
   await focusIs(page, 'material-bench-m1');
-  await page.evaluate('window.__lat = []'); // only the marks and the applicant are measured
+  await page.evaluate('window.__lat = []; window.__what = []'); // only the marks and the applicant are measured
   for (let m = 0; m < MATERIALS; m++) {
     await page.keyboard.press('1');
     await page.waitForTimeout(MARK_DELAY);
@@ -141,14 +149,36 @@ async function intake(page: Page, k: number): Promise<void> {
   await page.waitForTimeout(300); // the last key's paint is recorded
 }
 
-async function measure(rate: number): Promise<{ keys: number[]; signIns: number[] }> {
+interface Profile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per function of a CDP profile, most first. */
+function topSelf(p: Profile, n: number): string[] {
+  const byId = new Map(p.nodes.map((x) => [x.id, x.callFrame]));
+  const self = new Map<string, number>();
+  p.samples.forEach((id, k) => {
+    const f = byId.get(id)!;
+    const key = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[k] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
+}
+
+async function measure(rate: number, rendererDir = 'dist/renderer', profileFile?: string): Promise<{ keys: number[]; signIns: number[] }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-bench-ui-'));
   const host = createHost({ dbPath: path.join(dir, 'yichuang.db'), practiceDbPath: path.join(dir, 'practice.db'), sync: { start: false } });
   const cat = exportCatalogue(host.real.db);
   const base = cat.items.find((i) => i.code === DEMO_ITEMS.immediate30)!;
   replaceCatalogue(host.real.db, { ...cat, items: [...cat.items, benchItem(base)] });
   host.real.catalogueChanged();
-  const server = await startPreviewServer({ dispatch: host.dispatch, rendererDir: 'dist/renderer' });
+  const server = await startPreviewServer({ dispatch: host.dispatch, rendererDir });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
@@ -165,6 +195,11 @@ async function measure(rate: number): Promise<{ keys: number[]; signIns: number[
     }
     await instrument(page);
     const keys: number[] = [];
+    const labelled: Array<[number, string]> = [];
+    if (profileFile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     for (let r = 0; r < ROUNDS; r++) {
       if (r > 0) {
         await page.keyboard.press('F4');
@@ -173,7 +208,16 @@ async function measure(rate: number): Promise<{ keys: number[]; signIns: number[
         await focusIs(page, 'search-input');
       }
       await intake(page, r);
-      keys.push(...(await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat)));
+      const got = (await page.evaluate('[window.__lat, window.__what]')) as [number[], string[]];
+      keys.push(...got[0]);
+      got[0].forEach((v, k) => labelled.push([v, got[1][k]]));
+    }
+    if (profileFile) {
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+      fs.writeFileSync(profileFile, JSON.stringify(profile));
+      console.log(`CPU profile of the keys at ${rate}× (${rendererDir}):\n${topSelf(profile, 40).join('\n')}`);
+      const slowest = labelled.sort((a, b) => b[0] - a[0]).slice(0, 20);
+      console.log(`Slowest keys:\n${slowest.map(([v, w]) => `${v.toFixed(0).padStart(6)} ms  ${w}`).join('\n')}`);
     }
     const last = APPLICANTS[(ROUNDS - 1) % APPLICANTS.length];
     if ((await page.getByTestId('applicant-phone').inputValue()) !== last.phone) throw new Error('the typed phone did not arrive whole');
@@ -189,7 +233,12 @@ async function measure(rate: number): Promise<{ keys: number[]; signIns: number[
 }
 
 export async function run(): Promise<BenchSection> {
+  const baselineDir = process.env.BENCH_UI_BASELINE;
+  if (process.env.BENCH_UI_PROFILE) await measure(4, process.env.BENCH_UI_PROFILE_DIR ?? 'dist/renderer', process.env.BENCH_UI_PROFILE);
+  // Baseline and this build back to back at each rate, so both see the same load.
+  const base4 = baselineDir ? await measure(4, baselineDir) : null;
   const slow = await measure(4);
+  const base1 = baselineDir ? await measure(1, baselineDir) : null;
   const fast = await measure(1);
   const p98 = percentile(slow.keys, 98);
   const fast98 = percentile(fast.keys, 98);
@@ -208,10 +257,22 @@ export async function run(): Promise<BenchSection> {
         headers: ['measure', 'n', 'p50 ms', 'p95 ms', 'p98 ms', 'max ms'],
         rows: [row('key → paint, CPU 4×', slow.keys), row('key → paint, CPU 1×', fast.keys), row('sign-in → search box, CPU 4×', slow.signIns), row('sign-in → search box, CPU 1×', fast.signIns)],
       },
+      ...(base4 && base1
+        ? [
+            {
+              caption: `Baseline measured in the same run, just before this build at each rate (${baselineDir})`,
+              headers: ['measure', 'n', 'p50 ms', 'p95 ms', 'p98 ms', 'max ms'],
+              rows: [row('baseline key → paint, CPU 4×', base4.keys), row('baseline key → paint, CPU 1×', base1.keys), row('baseline sign-in → search box, CPU 4×', base4.signIns), row('baseline sign-in → search box, CPU 1×', base1.signIns)],
+            },
+          ]
+        : []),
     ],
     notes: [
       'The password hash is checked in the Node host, which CDP does not throttle; the renderer work around it is throttled.',
-      'A busy machine inflates both rows (the Machine line gives the load average at start; Chromium shares the cores with it), but the 1× row is the same machine in the same minutes: at 4× the keys arrive faster than the screen handles them (p50 far above the 120–200 ms between keys), so latency queues up. Not yet made fast enough: the intake screen re-renders and re-runs its engines on every key.',
+      'A busy machine inflates every row (the Machine line gives the load average at start; Chromium shares the cores with it); compare rows of the same run. When the tail stays above the target, the keys arrive faster than a starved Chromium paints and latency queues up behind the slow ones (the CPU profile with BENCH_UI_PROFILE shows what is left: style, layout and paint in the browser, little script).',
+      ...(base4 && base1
+        ? [`Against the baseline of the same run: p98 at 4× ${(percentile(base4.keys, 98) / p98).toFixed(1)}× lower (${ms(percentile(base4.keys, 98), 0)} → ${ms(p98, 0)} ms), p50 ${(percentile(base4.keys, 50) / percentile(slow.keys, 50)).toFixed(1)}× lower; at 1× p98 ${(percentile(base1.keys, 98) / fast98).toFixed(1)}× lower. Sign-in is the Node side's scrypt (not throttled) and the machine's load: no change expected.`]
+        : []),
       'The first sign-in of each run (cold code and fonts) is not counted. `BENCH_UI_ROUNDS` and `BENCH_UI_SIGNINS` change the numbers of intakes and sign-ins. Requires `npm run build`.',
     ],
   };

@@ -313,6 +313,11 @@ export const contract = {
     output: z.object({ packId: z.string(), packTitle: z.string(), scenarioId: z.string(), version: z.number().int(), created: z.boolean() }),
     access: ['trainer'], practiceOnly: true, trainerDesk: true, forbidden: TRAINER_ONLY,
   },
+  'practice.deleteScenario': {
+    input: z.object({ packId: z.string().min(1).max(40), scenarioId: z.string().min(1).max(40) }).strict(),
+    output: z.object({ packId: z.string(), version: z.number().int() }),
+    access: ['trainer'], practiceOnly: true, trainerDesk: true, forbidden: TRAINER_ONLY,
+  },
   // Served by the host, not by a workstation: they switch which database answers.
   'practice.enter': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), access: 'public' },
   'practice.leave': { input: z.object({ staffNo: StaffNo, password: z.string().min(1, '请输入密码').max(128) }).strict(), output: z.object({ practice: z.boolean() }), access: 'public' },

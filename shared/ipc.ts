@@ -76,6 +76,7 @@ export const CHANNEL_NAMES = [
   'practice.scenario',
   'practice.previewScenario',
   'practice.saveScenario',
+  'practice.deleteScenario',
   'practice.enter',
   'practice.leave',
 ] as const;

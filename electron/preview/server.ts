@@ -29,12 +29,22 @@ const TYPES: Record<string, string> = {
 const MAX_BODY = 60 * 1024 * 1024;
 
 function bridgeScript(token: string): string {
-  return `window.yichuang = Object.freeze({
-  invoke: (channel, input) => fetch('/api/' + encodeURIComponent(channel), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-yichuang-token': ${JSON.stringify(token)} },
-    body: JSON.stringify(input === undefined ? {} : input),
-  }).then((r) => r.json()),
+  // keepalive while the page goes away: the draft written on beforeunload/pagehide still
+  // arrives, as IPC does in the app. Only then (and for small bodies): the browser allows 64 KB
+  // of keepalive requests in flight in all. Registered before the app's own listeners.
+  return `let leaving = false;
+addEventListener('beforeunload', () => { leaving = true; });
+addEventListener('pagehide', () => { leaving = true; });
+window.yichuang = Object.freeze({
+  invoke: (channel, input) => {
+    const body = JSON.stringify(input === undefined ? {} : input);
+    return fetch('/api/' + encodeURIComponent(channel), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-yichuang-token': ${JSON.stringify(token)} },
+      body,
+      keepalive: leaving && body.length < 16384,
+    }).then((r) => r.json());
+  },
 });\n`;
 }
 

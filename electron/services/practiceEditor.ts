@@ -33,6 +33,30 @@ export function previewScenario(ws: Workstation, data: unknown): { errors: Scena
   return checked.ok ? { errors: [], preview: traineeView(checked.scenario) } : { errors: checked.errors, preview: null };
 }
 
+/**
+ * Deletes a scenario from an own pack: the pack's next version without it and the audit line,
+ * in one transaction. Refused for the built-in pack, for a pack's last scenario (a pack holds
+ * at least one: delete the pack's use instead) and for a scenario a class session still runs
+ * (its trainees would meet a missing scenario). Attempts already made keep their results.
+ */
+export function deleteScenario(ws: Workstation, packId: string, scenarioId: string): { packId: string; version: number } {
+  const trainer = requireTrainer(ws);
+  if (packId === BUILTIN_PACK_ID) throw new AppError('forbidden', '内置场景包中的场景不能删除');
+  const at = ws.now().toISOString();
+  return tx(ws.db, () => {
+    const existing = ownPack(ws, packId);
+    if (!existing) throw new AppError('not_found', `没有编号为 ${packId} 的场景包`);
+    if (!existing.scenarios.some((s) => s.id === scenarioId)) throw new AppError('not_found', `场景包「${existing.title}」中没有场景 ${scenarioId}`);
+    if (existing.scenarios.length === 1) throw new AppError('conflict', `场景包「${existing.title}」只剩这一个场景，不能删除`);
+    const inUse = store.listSessionRows(ws.db).filter((r) => r.packId === packId && (JSON.parse(r.scenarioIds) as string[]).includes(scenarioId));
+    if (inUse.length > 0) throw new AppError('conflict', `课程「${inUse.map((r) => r.title).join('」「')}」仍在使用该场景，请先修改或删除课程`);
+    const pack = ScenarioPack.parse({ ...existing, version: existing.version + 1, scenarios: existing.scenarios.filter((s) => s.id !== scenarioId) });
+    store.savePack(ws.db, { id: pack.id, title: pack.title, version: pack.version, json: JSON.stringify(pack, null, 2), importedAt: at, importedBy: trainer.staffNo });
+    audit(ws.db, 'practice.deleteScenario', trainer.staffNo, { packId, version: pack.version, scenarioId }, at);
+    return { packId, version: pack.version };
+  });
+}
+
 export interface SaveScenarioInput {
   packId: string;
   /** Title for a pack created by this save; an existing pack keeps its own. */

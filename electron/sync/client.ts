@@ -99,6 +99,10 @@ export class SyncClient {
   readonly batch: AdaptiveBatchSize;
   private readonly retryDelayMs: number;
   private token: { blob: Buffer; value: string } | null = null;
+  /** Aborts the calls of the round in flight (SyncLoop, when the server stays silent). */
+  private roundAbort: AbortController | null = null;
+  /** Epoch ms of the last reply of any kind (an HTTP error is a reply too). */
+  private answeredAt = 0;
 
   constructor(private readonly opts: SyncClientOptions) {
     this.db = opts.db;
@@ -127,7 +131,44 @@ export class SyncClient {
   private call<S extends Parameters<typeof requestJson>[4]>(st: { serverUrl: string; token: string | null }, method: 'GET' | 'POST', path: string, schema: S, body?: unknown, timeoutMs = this.timeoutMs) {
     const raw = body instanceof RawJson ? body.text : undefined;
     const bytes = body instanceof Uint8Array ? body : undefined;
-    return requestJson(this.fetchImpl, st.serverUrl, method, SYNC_PREFIX + path, schema, { token: st.token, body: raw === undefined && !bytes ? body : undefined, rawBody: raw, bytes, timeoutMs });
+    const signal = this.roundAbort?.signal;
+    const p = requestJson(this.fetchImpl, st.serverUrl, method, SYNC_PREFIX + path, schema, { token: st.token, body: raw === undefined && !bytes ? body : undefined, rawBody: raw, bytes, timeoutMs, signal });
+    p.then(
+      () => (this.answeredAt = Date.now()),
+      (e: unknown) => {
+        if (e instanceof SyncError && e.status !== null) this.answeredAt = Date.now();
+      },
+    );
+    return p;
+  }
+
+  /** Epoch ms of the server's last reply (0: none yet). */
+  get lastAnswerAt(): number {
+    return this.answeredAt;
+  }
+
+  /**
+   * Whether the server answers at all: one small call (GET /device) with the probe's short
+   * timeout, outside the round in flight. Any reply counts, an error status included.
+   */
+  async answering(): Promise<boolean> {
+    try {
+      const st = this.enrolled();
+      await requestJson(this.fetchImpl, st.serverUrl, 'GET', SYNC_PREFIX + '/device', DeviceInfo, { token: st.token, timeoutMs: this.probeTimeoutMs });
+      this.answeredAt = Date.now();
+      return true;
+    } catch (e) {
+      if (e instanceof SyncError && e.status !== null) {
+        this.answeredAt = Date.now();
+        return true;
+      }
+      return false;
+    }
+  }
+
+  /** Gives up the round in flight now: its calls end as timeouts (resending later is safe, §5). */
+  abortRound(): void {
+    this.roundAbort?.abort(new DOMException('服务器无响应', 'TimeoutError'));
   }
 
   /** The page queue's uploader (sync/pageUploader.ts), over this client's device token. */
@@ -489,6 +530,7 @@ export class SyncClient {
    */
   async syncRound(opts: { down?: boolean; probe?: boolean } = {}): Promise<RoundResult> {
     if (!this.state()) return { ok: false, pushed: 0, statuses: 0, error: null };
+    this.roundAbort = new AbortController();
     try {
       if (opts.probe) await this.call(this.enrolled(), 'GET', '/device', DeviceInfo, undefined, this.probeTimeoutMs);
       const pushed = await this.pushAll();
@@ -512,6 +554,8 @@ export class SyncClient {
         // The file is closing (shutdown or crash test); nothing to record.
       }
       return { ok: false, pushed: 0, statuses: 0, error: e };
+    } finally {
+      this.roundAbort = null;
     }
   }
 }

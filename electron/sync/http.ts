@@ -48,6 +48,8 @@ export interface RequestOptions {
   /** Raw bytes (a page chunk): sent as application/octet-stream, never gzipped (images do not shrink). */
   bytes?: Uint8Array;
   timeoutMs: number;
+  /** Aborts the call early (the loop found the server silent); reads as a timeout. */
+  signal?: AbortSignal;
 }
 
 export interface HttpResult<T> {
@@ -84,7 +86,7 @@ export async function requestJson<S extends z.ZodType>(
   let res: Response;
   let text: string;
   try {
-    res = await fetchImpl(baseUrl.replace(/\/+$/, '') + path, { method, headers, body, signal: AbortSignal.timeout(opts.timeoutMs) });
+    res = await fetchImpl(baseUrl.replace(/\/+$/, '') + path, { method, headers, body, signal: opts.signal ? AbortSignal.any([AbortSignal.timeout(opts.timeoutMs), opts.signal]) : AbortSignal.timeout(opts.timeoutMs) });
     text = await res.text();
   } catch (err) {
     const e = err as Error;

@@ -5,6 +5,9 @@
 // backoff stays short (10 s cap), so the window notices a returning link within seconds; only
 // errors retrying cannot fix (a revoked token, a refusal) back off to minutes. The status says
 // 离线 with the reason and the time of the next try, also while a retry is out.
+// A link that hangs while online is found within seconds too, not at the 15 s request
+// timeout: when a round has had no reply for `stallMs`, one probe asks whether the server
+// answers at all; if it does not, the round is given up (a timeout) and the backoff begins.
 import type { SyncClient } from './client';
 import { SyncError, type SyncErrorKind } from './http';
 import { waitingCounts, listHeld } from '../store/outbox';
@@ -61,6 +64,8 @@ export interface SyncLoopOptions {
   backoffCapMs?: number;
   /** Longest wait after a failure retrying cannot fix (token revoked, request refused). Default 5 min. */
   hopelessCapMs?: number;
+  /** A round with no reply for this long asks with a probe whether the server answers at all. Default 3 s. */
+  stallMs?: number;
   /** Catalogue and accounts are fetched at most this often (and on syncNow). Default 5 min. */
   downEveryMs?: number;
   random?: () => number;
@@ -87,6 +92,7 @@ export class SyncLoop {
       backoffBaseMs: opts.backoffBaseMs ?? 1_000,
       backoffCapMs: opts.backoffCapMs ?? 10_000,
       hopelessCapMs: opts.hopelessCapMs ?? 300_000,
+      stallMs: opts.stallMs ?? 3_000,
       downEveryMs: opts.downEveryMs ?? 300_000,
       random: opts.random ?? Math.random,
       onStatus: opts.onStatus,
@@ -190,9 +196,11 @@ export class SyncLoop {
   /** Single flight: callers arriving during a round wait for it instead of starting another. */
   private round(): Promise<void> {
     if (this.running) return this.running;
+    const stall = this.online === false ? null : this.watchStall(Date.now());
     this.running = (async () => {
       const down = this.forceDown || Date.now() - this.lastDownAt >= this.o.downEveryMs;
       const r = await this.client.syncRound({ down, probe: this.online === false }).catch((err: unknown) => ({ ok: false, error: err instanceof SyncError ? err : null }));
+      stall?.stop();
       if (r.ok) {
         this.online = true;
         this.failures = 0;
@@ -212,6 +220,34 @@ export class SyncLoop {
     });
     this.emit(); // after `running` is set, so the status reads as a round (or a retry) in flight
     return this.running;
+  }
+
+  /**
+   * While the round started at `startedAt` has no reply, every `stallMs` one probe asks if the
+   * server answers; a silent server ends the round as a timeout. (Off while already offline:
+   * that round starts with its own probe.)
+   */
+  private watchStall(startedAt: number): { stop(): void } {
+    let timer: NodeJS.Timeout | null = null;
+    let stopped = false;
+    const arm = () => {
+      timer = setTimeout(() => void check(), this.o.stallMs);
+      timer.unref?.();
+    };
+    const check = async () => {
+      if (stopped || this.client.lastAnswerAt >= startedAt) return; // it answered: a slow round, not a hung one
+      const alive = await this.client.answering();
+      if (stopped) return;
+      if (!alive && this.client.lastAnswerAt < startedAt) this.client.abortRound();
+      else arm();
+    };
+    arm();
+    return {
+      stop: () => {
+        stopped = true;
+        if (timer) clearTimeout(timer);
+      },
+    };
   }
 
   private emit(): void {

@@ -6,6 +6,7 @@ import { SignIn } from './screens/SignIn';
 import { Workbench } from './screens/Workbench';
 import { PracticeFrame } from './practice/PracticeBanner';
 import { onSynced } from './sync/syncEvents';
+import { releaseKeys } from './intake/typeAhead';
 
 const sameContext = (a: WorkstationContext, b: WorkstationContext) =>
   a.office.code === b.office.code &&
@@ -19,7 +20,10 @@ export function App() {
   const [context, setContext] = useState<WorkstationContext | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(() => {
-    invoke('app.context', {}).then(setContext, (e: Error) => setError(e.message));
+    invoke('app.context', {}).then(setContext, (e: Error) => {
+      releaseKeys(false); // keys held for the workbench (SignIn.tsx) have nowhere to go
+      setError(e.message);
+    });
   }, []);
   useEffect(refresh, [refresh]);
   // A sync may bring a new catalogue or move this device to another window: take the new

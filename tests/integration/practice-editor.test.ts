@@ -123,3 +123,27 @@ describe('scenarios written in the app', () => {
     host.close();
   });
 });
+
+describe('deleting a scenario (练习管理)', () => {
+  it('deletes from an own pack in one new version with its audit line; refuses the built-in pack, the last scenario and one a class runs', async () => {
+    const { host } = setup();
+    await signIn(host, '9001');
+    await ok(host.dispatch('practice.saveScenario', { packId: 'own', packTitle: '自编', scenario: { ...base(), id: 'own-1' } }));
+    await ok(host.dispatch('practice.saveScenario', { packId: 'own', scenario: { ...base(), id: 'own-2' } }));
+    await ok(host.dispatch('practice.saveScenario', { packId: 'own', scenario: { ...base(), id: 'own-3' } }));
+    expect((await fails(host.dispatch('practice.deleteScenario', { packId: 'builtin', scenarioId: 'lx-01' }))).code).toBe('forbidden');
+    expect((await fails(host.dispatch('practice.deleteScenario', { packId: 'own', scenarioId: 'nope' }))).code).toBe('not_found');
+    await ok(host.dispatch('practice.createSession', { title: '一班', packId: 'own', scenarioIds: ['own-3'] }));
+    const used = await fails(host.dispatch('practice.deleteScenario', { packId: 'own', scenarioId: 'own-3' }));
+    expect(used).toMatchObject({ code: 'conflict', message: expect.stringContaining('课程「一班」') });
+
+    expect(await ok(host.dispatch('practice.deleteScenario', { packId: 'own', scenarioId: 'own-1' }))).toEqual({ packId: 'own', version: 4 });
+    const list = await ok<{ scenarios: { packId: string; id: string }[] }>(host.dispatch('practice.scenarios', {}));
+    expect(list.scenarios.filter((s) => s.packId === 'own').map((s) => s.id)).toEqual(['own-2', 'own-3']);
+    const desk = host.practiceDesk()!.db;
+    expect(desk.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'practice.deleteScenario'").get()).toEqual({ n: 1 });
+    await ok(host.dispatch('practice.deleteScenario', { packId: 'own', scenarioId: 'own-2' }));
+    expect((await fails(host.dispatch('practice.deleteScenario', { packId: 'own', scenarioId: 'own-3' }))).message).toContain('只剩这一个场景');
+    host.close();
+  });
+});

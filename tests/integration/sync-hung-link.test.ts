@@ -67,6 +67,32 @@ describe('a server that accepts the connection and never answers', () => {
     }
   }, 120_000);
 
+  it('hanging while online: a probe finds the silent server within seconds, long before the request timeout', async () => {
+    proxy.hung = false;
+    const d = await enrolDevice(srv, proxy.url, OFFICE_A, 'hung-2');
+    // A request timeout no test waits for: only the stall probe can end the hung round.
+    const client = new SyncClient({ db: d.ws.db, timeoutMs: 120_000, probeTimeoutMs: 500, retryDelayMs: 0 });
+    const loop = new SyncLoop(client, { intervalMs: 200, stallMs: 300, random: () => 0.5 });
+    try {
+      loop.start();
+      await expect.poll(() => loop.status().state).toBe('online');
+      proxy.hung = true;
+      const caseId = acceptCase(d);
+      loop.nudge();
+      await expect.poll(() => loop.status().nextRetryAt, { timeout: 20_000 }).not.toBeNull();
+      expect(loop.status()).toMatchObject({ state: 'offline', reason: '服务器无响应', retrying: false, pendingCases: 1 });
+      expect(syncMessage({ ...loop.status(), practice: false })).toMatch(/^离线（服务器无响应），\d\d:\d\d:\d\d 再试：1 件办件待上传$/);
+      proxy.hung = false;
+      await expect.poll(() => loop.status(), { timeout: 60_000 }).toMatchObject({ state: 'online', pending: 0, reason: null });
+      const { rows } = await srv.db.query<{ n: string }>('SELECT count(*) AS n FROM cases WHERE id = $1', [caseId]);
+      expect(Number(rows[0].n)).toBe(1);
+    } finally {
+      proxy.hung = false;
+      await loop.stop();
+      d.ws.close();
+    }
+  }, 120_000);
+
   it('a revoked token is not retried every few seconds: only link failures keep the short cap', () => {
     const loop = new SyncLoop({ db: { open: false } } as unknown as SyncClient, { random: () => 0.999 });
     for (let n = 1; n < 30; n++) expect(loop.backoffDelay(n)).toBeLessThanOrEqual(CAP_MS);

@@ -18,7 +18,8 @@ type PracticeChannels =
   | 'practice.deleteSession'
   | 'practice.scenario'
   | 'practice.previewScenario'
-  | 'practice.saveScenario';
+  | 'practice.saveScenario'
+  | 'practice.deleteScenario';
 
 /** Served by every workstation; each refuses unless it is the practice one (see practice.requirePractice). */
 export function practiceHandlers(ws: Workstation): Pick<HandlerTable, PracticeChannels> {
@@ -27,6 +28,7 @@ export function practiceHandlers(ws: Workstation): Pick<HandlerTable, PracticeCh
     'practice.scenario': ({ packId, scenarioId }) => editor.getScenario(ws, packId, scenarioId),
     'practice.previewScenario': ({ scenario }) => editor.previewScenario(ws, scenario),
     'practice.saveScenario': (input) => editor.saveScenario(ws, input),
+    'practice.deleteScenario': ({ packId, scenarioId }) => editor.deleteScenario(ws, packId, scenarioId),
     'practice.importPack': ({ json }) => practice.importPack(ws, json),
     'practice.exportPack': ({ packId }) => practice.exportPack(ws, packId),
     'practice.start': ({ packId, scenarioId }) => practice.startAttempt(ws, packId, scenarioId),

@@ -1,9 +1,10 @@
 // Where the clerk sees that what they typed is safe on disk (草稿), or that the last save failed.
-import type { AutosaveState } from '../intake/useDraftAutosave';
+import { useAutosaveState, type AutosaveStatus } from '../intake/useDraftAutosave';
 
 const hhmmss = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour12: false });
 
-export function DraftStatus({ state }: { state: AutosaveState }) {
+export function DraftStatus({ status }: { status: AutosaveStatus }) {
+  const state = useAutosaveState(status);
   if (state.kind === 'idle') return null;
   if (state.kind === 'failed') {
     return (

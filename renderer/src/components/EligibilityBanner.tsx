@@ -2,6 +2,7 @@
 // asked again on every mark, so it changes the moment a material is ticked). Green when the case
 // can be finished on the spot; amber while things are only unchecked or deferred; red when a
 // material is missing or not in legal form. Every reason is listed, never just the first.
+import { memo } from 'react';
 import { Button } from 'antd';
 import { eligibilityBanner } from '../../../shared/engine/eligibility';
 import type { IntakeTerms } from '../../../shared/domain/intakeTerms';
@@ -9,7 +10,7 @@ import type { ChecklistResult } from '../../../shared/engine/checklist';
 import { DECISION_LABEL, DECISIONS, type Decision } from '../../../shared/domain/checklist';
 import { redirectDecisionLabel } from '../../../shared/engine/levelRedirect';
 
-export function EligibilityBanner({ terms, checklist, onDecide }: { terms: IntakeTerms; checklist: ChecklistResult; onDecide: (d: Decision) => void }) {
+export const EligibilityBanner = memo(function EligibilityBanner({ terms, checklist, onDecide }: { terms: IntakeTerms; checklist: ChecklistResult; onDecide: (d: Decision) => void }) {
   const { eligibility } = terms;
   const blocked = checklist.outstanding.some((l) => l.status === 'missing' || l.status === 'defective');
   const tone = eligibility.eligible ? 'ok' : blocked ? 'bad' : 'warn';
@@ -32,7 +33,7 @@ export function EligibilityBanner({ terms, checklist, onDecide }: { terms: Intak
       <DecisionBar allowed={terms.allowedDecisions} onDecide={onDecide} redirectLabel={redirectDecisionLabel(terms.levelRedirect)} />
     </div>
   );
-}
+});
 
 /** One key per decision, 受理 first (IntakeView listens; the buttons show them). */
 export const DECISION_KEY: Record<Decision, string> = { accept: 'F6', acceptWithDeferral: 'F7', notifyMissing: 'F8', refuse: 'F9', redirect: 'F10' };

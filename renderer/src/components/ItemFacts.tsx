@@ -1,9 +1,10 @@
 // What a 办事指南 says about the item, compact enough for a side column.
+import { memo } from 'react';
 import { Descriptions, Typography } from 'antd';
 import type { ItemDetail } from '../../../shared/contract';
 import { workingDays } from '../labels';
 
-export function ItemFacts({ detail }: { detail: ItemDetail }) {
+export const ItemFacts = memo(function ItemFacts({ detail }: { detail: ItemDetail }) {
   const { item, department } = detail;
   return (
     <section className="panel facts" aria-label="事项信息">
@@ -33,4 +34,4 @@ export function ItemFacts({ detail }: { detail: ItemDetail }) {
       />
     </section>
   );
-}
+});

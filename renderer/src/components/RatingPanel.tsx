@@ -2,7 +2,9 @@
 // enters a paper form's rating later, with the date written on the form). The reasons are the
 // centre's coded list for the level's class: optional for 好评 and 中评, at least one for 差评.
 // One rating per case; the handler refuses a second one and one dated before the visit.
-import { useState } from 'react';
+// Keyboard (issue 12 §2): digits 1–5 choose the level (outside a text field); as soon as the
+// rating can be submitted 提交评价 has the keyboard, so Enter confirms; once recorded, 完成 has it.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, Button, Input, Modal } from 'antd';
 import { RATING_LABEL, RATING_LEVELS, ratingNeedsReason, type RatingLevel } from '../../../shared/domain/case';
 import { RATING_CLASS, RATING_CLASS_LABEL, reasonsFor } from '../../../shared/domain/ratingReasons';
@@ -39,6 +41,47 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
   const missingReason = ratingNeedsReason(level) && reasons.length === 0;
   const offered = level && list ? reasonsFor(list, level) : [];
   const missingForm = source === 'paper' && (!formNumber.trim() || !formDate);
+  const ready = level !== null && !missingReason && !missingForm;
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const levels = useRef<HTMLDivElement>(null);
+  // The paper form's number field starts (autoFocus); on the screen the levels take the keyboard.
+  const focusStart = () => {
+    if (source === 'screen' && !level) levels.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  };
+  // Recorded: 完成 takes the keyboard, and Enter closes wherever the focus fell when 提交评价 left the DOM.
+  useEffect(() => {
+    if (!done) return;
+    const t = window.setTimeout(() => closeButton.current?.focus());
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Enter' || e.isComposing) return;
+      e.preventDefault();
+      onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.clearTimeout(t);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [done, onClose]);
+  // Focus 提交评价 when a level makes it pressable (a 差评 waits for its reasons: Tab reaches it).
+  const choose = (l: RatingLevel) => {
+    // Reasons belong to a class: a change of class starts the choice again.
+    const keep = level !== null && RATING_CLASS[level] === RATING_CLASS[l];
+    if (!keep) setReasons([]);
+    setLevel(l);
+    const willBeReady = !(ratingNeedsReason(l) && (keep ? reasons : []).length === 0) && !missingForm;
+    if (willBeReady) window.setTimeout(() => submitButton.current?.focus());
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const t = e.target as HTMLElement;
+    if (done || t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) return;
+    const n = Number(e.key);
+    if (Number.isInteger(n) && n >= 1 && n <= RATING_LEVELS.length) {
+      e.preventDefault();
+      choose(RATING_LEVELS[n - 1]);
+    }
+  };
 
   return (
     <Modal
@@ -48,15 +91,17 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
       onCancel={onClose}
       maskClosable={false}
       data-testid="rating-panel"
+      afterOpenChange={(open) => open && focusStart()}
+      modalRender={(node) => <div onKeyDown={onKeyDown}>{node}</div>}
       footer={
         done ? (
-          <Button type="primary" onClick={onClose} data-testid="rating-close">
+          <Button type="primary" ref={closeButton} onClick={onClose} data-testid="rating-close">
             完成
           </Button>
         ) : (
           <>
             <Button onClick={onClose}>取消</Button>
-            <Button type="primary" size="large" disabled={!level || missingReason || missingForm} loading={busy} onClick={submit} data-testid="rating-submit">
+            <Button type="primary" size="large" ref={submitButton} disabled={!ready} loading={busy} onClick={submit} data-testid="rating-submit">
               提交评价
             </Button>
           </>
@@ -82,7 +127,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
               </label>
             </>
           )}
-          <div className="rating-levels" role="radiogroup" aria-label="评价等级">
+          <div className="rating-levels" role="radiogroup" aria-label="评价等级（数字键 1–5）" ref={levels}>
             {RATING_LEVELS.map((l) => (
               <button
                 key={l}
@@ -90,11 +135,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
                 role="radio"
                 aria-checked={level === l}
                 className={`rating-level rating-${l}${level === l ? ' chosen' : ''}`}
-                onClick={() => {
-                  // Reasons belong to a class: a change of class starts the choice again.
-                  if (!level || RATING_CLASS[level] !== RATING_CLASS[l]) setReasons([]);
-                  setLevel(l);
-                }}
+                onClick={() => choose(l)}
                 data-testid={`rating-${l}`}
               >
                 {RATING_LABEL[l]}

@@ -1,12 +1,12 @@
 // 情形 questions as radio groups. Arrows move within a group (native radio behaviour), the
 // digit keys 1–9 choose the n-th option and move on to the next question (one key per answer),
 // Tab / Shift+Tab move between questions.
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { Radio } from 'antd';
 import type { Situation } from '../../../shared/domain/catalogue';
 import type { Answers } from '../../../shared/domain/checklist';
 
-export function SituationQuestions({ situations, answers, onAnswer }: { situations: Situation[]; answers: Answers; onAnswer: (situationId: string, value: string) => void }) {
+export const SituationQuestions = memo(function SituationQuestions({ situations, answers, onAnswer }: { situations: Situation[]; answers: Answers; onAnswer: (situationId: string, value: string) => void }) {
   if (situations.length === 0) return null;
   const onKeyDown = (s: Situation) => (e: KeyboardEvent<HTMLDivElement>) => {
     const n = Number(e.key);
@@ -43,4 +43,4 @@ export function SituationQuestions({ situations, answers, onAnswer }: { situatio
       ))}
     </section>
   );
-}
+});

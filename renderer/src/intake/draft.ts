@@ -53,7 +53,9 @@ export type DraftAction =
   | { type: 'decisionForm'; patch: Partial<DraftDecisionForm> }
   | { type: 'answer'; situationId: string; value: string }
   | { type: 'mark'; materialId: string; mark: MaterialMark | null }
-  | { type: 'applicant'; applicant: ApplicantDraft };
+  | { type: 'applicant'; applicant: ApplicantDraft }
+  /** One field typed: applied to the applicant as it is now (the panel's fields do not re-render to learn it). */
+  | { type: 'applicantUpdate'; update: (a: ApplicantDraft) => ApplicantDraft };
 
 export function draftReducer(d: IntakeDraft, a: DraftAction): IntakeDraft {
   switch (a.type) {
@@ -73,5 +75,9 @@ export function draftReducer(d: IntakeDraft, a: DraftAction): IntakeDraft {
     }
     case 'applicant':
       return { ...d, applicant: a.applicant };
+    case 'applicantUpdate': {
+      const applicant = a.update(d.applicant);
+      return applicant === d.applicant ? d : { ...d, applicant };
+    }
   }
 }

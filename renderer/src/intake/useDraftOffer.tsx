@@ -5,6 +5,7 @@ import { App as AntApp } from 'antd';
 import type { WorkstationContext } from '../../../shared/contract';
 import type { SavedDraft } from '../../../shared/domain/intakeDraft';
 import { invoke } from '../api';
+import { discardDraftPages } from '../scans/draftId';
 
 const hhmm = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
@@ -33,7 +34,11 @@ export function useDraftOffer(context: WorkstationContext, onContinue: (d: Saved
           okButtonProps: { 'data-testid': 'draft-continue' },
           cancelButtonProps: { 'data-testid': 'draft-discard' },
           onOk: () => onContinue(d),
-          onCancel: () => invoke('draft.discard', { startedAt: d.startedAt }).then(() => undefined, () => undefined),
+          // Its scans go with it (scans/draftId.ts), as when an intake on screen is dropped.
+          onCancel: () => {
+            discardDraftPages(d.itemCode);
+            return invoke('draft.discard', { startedAt: d.startedAt }).then(() => undefined, () => undefined);
+          },
         });
       },
       () => undefined, // no draft offered; it stays on disk

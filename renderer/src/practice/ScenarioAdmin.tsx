@@ -1,7 +1,8 @@
 // 练习管理 · 场景: every usable scenario by pack, 编辑 on each (a built-in one opens as a copy to
-// save in an own pack) and 新建场景 for one written from scratch.
+// save in an own pack), 删除 on an own one (asks first; the handler refuses a pack's last
+// scenario and one a class still runs) and 新建场景 for one written from scratch.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Table, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Space, Table, Tag } from 'antd';
 import type { PackSummary, ScenarioSummary } from '../../../shared/practice/api';
 import { invoke } from '../api';
 import { ScenarioEditor, type EditTarget } from './ScenarioEditor';
@@ -11,6 +12,7 @@ export function ScenarioAdmin({ version, onChanged }: { version: number; onChang
   const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<EditTarget | null>(null);
+  const { modal } = AntApp.useApp();
 
   const load = useCallback(() => {
     invoke('practice.scenarios', {}).then(
@@ -24,6 +26,23 @@ export function ScenarioAdmin({ version, onChanged }: { version: number; onChang
   useEffect(load, [load, version]);
   const own = packs.filter((p) => !p.builtin);
   const packTitle = (id: string) => packs.find((p) => p.id === id)?.title ?? id;
+  const remove = (s: ScenarioSummary) =>
+    modal.confirm({
+      title: '删除场景？',
+      content: `将从场景包「${packTitle(s.packId)}」删除场景「${s.title}」（${s.id}），场景包版本加一；已完成的练习成绩保留。`,
+      okText: '删除',
+      cancelText: '取消',
+      okButtonProps: { danger: true, 'data-testid': 'scenario-delete-confirm' },
+      onOk: () =>
+        invoke('practice.deleteScenario', { packId: s.packId, scenarioId: s.id }).then(
+          () => {
+            setError(null);
+            load();
+            onChanged();
+          },
+          (e: Error) => setError(e.message),
+        ),
+    });
 
   return (
     <div className="practice-admin" data-testid="scenario-admin">
@@ -33,7 +52,7 @@ export function ScenarioAdmin({ version, onChanged }: { version: number; onChang
         </Button>
         <span className="muted-hint">内置场景不能修改；编辑后另存到自己的场景包。</span>
       </div>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="scenario-admin-error" />}
       <Table<ScenarioSummary>
         size="small"
         rowKey={(s) => `${s.packId}/${s.id}`}
@@ -49,11 +68,18 @@ export function ScenarioAdmin({ version, onChanged }: { version: number; onChang
           { title: '目标用时', dataIndex: 'timeTargetSeconds', width: 90, render: (s: number) => `${Math.round((s / 60) * 10) / 10} 分钟` },
           {
             title: '',
-            width: 80,
+            width: 130,
             render: (_: unknown, s) => (
-              <Button size="small" onClick={() => setEditing({ packId: s.packId, scenarioId: s.id })} data-testid={`scenario-edit-${s.packId}-${s.id}`}>
-                编辑
-              </Button>
+              <Space size={4}>
+                <Button size="small" onClick={() => setEditing({ packId: s.packId, scenarioId: s.id })} data-testid={`scenario-edit-${s.packId}-${s.id}`}>
+                  编辑
+                </Button>
+                {s.packId !== 'builtin' && (
+                  <Button size="small" danger onClick={() => remove(s)} data-testid={`scenario-delete-${s.packId}-${s.id}`}>
+                    删除
+                  </Button>
+                )}
+              </Space>
             ),
           },
         ]}

@@ -72,6 +72,7 @@ export function ScenarioEditor({ target, ownPacks, onClose, onSaved }: { target:
   }, [form.itemCode]);
 
   const set = (patch: Partial<ScenarioForm>) => setForm((f) => ({ ...f, ...patch }));
+  const extras = form.extras ?? [];
   const existingPack = ownPacks.some((p) => p.id === packId);
 
   const check = async (): Promise<boolean> => {
@@ -217,6 +218,25 @@ export function ScenarioEditor({ target, ownPacks, onClose, onSaved }: { target:
               </div>
             );
           })}
+
+          <h4>无关材料（桌上多出来的，学员应不予理会）</h4>
+          {extras.map((x, k) => {
+            const put = (patch: Partial<typeof x>) => set({ extras: extras.map((e, j) => (j === k ? { ...e, ...patch } : e)) });
+            return (
+              <div className="scenario-row" key={k} data-testid={`scenario-extra-${k}`}>
+                <Input value={x.cardText} placeholder="卡片文字（如：超市购物小票）" maxLength={200} onChange={(e) => put({ cardText: e.target.value })} data-testid={`scenario-extra-card-${k}`} />
+                <Input value={x.detailText ?? ''} placeholder="细节（可不填）" maxLength={300} onChange={(e) => put({ detailText: e.target.value || undefined })} data-testid={`scenario-extra-detail-${k}`} />
+                <Button onClick={() => set({ extras: extras.filter((_, j) => j !== k) })} data-testid={`scenario-extra-remove-${k}`}>
+                  删除
+                </Button>
+              </div>
+            );
+          })}
+          {extras.length < 20 && (
+            <Button onClick={() => set({ extras: [...extras, { cardText: '' }] })} data-testid="scenario-extra-add" style={{ marginBottom: 12 }}>
+              添加无关材料
+            </Button>
+          )}
 
           <h4>预期处理</h4>
           <div className="scenario-row">

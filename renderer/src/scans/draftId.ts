@@ -23,6 +23,17 @@ export function endDraft(itemCode: string): void {
   localStorage.removeItem(key(itemCode));
 }
 
+/**
+ * The clerk dropped the intake of this item (放弃并继续, or 放弃草稿 when a draft is offered):
+ * its scans go with its typed text. Pages of an ID card or a licence kept without the intake
+ * they were taken for belong to no one, and would greet the next applicant of the same item.
+ */
+export function discardDraftPages(itemCode: string): void {
+  const draftId = localStorage.getItem(key(itemCode));
+  localStorage.removeItem(key(itemCode));
+  if (draftId) void invoke('pages.discardDraft', { draftId }).catch(() => {});
+}
+
 /** The next applicant: every open intake's scans are discarded (they belonged to the one before). */
 export function discardOpenDrafts(): void {
   const keys = Object.keys(localStorage).filter((k) => k.startsWith(PREFIX));

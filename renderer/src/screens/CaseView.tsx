@@ -24,6 +24,7 @@ import { Countdown } from '../components/Countdown';
 import { useServerNow } from '../cases/useServerNow';
 import { ReviewInfo } from '../components/ReviewInfo';
 import { SupplementScans } from '../components/SupplementScans';
+import { FollowUpDialog } from '../components/FollowUpDialog';
 
 type Dialog = { type: 'notice'; kind: NoticeKind } | { type: 'deliver' } | { type: 'rate'; source: 'screen' | 'paper' } | { type: 'ratingForm' } | { type: 'supplement' } | { type: 'terminate' } | null;
 
@@ -39,7 +40,6 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
   const [error, setError] = useState<unknown>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const nowMs = useServerNow(offsetMs);
   const { modal } = AntApp.useApp();
@@ -59,7 +59,6 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
     try {
       await f();
       setDialog(null);
-      setText('');
       changed();
     } catch (e) {
       setActionError(e);
@@ -260,26 +259,13 @@ export function CaseView({ caseId, offsetMs, onBack, onChanged }: { caseId: stri
       {dialog?.type === 'ratingForm' && <RatingFormDialog caseId={s.id} caseNumber={s.caseNumber} onClose={() => setDialog(null)} />}
       {dialog?.type === 'rate' && <RatingPanel caseId={s.id} caseNumber={s.caseNumber} source={dialog.source} onClose={() => setDialog(null)} onRated={changed} />}
       {(dialog?.type === 'supplement' || dialog?.type === 'terminate') && (
-        <Modal
-          open
-          title={dialog.type === 'supplement' ? '记录补正' : '终止办理'}
+        <FollowUpDialog
+          type={dialog.type}
+          busy={busy}
+          error={actionError}
           onCancel={() => setDialog(null)}
-          okText={dialog.type === 'supplement' ? '确认已补正' : '确认终止'}
-          okButtonProps={{ danger: dialog.type === 'terminate', loading: busy, disabled: dialog.type === 'terminate' && !text.trim(), 'data-testid': 'case-dialog-ok' } as ButtonProps}
-          onOk={() => act(() => (dialog.type === 'supplement' ? invoke('case.supplement', { caseId, note: text }) : invoke('case.terminate', { caseId, reason: text })))}
-        >
-          <p>{dialog.type === 'supplement' ? '申请人已补交全部容缺材料。可注明补交情况：' : '申请人在补正期限内未补交容缺材料。请写明终止原因：'}</p>
-          <Input.TextArea
-            autoFocus
-            maxLength={500}
-            autoSize={{ minRows: 2, maxRows: 5 }}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            data-testid="case-dialog-text"
-            placeholder={dialog.type === 'supplement' ? '如：已补交规章制度目录清单原件' : '如：逾期未补交容缺材料'}
-          />
-          <ErrorAlert error={actionError} />
-        </Modal>
+          onConfirm={(text) => act(() => (dialog.type === 'supplement' ? invoke('case.supplement', { caseId, note: text }) : invoke('case.terminate', { caseId, reason: text })))}
+        />
       )}
     </div>
   );

@@ -3,14 +3,18 @@
 // would record and what blocks it (立等可取, allowed decisions, promised date) is the
 // handler's (case.terms), so the screen never judges differently from the save. What is typed
 // is autosaved as a 草稿 (useDraftAutosave) until the decision records the case and deletes it.
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+// Speed on an old PC (bench:ui, docs/benchmarks.md): a key must not re-render the whole screen.
+// The checklist engine is memoised on the answers and marks; the handler's verdict is kept when
+// a reply says the same; the callbacks handed down are stable; the panels are memoised, so a
+// mark re-renders the banner and two checklist rows, a letter the one applicant field.
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Alert, Button, Spin, Tag } from 'antd';
 import type { ItemDetail, WorkstationContext } from '../../../shared/contract';
 import { LEVEL_LABEL } from '../../../shared/domain/catalogue';
 import { evaluateChecklist } from '../../../shared/engine/checklist';
 import type { IntakeTerms } from '../../../shared/domain/intakeTerms';
 import { invoke } from '../api';
-import { draftReducer, newDraft } from '../intake/draft';
+import { draftReducer, newDraft, type ApplicantDraft } from '../intake/draft';
 import { useDraftAutosave } from '../intake/useDraftAutosave';
 import { releaseKeys } from '../intake/typeAhead';
 import { DraftStatus } from '../components/DraftStatus';
@@ -20,15 +24,15 @@ import { Checklist } from '../components/Checklist';
 import { DecisionBar, EligibilityBanner, decisionForKey } from '../components/EligibilityBanner';
 import { DecisionDialog, type Decided } from '../components/DecisionDialog';
 import { DecisionDone } from '../components/DecisionDone';
-import type { Decision } from '../../../shared/domain/checklist';
+import type { Decision, MaterialMark } from '../../../shared/domain/checklist';
 import { ItemFacts } from '../components/ItemFacts';
 import { RedirectCard } from '../components/RedirectCard';
 import { SituationQuestions } from '../components/SituationQuestions';
 import { TierTag } from '../components/TierTag';
-import { MaterialPages } from '../components/MaterialPages';
-import { draftIdFor, endDraft } from '../scans/draftId';
+import { discardDraftPages, draftIdFor, endDraft } from '../scans/draftId';
 import { usePages } from '../scans/usePages';
 import { applicantKeyOf, useReuseOffers } from '../scans/useReuseOffers';
+import type { ReuseOffer } from '../../../shared/scans/api';
 
 /** What the workbench asks of the intake on screen before the clerk leaves it (F4, another item, 退出). */
 export interface IntakeHandle {
@@ -52,6 +56,12 @@ interface Props {
   handle?: (h: IntakeHandle | null) => void;
 }
 
+// After the last material: the first applicant field still empty takes the keyboard.
+function focusApplicant() {
+  const fields = [...document.querySelectorAll<HTMLInputElement>('[data-testid=applicant-panel] input.ant-input')];
+  (fields.find((f) => f.value === '') ?? fields[0])?.focus();
+}
+
 export function IntakeView({ context, code, restored = null, onNext, onOpenCase, handle }: Props) {
   const [detail, setDetail] = useState<ItemDetail | null>(null);
   // When the clerk began this applicant's intake: recorded on the case (device time), and the draft's identity.
@@ -61,7 +71,9 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
   const [draft, dispatch] = useReducer(draftReducer, undefined, () => (restored ? { ...restored.content } : newDraft([])));
   const fromDraft = useRef(restored !== null);
   const deciding = draft.decisionForm.open;
-  const setDeciding = (open: Decision | null) => dispatch({ type: 'decisionForm', patch: { open } });
+  const setDeciding = useCallback((open: Decision | null) => dispatch({ type: 'decisionForm', patch: { open } }), []);
+  const onMark = useCallback((materialId: string, mark: MaterialMark | null) => dispatch({ type: 'mark', materialId, mark }), []);
+  const onApplicant = useCallback((update: (a: ApplicantDraft) => ApplicantDraft) => dispatch({ type: 'applicantUpdate', update }), []);
   const autosave = useDraftAutosave(code, startedAt, draft, detail !== null && decided === null);
   const live = useRef({ draft, decided, autosave, name: '' });
   live.current = { draft, decided, autosave, name: detail?.item.name ?? '' };
@@ -76,6 +88,7 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
       },
       discard: async () => {
         await live.current.autosave.stop();
+        discardDraftPages(code); // the scans go with the text (scans/draftId.ts)
         await invoke('draft.discard', { startedAt });
       },
       flush: async () => {
@@ -83,7 +96,7 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
       },
     });
     return () => handle(null);
-  }, [handle, startedAt]);
+  }, [handle, startedAt, code]);
   const [focusChecklist, setFocusChecklist] = useState(0);
   const [terms, setTerms] = useState<IntakeTerms | null>(null);
   // The scans of this intake wait under a draft id that survives a reload.
@@ -92,12 +105,11 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
   // 共性材料: the applicant's earlier pages of the item's reusable materials, once the number is whole.
   const applicantKey = applicantKeyOf(draft.applicant);
   const offers = useReuseOffers(code, applicantKey, draftId, scans.pages);
-  const reuseFor = (materialId: string) => {
-    const offer = offers.find((o) => o.materialId === materialId);
-    return offer && applicantKey
-      ? { offer, take: () => invoke('pages.reuse', { itemCode: code, applicantKey, draftId, materialId, fromCaseId: offer.fromCaseId }) }
-      : null;
-  };
+  const takeReuse = useCallback(
+    (offer: ReuseOffer) =>
+      applicantKey ? invoke('pages.reuse', { itemCode: code, applicantKey, draftId, materialId: offer.materialId, fromCaseId: offer.fromCaseId }) : Promise.resolve(null),
+    [applicantKey, code, draftId],
+  );
 
   useEffect(() => {
     let live = true;
@@ -129,7 +141,8 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
     if (!detail) return;
     let live = true;
     invoke('case.terms', { itemCode: detail.item.code, answers: draft.answers, marks: draft.marks }).then(
-      (t) => live && setTerms(t),
+      // Most marks leave the verdict as it was: keep the object, so nothing re-renders for it.
+      (t) => live && setTerms((cur) => (cur && JSON.stringify(cur) === JSON.stringify(t) ? cur : t)),
       () => {}, // e.g. a note over its length while typing: the field says so; keep the last verdict
     );
     return () => {
@@ -166,6 +179,20 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
     return () => window.removeEventListener('keydown', onKey);
   }, [allowed, decided]);
 
+  // Stable for the memoised panels; they read the latest checklist through the ref.
+  const unanswered = useRef(checklist?.unansweredSituations ?? []);
+  unanswered.current = checklist?.unansweredSituations ?? [];
+  const answerRef = useRef((situationId: string, value: string) => {
+    const left = unanswered.current;
+    const wasLast = left.length === 1 && left[0].id === situationId;
+    dispatch({ type: 'answer', situationId, value });
+    if (wasLast) setFocusChecklist((n) => n + 1);
+  });
+  const checklistScans = useMemo(
+    () => ({ draftId, pages: scans.pages, onChanged: scans.reload, offers: applicantKey ? offers : [], takeReuse }),
+    [draftId, scans.pages, scans.reload, applicantKey, offers, takeReuse],
+  );
+
   if (error) return <Alert type="error" showIcon title="无法打开事项" description={error} />;
   if (!detail || !checklist || !terms) return <Spin description="正在打开事项…" />;
   if (decided) return <DecisionDone decided={decided} onNext={onNext} onOpenCase={onOpenCase} />;
@@ -197,21 +224,11 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
       agent={terms.needsAgent}
       redirect={checklist.redirect}
       value={draft.applicant}
-      onChange={(applicant) => dispatch({ type: 'applicant', applicant })}
+      onUpdate={onApplicant}
     />
   );
 
-  // After the last material: the first applicant field still empty takes the keyboard.
-  const focusApplicant = () => {
-    const fields = [...document.querySelectorAll<HTMLInputElement>('[data-testid=applicant-panel] input.ant-input')];
-    (fields.find((f) => f.value === '') ?? fields[0])?.focus();
-  };
-
-  const answer = (situationId: string, value: string) => {
-    const wasLast = checklist.unansweredSituations.length === 1 && checklist.unansweredSituations[0].id === situationId;
-    dispatch({ type: 'answer', situationId, value });
-    if (wasLast) setFocusChecklist((n) => n + 1);
-  };
+  const answer = answerRef.current;
 
   const title = (
     <div className="intake-title">
@@ -219,7 +236,7 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
       <TierTag tier={item.immediateTier} />
       <Tag>{detail.department.name}</Tag>
       <span className="intake-code">{item.code}</span>
-      <DraftStatus state={autosave.state} />
+      <DraftStatus status={autosave.status} />
       <Button className="intake-next" onClick={onNext} data-testid="next-applicant">
         下一位（F4）
       </Button>
@@ -268,13 +285,10 @@ export function IntakeView({ context, code, restored = null, onNext, onOpenCase,
           )}
           <Checklist
             lines={checklist.lines}
-            onMark={(materialId, mark) => dispatch({ type: 'mark', materialId, mark })}
+            onMark={onMark}
             focusToken={focusChecklist}
             onDone={focusApplicant}
-            pagesOf={(line) => (
-              <MaterialPages draftId={draftId} materialId={line.material.id} materialName={line.material.name} pages={scans.byMaterial(line.material.id)} onChanged={scans.reload}
-                reuse={reuseFor(line.material.id)} />
-            )}
+            scans={checklistScans}
           />
         </div>
         <div className="intake-side">

@@ -1,7 +1,12 @@
+// Sign-in. Keys typed after Enter, while the password is checked and the workbench comes up,
+// are held and replayed into the search box once it has the keyboard (typeAhead.ts): a clerk
+// who signs in and types the item's initials at once loses none. A refused sign-in drops them
+// (they were not meant for the password field).
 import { useState } from 'react';
 import { Button, Card, Form, Input, Typography } from 'antd';
 import type { WorkstationContext } from '../../../shared/contract';
 import { invoke } from '../api';
+import { holdKeys, releaseKeys } from '../intake/typeAhead';
 
 export function SignIn({ context, onSignedIn }: { context: WorkstationContext; onSignedIn: () => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -9,10 +14,12 @@ export function SignIn({ context, onSignedIn }: { context: WorkstationContext; o
   const submit = async (v: { staffNo: string; password: string }) => {
     setBusy(true);
     setError(null);
+    holdKeys();
     try {
       await invoke('session.signIn', { staffNo: v.staffNo.trim().toUpperCase(), password: v.password });
       onSignedIn();
     } catch (e) {
+      releaseKeys(false);
       setError((e as Error).message);
     } finally {
       setBusy(false);

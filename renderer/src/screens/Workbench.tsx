@@ -148,6 +148,8 @@ export function Workbench({ context, onSignedOut, onContextChanged }: { context:
   }, [focusSearch, nextApplicant]);
   useEffect(() => {
     focusSearch();
+    // Keys typed since Enter in the sign-in form go into the box now (SignIn.tsx).
+    releaseKeys(true);
   }, [focusSearch]);
   // Letters typed while nothing has the keyboard (between screens) go to the search box.
   useEffect(() => catchStrayTyping(() => (view === 'intake' ? search.current : null)), [view]);
