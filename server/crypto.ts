@@ -1,11 +1,12 @@
 // Secrets the server hands out are random and stored only as hashes.
-import { createHash, randomBytes, randomInt, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { hash, randomBytes, randomInt, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import {
   formatPasswordHash, hashPassword as hashWith, parsePasswordHash, passwordProblem, SCRYPT_MAXMEM, SCRYPT_PARAMS, verifyPassword as verifyWith, type PasswordKdf,
 } from '../shared/auth/passwordHash';
 import { AppError } from '../shared/errors';
 
-export const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+// One-shot hash (no Hash object per call): the push hashes every chain link it receives.
+export const sha256 = (s: string) => hash('sha256', s, 'hex');
 
 /** Device bearer token: 32 random bytes, base64url, with a recognisable prefix. */
 export const newDeviceToken = () => `yc1_${randomBytes(32).toString('base64url')}`;

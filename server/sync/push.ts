@@ -8,11 +8,14 @@
 // stored id, and should it still refuse an entry the schema admitted, entry by entry behind
 // savepoints, so that entry alone becomes a `storage_failed` rejection. Each payload is put in canonical form once: the same
 // text serves the resend check, the chain link and the stored row.
+// Reading the entries (normalising, typing, hashing each chain link) needs nothing from the
+// database, so it happens once per request and before the transaction: while one batch holds
+// the device's cursor, the next one of the same device is read on another core.
 import type { Db, Queryable } from '../db/db';
-import { MAX_FUTURE_SKEW_MS, PushEntry, type PushRejectCode, type PushRejection, type PushResponse } from '../../shared/sync/protocol';
+import { MAX_FUTURE_SKEW_MS, MAX_PAYLOAD_BYTES, PAYLOAD_TOO_LARGE, PushEntryFields, type PushEntry, type PushRejectCode, type PushRejection, type PushResponse } from '../../shared/sync/protocol';
 import { applyEvent, type CaseState } from '../../shared/domain/caseState';
 import type { CaseEvent } from '../../shared/domain/caseEvents';
-import { normalizeDeep, normalizeText } from '../../shared/text/normalize';
+import { normalizeParsedJson, normalizeText } from '../../shared/text/normalize';
 import { canonicalJson, chainInputCanonical, CHAIN_BREAK_MESSAGE, type ChainBreak } from '../../shared/sync/chain';
 import { zodDetails } from '../../shared/errors';
 import { sha256 } from '../crypto';
@@ -72,6 +75,8 @@ interface ReadEntry {
   /** canonicalJson of the normalised payload (when it is an object the chain can hash). */
   payloadText?: string;
   problem?: Rejected;
+  /** Its chain link, when it carries one (well-formed hash and prevHash), and whether the hash matches its content. */
+  link?: { id: string; hash: string; prevHash: string | null; intact: boolean };
 }
 
 class Rejected {
@@ -98,10 +103,12 @@ export const PIPELINE_WAIT_MS = 3_000;
 export async function applyPush(db: Db, device: Device, body: PushBody, opts: PushOptions = {}): Promise<PushResponse> {
   if (body.deviceId !== device.id) throw new HttpError(403, 'device_mismatch', '请求中的设备编号与设备令牌不一致');
   const now = opts.now ?? new Date();
+  // Pure work, outside any transaction and read once even if the batch is redone below.
+  const read: ReadEntry[] = body.batch.map((raw) => ({ raw, ...readEntry(raw) }));
   const waitUntil = performance.now() + (opts.pipelineWaitMs ?? PIPELINE_WAIT_MS);
   for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
     try {
-      return await db.transaction((tx) => pushIn(tx, device, body, now, opts, 'optimistic'));
+      return await db.transaction((tx) => pushIn(tx, device, body, read, now, opts, 'optimistic'));
     } catch (err) {
       if (err instanceof AheadOfCursor) {
         // Its predecessor is still on the way: wait (holding no lock), then look again.
@@ -113,10 +120,10 @@ export async function applyPush(db: Db, device: Device, body: PushBody, opts: Pu
       // Nothing of the first try was kept. Again knowing every stored id (a resent event, a case
       // opened twice); should the database still refuse, each entry behind its savepoint.
       try {
-        return await db.transaction((tx) => pushIn(tx, device, body, now, opts, 'exact'));
+        return await db.transaction((tx) => pushIn(tx, device, body, read, now, opts, 'exact'));
       } catch (again) {
         if (!(again instanceof RedoCarefully)) throw again;
-        return db.transaction((tx) => pushIn(tx, device, body, now, opts, 'oneByOne'));
+        return db.transaction((tx) => pushIn(tx, device, body, read, now, opts, 'oneByOne'));
       }
     }
   }
@@ -136,7 +143,7 @@ class AheadOfCursor extends Error {
  */
 type PushMode = 'optimistic' | 'exact' | 'oneByOne';
 
-async function pushIn(tx: Queryable, device: Device, body: PushBody, now: Date, opts: PushOptions, mode: PushMode): Promise<PushResponse> {
+async function pushIn(tx: Queryable, device: Device, body: PushBody, read: ReadEntry[], now: Date, opts: PushOptions, mode: PushMode): Promise<PushResponse> {
   // A 差评 opens a rectification and issues its status event here: the status-event lock comes
   // before any row lock, as in every back-office action (one lock order, no deadlock).
   const bad = mayBringBadRating(body.batch);
@@ -150,7 +157,7 @@ async function pushIn(tx: Queryable, device: Device, body: PushBody, now: Date, 
     throw new AheadOfCursor(new HttpError(409, 'seq_gap', `上传编号不连续：服务器已收到第 ${before} 条，应从第 ${before + 1} 条继续`, { expectedSeq: before + 1 }));
   }
 
-  const entries: ReadEntry[] = fresh.map((raw) => ({ raw, ...readEntry(raw) }));
+  const entries = read.filter((e) => e.raw.seq > before);
   const valid = entries.flatMap((e) => (e.entry ? [e.entry] : []));
   const known = mode === 'optimistic'
     ? await prefetch(tx, [], casesBeforeThisBatch(valid))
@@ -228,19 +235,25 @@ function casesBeforeThisBatch(entries: PushEntry[]): string[] {
 
 /** Normalises one raw entry's text and types it; a refusal when it is not a storable event. */
 function readEntry(raw: Record<string, unknown>): Omit<ReadEntry, 'raw'> {
-  const { value, issues } = normalizeDeep(raw, 'replace');
-  if (issues.length) return { normalized: value, problem: new Rejected('invalid_event', `事件内容嵌套过深（${issues[0].path}）`) };
+  const { value, issues } = normalizeParsedJson(raw, 'replace');
+  if (issues.length) return { normalized: value, link: chainLink(value as Record<string, unknown>, undefined), problem: new Rejected('invalid_event', `事件内容嵌套过深（${issues[0].path}）`) };
   const p = (value as Record<string, unknown>).payload;
   // Its text is already normalised: encoded once, without normalising again.
   const payloadText = p !== undefined && typeof p === 'object' ? canonicalJson(p, true) : undefined;
-  const parsed = PushEntry.safeParse(value);
+  const link = chainLink(value as Record<string, unknown>, payloadText);
+  // PushEntry, with its payload bound measured on the text about to be stored (encoding the
+  // payload once more inside the schema was a third of the schema's time).
+  const parsed = PushEntryFields.safeParse(value);
   if (!parsed.success) {
     const why = zodDetails(parsed.error).slice(0, 5).map((d) => `${d.path} ${d.message}`).join('；');
-    return { normalized: value, payloadText, problem: new Rejected('invalid_event', `事件格式不正确：${why}`) };
+    return { normalized: value, payloadText, link, problem: new Rejected('invalid_event', `事件格式不正确：${why}`) };
+  }
+  if (Buffer.byteLength(payloadText!) > MAX_PAYLOAD_BYTES) {
+    return { normalized: value, payloadText, link, problem: new Rejected('invalid_event', `事件格式不正确：${PAYLOAD_TOO_LARGE.path.join('.')} ${PAYLOAD_TOO_LARGE.message}`) };
   }
   // Store what was sent (normalised), not zod's copy: unknown payload keys stay, and the chain hash matches.
   const v = value as PushEntry;
-  return { normalized: value, payloadText, entry: { ...parsed.data, payload: v.payload } as PushEntry };
+  return { normalized: value, payloadText, link, entry: { ...parsed.data, payload: v.payload } as PushEntry };
 }
 
 /** Decides entries one by one against the state so far (prefetched, then each accepted entry). */
@@ -394,18 +407,27 @@ async function entryByEntry(
 const HEX64 = /^[0-9a-f]{64}$/;
 
 /**
- * Checks each entry's chain link in order (whatever became of the entry: a refused one was
- * still part of the window's record). An entry already stored is a resend: only its content is
- * checked, and the head moves to it. Returns the breaks found and the new head.
+ * An entry's chain link, whatever becomes of the entry (a refused one is still part of the
+ * window's record), with the hash recomputed from its content (checkLink, with the payload's
+ * canonical text read once). None when it carries no well-formed link.
+ */
+function chainLink(n: Record<string, unknown>, payloadText: string | undefined): ReadEntry['link'] {
+  if (typeof n.hash !== 'string' || !HEX64.test(n.hash) || !(n.prevHash === null || (typeof n.prevHash === 'string' && HEX64.test(n.prevHash)))) return undefined;
+  const link = { id: String(n.id), caseId: String(n.caseId), type: String(n.type), deviceTime: String(n.deviceTime), staffNo: (n.staffNo as string | null | undefined) ?? null, payload: n.payload, hash: n.hash, prevHash: n.prevHash as string | null };
+  const text = payloadText ?? canonicalJson(link.payload ?? null, true);
+  return { id: link.id, hash: link.hash, prevHash: link.prevHash, intact: sha256(chainInputCanonical(link, text, link.prevHash)) === link.hash };
+}
+
+/**
+ * Checks each entry's chain link in order. An entry already stored is a resend: only its
+ * content is checked, and the head moves to it. Returns the breaks found and the new head.
  */
 async function checkChain(
   tx: Queryable, before: number, head: string | null, entries: ReadEntry[], resent: ReadonlySet<string>,
 ): Promise<{ found: Array<ChainBreak & { seq: number }>; head: string | null }> {
   const found: Array<ChainBreak & { seq: number }> = [];
-  for (const { raw, normalized, payloadText } of entries) {
-    const n = normalized as Record<string, unknown>;
-    if (typeof n.hash !== 'string' || !HEX64.test(n.hash) || !(n.prevHash === null || (typeof n.prevHash === 'string' && HEX64.test(n.prevHash)))) continue;
-    const link = { id: String(n.id), caseId: String(n.caseId), type: String(n.type), deviceTime: String(n.deviceTime), staffNo: (n.staffNo as string | null | undefined) ?? null, payload: n.payload, hash: n.hash, prevHash: n.prevHash as string | null };
+  for (const { raw, link } of entries) {
+    if (!link) continue;
     let expected = head;
     if (head === null && link.prevHash !== null) {
       // The first link the server sees from this device: it continues a chain pushed before
@@ -413,10 +435,8 @@ async function checkChain(
       const anchored = before > 0 || (await tx.query('SELECT 1 FROM device_cursors WHERE chain_head = $1 LIMIT 1', [link.prevHash])).rows.length > 0;
       if (anchored) expected = link.prevHash;
     }
-    // checkLink, with the payload's canonical text read once (readEntry).
-    const text = payloadText ?? canonicalJson(link.payload ?? null, true);
     const want = resent.has(link.id) ? link.prevHash : expected;
-    if (sha256(chainInputCanonical(link, text, link.prevHash)) !== link.hash) found.push({ kind: 'altered', eventId: link.id, message: CHAIN_BREAK_MESSAGE.altered, seq: Number(raw.seq) });
+    if (!link.intact) found.push({ kind: 'altered', eventId: link.id, message: CHAIN_BREAK_MESSAGE.altered, seq: Number(raw.seq) });
     else if (link.prevHash !== want) found.push({ kind: 'gap', eventId: link.id, message: CHAIN_BREAK_MESSAGE.gap, seq: Number(raw.seq) });
     head = link.hash;
   }

@@ -28,6 +28,13 @@ const CHAIN_VERSION = 1;
  * per-string normalisation is skipped; the text is the same (normalisation is idempotent).
  */
 export function canonicalJson(value: unknown, clean = false): string {
+  // A window writes its payloads canonically, so what the server parsed from one usually has
+  // its keys in order already: then the native encoder writes the same text, several times faster.
+  if (clean && typeof value === 'object' && value !== null && writesCanonically(value, 0)) return JSON.stringify(value);
+  return encode(value, clean);
+}
+
+function encode(value: unknown, clean: boolean): string {
   if (value === null || typeof value === 'boolean') return value ? 'true' : value === false ? 'false' : 'null';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
@@ -36,7 +43,7 @@ export function canonicalJson(value: unknown, clean = false): string {
   if (typeof value === 'string') return JSON.stringify(clean ? value : normalizeText(value));
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i], clean);
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + encode(value[i], clean);
     return out + ']';
   }
   if (typeof value === 'object') {
@@ -45,10 +52,34 @@ export function canonicalJson(value: unknown, clean = false): string {
     for (const k of Object.keys(o)) if (o[k] !== undefined) keys.push([clean ? k : normalizeText(k)!, k]);
     keys.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     let out = '{';
-    for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}${JSON.stringify(keys[i][0])}:${canonicalJson(o[keys[i][1]], clean)}`;
+    for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}${JSON.stringify(keys[i][0])}:${encode(o[keys[i][1]], clean)}`;
     return out + '}';
   }
   throw new TypeError(`canonicalJson: ${typeof value}`);
+}
+
+/**
+ * True when JSON.stringify(v) is exactly encode(v, true): only plain objects (keys already in
+ * code-unit order), arrays, strings, booleans, null and finite numbers — nothing JSON.stringify
+ * would write differently (toJSON, undefined, NaN) or canonicalJson refuses.
+ */
+function writesCanonically(v: unknown, depth: number): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v !== 'object' || depth > 64) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!(i in v) || !writesCanonically(v[i], depth + 1)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    if (i && !(keys[i - 1] < keys[i])) return false;
+    if (!writesCanonically(o[keys[i]], depth + 1)) return false;
+  }
+  return true;
 }
 
 const str = (s: string | null) => (s === null ? 'null' : JSON.stringify(normalizeText(s)));

@@ -161,9 +161,14 @@ const ENTRY_ENVELOPE = {
  */
 const withEnvelope = <T extends (typeof WindowEventBody.options)[number]>(o: T) => o.extend(ENTRY_ENVELOPE).strict();
 type EntryOption = ReturnType<typeof withEnvelope<(typeof WindowEventBody.options)[number]>>;
-export const PushEntry = z
-  .discriminatedUnion('type', WindowEventBody.options.map(withEnvelope) as [EntryOption, ...EntryOption[]])
-  .refine((e) => jsonBytes(e.payload) <= MAX_PAYLOAD_BYTES, { message: `事件内容超过 ${MAX_PAYLOAD_BYTES / 1024} KB`, path: ['payload'] });
+/**
+ * PushEntry without the size bound of its payload: for a reader that measures the payload's
+ * JSON text itself (the server encodes each payload anyway, server/sync/push.ts) and then
+ * applies PAYLOAD_TOO_LARGE the same way.
+ */
+export const PushEntryFields = z.discriminatedUnion('type', WindowEventBody.options.map(withEnvelope) as [EntryOption, ...EntryOption[]]);
+export const PAYLOAD_TOO_LARGE = { message: `事件内容超过 ${MAX_PAYLOAD_BYTES / 1024} KB`, path: ['payload'] };
+export const PushEntry = PushEntryFields.refine((e) => jsonBytes(e.payload) <= MAX_PAYLOAD_BYTES, PAYLOAD_TOO_LARGE);
 export type PushEntry = WindowEventBody & {
   seq: number; id: string; caseId: string; deviceTime: string; staffNo?: string | null; hash?: string; prevHash?: string | null;
 };

@@ -108,6 +108,32 @@ export function normalizeDeep(value: unknown, policy: SurrogatePolicy): { value:
   return { value: walk(value, 0), issues };
 }
 
+/**
+ * normalizeDeep for a value made by JSON.parse (or a schema's copy of one): plain objects and
+ * arrays of data properties and nothing else. When no string needs to change and nothing is
+ * nested too deep — the usual pushed event — the value itself comes back, without a copy.
+ */
+export function normalizeParsedJson(value: unknown, policy: SurrogatePolicy): { value: unknown; issues: TextIssue[] } {
+  return needsNormalizing(value, 0) ? normalizeDeep(value, policy) : { value, issues: [] };
+}
+
+/** True when normalizeDeep would change something in a JSON value or report an issue. */
+function needsNormalizing(v: unknown, depth: number): boolean {
+  if (typeof v === 'string') return !PLAIN_ASCII.test(v) && normalizeText(v, 'refuse') !== v;
+  if (v === null || typeof v !== 'object') return false;
+  if (depth >= MAX_NESTING) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (needsNormalizing(v[i], depth + 1)) return true;
+    return false;
+  }
+  if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return true; // not JSON: let normalizeDeep decide
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if ((!PLAIN_ASCII.test(k) && normalizeText(k, 'refuse') !== k) || needsNormalizing(o[k], depth + 1)) return true;
+  }
+  return false;
+}
+
 /** Nesting depth of a JSON text, found by scanning (no parse, no recursion); stops counting past `limit`. */
 export function jsonNestingDepth(json: string, limit = MAX_NESTING): number {
   let depth = 0;

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import crypto from 'node:crypto';
 import { canonicalJson, checkLink, eventHash } from '../../shared/sync/chain';
 import { isDay, isInstant } from '../../shared/domain/storable';
+import { normalizeDeep } from '../../shared/text/normalize';
 
 const sha = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
 const shuffleKeys = (v: unknown, seed: number): unknown => {
@@ -26,6 +27,34 @@ describe('canonical encoding and chain links', () => {
       { numRuns: 300 },
     );
     expect(canonicalJson({ note: '缺\u0000页\r\n' })).toBe(canonicalJson({ note: '缺页\n' }));
+  });
+
+  it('writes the same text by its native fast path (keys already in order) as by sorting', () => {
+    // Reference: keys sorted by code unit at every level, JSON.stringify for everything else.
+    const reference = (v: unknown): string => {
+      if (Array.isArray(v)) return `[${v.map(reference).join(',')}]`;
+      if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        return `{${Object.keys(o).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((k) => `${JSON.stringify(k)}:${reference(o[k])}`).join(',')}}`;
+      }
+      return JSON.stringify(v);
+    };
+    const sortedCopy = (v: unknown): unknown => JSON.parse(reference(v)); // as a window stores it (integer-like keys still come first)
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.nat(), (raw, seed) => {
+        const v = normalizeDeep(raw, 'replace').value;
+        for (const x of [v, sortedCopy(v), shuffleKeys(v, seed)]) {
+          expect(canonicalJson(x, true)).toBe(reference(x));
+          expect(canonicalJson(x, true)).toBe(canonicalJson(x));
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // What JSON.stringify would write differently is never taken by the fast path.
+    expect(() => canonicalJson({ a: [1, Number.NaN] }, true)).toThrow(TypeError);
+    expect(canonicalJson({ a: 1, b: undefined }, true)).toBe('{"a":1}');
+    expect(canonicalJson({ a: new Date(0) }, true)).toBe('{"a":{}}');
+    expect(canonicalJson({ b: 1, '10': 2, '9': 3 }, true)).toBe('{"10":2,"9":3,"b":1}');
   });
 
   it('finds an altered event and a missing one, and accepts an intact chain', () => {

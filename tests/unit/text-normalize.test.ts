@@ -2,7 +2,7 @@
 // and uploads is what the centre stores. Properties over arbitrary UTF-16, lone surrogates included.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isNormalText, jsonNestingDepth, MAX_NESTING, normalizeDeep, normalizeText } from '../../shared/text/normalize';
+import { isNormalText, jsonNestingDepth, MAX_NESTING, normalizeDeep, normalizeParsedJson, normalizeText } from '../../shared/text/normalize';
 
 const anyText = fc.string({ unit: 'binary', maxLength: 200 }); // every UTF-16 code unit, lone surrogates too
 const controls = fc.constantFrom('\u0000', '\u0001', '\u0008', '\u000b', '\u001f', '\u007f', '\u0085', '\u009f', '\r', '\r\n', '\u2028', '\u202e', '\ufeff');
@@ -52,6 +52,27 @@ describe('normalizeDeep', () => {
     for (let i = 0; i < 10_000; i++) deep = [deep];
     const { issues } = normalizeDeep({ payload: deep }, 'replace');
     expect(issues).toEqual([expect.objectContaining({ kind: 'tooDeep' })]);
+  });
+});
+
+describe('normalizeParsedJson', () => {
+  const jsonWithOddText = fc.jsonValue({ maxDepth: 5, stringUnit: 'binary' }); // lone surrogates and controls too
+  it('gives what normalizeDeep gives, and the value itself when that changes nothing', () => {
+    fc.assert(
+      fc.property(fc.oneof(jsonWithOddText, fc.jsonValue({ maxDepth: 5 }), fc.dictionary(mixed, mixed)), (raw) => {
+        for (const policy of ['refuse', 'replace'] as const) {
+          const input = JSON.parse(JSON.stringify(raw)) as unknown;
+          const deep = normalizeDeep(input, policy);
+          const fast = normalizeParsedJson(input, policy);
+          expect(fast).toEqual(deep);
+          if (JSON.stringify(deep.value) === JSON.stringify(input) && !deep.issues.length) expect(fast.value).toBe(input);
+        }
+      }),
+      { numRuns: 400 },
+    );
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 40; i++) deep = [deep];
+    expect(normalizeParsedJson({ payload: deep }, 'replace').issues).toEqual([expect.objectContaining({ kind: 'tooDeep' })]);
   });
 });
 
