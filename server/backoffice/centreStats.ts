@@ -1,7 +1,7 @@
 // The centre dashboard for the cases in the caller's scope (heads: their departments at their
 // offices; admins: every centre), decided in a period of China days. The figures are sums of the
-// per-day counts that triggers keep in the transaction of every state change (case_day_figures
-// and case_day_materials, server migration 008, over case_facts, migration 006/007), turned into
+// per-day counts that triggers keep in the transaction of every state change (case_day_items,
+// case_day_staff and case_day_materials, server migration 008, over case_facts, migrations 006/007), turned into
 // the figures by shared/stats/centreTally.ts. Only what depends on more than one case's row or
 // on the moment asked is read case by case, each by its own partial index: 立等可取 not yet
 // finished (late once the tier's time is up), the period's 一次性告知 (a return visit within 30
@@ -40,7 +40,7 @@ export const caseOfFacts = (r: FactRow): CentreCase => ({
 const chinaMidnight = (day: string) => `${day}T00:00:00+08:00`;
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** The group's key in SQL over an alias of case_day_figures or case_facts, as centre.ts groupKey. */
+/** The group's key in SQL over an alias of case_day_items, case_day_staff or case_facts, as centre.ts groupKey. */
 const keySql = (by: GroupBy, a: string) =>
   by === 'office' ? `${a}.office_code` : by === 'window' ? `${a}.office_code || ':' || coalesce(${a}.window_code, '')`
     : by === 'clerk' ? `coalesce(${a}.staff_no, '—')` : by === 'department' ? `coalesce(${a}.department_code, '—')` : `${a}.item_code`;
@@ -77,12 +77,20 @@ export async function centreStats(db: Queryable, catalogue: CatalogueStore, who:
   const from = chinaMidnight(q.from);
   const to = chinaMidnight(nextDay(q.to));
 
-  // Every group, the total, each day and each item in one pass over the period's aggregate rows.
+  // The total, each day, each item and (by office, department or item) each group in one pass over
+  // the period's rows of case_day_items; by window or clerk the groups come from case_day_staff.
+  const byStaff = q.groupBy === 'window' || q.groupBy === 'clerk';
   const fp: unknown[] = [q.from, q.to];
   const figures = db.query<SumRow & { k: string | null; day: string | null; item_code: string | null; gk: number; gd: number; gi: number; rows: number }>(
-    `SELECT k, to_char(day, 'YYYY-MM-DD') AS day, item_code, GROUPING(k) AS gk, GROUPING(day) AS gd, GROUPING(item_code) AS gi, count(*)::int AS rows, ${SUMS}
-     FROM (SELECT ${keySql(q.groupBy, 'f')} AS k, f.* FROM case_day_figures f WHERE f.day BETWEEN $1::date AND $2::date AND ${scoped('f', fp)}) a
-     GROUP BY GROUPING SETS ((), (k), (day), (item_code))`, fp);
+    `SELECT ${byStaff ? 'NULL::text AS k' : 'k'}, to_char(day, 'YYYY-MM-DD') AS day, item_code, ${byStaff ? '1' : 'GROUPING(k)'} AS gk, GROUPING(day) AS gd, GROUPING(item_code) AS gi,
+       count(*)::int AS rows, ${SUMS}
+     FROM (SELECT ${byStaff ? '' : `${keySql(q.groupBy, 'f')} AS k, `}f.* FROM case_day_items f WHERE f.day BETWEEN $1::date AND $2::date AND ${scoped('f', fp)}) a
+     GROUP BY GROUPING SETS ((), ${byStaff ? '' : '(k), '}(day), (item_code))`, fp);
+  const sp: unknown[] = [q.from, q.to];
+  const staffGroups = byStaff
+    ? db.query<SumRow & { k: string; rows: number }>(
+      `SELECT ${keySql(q.groupBy, 'a')} AS k, count(*)::int AS rows, ${SUMS} FROM case_day_staff a WHERE a.day BETWEEN $1::date AND $2::date AND ${scoped('a', sp)} GROUP BY 1`, sp)
+    : Promise.resolve({ rows: [] as Array<SumRow & { k: string; rows: number }> });
   const mp: unknown[] = [q.from, q.to];
   const materials = db.query<{ item_code: string; material_id: string; cases: number; failed: number }>(
     `SELECT a.item_code, a.material_id, sum(a.cases)::int AS cases, sum(a.failed)::int AS failed FROM case_day_materials a
@@ -108,7 +116,7 @@ export async function centreStats(db: Queryable, catalogue: CatalogueStore, who:
     `SELECT c.* FROM case_facts c WHERE c.status IN ('accepted', 'awaitingSupplement') AND c.decision IS NOT NULL
        AND (c.suspension IS NOT NULL OR c.promised_date < $1 COLLATE "C") AND ${scoped('c', op)}`, op);
 
-  const [{ rows: sums }, { rows: mats }, { rows: late }, { rows: [rep] }, { rows: opens }] = await Promise.all([figures, materials, lateNow, repeat, open]);
+  const [{ rows: sums }, { rows: staffSums }, { rows: mats }, { rows: late }, { rows: [rep] }, { rows: opens }] = await Promise.all([figures, staffGroups, materials, lateNow, repeat, open]);
   const groupLate = new Map<string, LateNow>();
   const totalLateNow: LateNow = {};
   for (const r of late) {
@@ -120,7 +128,7 @@ export async function centreStats(db: Queryable, catalogue: CatalogueStore, who:
   const d = dashboardOfTallies({
     period: { from: new Date(from).toISOString(), to: new Date(to).toISOString() }, groupBy: q.groupBy,
     total: totalRow && totalRow.decided !== null ? tallyOf(totalRow) : emptyTally(), totalLateNow,
-    groups: sums.filter((r) => !r.gk).map((r) => ({ key: r.k!, tally: tallyOf(r), lateNow: groupLate.get(r.k!) ?? {} })),
+    groups: (byStaff ? staffSums : sums.filter((r) => !r.gk)).map((r) => ({ key: r.k!, tally: tallyOf(r), lateNow: groupLate.get(r.k!) ?? {} })),
     daily: sums.filter((r) => !r.gd).map((r) => ({ day: r.day!, decided: r.decided, good: r.very_satisfied + r.satisfied, bad: r.dissatisfied + r.very_dissatisfied })),
     items: sums.filter((r) => !r.gi).map((r) => ({ key: r.item_code!, cases: r.decided, supplements: r.supplements })),
     materials: mats.map((m) => ({ itemCode: m.item_code, materialId: m.material_id, cases: m.cases, failed: m.failed })),
@@ -139,6 +147,6 @@ export async function centreStats(db: Queryable, catalogue: CatalogueStore, who:
     for (const m of it.materials) names[`material:${it.code}:${m.id}`] = m.name;
   }
   // Rows read: the aggregate rows summed and the open cases read one by one.
-  const casesRead = (totalRow?.rows ?? 0) + opens.length;
+  const casesRead = (totalRow?.rows ?? 0) + staffSums.reduce((n, r) => n + r.rows, 0) + opens.length;
   return { ...d, names, casesRead } as unknown as CentreStatsResponse;
 }

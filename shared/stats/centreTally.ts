@@ -1,5 +1,5 @@
 // The centre's figures from counts instead of cases: the server keeps per-day counts of each
-// figure's parts (server migration 008, case_day_figures) and sums them for a period; these pure
+// figure's parts (server migration 008, case_day_items and case_day_staff) and sums them for a period; these pure
 // functions turn such sums into exactly the objects centre.ts computes from the cases (same
 // fields, same order, same rounding), so the two paths can be compared with toEqual and
 // JSON.stringify alike (tests/integration/centre-aggregates.test.ts). Definitions stay in

@@ -44,7 +44,7 @@ const caseArb = fc.record({
   marks: fc.dictionary(fc.constantFrom('m1', 'm2', 'm3'), fc.constantFrom('verified', 'missing', 'defective', 'deferred', 'eCert')),
   suspended: maybe(fc.record({ limitIn: fc.integer({ min: -5, max: 5 }), untilIn: fc.integer({ min: -3, max: 3 }) })),
 });
-type Gen = fc.RecordValue<typeof caseArb>;
+type Gen = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
 function stateOf(id: string, n: number, g: Gen, office: string, item: string) {
   const opened = BASE + g.opened;
@@ -96,7 +96,7 @@ describe.each(['pglite', 'postgres'] as const)('centre dashboard from per-day ag
         async (gens, changes, queries) => {
           run++;
           // A failed run (while shrinking) leaves its rows behind: start from nothing.
-          await db.exec('UPDATE cases SET state = NULL; DELETE FROM case_facts; DELETE FROM cases; DELETE FROM case_day_figures; DELETE FROM case_day_materials');
+          await db.exec('UPDATE cases SET state = NULL; DELETE FROM case_facts; DELETE FROM cases; DELETE FROM case_day_items; DELETE FROM case_day_staff; DELETE FROM case_day_materials');
           const cases = new Map<string, { state: ReturnType<typeof stateOf>; dept: string | null }>();
           const rows = gens.map((g, i) => {
             const id = `01900000-0000-7000-8000-${(run * 1000 + i).toString(16).padStart(12, '0')}`;
@@ -140,9 +140,11 @@ describe.each(['pglite', 'postgres'] as const)('centre dashboard from per-day ag
           }
           // Every case removed: every count is back to zero (subtraction mirrors addition).
           await db.query('UPDATE cases SET state = NULL');
-          const { rows: left } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_day_figures WHERE ${DAY_FIGURES.map(([n]) => `${n} <> 0`).join(' OR ')}`);
-          const { rows: m } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM case_day_materials WHERE cases <> 0 OR failed <> 0');
-          expect([left[0].n, m[0].n]).toEqual([0, 0]);
+          const nonZero = DAY_FIGURES.map(([n]) => `${n} <> 0`).join(' OR ');
+          const { rows: [left] } = await db.query<{ items: number; staff: number; materials: number }>(
+            `SELECT (SELECT count(*)::int FROM case_day_items WHERE ${nonZero}) AS items, (SELECT count(*)::int FROM case_day_staff WHERE ${nonZero}) AS staff,
+                    (SELECT count(*)::int FROM case_day_materials WHERE cases <> 0 OR failed <> 0) AS materials`);
+          expect(left).toEqual({ items: 0, staff: 0, materials: 0 });
         }),
       { numRuns: kind === 'pglite' ? 30 : 30 },
     );

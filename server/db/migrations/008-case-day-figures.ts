@@ -1,9 +1,11 @@
 import type { Migration } from './index';
 
 // The centre dashboard's per-day aggregates (issue 13 §6; reserved as server 009, numbered 8 on
-// this branch until the lead renumbers at merge): one row per China day, office, department,
-// window, clerk and item with the counts the period figures sum (docs/statistics.md, "Per-day
-// aggregates"), and one per day, office, department, item and material for 补正 per material.
+// this branch until the lead renumbers at merge): the counts the period figures sum
+// (docs/statistics.md, "Per-day aggregates") per China day, office, department and item
+// (case_day_items) and per day, office, department, window and clerk (case_day_staff) — two
+// narrow rollups rather than one over every key, whose rows would be nearly as many as the
+// cases — and per day, office, department, item and material for 补正 per material.
 // Statement-level triggers on case_facts (itself kept by the cases trigger, migration 007)
 // subtract the old rows' counts and add the new rows' in the transaction that writes the state,
 // so a month's dashboard sums a few thousand rows instead of reading a month of cases.
@@ -22,7 +24,7 @@ const measuredMs = `greatest(0, ${epochMs('f.completed_at')} - ${epochMs('f.open
 const finished = `(CASE WHEN f.review_status IN ('approved', 'rejected', 'readyForPickup') AND f.review_decided_at IS NOT NULL THEN f.review_decided_at ELSE coalesce(f.completed_at, f.delivered_at) END)`;
 const promised = `${accepted} AND f.promised_date IS NOT NULL AND f.tier IS NULL`;
 
-/** Count columns of case_day_figures: name, SQL type, the value one case (case_facts row `f`) adds. */
+/** Count columns of case_day_items and case_day_staff: name, SQL type, the value one case (case_facts row `f`) adds. */
 export const DAY_FIGURES: Array<[string, 'integer' | 'bigint', string]> = [
   ['decided', 'integer', '1'],
   ['accept', 'integer', when(accepted)],
@@ -49,24 +51,30 @@ export const DAY_FIGURES: Array<[string, 'integer' | 'bigint', string]> = [
   ['dissatisfied', 'integer', when("f.rating = 'dissatisfied'")],
   ['very_dissatisfied', 'integer', when("f.rating = 'veryDissatisfied'")],
 ];
-const KEY = ['day', 'office_code', 'department_code', 'window_code', 'staff_no', 'item_code'];
+/** The two rollups of the same counts: by item (offices, departments, items, days, the total) and by window and clerk. */
+const ROLLUPS: Array<[string, string[]]> = [
+  ['case_day_items', ['day', 'office_code', 'department_code', 'item_code']],
+  ['case_day_staff', ['day', 'office_code', 'department_code', 'window_code', 'staff_no']],
+];
 const MATERIAL_KEY = ['day', 'office_code', 'department_code', 'item_code', 'material_id'];
 /** A case counts on the China day of its decision (docs/statistics.md, Periods). */
 const DECIDED = 'f.decision IS NOT NULL AND f.decided_at IS NOT NULL';
-const keyOf = `${chinaDay('f.decided_at')}::date AS day, f.office_code, f.department_code, f.window_code, f.staff_no, f.item_code`;
+const dayOf = `${chinaDay('f.decided_at')}::date AS day`;
 
 /** Adds (sign 1) or takes away (sign -1) the counts of the case_facts rows in `rows` (a transition table). */
 function apply(rows: string, sign: 1 | -1): string {
   const names = DAY_FIGURES.map(([n]) => n);
-  return `
-  INSERT INTO case_day_figures (${KEY.join(', ')}, ${names.join(', ')})
-  SELECT ${KEY.join(', ')}, ${names.map((n) => `${sign} * sum(${n})`).join(', ')}
-  FROM (SELECT ${keyOf}, ${DAY_FIGURES.map(([n, , v]) => `${v} AS ${n}`).join(', ')} FROM ${rows} f WHERE ${DECIDED}) x
-  GROUP BY ${KEY.join(', ')} ORDER BY ${KEY.join(', ')}
-  ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ${names.map((n) => `${n} = case_day_figures.${n} + excluded.${n}`).join(', ')};
+  // Rows in key order, so concurrent writers lock aggregate rows in one order (no deadlock).
+  const rollups = ROLLUPS.map(([table, key]) => `
+  INSERT INTO ${table} (${key.join(', ')}, ${names.join(', ')})
+  SELECT ${key.join(', ')}, ${names.map((n) => `${sign} * sum(${n})`).join(', ')}
+  FROM (SELECT ${dayOf}, ${key.slice(1).map((k) => `f.${k}`).join(', ')}, ${DAY_FIGURES.map(([n, , v]) => `${v} AS ${n}`).join(', ')} FROM ${rows} f WHERE ${DECIDED}) x
+  GROUP BY ${key.join(', ')} ORDER BY ${key.join(', ')}
+  ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${names.map((n) => `${n} = ${table}.${n} + excluded.${n}`).join(', ')};`);
+  return `${rollups.join('')}
   INSERT INTO case_day_materials (${MATERIAL_KEY.join(', ')}, cases, failed)
   SELECT ${MATERIAL_KEY.join(', ')}, ${sign} * count(*), ${sign} * sum(failed)
-  FROM (SELECT ${chinaDay('f.decided_at')}::date AS day, f.office_code, f.department_code, f.item_code, m.key AS material_id,
+  FROM (SELECT ${dayOf}, f.office_code, f.department_code, f.item_code, m.key AS material_id,
           ${when("m.value->>'mark' IN ('missing', 'defective', 'deferred')")} AS failed
         FROM ${rows} f CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(f.marks) = 'object' THEN f.marks ELSE '{}'::jsonb END) AS m
         WHERE ${DECIDED}) x
@@ -78,12 +86,12 @@ export const m008: Migration = {
   version: 8,
   name: 'case-day-figures',
   sql: `
-CREATE TABLE case_day_figures (
-  day date NOT NULL, office_code text NOT NULL, department_code text, window_code text, staff_no text, item_code text NOT NULL,
+${ROLLUPS.map(([table, key]) => `CREATE TABLE ${table} (
+  day date NOT NULL, office_code text NOT NULL, department_code text, ${key.slice(3).map((k) => `${k} text${k === 'item_code' ? ' NOT NULL' : ''}`).join(', ')},
   ${DAY_FIGURES.map(([n, type]) => `${n} ${type} NOT NULL DEFAULT 0`).join(',\n  ')},
   -- Nulls are keys too (a case without a department or clerk has its own row).
-  UNIQUE NULLS NOT DISTINCT (${KEY.join(', ')})
-);
+  UNIQUE NULLS NOT DISTINCT (${key.join(', ')})
+);`).join('\n')}
 CREATE TABLE case_day_materials (
   day date NOT NULL, office_code text NOT NULL, department_code text, item_code text NOT NULL, material_id text NOT NULL,
   cases integer NOT NULL DEFAULT 0, failed integer NOT NULL DEFAULT 0,
@@ -94,21 +102,21 @@ CREATE TABLE case_day_materials (
 CREATE INDEX case_facts_immediate_unfinished ON case_facts (decided_at) WHERE tier IS NOT NULL AND completed_at IS NULL;
 CREATE INDEX case_facts_notified ON case_facts (decided_at) WHERE decision = 'notifyMissing';
 
-CREATE FUNCTION case_day_figures_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION case_day_counts_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN${apply('new_facts', 1)}
   RETURN NULL;
 END $$;
-CREATE FUNCTION case_day_figures_update() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION case_day_counts_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN${apply('old_facts', -1)}${apply('new_facts', 1)}
   RETURN NULL;
 END $$;
-CREATE FUNCTION case_day_figures_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION case_day_counts_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN${apply('old_facts', -1)}
   RETURN NULL;
 END $$;
-CREATE TRIGGER case_day_figures_after_insert AFTER INSERT ON case_facts REFERENCING NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION case_day_figures_insert();
-CREATE TRIGGER case_day_figures_after_update AFTER UPDATE ON case_facts REFERENCING OLD TABLE AS old_facts NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION case_day_figures_update();
-CREATE TRIGGER case_day_figures_after_delete AFTER DELETE ON case_facts REFERENCING OLD TABLE AS old_facts FOR EACH STATEMENT EXECUTE FUNCTION case_day_figures_delete();
+CREATE TRIGGER case_day_counts_after_insert AFTER INSERT ON case_facts REFERENCING NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION case_day_counts_insert();
+CREATE TRIGGER case_day_counts_after_update AFTER UPDATE ON case_facts REFERENCING OLD TABLE AS old_facts NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION case_day_counts_update();
+CREATE TRIGGER case_day_counts_after_delete AFTER DELETE ON case_facts REFERENCING OLD TABLE AS old_facts FOR EACH STATEMENT EXECUTE FUNCTION case_day_counts_delete();
 -- Cases stored before: their counts now.
 ${apply('case_facts', 1).replace(/^\n\s*/, '')}
 `,
