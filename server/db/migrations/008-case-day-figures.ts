@@ -61,24 +61,31 @@ const MATERIAL_KEY = ['day', 'office_code', 'department_code', 'item_code', 'mat
 const DECIDED = 'f.decision IS NOT NULL AND f.decided_at IS NOT NULL';
 const dayOf = `${chinaDay('f.decided_at')}::date AS day`;
 
-/** Adds (sign 1) or takes away (sign -1) the counts of the case_facts rows in `rows` (a transition table). */
-function apply(rows: string, sign: 1 | -1): string {
+/**
+ * Adds the counts of the case_facts rows in `add` and takes away those in `remove` (transition
+ * tables): one upsert per table, and a key whose counts do not change at all (a write that
+ * moves no figure, e.g. pages attached) is not written.
+ */
+function apply(add: string | null, remove: string | null): string {
   const names = DAY_FIGURES.map(([n]) => n);
+  const from = [add && `SELECT 1 AS sign, * FROM ${add}`, remove && `SELECT -1 AS sign, * FROM ${remove}`].filter(Boolean).join(' UNION ALL ');
+  const rows = add && remove ? `(${from})` : add ?? remove!;
+  const signed = add && remove ? (v: string) => `f.sign * ${v}` : (v: string) => (add ? v : `-${v}`);
   // Rows in key order, so concurrent writers lock aggregate rows in one order (no deadlock).
   const rollups = ROLLUPS.map(([table, key]) => `
   INSERT INTO ${table} (${key.join(', ')}, ${names.join(', ')})
-  SELECT ${key.join(', ')}, ${names.map((n) => `${sign} * sum(${n})`).join(', ')}
-  FROM (SELECT ${dayOf}, ${key.slice(1).map((k) => `f.${k}`).join(', ')}, ${DAY_FIGURES.map(([n, , v]) => `${v} AS ${n}`).join(', ')} FROM ${rows} f WHERE ${DECIDED}) x
-  GROUP BY ${key.join(', ')} ORDER BY ${key.join(', ')}
+  SELECT ${key.join(', ')}, ${names.map((n) => `sum(${n})`).join(', ')}
+  FROM (SELECT ${dayOf}, ${key.slice(1).map((k) => `f.${k}`).join(', ')}, ${DAY_FIGURES.map(([n, , v]) => `${signed(`(${v})`)} AS ${n}`).join(', ')} FROM ${rows} f WHERE ${DECIDED}) x
+  GROUP BY ${key.join(', ')} HAVING ${names.map((n) => `sum(${n}) <> 0`).join(' OR ')} ORDER BY ${key.join(', ')}
   ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${names.map((n) => `${n} = ${table}.${n} + excluded.${n}`).join(', ')};`);
   return `${rollups.join('')}
   INSERT INTO case_day_materials (${MATERIAL_KEY.join(', ')}, cases, failed)
-  SELECT ${MATERIAL_KEY.join(', ')}, ${sign} * count(*), ${sign} * sum(failed)
+  SELECT ${MATERIAL_KEY.join(', ')}, sum(cases), sum(failed)
   FROM (SELECT ${dayOf}, f.office_code, f.department_code, f.item_code, m.key AS material_id,
-          ${when("m.value->>'mark' IN ('missing', 'defective', 'deferred')")} AS failed
+          ${signed('1')} AS cases, ${signed(`(${when("m.value->>'mark' IN ('missing', 'defective', 'deferred')")})`)} AS failed
         FROM ${rows} f CROSS JOIN LATERAL jsonb_each(CASE WHEN jsonb_typeof(f.marks) = 'object' THEN f.marks ELSE '{}'::jsonb END) AS m
         WHERE ${DECIDED}) x
-  GROUP BY ${MATERIAL_KEY.join(', ')} ORDER BY ${MATERIAL_KEY.join(', ')}
+  GROUP BY ${MATERIAL_KEY.join(', ')} HAVING sum(cases) <> 0 OR sum(failed) <> 0 ORDER BY ${MATERIAL_KEY.join(', ')}
   ON CONFLICT (${MATERIAL_KEY.join(', ')}) DO UPDATE SET cases = case_day_materials.cases + excluded.cases, failed = case_day_materials.failed + excluded.failed;`;
 }
 
@@ -103,21 +110,21 @@ CREATE INDEX case_facts_immediate_unfinished ON case_facts (decided_at) WHERE ti
 CREATE INDEX case_facts_notified ON case_facts (decided_at) WHERE decision = 'notifyMissing';
 
 CREATE FUNCTION case_day_counts_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN${apply('new_facts', 1)}
+BEGIN${apply('new_facts', null)}
   RETURN NULL;
 END $$;
 CREATE FUNCTION case_day_counts_update() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN${apply('old_facts', -1)}${apply('new_facts', 1)}
+BEGIN${apply('new_facts', 'old_facts')}
   RETURN NULL;
 END $$;
 CREATE FUNCTION case_day_counts_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN${apply('old_facts', -1)}
+BEGIN${apply(null, 'old_facts')}
   RETURN NULL;
 END $$;
 CREATE TRIGGER case_day_counts_after_insert AFTER INSERT ON case_facts REFERENCING NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION case_day_counts_insert();
 CREATE TRIGGER case_day_counts_after_update AFTER UPDATE ON case_facts REFERENCING OLD TABLE AS old_facts NEW TABLE AS new_facts FOR EACH STATEMENT EXECUTE FUNCTION case_day_counts_update();
 CREATE TRIGGER case_day_counts_after_delete AFTER DELETE ON case_facts REFERENCING OLD TABLE AS old_facts FOR EACH STATEMENT EXECUTE FUNCTION case_day_counts_delete();
 -- Cases stored before: their counts now.
-${apply('case_facts', 1).replace(/^\n\s*/, '')}
+${apply('case_facts', null).replace(/^\n\s*/, '')}
 `,
 };
