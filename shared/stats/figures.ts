@@ -72,24 +72,30 @@ export interface TierFigures {
 export function immediateOutcome(c: Pick<StatsCase, 'tier' | 'openedAt' | 'completedAt'>, now: Date): { outcome: ImmediateOutcome; seconds: number | null } {
   const limit = TIER_MINUTES[c.tier!] * 60;
   if (c.completedAt) {
-    const seconds = Math.max(0, (ms(c.completedAt) - ms(c.openedAt)) / 1000);
+    const seconds = measuredMs(c) / 1000;
     return { outcome: seconds <= limit ? 'onTime' : 'late', seconds };
   }
   return { outcome: (now.getTime() - ms(c.openedAt)) / 1000 > limit ? 'late' : 'open', seconds: null };
 }
+
+/** 办结 − opening in whole milliseconds (never negative): integers, so sums are exact in any order (the server's per-day aggregates add them up). */
+export const measuredMs = (c: Pick<StatsCase, 'openedAt' | 'completedAt'>): number => Math.max(0, ms(c.completedAt!) - ms(c.openedAt));
+/** Mean of measured times, seconds, from their exact sum (null: none). */
+export const meanSeconds = (totalMs: number, n: number): number | null => (n ? totalMs / n / 1000 : null);
 
 export function immediateFigures(decided: readonly StatsCase[], now: Date): Record<ImmediateTier, TierFigures> {
   const out = {} as Record<ImmediateTier, TierFigures>;
   for (const tier of IMMEDIATE_TIERS) {
     const mine = decided.filter((c) => c.decision === 'accept' && c.tier === tier);
     const counts = { onTime: 0, late: 0, open: 0 };
-    const seconds: number[] = [];
+    let finished = 0;
+    let totalMs = 0;
     for (const c of mine) {
       const r = immediateOutcome(c, now);
       counts[r.outcome]++;
-      if (r.seconds !== null) seconds.push(r.seconds);
+      if (r.seconds !== null) finished++, (totalMs += measuredMs(c));
     }
-    out[tier] = { cases: mine.length, ...counts, onTimeRate: rate(counts.onTime, counts.onTime + counts.late), avgSeconds: mean(seconds) };
+    out[tier] = { cases: mine.length, ...counts, onTimeRate: rate(counts.onTime, counts.onTime + counts.late), avgSeconds: meanSeconds(totalMs, finished) };
   }
   return out;
 }
