@@ -1,45 +1,58 @@
-// Runs every vitest project: the E2E files (one at a time, in headless Chromium) in one vitest
-// process and the unit and integration files in another, side by side. One vitest process runs
-// its serial E2E group and its parallel group one after the other, and on a 2-core machine its
-// default is one worker: the E2E files spend most of their time waiting on Chromium and the
-// server, which the unit and integration files can use. The E2E report streams live; the other
-// report is printed whole when that process ends. Exit code: non-zero when either fails.
-// Extra arguments go to both vitest processes (e.g. a reporter).
+// Runs every vitest project in three lanes side by side, each its own vitest process:
+//   e2e:1  the longest E2E files (the clerk's day types at a clerk's pace, mostly waiting),
+//   e2e:2  every other E2E file (new files land here),
+//   unit+integration  with two workers.
+// Within a lane the E2E files run one at a time (fileParallelism: false); each file starts its
+// own harness (temporary files, schemas, free ports), so lanes never share state. One vitest
+// process would run its serial E2E group and its parallel group one after the other, and on a
+// 2-core machine with one worker: measured, the suite then kept only ~1.1 cores busy, the rest
+// waiting on Chromium, PGlite and the fault proxy. Every line is prefixed with its lane.
+// Exit code: non-zero when any lane fails. Extra arguments (file filters, a reporter) go to
+// every lane.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
 // The package's bin (not in its exports map): next to its package.json.
 const vitest = path.join(path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
-// With file filters one of the two may find nothing of its own: that is not a failure.
+// With file filters a lane may find nothing of its own: that is not a failure.
 const extra = process.argv.length > 2 ? ['--passWithNoTests', ...process.argv.slice(2)] : [];
 
-function run(label, projects, live) {
-  const args = [vitest, 'run', ...projects.flatMap((p) => ['--project', p]), ...extra];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
-  const held = [];
+/** About half of the E2E time (see the durations vitest prints). */
+const LONG_E2E = ['tests/e2e/day.test.ts', 'tests/e2e/decisions.test.ts', 'tests/e2e/sync.test.ts', 'tests/e2e/window-alerts.test.ts'];
+const filtered = extra.length > 0;
+const LANES = [
+  { label: 'e2e:1', args: ['--project', 'e2e', ...(filtered ? ['--exclude', '**/*'] : LONG_E2E)] },
+  { label: 'e2e:2', args: ['--project', 'e2e', ...(filtered ? [] : LONG_E2E.flatMap((f) => ['--exclude', f]))] },
+  { label: 'unit+int', args: ['--project', 'unit', '--project', 'integration', '--maxWorkers', '2'] },
+];
+
+function run({ label, args }) {
+  const child = spawn(process.execPath, [vitest, 'run', ...args, ...extra], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
+  });
+  const prefix = `[${label}] `;
   let partial = '';
-  // Whole lines only, so the other report never lands in the middle of one.
+  // Whole lines only, each with its lane, so lanes never cut into each other's lines.
   const onData = (chunk) => {
-    if (!live) return void held.push(chunk);
     const text = partial + chunk.toString('utf8');
     const cut = text.lastIndexOf('\n') + 1;
     partial = text.slice(cut);
-    if (cut) process.stdout.write(text.slice(0, cut));
+    if (cut) process.stdout.write(text.slice(0, cut - 1).split('\n').map((l) => prefix + l).join('\n') + '\n');
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   return new Promise((resolve) => {
     child.on('close', (code, signal) => {
-      if (partial) process.stdout.write(partial + '\n');
-      if (held.length) process.stdout.write(`\n──── ${label} ────\n` + Buffer.concat(held).toString('utf8'));
-      resolve(code ?? (signal ? 1 : 0));
+      if (partial) process.stdout.write(prefix + partial + '\n');
+      resolve({ label, code: code ?? (signal ? 1 : 0) });
     });
   });
 }
 
 const started = Date.now();
-const [e2e, rest] = await Promise.all([run('e2e', ['e2e'], true), run('unit + integration', ['unit', 'integration'], false)]);
+const results = await Promise.all(LANES.map(run));
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-console.log(`\nunit + integration: ${rest === 0 ? 'passed' : 'FAILED'} · e2e: ${e2e === 0 ? 'passed' : 'FAILED'} · ${minutes} min in all`);
-process.exit(e2e || rest);
+console.log(`\n${results.map((r) => `${r.label}: ${r.code === 0 ? 'passed' : 'FAILED'}`).join(' · ')} · ${minutes} min in all`);
+process.exit(results.some((r) => r.code !== 0) ? 1 : 0);

@@ -87,6 +87,8 @@ describe('中心统计: scope, groupings, charts, overdue', () => {
     await list.first().waitFor();
     const labels = await list.allTextContents();
     await page.keyboard.press('Escape');
+    // Closed before the next select opens: otherwise its options would be read with this one's.
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     return labels;
   };
   const choose = async (id: string, label: string) => {

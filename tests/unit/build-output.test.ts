@@ -3,6 +3,7 @@
 // better-sqlite3 external so its N-API prebuild loads from node_modules unchanged.
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const read = (f: string) => fs.readFileSync(f, 'utf8');
 const requires = (src: string) => [...src.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
@@ -33,7 +34,8 @@ describe('build output', () => {
       ...requires(read('dist/electron/main.cjs')),
       ...[...read('dist/server/cli.mjs').matchAll(/from "([^".][^"]*)"/g)].map((m) => m[1]),
     ]);
-    const packages = [...external].filter((d) => !d.startsWith('node:') && !['electron', 'assert', 'buffer', 'fs', 'stream', 'string_decoder', 'util', 'zlib'].includes(d));
+    // Node's own modules (bundled libraries ask for them without the node: prefix) and Electron.
+    const packages = [...external].filter((d) => !d.startsWith('node:') && d !== 'electron' && !builtinModules.includes(d));
     for (const d of packages) expect(pkg.dependencies, d).toHaveProperty(d.startsWith('@') ? d.split('/').slice(0, 2).join('/') : d.split('/')[0]);
     // Fonts are read from node_modules when notices are rendered.
     expect(pkg.dependencies).toHaveProperty('@fontsource/noto-serif-sc');
