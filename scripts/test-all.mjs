@@ -1,14 +1,11 @@
-// Runs every vitest project in three lanes side by side, each its own vitest process:
-//   e2e:1  the longest E2E files (the clerk's day types at a clerk's pace, mostly waiting),
-//   e2e:2  every other E2E file (new files land here),
-//   unit+integration  with two workers.
-// Within a lane the E2E files run one at a time (fileParallelism: false); each file starts its
-// own harness (temporary files, schemas, free ports), so lanes never share state. One vitest
-// process would run its serial E2E group and its parallel group one after the other, and on a
-// 2-core machine with one worker: measured, the suite then kept only ~1.1 cores busy, the rest
-// waiting on Chromium, PGlite and the fault proxy. Every line is prefixed with its lane.
-// Exit code: non-zero when any lane fails. Extra arguments (file filters, a reporter) go to
-// every lane.
+// Runs every vitest project in two lanes side by side, each its own vitest process: the E2E
+// files (one at a time, fileParallelism: false) and the unit + integration files. One vitest
+// process would run its serial E2E group and its parallel group one after the other, on a
+// 2-core machine with one worker. Each file starts its own harness (temporary files, schemas,
+// free ports), so the lanes never share state. Measured: more lanes (E2E split in two, two
+// unit workers) loaded the machine to 10–12 and doubled every file's time, with timeouts.
+// Every line is prefixed with its lane. Exit code: non-zero when a lane fails. Extra arguments
+// (file filters, a reporter) go to both lanes.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -18,13 +15,9 @@ const vitest = path.join(path.dirname(createRequire(import.meta.url).resolve('vi
 // With file filters a lane may find nothing of its own: that is not a failure.
 const extra = process.argv.length > 2 ? ['--passWithNoTests', ...process.argv.slice(2)] : [];
 
-/** About half of the E2E time (see the durations vitest prints). */
-const LONG_E2E = ['tests/e2e/day.test.ts', 'tests/e2e/decisions.test.ts', 'tests/e2e/sync.test.ts', 'tests/e2e/window-alerts.test.ts'];
-const filtered = extra.length > 0;
 const LANES = [
-  { label: 'e2e:1', args: ['--project', 'e2e', ...(filtered ? ['--exclude', '**/*'] : LONG_E2E)] },
-  { label: 'e2e:2', args: ['--project', 'e2e', ...(filtered ? [] : LONG_E2E.flatMap((f) => ['--exclude', f]))] },
-  { label: 'unit+int', args: ['--project', 'unit', '--project', 'integration', '--maxWorkers', '2'] },
+  { label: 'e2e', args: ['--project', 'e2e'] },
+  { label: 'unit+int', args: ['--project', 'unit', '--project', 'integration'] },
 ];
 
 function run({ label, args }) {
