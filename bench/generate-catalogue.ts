@@ -2,6 +2,10 @@
 // (subject + object + action + scope), 实施编码 as division + basic code + sub-item, six
 // materials each. Deterministic (seeded) so runs compare.
 import type { Catalogue, Item, Material } from '../shared/domain/catalogue';
+import { seeded } from '../tests/helpers/seeded';
+
+/** Small deterministic PRNG (mulberry32). */
+export const rng = seeded;
 
 const SUBJECTS = [
   '食品', '药品', '医疗器械', '化妆品', '特种设备', '计量器具', '道路运输', '出租汽车', '网络预约出租汽车', '机动车维修',
@@ -40,17 +44,6 @@ const DEPARTMENTS = [
 ];
 const DIVISIONS = ['210100', '210102', '210103', '210104', '210105', '210106', '210111', '210112', '210113', '210114', '210115', '210123', '210124', '210181'];
 
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateCatalogue(itemCount: number, materialsPerItem: number, seed = 20260101): Catalogue {
   const rand = rng(seed);

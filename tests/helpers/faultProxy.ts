@@ -10,21 +10,12 @@
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { seeded } from './seeded';
+
+export { seeded };
 
 export const FAULTS = ['pass', 'dropRequest', 'dropReply', 'delay', 'duplicate', 'replayLater', 'truncate', 'reset', 'error5xx', 'error5xxAfter'] as const;
 export type Fault = (typeof FAULTS)[number];
-
-/** Deterministic PRNG (mulberry32) so a failing schedule replays from its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface FaultProxy {
   url: string;

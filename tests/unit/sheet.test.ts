@@ -4,18 +4,8 @@
 // come out upright, and frames that do not show one whole straight-edged sheet are refused.
 import { describe, expect, it } from 'vitest';
 import { findSheet, homography, straighten, straightSize, worthStraightening, type GreyImage, type Point, type Quad } from '../../shared/scans/sheet';
+import { seeded as rng } from '../helpers/seeded';
 
-/** A small seeded generator (mulberry32), so every failing case can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const W = 640;
 const H = 480;
