@@ -86,7 +86,9 @@ describe('scans at the window', () => {
     }
     expect(stored.filter((s) => s.m === 'application' && s.w > s.h)).toHaveLength(1); // the rotated one
 
-    // A reload (or a crash of the window) keeps the draft's pages.
+    // A reload (or a crash of the window) keeps the draft's pages. The text draft is written a
+    // second after the last change (and flushed as the page goes): wait until it is on disk.
+    await poll(() => page.getByTestId('draft-status').getAttribute('data-state')).toBe('saved');
     await page.reload();
     await page.getByTestId('search-input').waitFor().catch(async () => signIn(page, '1001'));
     // The next start offers the intake's 草稿: continuing brings back the item, answers and marks, and the pages with them.
