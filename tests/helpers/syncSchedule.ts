@@ -67,8 +67,16 @@ export async function runAction(w: World, a: Action): Promise<void> {
       for (let i = 0; i < a.n; i++) acceptCase(d!);
       return;
     case 'complete': {
-      const row = d!.ws.db.prepare("SELECT id FROM cases WHERE status = 'accepted' ORDER BY accepted_at LIMIT 1").get() as { id: string } | undefined;
-      if (row) complete(d!.ws, row.id);
+      // The oldest case the window may finish: one waiting for a 补正 is refused (办结 waits), as a clerk would see.
+      const rows = d!.ws.db.prepare("SELECT id FROM cases WHERE status = 'accepted' ORDER BY accepted_at").all() as { id: string }[];
+      for (const row of rows) {
+        try {
+          complete(d!.ws, row.id);
+          return;
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'precondition_failed') throw e;
+        }
+      }
       return;
     }
     case 'sync':
