@@ -91,7 +91,8 @@ const clockText = (k: CaseSummary['clock']): string | null => {
 const at = (iso: string) => `${chinaDay(new Date(iso))} ${chinaClock(iso).slice(0, 5)}`;
 
 /** One back-office queue as the console lists it (newest first). */
-export async function queueWorkbook(queueName: string, cases: readonly CaseSummary[], names: Awaited<ReturnType<typeof directoryNames>>): Promise<Buffer> {
+/** `cutAt`: the queue held more than this many cases; the sheet ends with a line saying so. */
+export async function queueWorkbook(queueName: string, cases: readonly CaseSummary[], names: Awaited<ReturnType<typeof directoryNames>>, cutAt?: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '一窗';
   sheet(wb, queueName, ['受理编号', '事项', '部门', '中心', '受理状态', '审批状态', '承诺办结日期', '时限', '认领', '窗口受理时间'], cases.map((c) => [
@@ -100,8 +101,11 @@ export async function queueWorkbook(queueName: string, cases: readonly CaseSumma
     `${c.reviewStatus ? REVIEW_STATUS_LABEL[c.reviewStatus] : '待审批'}${c.suspended ? '（已挂起）' : ''}`,
     c.clock?.due ?? null, clockText(c.clock), c.claim ? c.claim.name : null, at(c.createdDeviceTime),
   ]));
+  if (cutAt !== undefined) wb.getWorksheet(queueName)!.addRow([truncationNote(cutAt)]).font = { bold: true, color: { argb: 'FFC00000' } };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+export const truncationNote = (n: number) => `仅导出了最新的 ${n} 件；队列中还有更早的办件，请缩小筛选范围（如按日期或事项）后分次导出。`;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const attachment = (ascii: string, chinese: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`;

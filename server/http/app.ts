@@ -48,6 +48,8 @@ export interface AppOptions {
   enrolRateLimit?: RateLimitOptions;
   /** Test hook inside the push transaction (see PushOptions.beforeEntry). */
   pushHook?: PushOptions['beforeEntry'];
+  /** Most cases a queue's Excel export holds (default QUEUE_EXPORT_LIMIT); the workbook says when the queue had more. */
+  queueExportLimit?: number;
   /** How long a batch that overtook its predecessor waits for it (PushOptions.pipelineWaitMs). */
   pushPipelineWaitMs?: number;
   /** Test hook: counts gzip bodies and the bytes inflated from them. */
@@ -160,7 +162,7 @@ export function buildApp(opts: AppOptions): { app: FastifyInstance; routes: Rout
   app.setNotFoundHandler(async (req) => { throw notFound(req); });
 
   const catalogue = new CatalogueStore(opts.db);
-  const routes = routeTable({ db: opts.db, catalogue, pushHook: opts.pushHook, pushPipelineWaitMs: opts.pushPipelineWaitMs, clock: opts.clock ?? (() => new Date()), claimMinutes: opts.claimMinutes ?? 240, session, blobs: opts.blobs ?? fsBlobStore(fs.mkdtempSync(path.join(os.tmpdir(), 'yichuang-pages-'))) });
+  const routes = routeTable({ db: opts.db, catalogue, pushHook: opts.pushHook, pushPipelineWaitMs: opts.pushPipelineWaitMs, clock: opts.clock ?? (() => new Date()), claimMinutes: opts.claimMinutes ?? 240, queueExportLimit: opts.queueExportLimit, session, blobs: opts.blobs ?? fsBlobStore(fs.mkdtempSync(path.join(os.tmpdir(), 'yichuang-pages-'))) });
   for (const r of routes) {
     app.route({
       method: r.method,

@@ -32,7 +32,7 @@ const ItemCodeParams = z.object({ itemCode: z.string().min(1).max(40) });
 const Ok = z.object({ ok: z.literal(true) });
 /** A queue's export: the list's filters, without paging. */
 const CaseExportQuery = CaseListQuery.omit({ order: true, after: true, before: true, limit: true });
-const QUEUE_EXPORT_LIMIT = 5000;
+export const QUEUE_EXPORT_LIMIT = 5000;
 const CASE_WORK = ['reviewer', 'head'] as const;
 const NO_CASES = '中心管理员账号不审批办件，请用审批人员或科室负责人账号登录';
 const HEADS = ['head'] as const;
@@ -117,23 +117,30 @@ export function backofficeRoutes(deps: RouteDeps): RouteDef[] {
     },
     {
       method: 'GET', url: `${B}/cases.xlsx`, tag: 'backoffice', auth: 'staff', roles: CASE_WORK, forbidden: NO_CASES,
-      summary: `队列导出为 Excel（.xlsx）：筛选同列表，最新的在前，最多 ${QUEUE_EXPORT_LIMIT} 件`,
+      summary: `队列导出为 Excel（.xlsx）：筛选同列表，最新的在前，最多 ${QUEUE_EXPORT_LIMIT} 件（超出时表末注明，响应头 x-export-truncated 给出上限）`,
       query: CaseExportQuery, response: z.string(), errors: [403],
       handler: async (c) => {
         const q = c.query as z.infer<typeof CaseExportQuery>;
         const [nameOf, dir] = await Promise.all([catalogue.itemNameLookup(), directoryNames(db, catalogue)]);
+        const limit = deps.queueExportLimit ?? QUEUE_EXPORT_LIMIT;
         const cases: CaseSummary[] = [];
         let before: number | undefined;
+        let more = false;
         // The list's own query, page after page, so the workbook holds exactly what the queue lists.
         for (;;) {
           const page = await listCases(review(c), { ...q, order: 'desc', after: 0, before, limit: 200 });
           cases.push(...page.cases.map((x) => ({ ...x, itemName: nameOf(x.itemCode) })));
-          if (!page.hasMore || cases.length >= QUEUE_EXPORT_LIMIT) break;
+          if (cases.length > limit || (cases.length === limit && page.hasMore)) {
+            more = true;
+            break;
+          }
+          if (!page.hasMore) break;
           before = page.nextCursor;
         }
         const today = chinaDay(deps.clock());
-        const body = await queueWorkbook(QUEUE_LABEL[q.queue], cases.slice(0, QUEUE_EXPORT_LIMIT), dir);
-        return c.reply.type(XLSX_TYPE).header('content-disposition', attachment(`cases-${q.queue}-${today}.xlsx`, `${QUEUE_LABEL[q.queue]}-${today}.xlsx`)).send(body);
+        // Never a silent cut: the workbook ends with a line saying the queue held more.
+        const body = await queueWorkbook(QUEUE_LABEL[q.queue], cases.slice(0, limit), dir, more ? limit : undefined);
+        return c.reply.type(XLSX_TYPE).header('x-export-truncated', more ? String(limit) : '0').header('content-disposition', attachment(`cases-${q.queue}-${today}.xlsx`, `${QUEUE_LABEL[q.queue]}-${today}.xlsx`)).send(body);
       },
     },
     {

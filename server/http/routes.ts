@@ -35,6 +35,8 @@ export interface RouteDeps {
   clock: () => Date;
   /** Minutes a claim (认领) holds. */
   claimMinutes: number;
+  /** Most cases in a queue's Excel export (default QUEUE_EXPORT_LIMIT). */
+  queueExportLimit?: number;
   session: SessionOptions;
   /** Page bytes (server/pages/blobStore.ts). */
   blobs: BlobStore;

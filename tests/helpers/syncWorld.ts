@@ -51,7 +51,7 @@ export interface SyncServer {
   destroy(): Promise<void>;
 }
 
-export async function startSyncServer(kind: Backend, opts: { catalogue?: Catalogue; rateLimit?: false; pushHook?: StartServerOptions['pushHook']; allowedHosts?: string[] } = {}): Promise<SyncServer> {
+export async function startSyncServer(kind: Backend, opts: { catalogue?: Catalogue; rateLimit?: false; pushHook?: StartServerOptions['pushHook']; allowedHosts?: string[]; queueExportLimit?: number } = {}): Promise<SyncServer> {
   const dataDir = kind === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'yc-srv-')) : undefined;
   const schema = kind === 'postgres' ? `sync_test_${uuidv7().replace(/-/g, '').slice(-16)}` : undefined;
   if (schema) {
@@ -81,7 +81,7 @@ export async function startSyncServer(kind: Backend, opts: { catalogue?: Catalog
       if (server) return;
       if (!db) db = await open();
       // The same port when possible, so a client pointed straight at the server finds it again.
-      server = await startServer({ db, port, blobs: blobDir, rateLimit: opts.rateLimit ?? false, pushHook: opts.pushHook, allowedHosts: opts.allowedHosts, enrolRateLimit: { capacity: 100_000, refillPerSecond: 100_000 }, signInRateLimit: { capacity: 100_000, refillPerSecond: 100_000 } });
+      server = await startServer({ db, port, blobs: blobDir, rateLimit: opts.rateLimit ?? false, pushHook: opts.pushHook, allowedHosts: opts.allowedHosts, queueExportLimit: opts.queueExportLimit, enrolRateLimit: { capacity: 100_000, refillPerSecond: 100_000 }, signInRateLimit: { capacity: 100_000, refillPerSecond: 100_000 } });
       port = server.port;
       s.url = server.url;
       s.db = db;
