@@ -10,7 +10,10 @@
 // text serves the resend check, the chain link and the stored row.
 // Reading the entries (normalising, typing, hashing each chain link) needs nothing from the
 // database, so it happens once per request and before the transaction: while one batch holds
-// the device's cursor, the next one of the same device is read on another core.
+// the device's cursor, the next one of the same device is read. The usual batch (it continues
+// right after the cursor and opens every case it touches) is even judged and put in row form
+// before the transaction (Prepared); inside, only its SQL runs, so the device's lock is held for
+// the writes alone.
 import type { Db, Queryable } from '../db/db';
 import { MAX_FUTURE_SKEW_MS, MAX_PAYLOAD_BYTES, PAYLOAD_TOO_LARGE, PushEntryFields, type PushEntry, type PushRejectCode, type PushRejection, type PushResponse } from '../../shared/sync/protocol';
 import { applyEvent, type CaseState } from '../../shared/domain/caseState';
@@ -93,6 +96,7 @@ class RedoCarefully extends Error {}
 
 /** SQLSTATE classes a single entry can cause (data, integrity, limits, raised by a trigger); anything else fails the request. */
 const ENTRY_SQLSTATE = /^(22|23|54|P0)/;
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
  * How long a batch that starts past the cursor waits for the batch before it. A client may keep
@@ -105,29 +109,44 @@ export async function applyPush(db: Db, device: Device, body: PushBody, opts: Pu
   const now = opts.now ?? new Date();
   // Pure work, outside any transaction and read once even if the batch is redone below.
   const read: ReadEntry[] = body.batch.map((raw) => ({ raw, ...readEntry(raw) }));
+  let prepared = prepare(device, read, now, opts);
   const waitUntil = performance.now() + (opts.pipelineWaitMs ?? PIPELINE_WAIT_MS);
-  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+  let mode: PushMode = 'optimistic';
+  for (let pause = 2; ;) {
     try {
-      return await db.transaction((tx) => pushIn(tx, device, body, read, now, opts, 'optimistic'));
+      return await db.transaction((tx) => pushIn(tx, device, body, read, now, opts, mode, mode === 'optimistic' ? prepared : null));
     } catch (err) {
-      if (err instanceof AheadOfCursor) {
-        // Its predecessor is still on the way: wait (holding no lock), then look again.
-        if (performance.now() + pause > waitUntil) throw err.reply;
-        await new Promise((r) => setTimeout(r, pause));
+      if (err instanceof EarlyGaveUp) {
+        // Its events went in before the cursor and something held it too long (or held an id it
+        // needs): the usual order instead, cursor first.
+        prepared = null;
         continue;
       }
-      if (!(err instanceof RedoCarefully)) throw err;
-      // Nothing of the first try was kept. Again knowing every stored id (a resent event, a case
-      // opened twice); should the database still refuse, each entry behind its savepoint.
-      try {
-        return await db.transaction((tx) => pushIn(tx, device, body, read, now, opts, 'exact'));
-      } catch (again) {
-        if (!(again instanceof RedoCarefully)) throw again;
-        return db.transaction((tx) => pushIn(tx, device, body, read, now, opts, 'oneByOne'));
+      if (err instanceof AheadOfCursor) {
+        // Its predecessor is still on the way: wait (holding no lock), then look again, the same way.
+        if (performance.now() + pause > waitUntil) throw err.reply;
+        await new Promise((r) => setTimeout(r, pause));
+        pause = Math.min(pause * 2, 50);
+        continue;
       }
+      if (!(err instanceof RedoCarefully) || mode === 'oneByOne') throw err;
+      // Nothing of the try before was kept. Again knowing every stored id (a resent event, a case
+      // opened twice); should the database still refuse, each entry behind its savepoint.
+      mode = mode === 'optimistic' ? 'exact' : 'oneByOne';
     }
   }
 }
+
+/** The early writes waited too long for the device's cursor: redone cursor first. */
+class EarlyGaveUp extends Error {}
+
+/**
+ * How long a batch whose events went in first waits for the cursor. Its events' ids are locked
+ * while it waits, so a batch holding the cursor that needs one of those ids (a re-queued event)
+ * would wait for it in turn; this bound breaks such a cycle quickly, the batch before usually
+ * lets go of the cursor within a few tens of milliseconds.
+ */
+const EARLY_CURSOR_WAIT = '250ms';
 
 /** Thrown when a batch starts past the cursor: rolled back, retried until its predecessor lands, else `reply`. */
 class AheadOfCursor extends Error {
@@ -143,14 +162,34 @@ class AheadOfCursor extends Error {
  */
 type PushMode = 'optimistic' | 'exact' | 'oneByOne';
 
-async function pushIn(tx: Queryable, device: Device, body: PushBody, read: ReadEntry[], now: Date, opts: PushOptions, mode: PushMode): Promise<PushResponse> {
+async function pushIn(tx: Queryable, device: Device, body: PushBody, read: ReadEntry[], now: Date, opts: PushOptions, mode: PushMode, prepared?: Prepared | null): Promise<PushResponse> {
   // A 差评 opens a rectification and issues its status event here: the status-event lock comes
   // before any row lock, as in every back-office action (one lock order, no deadlock).
   const bad = mayBringBadRating(body.batch);
   if (bad) await lockStatusEvents(tx);
+  const early = prepared && mode === 'optimistic' ? prepared : null;
+  if (early) {
+    // The prepared batch's events go in before the device's lock, while the batch before it may
+    // still hold it: only its cases (and their facts) wait. Their cases come later in this
+    // transaction, so the events' reference to them is checked once those are written.
+    await tx.exec('SET CONSTRAINTS case_events_case_id_fkey DEFERRED');
+    for (const e of read) await opts.beforeEntry?.(e.raw, tx);
+    try {
+      await insertEventRows(tx, device, early.eventsJson);
+    } catch (err) {
+      // Typically ids the server already holds: a resend, judged again exactly.
+      if (entryError(err)) throw new RedoCarefully();
+      throw err;
+    }
+  }
   // The row lock serialises concurrent pushes of one device (e.g. a retry racing the original).
+  if (early) await tx.exec(`SET LOCAL lock_timeout = '${EARLY_CURSOR_WAIT}'`);
   const cur = await tx.query<{ last_applied_seq: unknown; chain_head: string | null }>(
-    'SELECT last_applied_seq, chain_head FROM device_cursors WHERE device_id = $1 FOR UPDATE', [device.id]);
+    'SELECT last_applied_seq, chain_head FROM device_cursors WHERE device_id = $1 FOR UPDATE', [device.id])
+    .catch((err: unknown) => {
+      throw early && (err as { code?: unknown })?.code === LOCK_NOT_AVAILABLE ? new EarlyGaveUp() : err;
+    });
+  if (early) await tx.exec('SET LOCAL lock_timeout = DEFAULT');
   const before = num(cur.rows[0]?.last_applied_seq);
   const fresh = body.batch.filter((e) => e.seq > before);
   if (fresh.length && fresh[0].seq !== before + 1) {
@@ -159,41 +198,64 @@ async function pushIn(tx: Queryable, device: Device, body: PushBody, read: ReadE
 
   const entries = read.filter((e) => e.raw.seq > before);
   const valid = entries.flatMap((e) => (e.entry ? [e.entry] : []));
-  const known = mode === 'optimistic'
-    ? await prefetch(tx, [], casesBeforeThisBatch(valid))
-    : await prefetch(tx, valid.map((e) => e.id), [...new Set(valid.map((e) => e.caseId))]);
-
   const rejections: Array<PushRejection & { raw: unknown }> = [];
   const resent = new Set<string>();
   let applied: number;
-  if (mode === 'oneByOne') {
-    applied = await entryByEntry(tx, device, entries, known, now, opts, rejections, resent);
-  } else {
-    const judge = new Judge(device, now, known.events, known.cases, opts.departmentOf);
-    const rows: EventRow[] = [];
-    for (const e of entries) {
-      await opts.beforeEntry?.(e.raw, tx);
-      const outcome = e.entry ? judge.entry(e.entry, e.payloadText!) : e.problem!;
-      // Judged without the stored ids: a refusal may only mean a resend, so judge again exactly.
-      if (mode === 'optimistic' && e.entry && outcome instanceof Rejected) throw new RedoCarefully();
-      if (outcome instanceof Rejected) rejections.push({ seq: e.raw.seq, code: outcome.code, message: outcome.message, raw: e.normalized });
-      else if (outcome === SKIP) resent.add(e.entry!.id);
-      else rows.push(outcome);
-    }
-    // Everything in two statements. Should the database refuse something (an id it already holds
-    // in the optimistic mode, or a value the schema admitted), the transaction is redone (applyPush).
+  if (early) {
+    // Judged for this very cursor (a gap was refused above; a resend clashed with stored ids).
+    if (before !== early.before) throw new RedoCarefully();
     try {
-      await writeCases(tx, device, judge.cases);
-      await insertEvents(tx, device, rows);
+      await writeCaseRows(tx, device, early.cases);
+      // The deferred reference checked here, where a refusal can still redo the batch.
+      await tx.exec('SET CONSTRAINTS case_events_case_id_fkey IMMEDIATE');
     } catch (err) {
       if (entryError(err)) throw new RedoCarefully();
       throw err;
     }
-    applied = judge.applied;
-  }
+    applied = early.applied;
+  } else applied = await judgeAndWrite(tx, device, entries, valid, mode, now, opts, rejections, resent);
+  return finish(tx, device, body, entries, valid, cur.rows[0]?.chain_head ?? null, before, fresh, rejections, resent, applied, now, opts, bad);
+}
 
+async function judgeAndWrite(
+  tx: Queryable, device: Device, entries: ReadEntry[], valid: PushEntry[], mode: PushMode, now: Date, opts: PushOptions,
+  rejections: Array<PushRejection & { raw: unknown }>, resent: Set<string>,
+): Promise<number> {
+  const known = mode === 'optimistic'
+    ? await prefetch(tx, [], casesBeforeThisBatch(valid))
+    : await prefetch(tx, valid.map((e) => e.id), [...new Set(valid.map((e) => e.caseId))]);
+
+  if (mode === 'oneByOne') return entryByEntry(tx, device, entries, known, now, opts, rejections, resent);
+  const judge = new Judge(device, now, known.events, known.cases, opts.departmentOf);
+  const rows: EventRow[] = [];
+  for (const e of entries) {
+    await opts.beforeEntry?.(e.raw, tx);
+    const outcome = e.entry ? judge.entry(e.entry, e.payloadText!) : e.problem!;
+    // Judged without the stored ids: a refusal may only mean a resend, so judge again exactly.
+    if (mode === 'optimistic' && e.entry && outcome instanceof Rejected) throw new RedoCarefully();
+    if (outcome instanceof Rejected) rejections.push({ seq: e.raw.seq, code: outcome.code, message: outcome.message, raw: e.normalized });
+    else if (outcome === SKIP) resent.add(e.entry!.id);
+    else rows.push(outcome);
+  }
+  // Everything in two statements. Should the database refuse something (an id it already holds
+  // in the optimistic mode, or a value the schema admitted), the transaction is redone (applyPush).
+  try {
+    await writeCases(tx, device, judge.cases);
+    await insertEvents(tx, device, rows);
+  } catch (err) {
+    if (entryError(err)) throw new RedoCarefully();
+    throw err;
+  }
+  return judge.applied;
+}
+
+/** What every push ends with: 差评 registration, the chain, rejections and breaks recorded, the cursor moved. */
+async function finish(
+  tx: Queryable, device: Device, body: PushBody, entries: ReadEntry[], valid: PushEntry[], chainHead: string | null, before: number,
+  fresh: PushBody['batch'], rejections: Array<PushRejection & { raw: unknown }>, resent: Set<string>, applied: number, now: Date, opts: PushOptions, bad: boolean,
+): Promise<PushResponse> {
   if (bad) await openRectifications(tx, valid.filter((e) => e.type === 'case.rated').map((e) => e.id), opts.today ?? chinaDay(now));
-  const breaks = await checkChain(tx, before, cur.rows[0]?.chain_head ?? null, entries, resent);
+  const breaks = await checkChain(tx, before, chainHead, entries, resent);
   await recordRejections(tx, device, rejections);
   await recordBreaks(tx, device, breaks.found);
 
@@ -231,6 +293,36 @@ function casesBeforeThisBatch(entries: PushEntry[]): string[] {
   const first = new Map<string, string>();
   for (const e of entries) if (!first.has(e.caseId)) first.set(e.caseId, e.type);
   return [...first].filter(([, type]) => type !== 'case.opened').map(([id]) => id);
+}
+
+/** A batch judged and put in row form before its transaction (see the header). */
+interface Prepared {
+  /** The cursor it was judged for: the seq just before the batch's first entry. */
+  before: number;
+  cases: CaseRowsJson;
+  eventsJson: string;
+  applied: number;
+}
+
+/**
+ * The usual batch, judged without the database: every entry well-formed and fresh after the
+ * cursor it expects, every case it touches opened in it. Its outcome then depends on nothing
+ * stored (an id the server already holds makes the insert fail, and the batch is redone
+ * exactly). null when the batch is not of that kind or an entry would be refused.
+ */
+function prepare(device: Device, read: ReadEntry[], now: Date, opts: PushOptions): Prepared | null {
+  // A batch with a 差评 takes the status-event lock first (pushIn): it goes the usual way.
+  if (!read.length || read.some((e) => !e.entry) || mayBringBadRating(read.map((e) => e.raw))) return null;
+  const valid = read.map((e) => e.entry!);
+  if (casesBeforeThisBatch(valid).length) return null;
+  const judge = new Judge(device, now, new Map(), new Map(), opts.departmentOf);
+  const rows: EventRow[] = [];
+  for (const e of read) {
+    const outcome = judge.entry(e.entry!, e.payloadText!);
+    if (outcome instanceof Rejected || outcome === SKIP) return null;
+    rows.push(outcome);
+  }
+  return { before: read[0].raw.seq - 1, cases: caseRowsJson(judge.cases), eventsJson: rowsJson(rows), applied: judge.applied };
 }
 
 /** Normalises one raw entry's text and types it; a refusal when it is not a storable event. */
@@ -316,37 +408,52 @@ const rowsJson = (rows: EventRow[]) =>
   `[${rows.map(({ payloadText, ...r }) => `${JSON.stringify(r).slice(0, -1)},"payload":${payloadText}}`).join(',')}]`;
 
 async function insertEvents(tx: Queryable, device: Device, rows: EventRow[]) {
-  if (!rows.length) return;
+  if (rows.length) await insertEventRows(tx, device, rowsJson(rows));
+}
+
+async function insertEventRows(tx: Queryable, device: Device, json: string) {
   await tx.query(
     `INSERT INTO case_events (id, case_id, device_id, device_seq, type, payload, device_time, staff_no, hash, prev_hash)
      SELECT id, case_id, $2::uuid, device_seq, type, payload, device_time, staff_no, hash, prev_hash
      FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, case_id uuid, device_seq bigint, type text, payload jsonb, device_time timestamptz, staff_no text, hash text, prev_hash text)
      ORDER BY device_seq`,
-    [rowsJson(rows), device.id],
+    [json, device.id],
   );
 }
 
-async function writeCases(tx: Queryable, device: Device, cases: Map<string, CaseRecord>) {
+/** The cases a batch opened and changed, as the JSON arrays the two statements read; each case then counts as written. */
+interface CaseRowsJson {
+  created: string | null;
+  changed: string | null;
+}
+
+function caseRowsJson(cases: Map<string, CaseRecord>): CaseRowsJson {
   const created = [...cases].filter(([, c]) => c.isNew && c.dirty).sort(([, a], [, b]) => a.firstSeq - b.firstSeq).map(([id, c]) => caseRow(id, c));
   const changed = [...cases].filter(([, c]) => !c.isNew && c.dirty).map(([id, c]) => caseRow(id, c));
-  if (created.length) {
+  for (const c of cases.values()) {
+    if (c.dirty) c.isNew = false; // written: the next change to it is an update
+    c.dirty = false;
+  }
+  return { created: created.length ? JSON.stringify(created) : null, changed: changed.length ? JSON.stringify(changed) : null };
+}
+
+const writeCases = (tx: Queryable, device: Device, cases: Map<string, CaseRecord>) => writeCaseRows(tx, device, caseRowsJson(cases));
+
+async function writeCaseRows(tx: Queryable, device: Device, { created, changed }: CaseRowsJson) {
+  if (created) {
     await tx.query(
       `INSERT INTO cases (id, office_code, device_id, item_code, department_code, case_number, status, review_status, catalogue_version, created_device_time, state)
        SELECT id, $2, $3::uuid, item_code, department_code, case_number, status, review_status, catalogue_version, created_device_time, state
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, item_code text, department_code text, case_number text, status text, review_status text, catalogue_version integer, created_device_time timestamptz, state jsonb)`,
-      [JSON.stringify(created), device.officeCode, device.id],
+      [created, device.officeCode, device.id],
     );
   }
-  if (changed.length) {
+  if (changed) {
     await tx.query(
       `UPDATE cases c SET status = x.status, case_number = x.case_number, review_status = x.review_status, state = x.state, updated_at = now()
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status text, case_number text, review_status text, state jsonb) WHERE c.id = x.id`,
-      [JSON.stringify(changed)],
+      [changed],
     );
-  }
-  for (const c of cases.values()) {
-    if (c.dirty) c.isNew = false; // written: the next change to it is an update
-    c.dirty = false;
   }
 }
 
