@@ -7,6 +7,8 @@
 // Every line is prefixed with its lane. Exit code: non-zero when a lane fails. Extra arguments
 // (file filters, a reporter) go to both lanes.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -20,10 +22,14 @@ const LANES = [
   { label: 'unit+int', args: ['--project', 'unit', '--project', 'integration'] },
 ];
 
+// Fresh PGlite databases start from one migrated image made in this run (server/db/pgliteImage.ts):
+// an initdb per database was about a second each, hundreds of times.
+const imageDir = process.env.YICHUANG_PGLITE_IMAGE_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'yc-pglite-image-'));
+
 function run({ label, args }) {
   const child = spawn(process.execPath, [vitest, 'run', ...args, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
+    env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1', YICHUANG_PGLITE_IMAGE_DIR: imageDir },
   });
   const prefix = `[${label}] `;
   let partial = '';
@@ -47,5 +53,6 @@ function run({ label, args }) {
 const started = Date.now();
 const results = await Promise.all(LANES.map(run));
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+if (!process.env.YICHUANG_PGLITE_IMAGE_DIR) fs.rmSync(imageDir, { recursive: true, force: true });
 console.log(`\n${results.map((r) => `${r.label}: ${r.code === 0 ? 'passed' : 'FAILED'}`).join(' · ')} · ${minutes} min in all`);
 process.exit(results.some((r) => r.code !== 0) ? 1 : 0);

@@ -2,6 +2,8 @@
 // server, the CLI and the tests run the same SQL on both.
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { migrate } from './migrate';
+import { freshImage, isFreshDataDir } from './pgliteImage';
 
 export interface Queryable {
   /** One statement with $1… parameters. */
@@ -67,8 +69,14 @@ function openPostgres(url: string, schema?: string, max = 10): Db {
 }
 
 async function openPglite(dataDir?: string, schema?: string): Promise<Db> {
-  const pglite = await PGlite.create(dataDir);
+  // A fresh database may start from a migrated image (pgliteImage.ts), made in the public schema.
+  const image = !schema && isFreshDataDir(dataDir) ? await freshImage((p) => migrate(wrapPglite(p))) : undefined;
+  const pglite = await PGlite.create(dataDir, image ? { loadDataDir: image } : {});
   if (schema) await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path = ${schema};`);
+  return wrapPglite(pglite);
+}
+
+function wrapPglite(pglite: PGlite): Db {
   const wrap = (c: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       const r = await c.query<T>(sql, params);
