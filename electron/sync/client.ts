@@ -168,7 +168,7 @@ export class SyncClient {
     }
   }
 
-  /** Gives up the round in flight now: its calls end as timeouts (resending later is safe, §5). */
+  /** Gives up the round in flight now: its calls end as timeouts (resending later is safe: docs/architecture.md §5, exactly once). */
   abortRound(): void {
     this.roundAbort?.abort(new DOMException('服务器无响应', 'TimeoutError'));
   }
