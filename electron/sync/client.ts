@@ -57,6 +57,8 @@ export interface PushResult {
 
 /** Tries of one batch before it is split. */
 const PUSH_RETRIES = 3;
+/** Further tries of a last entry, each after the server answered apart, before it is held alone. */
+const LONE_TRIES = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const FOLLOWS_HELD = '同一办件此前的记录被搁置，本条随之搁置，将与其一同重新上传';
 export const HELD_NOTICE = '有上传被搁置：中心服务器多次无法保存其中的事件，其余办件照常上传。请联系管理员处理后在状态区点「重新上传」';
@@ -459,17 +461,19 @@ export class SyncClient {
    * (safe: the server rolled that push back). A reply lost on the way keeps the hold: the server
    * may have stored the next entry under the number; held entries stay safe.
    *
-   * With nothing of another case behind it (the last entry, or the last case), there is no entry
-   * to ask with. If the server otherwise answers (GET /device reads its database), the hold stands
-   * as a lone hold, so the operator sees it and a supervisor can re-queue it; should the server
-   * then fail on the next entry of another case too, the lone hold is undone (see `lone`). A
-   * server that answers nothing holds nothing.
+   * With nothing of another case behind it (the last entry, or the last case) there is no entry
+   * to ask with, so the server is asked apart (GET /device reads its database) and the entry
+   * sent again, a few times over: only if the server answers each time and fails on the entry
+   * each time is it held, as a lone hold (see `lone`), so the operator sees it and a supervisor
+   * can re-queue it. A server that answers nothing holds nothing; a passing fault (one 5xx in
+   * ten) holds nothing either, since it would have to strike every one of these tries.
    */
   private async isolate(err: SyncError): Promise<boolean> {
     if (this.lone && this.undoLone()) return false; // two cases failing: it is the server
     const st = this.enrolled();
+    const message = `中心服务器多次无法保存该记录（${[err.status, err.code].filter(Boolean).join(' ')}）`;
     this.recentlyHeld = [];
-    this.holdHead(`中心服务器多次无法保存该记录（${[err.status, err.code].filter(Boolean).join(' ')}）`);
+    this.holdHead(message);
     let probe: PushResult | null = null;
     try {
       probe = await this.pushOnce(1);
@@ -478,14 +482,39 @@ export class SyncClient {
     }
     const held = this.recentlyHeld;
     this.recentlyHeld = [];
-    const alone = probe?.sent === 0 && (await this.serverAnswersOtherwise());
-    if (!probe || (probe.sent === 0 && !alone)) {
-      this.unhold(held, st.seqBase);
-      return false;
+    if (probe && probe.sent > 0) {
+      updateSyncState(this.db, { notice: HELD_NOTICE });
+      return true;
     }
-    if (alone) this.lone = { deviceId: st.deviceId, seqBaseBefore: st.seqBase, seqBaseAfter: this.state()?.seqBase ?? st.seqBase, holds: held };
+    this.unhold(held, st.seqBase);
+    if (!probe) return false;
+    const alone = await this.failsAlone();
+    if (alone !== 'fails') return alone === 'passed';
+    const before = this.enrolled();
+    this.holdHead(message);
+    this.lone = { deviceId: before.deviceId, seqBaseBefore: before.seqBase, seqBaseAfter: this.state()?.seqBase ?? before.seqBase, holds: this.recentlyHeld };
+    this.recentlyHeld = [];
     updateSyncState(this.db, { notice: HELD_NOTICE });
     return true;
+  }
+
+  /**
+   * The head entry, with nothing of another case behind it: is it the entry? 'fails' when the
+   * server answers apart and fails on the entry, each of LONE_TRIES times; 'passed' when a push
+   * was answered after all; 'server' when the server did not answer otherwise.
+   */
+  private async failsAlone(): Promise<'fails' | 'passed' | 'server'> {
+    for (let i = 1; i <= LONE_TRIES; i++) {
+      await sleep(this.retryDelayMs * i);
+      if (!(await this.serverAnswersOtherwise())) return 'server';
+      try {
+        await this.pushOnce(1); // any answer but a failure on the entry: the queue goes on as usual
+        return 'passed';
+      } catch (e) {
+        if (!(e instanceof SyncError && e.entryFailure)) return 'server';
+      }
+    }
+    return 'fails';
   }
 
   /** Back-office decisions since the cursor, one page per transaction. Returns how many were applied. */
