@@ -1,5 +1,6 @@
-// Layering rules from DESIGN.md, enforced here so `npm test` fails when a layer reaches
-// across. Each block says what a folder may NOT import; everything else is allowed.
+// The layering rules of docs/architecture.md §2 (Layers and what each may import), enforced
+// here so `npm test` fails when a layer reaches across. Each block says what a folder may NOT
+// import; everything else is allowed.
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https', 'zlib', 'stream', 'worker_threads', 'url', 'util', 'events'];

@@ -13,7 +13,8 @@ export default defineConfig({
         },
       },
       {
-        // Real SQLite files, real PostgreSQL (127.0.0.1:5432, database test) and PGlite, real processes.
+        // Real SQLite files (in memory too), real PostgreSQL (127.0.0.1:5432, database test) and
+        // PGlite, real processes, the build's output in dist/ (npm test builds before vitest).
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],

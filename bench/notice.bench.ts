@@ -1,5 +1,5 @@
 // Benchmark: rendering one notice to PDF (fonts + QR + HTML + Chromium print), the time a
-// clerk waits between pressing 打印 and the PDF existing. Target ≤ 500 ms (issue 3 §7).
+// clerk waits between pressing 打印 and the PDF existing. Target ≤ 500 ms.
 // Chromium start-up is excluded: the app keeps its renderer alive.
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';

@@ -1,4 +1,4 @@
-// Item search (issue 2 §5, §8): 10,000 generated items with 60,000 materials in a real
+// Item search: 10,000 generated items with 60,000 materials in a real
 // SQLite file; p50/p95 per query kind through the in-memory index and through the
 // `catalogue.search` contract entry, against a plain `LIKE '%q%'` scan of the same rows
 // measured in the same run; plus the time from opening the file to the first answer.

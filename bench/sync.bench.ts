@@ -1,4 +1,4 @@
-// Sync benchmarks (issue 4 §8): push throughput against a plain batched INSERT of the same
+// Sync benchmarks: push throughput against a plain batched INSERT of the same
 // rows, 500 devices at once, a village link through a throttling proxy, and the first
 // catalogue download of 10,000 items. Server in-process, PostgreSQL on loopback.
 import fs from 'node:fs';
@@ -289,7 +289,7 @@ export async function run(): Promise<BenchSection> {
   const cat = PARTS.has('catalogue') ? await firstCatalogue() : skip.table;
   return {
     id: 'sync',
-    title: 'Sync (issue 4)',
+    title: 'Sync',
     summary: [
       `Push: ${PUSH_CASES.toLocaleString('en')} cases in ${push.ratio.toFixed(2)}× the time of a plain batched INSERT of the same rows (target ≤ 2.5×): ${push.ratio <= 2.5 ? 'met' : 'NOT met'}.`,
       `${DEVICES} devices at once: ${many.errors} errors (target 0), p99 of a sync round ${ms(many.p99, 0)} ms.`,

@@ -60,11 +60,15 @@ export type ItemDetail = z.infer<typeof ItemDetail>;
 
 /**
  * Who may call a channel, enforced by the dispatcher before any handler runs: 'public' (no
- * sign-in), 'signedIn', or the roles listed (with the Chinese refusal `forbidden`).
+ * sign-in), 'signedIn', or the roles listed (with the Chinese refusal `forbidden`). A rule that
+ * depends on whether this window is enrolled with a central server names both sides
+ * (`{ notEnrolled, enrolled }`): a first enrolment may come before any account exists, moving an
+ * enrolled window is a supervisor's decision.
  * `practiceOnly`: answered only by the practice workstation (else 请先进入练习模式).
  * `trainerDesk`: see ChannelSpec.
  */
-export type Access = 'public' | 'signedIn' | readonly Role[];
+export type RoleAccess = 'public' | 'signedIn' | readonly Role[];
+export type Access = RoleAccess | { readonly notEnrolled: RoleAccess; readonly enrolled: RoleAccess };
 export interface ChannelSpec {
   input: z.ZodType;
   output: z.ZodType;
@@ -266,7 +270,10 @@ export const contract = {
   // Sync with the central server (the practice workstation answers with a fixed 练习模式不同步 status).
   'sync.status': { input: Empty, output: SyncStatusView, access: 'public' },
   'sync.now': { input: Empty, output: SyncStatusView, access: 'public' },
-  'sync.enrol': { input: SyncEnrolInput, output: SyncStatusView, access: 'public' },
+  'sync.enrol': {
+    input: SyncEnrolInput, output: SyncStatusView,
+    access: { notEnrolled: 'public', enrolled: ['supervisor'] }, forbidden: '本机已登记到中心服务器，重新登记须由值班长操作',
+  },
   // Uploads held back because the server kept failing on them, and putting them back in the queue.
   'sync.held': { input: Empty, output: z.object({ held: z.array(HeldUpload) }), access: 'signedIn' },
   'sync.retryHeld': { input: Empty, output: SyncStatusView, access: ['supervisor'], forbidden: '只有值班长可以重新上传被搁置的事件' },

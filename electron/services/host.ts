@@ -49,6 +49,11 @@ export function createHost(opts: HostOptions): Host {
   attachSync(real, syncLoop);
   if (opts.sync?.start !== false) syncLoop.start();
 
+  /**
+   * Who vouches for entering or leaving practice: the credentials given, not the signed-in
+   * caller (a trainer standing at a trainee's window types their own). That is why this is not
+   * a contract access rule, which the dispatcher judges on the session.
+   */
   async function authorise(staffNo: string, password: string, action: string): Promise<Clerk> {
     const record = findClerk(real.db, staffNo);
     if (!record || !(await verifyPasswordAsync(password, record.passwordHash))) {

@@ -20,6 +20,7 @@ import { supplementPagesProblem } from '../../shared/domain/supplementClock';
 import type { z } from 'zod';
 
 type Deps = Pick<Workstation, 'db' | 'session' | 'now'>;
+type PagesAttachedEvent = Extract<NewEvent, { type: 'case.pagesAttached' }>;
 
 function clerkOf(ws: Pick<Workstation, 'session'>) {
   if (!ws.session.clerk) throw new AppError('unauthenticated', '请先登录');
@@ -94,7 +95,7 @@ export const discardDraft = (db: Db, draftId: string): number => tx(db, () => de
  * given materials (null when there are none), and the step that moves them once the event is
  * recorded. Pages of materials not on the case's checklist stay with the draft.
  */
-export function draftAttachment(db: Db, draftId: string | undefined, caseId: string, materialIds: ReadonlySet<string>, by: { staffNo: string; at: string }, supplement = false): { event: NewEvent | null; move: (recorded: readonly CaseEvent[]) => void } {
+export function draftAttachment(db: Db, draftId: string | undefined, caseId: string, materialIds: ReadonlySet<string>, by: { staffNo: string; at: string }, supplement = false): { event: PagesAttachedEvent | null; move: (recorded: readonly CaseEvent[]) => void } {
   const pages = draftId ? draftPages(db, draftId).filter((p) => materialIds.has(p.materialId)) : [];
   if (!pages.length) return { event: null, move: () => {} };
   const held = heldBy(db, { caseId });
@@ -134,6 +135,6 @@ export function attachDraftToCase(ws: Deps, caseId: string, draftId: string, sup
     const recorded: CaseEvent[] = [];
     recordEvents(ws.db, s, [event], undefined, recorded);
     move(recorded);
-    return (event.payload as { pages: unknown[] }).pages.length;
+    return event.payload.pages.length;
   });
 }

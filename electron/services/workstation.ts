@@ -7,6 +7,7 @@ import { openDatabase, tx } from '../store/db';
 import { snapshotIdOf } from '../store/cases';
 import { catalogueMeta, getItem, itemCount, itemUsage, listDepartments, listOffices, listSearchSources, listSubCenters, listWindows, recordItemUses } from '../store/catalogue';
 import { getSetting, setSetting } from '../store/settings';
+import { isEnrolled } from '../store/syncState';
 import { buildPracticeWall } from '../store/practiceWall';
 import type { ImmediateTier, Item, Level, Office, SubCenter, Window } from '../../shared/domain/catalogue';
 import { createSearchIndex, type SearchIndex } from '../../shared/search/index';
@@ -267,6 +268,7 @@ export function createWorkstation(opts: WorkstationOptions): Workstation {
     ...statsHandlers(ws, ports),
     ...ratingFormHandlers(ws, ports),
   };
-  ws.dispatch = createDispatcher(ws.handlers, ws.session, { practice: ws.practice, onError: opts.onError });
+  // The practice file is never enrolled (it never syncs); the real one is once sync_state has its row.
+  ws.dispatch = createDispatcher(ws.handlers, ws.session, { practice: ws.practice, enrolled: () => !ws.practice && isEnrolled(ws.db), onError: opts.onError });
   return ws;
 }

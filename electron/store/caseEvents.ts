@@ -65,14 +65,21 @@ export function caseEvents(db: Db, caseId: string): CaseEvent[] {
 export interface ChainReport {
   /** Own events checked. */
   checked: number;
-  breaks: Array<ChainBreak & { rowid: number; caseId: string; type: string }>;
+  /** With the case's number as the clerk knows it (null if the cases row is gone too). */
+  breaks: Array<ChainBreak & { rowid: number; caseId: string; caseNumber: string | null; type: string }>;
 }
+
+/** The migration that links the events (006): a file below it has no chain yet. */
+export const CHAIN_SCHEMA_VERSION = 6;
 
 /** Recomputes the whole chain of a workstation file: every own event, in write order. */
 export function verifyChain(db: Db): ChainReport {
   const rows = db
-    .prepare(`SELECT rowid AS r, id, case_id AS caseId, type, payload, staff_no AS staffNo, device_time AS deviceTime, hash, prev_hash AS prevHash FROM case_events WHERE ${OWN_EVENTS_SQL} ORDER BY rowid`)
-    .iterate() as Iterable<{ r: number; id: string; caseId: string; type: string; payload: string; staffNo: string | null; deviceTime: string; hash: string | null; prevHash: string | null }>;
+    .prepare(
+      `SELECT e.rowid AS r, e.id, e.case_id AS caseId, c.case_number AS caseNumber, e.type, e.payload, e.staff_no AS staffNo, e.device_time AS deviceTime, e.hash, e.prev_hash AS prevHash
+       FROM case_events e LEFT JOIN cases c ON c.id = e.case_id WHERE e.${OWN_EVENTS_SQL} ORDER BY e.rowid`,
+    )
+    .iterate() as Iterable<{ r: number; id: string; caseId: string; caseNumber: string | null; type: string; payload: string; staffNo: string | null; deviceTime: string; hash: string | null; prevHash: string | null }>;
   let head: string | null = null;
   let checked = 0;
   const breaks: ChainReport['breaks'] = [];
@@ -85,7 +92,7 @@ export function verifyChain(db: Db): ChainReport {
       // linked as text by the migration
     }
     const found = e.hash === null ? { kind: 'altered' as const, eventId: e.id, message: '事件缺少校验值' } : checkLink({ ...e, payload, hash: e.hash }, head, sha256Hex);
-    if (found) breaks.push({ ...found, rowid: e.r, caseId: e.caseId, type: e.type });
+    if (found) breaks.push({ ...found, rowid: e.r, caseId: e.caseId, caseNumber: e.caseNumber, type: e.type });
     head = e.hash;
   }
   return { checked, breaks };

@@ -18,6 +18,9 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
+/** An existing file, for reading only (checks that must never change it): not migrated. */
+export const openReadOnly = (file: string): Db => new Database(file, { readonly: true, fileMustExist: true });
+
 // One transaction wrapper per connection: better-sqlite3 builds a wrapper per call otherwise.
 const runners = new WeakMap<Db, Database.Transaction<(fn: () => unknown) => unknown>>();
 

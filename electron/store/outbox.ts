@@ -4,6 +4,7 @@
 import { stmt } from './statements';
 import { tx, type Db } from './db';
 import { OWN_EVENTS_SQL } from './ownEvents';
+import type { HeldUpload } from '../../shared/sync/clientStatus';
 
 const UNSTAGED_SQL = `FROM case_events WHERE rowid > (SELECT staged_through FROM outbox_cursor WHERE id = 1) AND ${OWN_EVENTS_SQL}`;
 
@@ -104,15 +105,6 @@ export function outboxBounds(db: Db): { oldest: number | null; allocated: number
 }
 
 // ---- entries the server keeps failing on (held back so the rest flows) ----------------
-
-export interface HeldUpload {
-  eventId: string;
-  caseId: string;
-  caseNumber: string | null;
-  type: string;
-  message: string;
-  at: string;
-}
 
 /** Takes the oldest waiting entry out of the queue (caller shifts the wire numbering by one). */
 export function holdOldest(db: Db, message: string, at: string): HeldUpload | null {

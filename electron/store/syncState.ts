@@ -26,6 +26,9 @@ export interface SyncStateRow {
   notice: string | null;
 }
 
+/** Whether the window is enrolled with a central server (has its sync_state row). */
+export const isEnrolled = (db: Db): boolean => stmt(db, 'SELECT 1 FROM sync_state WHERE id = 1').get() !== undefined;
+
 export function readSyncState(db: Db): SyncStateRow | null {
   const row = db
     .prepare(

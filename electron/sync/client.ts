@@ -6,7 +6,7 @@ import os from 'node:os';
 import type { Db } from '../store/db';
 import { tx } from '../store/db';
 import { catalogueMeta, exportCatalogue, replaceCatalogue } from '../store/catalogue';
-import { dropOutboxThrough, heldCaseIds, holdOldest, oldestOutbox, outboxAfter, outboxBounds, outboxSize, requeueAll, stageOutbox, unholdOldest, type OutboxEntryRow } from '../store/outbox';
+import { dropOutboxThrough, heldCaseIds, holdOldest, listHeld, oldestOutbox, outboxAfter, outboxBounds, outboxSize, requeueAll, stageOutbox, unholdOldest, type OutboxEntryRow } from '../store/outbox';
 import { PageUploader } from './pageUploader';
 import { PageUploadStatus } from '../../shared/sync/pages';
 import { replaceClerks } from '../store/clerks';
@@ -57,6 +57,8 @@ export interface PushResult {
 
 /** Tries of one batch before it is split. */
 const PUSH_RETRIES = 3;
+/** Further tries of a last entry, each after the server answered apart, before it is held alone. */
+const LONE_TRIES = 3;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const FOLLOWS_HELD = '同一办件此前的记录被搁置，本条随之搁置，将与其一同重新上传';
 export const HELD_NOTICE = '有上传被搁置：中心服务器多次无法保存其中的事件，其余办件照常上传。请联系管理员处理后在状态区点「重新上传」';
@@ -69,6 +71,8 @@ export interface RoundResult {
 }
 
 type Enrolled = SyncStateRow & { token: string };
+/** An entry taken out of the queue: its local number, event and case. */
+type Hold = { seq: number; id: string; caseId: string };
 
 /** A request body that is already JSON text. */
 class RawJson {
@@ -166,7 +170,7 @@ export class SyncClient {
     }
   }
 
-  /** Gives up the round in flight now: its calls end as timeouts (resending later is safe, §5). */
+  /** Gives up the round in flight now: its calls end as timeouts (resending later is safe: docs/architecture.md §5, exactly once). */
   abortRound(): void {
     this.roundAbort?.abort(new DOMException('服务器无响应', 'TimeoutError'));
   }
@@ -360,6 +364,7 @@ export class SyncClient {
       }
       tries = 0;
       acknowledged += r.acknowledged;
+      if (r.acknowledged > 0) this.lone = null; // the server stores entries: a lone hold stands
       if (r.sent === 0) break;
       if (r.lastSeq !== undefined && r.lastSeq >= suspectThrough) limit = MAX_BATCH;
     }
@@ -385,7 +390,14 @@ export class SyncClient {
   }
 
   /** Entries held since the last isolation began (undone together if it proves to be the server). */
-  private recentlyHeld: Array<{ seq: number; id: string }> = [];
+  private recentlyHeld: Hold[] = [];
+  /**
+   * A hold made with nothing of another case behind it to prove the server sound: it stands
+   * until the server fails on the next entry of another case too (then it is the server, and
+   * it is undone) or stores one (then it stands for good). `seqBase` before the first hold and
+   * after the last: the undo is only safe while nothing else moved the numbering.
+   */
+  private lone: { deviceId: string; seqBaseBefore: number; seqBaseAfter: number; holds: Hold[] } | null = null;
 
   /** Takes the head of the queue out (sync_held); the next entry takes its upload number. */
   private holdHead(message: string): void {
@@ -396,40 +408,113 @@ export class SyncClient {
       const wire = head.seq - st.seqBase;
       holdOldest(this.db, message, this.now().toISOString());
       const { oldest, allocated } = outboxBounds(this.db);
-      updateSyncState(this.db, { seqBase: (oldest ?? allocated + 1) - wire });
-      this.recentlyHeld.push({ seq: head.seq, id: head.id });
+      const seqBase = (oldest ?? allocated + 1) - wire;
+      updateSyncState(this.db, { seqBase });
+      this.recentlyHeld.push({ seq: head.seq, id: head.id, caseId: head.caseId });
+      // A later entry of a lone hold's case, held with it, would go back with it.
+      if (this.lone?.holds.some((h) => h.caseId === head.caseId)) {
+        this.lone.holds.push({ seq: head.seq, id: head.id, caseId: head.caseId });
+        this.lone.seqBaseAfter = seqBase;
+      }
     });
+  }
+
+  /** Puts holds back at the head of the queue under their old numbers, newest first. */
+  private unhold(holds: readonly Hold[], seqBase: number): void {
+    tx(this.db, () => {
+      for (const h of [...holds].reverse()) unholdOldest(this.db, h.seq, h.id);
+      updateSyncState(this.db, { seqBase });
+    });
+  }
+
+  /**
+   * Another case's entry fails while a lone hold stands unproven: the server fails on more than
+   * one entry, so the lone hold is undone. Returns false when it could not be (a supervisor
+   * re-queued it, or the numbering moved since): then it is simply forgotten.
+   */
+  private undoLone(): boolean {
+    const lone = this.lone;
+    this.lone = null;
+    if (!lone) return false;
+    const st = this.state();
+    const stillHeld = new Set(listHeld(this.db).map((h) => h.eventId));
+    if (st?.deviceId !== lone.deviceId || st.seqBase !== lone.seqBaseAfter || !lone.holds.every((h) => stillHeld.has(h.id))) return false;
+    this.unhold(lone.holds, lone.seqBaseBefore);
+    if (!heldCaseIds(this.db).size && this.state()?.notice === HELD_NOTICE) updateSyncState(this.db, { notice: null });
+    return true;
+  }
+
+  /** Whether the server works apart from pushes: one authenticated call that reads its database. */
+  private async serverAnswersOtherwise(): Promise<boolean> {
+    try {
+      await this.deviceInfo();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /**
    * The single oldest entry keeps failing. Hold it back tentatively (with any later entry of its
    * case) and send the next entry of another case: if the server takes it, the hold stands; if
-   * the server fails on that one as well, or there is none, it is (or may be) the server, and the
-   * holds are undone (safe: the server rolled that push back). A reply lost on the way keeps the
-   * hold: the server may have stored the next entry under the number; held entries stay safe.
+   * the server fails on that one as well, it is (or may be) the server, and the holds are undone
+   * (safe: the server rolled that push back). A reply lost on the way keeps the hold: the server
+   * may have stored the next entry under the number; held entries stay safe.
+   *
+   * With nothing of another case behind it (the last entry, or the last case) there is no entry
+   * to ask with, so the server is asked apart (GET /device reads its database) and the entry
+   * sent again, a few times over: only if the server answers each time and fails on the entry
+   * each time is it held, as a lone hold (see `lone`), so the operator sees it and a supervisor
+   * can re-queue it. A server that answers nothing holds nothing; a passing fault (one 5xx in
+   * ten) holds nothing either, since it would have to strike every one of these tries.
    */
   private async isolate(err: SyncError): Promise<boolean> {
+    if (this.lone && this.undoLone()) return false; // two cases failing: it is the server
     const st = this.enrolled();
-    if (oldestOutbox(this.db, 2).length < 2) return false;
+    const message = `中心服务器多次无法保存该记录（${[err.status, err.code].filter(Boolean).join(' ')}）`;
     this.recentlyHeld = [];
-    this.holdHead(`中心服务器多次无法保存该记录（${[err.status, err.code].filter(Boolean).join(' ')}）`);
+    this.holdHead(message);
     let probe: PushResult | null = null;
     try {
       probe = await this.pushOnce(1);
     } catch (e) {
       if (!(e instanceof SyncError && e.entryFailure)) probe = { sent: 1, acknowledged: 0, rejected: 0 };
     }
-    if (!probe || probe.sent === 0) {
-      tx(this.db, () => {
-        for (const h of [...this.recentlyHeld].reverse()) unholdOldest(this.db, h.seq, h.id);
-        updateSyncState(this.db, { seqBase: st.seqBase });
-      });
-      this.recentlyHeld = [];
-      return false;
+    const held = this.recentlyHeld;
+    this.recentlyHeld = [];
+    if (probe && probe.sent > 0) {
+      updateSyncState(this.db, { notice: HELD_NOTICE });
+      return true;
     }
+    this.unhold(held, st.seqBase);
+    if (!probe) return false;
+    const alone = await this.failsAlone();
+    if (alone !== 'fails') return alone === 'passed';
+    const before = this.enrolled();
+    this.holdHead(message);
+    this.lone = { deviceId: before.deviceId, seqBaseBefore: before.seqBase, seqBaseAfter: this.state()?.seqBase ?? before.seqBase, holds: this.recentlyHeld };
     this.recentlyHeld = [];
     updateSyncState(this.db, { notice: HELD_NOTICE });
     return true;
+  }
+
+  /**
+   * The head entry, with nothing of another case behind it: is it the entry? 'fails' when the
+   * server answers apart and fails on the entry, each of LONE_TRIES times; 'passed' when a push
+   * was answered after all; 'server' when the server did not answer otherwise.
+   */
+  private async failsAlone(): Promise<'fails' | 'passed' | 'server'> {
+    for (let i = 1; i <= LONE_TRIES; i++) {
+      await sleep(this.retryDelayMs * i);
+      if (!(await this.serverAnswersOtherwise())) return 'server';
+      try {
+        await this.pushOnce(1); // any answer but a failure on the entry: the queue goes on as usual
+        return 'passed';
+      } catch (e) {
+        if (!(e instanceof SyncError && e.entryFailure)) return 'server';
+      }
+    }
+    return 'fails';
   }
 
   /** Back-office decisions since the cursor, one page per transaction. Returns how many were applied. */

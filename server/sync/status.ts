@@ -2,9 +2,9 @@
 // the case's projected state; devices pull them by server sequence.
 import { v7 as uuidv7 } from 'uuid';
 import type { Queryable } from '../db/db';
-import type { PullQuery, PullResponse, StatusEvent } from '../../shared/sync/protocol';
+import type { PullQuery, PullResponse, ReviewStatus, StatusEvent } from '../../shared/sync/protocol';
 import { applyEvent, type CaseState } from '../../shared/domain/caseState';
-import type { BackOfficeEventBody, CaseEvent } from '../../shared/domain/caseEvents';
+import { unhandled, type BackOfficeEventBody, type CaseEvent } from '../../shared/domain/caseEvents';
 import { backOfficeBody } from '../../shared/sync/statusEvents';
 import { serverId } from '../admin/directory';
 import { iso, num } from '../time';
@@ -19,8 +19,27 @@ export const statusFromRow = (r: StatusRow): StatusEvent => ({
   status: r.status, reason: r.reason, note: r.note, decidedBy: r.decided_by, decidedAt: iso(r.decided_at),
 });
 
+type RowSupplied = 'decidedBy' | 'staffNo' | 'statusEventId' | 'serverSeq';
+/** Omit that keeps the named fields of a loose payload (Omit would keep only its index signature). */
+type Without<T, K extends PropertyKey> = { [P in keyof T as P extends K ? never : P]: T[P] };
 /** The typed body without the part the row supplies (who, which row). */
-export type IssuedBody = { [B in BackOfficeEventBody as B['type']]: { type: B['type']; payload: Omit<B['payload'], 'decidedBy' | 'staffNo' | 'statusEventId' | 'serverSeq'> } }[BackOfficeEventBody['type']];
+export type IssuedBody = { [B in BackOfficeEventBody as B['type']]: { type: B['type']; payload: Without<B['payload'], RowSupplied> } }[BackOfficeEventBody['type']];
+
+/** The columns status_events keeps beside the payload (lists read them without the payload). */
+function columnsOf(body: IssuedBody): { status: ReviewStatus | null; reason: string | null; note: string | null } {
+  switch (body.type) {
+    case 'review.status':
+      return { status: body.payload.status, reason: body.payload.reason, note: body.payload.note };
+    case 'review.extended':
+    case 'review.suspended':
+      return { status: null, reason: body.payload.reason, note: null };
+    case 'review.resumed':
+    case 'review.rectification':
+      return { status: null, reason: null, note: null };
+    default:
+      return unhandled(body);
+  }
+}
 
 /** A case as an action found it (row locked FOR UPDATE by the caller's query). */
 export interface LockedCase {
@@ -37,18 +56,17 @@ export interface LockedCase {
  * sequence order, so a pull cursor never jumps over an event that commits late.
  */
 export async function issueStatusEvent(tx: Queryable, c: LockedCase, body: IssuedBody, by: { staffNo: string; name: string }): Promise<StatusEvent> {
-  const p = body.payload as Record<string, unknown>;
+  const { status, reason, note } = columnsOf(body);
   const { rows } = await tx.query<StatusRow>(
     `INSERT INTO status_events (id, case_id, office_code, type, payload, status, reason, note, decided_by, staff_no) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
      RETURNING *, $11::text AS case_number`,
-    [uuidv7(), c.id, c.office_code, body.type, JSON.stringify(p), body.type === 'review.status' ? p.status : null,
-      typeof p.reason === 'string' ? p.reason : null, typeof p.note === 'string' ? p.note : null, by.name, by.staffNo, c.case_number],
+    [uuidv7(), c.id, c.office_code, body.type, JSON.stringify(body.payload), status, reason, note, by.name, by.staffNo, c.case_number],
   );
   const event = statusFromRow(rows[0]);
   // The same projection as the window's (never refused: the caller checked the rules first).
   const parsed = backOfficeBody(event);
   if (!parsed) throw new Error(`status event ${event.id} does not parse`);
-  const applied = c.state ? applyEvent(c.state, { ...parsed, id: event.id, caseId: c.id, at: event.decidedAt, staffNo: null } as CaseEvent) : null;
+  const applied = c.state ? applyEvent(c.state, { ...parsed, id: event.id, caseId: c.id, at: event.decidedAt, staffNo: null } satisfies CaseEvent) : null;
   const state = applied?.ok ? applied.state : c.state;
   await tx.query('UPDATE cases SET review_status = $2, state = $3, updated_at = now() WHERE id = $1',
     [c.id, state?.reviewStatus ?? event.status, state === null ? null : JSON.stringify(state)]);

@@ -1,4 +1,4 @@
-// 需补正 from the back office and what it stops at the window (issue 10 §5). Pure.
+// 需补正 from the back office and what it stops at the window (docs/architecture.md §13). Pure.
 //
 // - The request: the latest 需补正 with exactly the materials the reviewer marked 未通过 (and
 //   why), kept in the case state after it is settled so its 补正告知书 can be printed again.

@@ -1,6 +1,7 @@
 // What the status area shows about sync (contract channels sync.status / sync.now / sync.enrol).
 import { z } from 'zod';
 import { chinaClock } from '../time';
+import { WINDOW_EVENT_TYPES } from '../domain/caseEvents';
 
 export const SYNC_STATES = ['online', 'offline', 'syncing', 'notEnrolled'] as const;
 export const SyncState = z.enum(SYNC_STATES);
@@ -43,7 +44,8 @@ export const HeldUpload = z.object({
   eventId: z.string(),
   caseId: z.string(),
   caseNumber: z.string().nullable(),
-  type: z.string(),
+  /** Only the window's own events are uploaded, so only they are ever held. */
+  type: z.enum(WINDOW_EVENT_TYPES),
   message: z.string(),
   at: z.string(),
 });

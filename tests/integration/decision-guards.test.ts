@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { testClock, testWorkstation, acceptCertificate, ORG } from '../helpers/workstation';
 import { permitItem } from '../fixtures/catalogue';
 import { caseEventRows } from '../../electron/store/caseEvents';
+import { saveEnrolment } from '../../electron/store/syncState';
 import { BUILTIN_CALENDAR } from '../../shared/calendar/holidays';
 import type { Envelope } from '../../shared/errors';
 import type { IntakeTerms } from '../../shared/domain/intakeTerms';
@@ -106,6 +107,21 @@ describe('roles declared in the contract', () => {
     expect(await fails(ws.dispatch('practice.importPack', { json: '{}' }))).toMatchObject({ code: 'precondition_failed' }); // not in practice mode
     ws.session.clerk = null;
     expect(await fails(ws.dispatch('case.queue', {}))).toMatchObject({ code: 'unauthenticated' });
+    ws.close();
+  });
+
+  it('sync.enrol: anyone may enrol a new window; once it is enrolled only a supervisor, refused before the handler runs', async () => {
+    const ws = testWorkstation({ signIn: false });
+    const enrol = () => ws.dispatch('sync.enrol', { serverUrl: 'http://127.0.0.1:9', code: 'AAAA-BBBB-CCCC' });
+    // No sync loop here: the handler answers with the status (未登记) without calling any server.
+    expect(await ok(enrol())).toMatchObject({ state: 'notEnrolled' }); // a fresh install, nobody signed in yet
+    saveEnrolment(ws.db, { serverUrl: 'http://127.0.0.1:9', deviceId: 'dev-1', tokenBlob: Buffer.from('t'), tokenBox: 'plain', serverId: 'srv-1', at: new Date().toISOString() });
+    expect(await fails(enrol())).toMatchObject({ code: 'unauthenticated', message: '请先登录' });
+    const clerk = { staffNo: '1001', name: '张敏', role: 'clerk' as const, officeCode: '210100', windowCode: '01' };
+    ws.session.clerk = clerk;
+    expect(await fails(enrol())).toMatchObject({ code: 'forbidden', message: '本机已登记到中心服务器，重新登记须由值班长操作' });
+    ws.session.clerk = { ...clerk, role: 'supervisor' };
+    expect(await ok(enrol())).toMatchObject({ practice: false });
     ws.close();
   });
 });

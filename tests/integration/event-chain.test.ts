@@ -41,6 +41,7 @@ describe('the window hash chain', () => {
     const raw = new Database(d.dbPath);
     const ev = (caseId: string, type: string) => (raw.prepare('SELECT id FROM case_events WHERE case_id = ? AND type = ?').get(caseId, type) as { id: string }).id;
     const altered = ev(later[0], 'case.opened');
+    const alteredCase = (raw.prepare('SELECT case_number AS n FROM cases WHERE id = ?').get(later[0]) as { n: string }).n;
     const deleted = ev(later[1], 'case.decided');
     raw.exec('DROP TRIGGER case_events_no_update; DROP TRIGGER case_events_no_delete;');
     raw.prepare("UPDATE case_events SET payload = json_set(payload, '$.applicant.name', '李四') WHERE id = ?").run(altered);
@@ -50,12 +51,13 @@ describe('the window hash chain', () => {
     const bad = verifyCli(d.dbPath);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('发现 2 处事件链断裂');
-    expect(bad.stdout).toContain(`（${altered}）：事件内容与其校验值不符`);
+    expect(bad.stdout).toContain(`- 办件 ${alteredCase} 的事件 case.opened（${altered}）：事件内容与其校验值不符`); // the number the clerk can look up
     expect(bad.stdout).toContain('事件链不连续');
 
     const again = openDevice(d.dbPath, OFFICE_A);
     const breaks = verifyChain(again.ws.db).breaks;
     expect(breaks.map((b) => [b.kind, b.eventId])).toEqual([['altered', altered], ['gap', ev2(again.ws.db, later[2])]]);
+    expect(breaks[0].caseNumber).toBe(alteredCase);
     await new SyncClient({ db: again.ws.db, retryDelayMs: 0 }).pushAll();
     const onServer = await srv.db.query<{ n: unknown }>('SELECT count(*) AS n FROM case_events WHERE device_id = $1', [d.deviceId]);
     expect(Number(onServer.rows[0].n)).toBe(9); // everything left in the file arrived

@@ -1,8 +1,9 @@
 // One bad entry never stops a window's uploads. Server side: an entry the database still
 // refuses inside the push transaction becomes its own `storage_failed` rejection; a reused event
 // id with other content is a conflict. Client side: a batch the server keeps failing on is split
-// until the entry is found, which is held back and shown while the rest flows — and a server that
-// fails on everything holds nothing. Old text with NUL in a workstation file still uploads.
+// until the entry is found, which is held back and shown while the rest flows (the last entry in
+// the queue too) — and a server that fails on everything holds nothing. Old text with NUL in a
+// workstation file still uploads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { BACKENDS, enrolDevice as enrolRaw, fullPayload, nowIso, push, startTestServer, type TestServer } from './server-harness';
@@ -10,6 +11,7 @@ import { acceptCase, enrolDevice, startSyncServer, type SyncServer } from '../he
 import { OFFICE_A } from './server-harness';
 import { SyncClient, HELD_NOTICE } from '../../electron/sync/client';
 import { SyncLoop } from '../../electron/sync/loop';
+import { attachSync } from '../../electron/services/handlers/sync';
 import { listHeld, outboxSize, requeueHeld } from '../../electron/store/outbox';
 import { sha256Hex } from '../../electron/store/caseEvents';
 import { eventHash } from '../../shared/sync/chain';
@@ -121,6 +123,59 @@ describe('client: the entry the server keeps failing on is held, the rest flows'
     down = false;
     await client.pushAll();
     expect(await serverEvents(d.deviceId)).toBe(6);
+    d.ws.close();
+  });
+
+  it('the last entry in the queue, failing alone, is held too: listed for the window, proven by the next case, re-queued by a supervisor after the fix', async () => {
+    const d = await enrolDevice(srv, srv.url, OFFICE_A, 'W-lone');
+    const first = acceptCase(d);
+    const decided = (d.ws.db.prepare("SELECT id FROM case_events WHERE case_id = ? AND type = 'case.decided'").get(first) as { id: string }).id;
+    poisoned = new Set([decided]); // the newest entry: nothing of another case behind it
+    const client = fastClient(d);
+    await client.pushAll(); // no generic error: the one bad entry is named instead
+    expect(await serverEvents(d.deviceId)).toBe(1);
+    expect(outboxSize(d.ws.db)).toBe(0);
+    expect(readSyncState(d.ws.db)?.notice).toBe(HELD_NOTICE);
+    const loop = new SyncLoop(client);
+    attachSync(d.ws, loop);
+    const listed = await d.ws.dispatch('sync.held', {});
+    const caseNumber = (d.ws.db.prepare('SELECT case_number AS n FROM cases WHERE id = ?').get(first) as { n: string }).n;
+    expect(listed).toEqual({ ok: true, value: { held: [expect.objectContaining({ eventId: decided, caseNumber, type: 'case.decided', message: expect.stringContaining('中心服务器多次无法保存该记录（500 internal）') })] } });
+
+    acceptCase(d); // the next case uploads: the server stores entries, the hold stands
+    await client.pushAll();
+    expect(await serverEvents(d.deviceId)).toBe(3);
+    expect(listHeld(d.ws.db).map((h) => h.eventId)).toEqual([decided]);
+
+    poisoned = new Set(); // the administrator fixed the server
+    expect(await d.ws.dispatch('sync.retryHeld', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } }); // a clerk
+    d.ws.session.clerk = { ...d.ws.session.clerk!, role: 'supervisor' };
+    expect(await d.ws.dispatch('sync.retryHeld', {})).toMatchObject({ ok: true, value: { held: 0, pending: 0 } });
+    expect(await serverEvents(d.deviceId)).toBe(4);
+    expect(readSyncState(d.ws.db)?.notice).toBeNull();
+    d.ws.close();
+  });
+
+  it('a lone hold is put back once the next case fails as well: a server failing every push holds nothing in the end', async () => {
+    const d = await enrolDevice(srv, srv.url, OFFICE_A, 'W-lone-down');
+    acceptCase(d);
+    const client = fastClient(d);
+    down = true;
+    try {
+      await client.pushAll(); // one case only: its entries are held, nothing tells the server apart yet
+      expect(listHeld(d.ws.db)).toHaveLength(2);
+      acceptCase(d);
+      await expect(client.pushAll()).rejects.toMatchObject({ kind: 'server' }); // another case fails too: it is the server
+      expect(listHeld(d.ws.db)).toEqual([]);
+      expect(outboxSize(d.ws.db)).toBe(4);
+      expect(readSyncState(d.ws.db)?.notice).toBeNull();
+    } finally {
+      down = false;
+    }
+    await client.pushAll();
+    expect(await serverEvents(d.deviceId)).toBe(4);
+    const kinds = (await srv.db.query<{ type: string }>('SELECT type FROM case_events WHERE device_id = $1 ORDER BY device_seq', [d.deviceId])).rows.map((r) => r.type);
+    expect(kinds).toEqual(['case.opened', 'case.decided', 'case.opened', 'case.decided']); // in their original order
     d.ws.close();
   });
 

@@ -56,11 +56,6 @@ export function syncHandlers(ws: Workstation): Pick<HandlerTable, 'sync.status' 
     'sync.enrol': async ({ serverUrl, code }) => {
       const loop = syncOf(ws);
       if (!loop) return current();
-      // A first enrolment may happen before any account exists (embedded server, new install);
-      // moving an enrolled window to another server is a supervisor's decision.
-      if (readSyncState(ws.db) && ws.session.clerk?.role !== 'supervisor') {
-        throw new AppError('forbidden', '本机已登记到中心服务器，重新登记须由值班长操作');
-      }
       try {
         await loop.client.enrol(serverUrl, code);
       } catch (err) {

@@ -1,7 +1,7 @@
 // 补正 and 终止 of a 容缺受理 case: one question each, opening with the keyboard on 确认 so Enter
-// confirms (issue 12 §2). The note of a 补正 is optional; a 终止 needs its reason, which starts as
-// the one the rules allow it for (the deadline passed without the material), editable with
-// Shift+Tab, so Enter alone confirms the usual case too.
+// confirms (docs/architecture.md §12, Keyboard). The note of a 补正 is optional; a 终止 needs its
+// reason, which starts as the one the rules allow it for (the deadline passed without the
+// material), editable with Shift+Tab, so Enter alone confirms the usual case too.
 import { useEffect, useState } from 'react';
 import { Input, Modal, type ButtonProps } from 'antd';
 import { ErrorAlert } from './ErrorAlert';

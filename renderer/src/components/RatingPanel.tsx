@@ -2,7 +2,7 @@
 // enters a paper form's rating later, with the date written on the form). The reasons are the
 // centre's coded list for the level's class: optional for 好评 and 中评, at least one for 差评.
 // One rating per case; the handler refuses a second one and one dated before the visit.
-// Keyboard (issue 12 §2): digits 1–5 choose the level (outside a text field); as soon as the
+// Keyboard (docs/architecture.md §12): digits 1–5 choose the level (outside a text field); as soon as the
 // rating can be submitted 提交评价 has the keyboard, so Enter confirms; once recorded, 完成 has it.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, Button, Input, Modal } from 'antd';

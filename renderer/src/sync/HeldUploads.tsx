@@ -6,12 +6,8 @@ import { Alert, Button } from 'antd';
 import type { HeldUpload, SyncStatusView } from '../../../shared/sync/clientStatus';
 import { invoke } from '../api';
 import { cnTime } from '../cases/labels';
+import { WINDOW_EVENT_LABEL } from '../../../shared/domain/eventLabels';
 import { ErrorAlert } from '../components/ErrorAlert';
-
-const EVENT_LABEL: Record<string, string> = {
-  'case.opened': '受理登记', 'case.decided': '受理决定', 'case.supplemented': '补正', 'case.pagesAttached': '扫描件', 'case.completed': '办结',
-  'case.terminated': '终止', 'case.delivered': '出件', 'case.rated': '好差评',
-};
 
 export function HeldUploads({ count, canRetry, onRetried }: { count: number; canRetry: boolean; onRetried: (s: SyncStatusView) => void }) {
   const [held, setHeld] = useState<HeldUpload[]>([]);
@@ -44,7 +40,7 @@ export function HeldUploads({ count, canRetry, onRetried }: { count: number; can
           <ul className="sync-held-list">
             {held.map((h) => (
               <li key={h.eventId}>
-                {h.caseNumber ?? '（未编号）'} · {EVENT_LABEL[h.type] ?? h.type} · {cnTime(h.at)} 搁置：{h.message}
+                {h.caseNumber ?? '（未编号）'} · {WINDOW_EVENT_LABEL[h.type]} · {cnTime(h.at)} 搁置：{h.message}
               </li>
             ))}
           </ul>

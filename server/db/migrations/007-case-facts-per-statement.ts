@@ -3,7 +3,7 @@ import type { Migration } from './index';
 // The case_facts read model (migration 006) kept by one statement-level trigger per write
 // instead of a PL/pgSQL call per row: a push writes a batch's cases in one INSERT and one
 // UPDATE, and the facts of all of them now follow in one INSERT … SELECT each (transition
-// tables), which keeps the push close to a plain batched INSERT (issue 11 §6).
+// tables), which keeps the push close to a plain batched INSERT (the push target, docs/benchmarks.md).
 export const m007: Migration = {
   version: 7,
   name: 'case-facts-per-statement',

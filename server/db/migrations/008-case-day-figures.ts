@@ -1,7 +1,6 @@
 import type { Migration } from './index';
 
-// The centre dashboard's per-day aggregates (issue 13 §6; reserved as server 009, numbered 8 on
-// this branch until the lead renumbers at merge): the counts the period figures sum
+// The centre dashboard's per-day aggregates (docs/architecture.md §17): the counts the period figures sum
 // (docs/statistics.md, "Per-day aggregates") per China day, office, department and item
 // (case_day_items) and per day, office, department, window and clerk (case_day_staff) — two
 // narrow rollups rather than one over every key, whose rows would be nearly as many as the

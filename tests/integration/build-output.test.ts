@@ -1,7 +1,8 @@
-// What `npm run build` (run by `npm test` before vitest) must produce for Electron to start:
-// a sandboxed preload is one file that requires nothing but electron, and main keeps
-// better-sqlite3 external so its N-API prebuild loads from node_modules unchanged.
-import { describe, expect, it } from 'vitest';
+// What `npm run build` (run by `npm test` and `npm run test:integration` before vitest) must
+// produce for Electron to start: a sandboxed preload is one file that requires nothing but
+// electron, and main keeps better-sqlite3 external so its N-API prebuild loads from
+// node_modules unchanged.
+import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
 
@@ -9,6 +10,10 @@ const read = (f: string) => fs.readFileSync(f, 'utf8');
 const requires = (src: string) => [...src.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
 
 describe('build output', () => {
+  beforeAll(() => {
+    if (!fs.existsSync('dist/electron/main.cjs')) throw new Error('dist/ is missing: run `npm run build` first (npm test and npm run test:integration do)');
+  });
+
   it('the preload is a single file that requires only electron', () => {
     const src = read('dist/electron/preload.cjs');
     expect([...new Set(requires(src))]).toEqual(['electron']);
