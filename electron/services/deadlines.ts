@@ -16,7 +16,10 @@ function toDeadlineCase(r: CaseRow): DeadlineCase {
   };
 }
 
-export function windowDeadlinesOf(ws: Workstation): WindowDeadlines {
+/** The window's place, its open cases, the clock and the calendar. */
+export type DeadlineDeps = Pick<Workstation, 'db' | 'now' | 'calendar' | 'office' | 'window'>;
+
+export function windowDeadlinesOf(ws: DeadlineDeps): WindowDeadlines {
   const now = ws.now();
   const cal = ws.calendar();
   const cases = listOpenOfWindow(ws.db, ws.office().code, ws.window().code).map((r) => {

@@ -13,14 +13,14 @@ import { archiveNoticePdf } from '../print/archive';
 import { AppError } from '../../shared/errors';
 import { chinaDay } from '../../shared/time';
 
-type Deps = Pick<Workstation, 'db' | 'now' | 'session' | 'office' | 'window' | 'practice'>;
+export type HandoverDeps = Pick<Workstation, 'db' | 'now' | 'session' | 'office' | 'window' | 'practice'>;
 
 const cnDateTime = (d: Date) => {
   const c = new Date(d.getTime() + 8 * 3600_000);
   return `${c.getUTCFullYear()}年${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${String(c.getUTCHours()).padStart(2, '0')}:${String(c.getUTCMinutes()).padStart(2, '0')}`;
 };
 
-export function handover(ws: Deps): { lines: HandoverLine[]; html: string } {
+export function handover(ws: HandoverDeps): { lines: HandoverLine[]; html: string } {
   const now = ws.now();
   const lines = handoverLines(windowCases(ws.db, chinaDay(now)), now);
   const clerk = ws.session.clerk!;
@@ -34,7 +34,7 @@ export function handover(ws: Deps): { lines: HandoverLine[]; html: string } {
   return { lines, html: renderHandoverHtml(sheet, fonts) };
 }
 
-export async function printHandover(ws: Deps, ports: PrintPorts): Promise<{ archivedPath: string; printedTo: string | null; message: string }> {
+export async function printHandover(ws: HandoverDeps, ports: PrintPorts): Promise<{ archivedPath: string; printedTo: string | null; message: string }> {
   if (!ports.pdf) throw new AppError('precondition_failed', '本机无法生成 PDF，不能打印');
   const { html } = handover(ws);
   const size = { widthMm: 210, heightMm: 297 };

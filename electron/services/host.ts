@@ -110,7 +110,7 @@ export function createHost(opts: HostOptions): Host {
         const spec = typeof channel === 'string' ? (contract as Record<string, { trainerDesk?: boolean }>)[channel] : undefined;
         if (!practice && spec?.trainerDesk && real.session.clerk?.role === 'trainer') {
           // Scenarios are checked against the catalogue in use: a desk opened before a catalogue update is reopened.
-          const key = (ws: Workstation) => JSON.stringify(catalogueMeta(ws.db));
+          const key = (ws: Pick<Workstation, 'db'>) => JSON.stringify(catalogueMeta(ws.db));
           if (desk && key(desk) !== key(real)) closeDesk();
           desk ??= openPractice();
           desk.session.clerk = real.session.clerk;

@@ -44,6 +44,8 @@ export interface PrintPorts {
 
 /** What notice building uses of the workstation. */
 export type NoticeDeps = Pick<Workstation, 'db' | 'office' | 'window' | 'practice' | 'departmentName' | 'subCenters'>;
+/** Printing also stamps the time and the clerk who printed. */
+export type PrintNoticeDeps = Pick<Workstation, keyof NoticeDeps | 'now' | 'session'>;
 
 function party(p: ApplicantRecord | AgentRecord): PersonInput {
   if ('kind' in p && p.kind === 'visitor') return { name: applicantDisplayName(p), idKind: null, idNumber: '', phone: p.phone ?? null };
@@ -151,7 +153,7 @@ export function noticeModel(ws: Pick<Workstation, 'office' | 'window' | 'practic
   });
 }
 
-export async function renderNotice(ws: Workstation, caseId: string, kind: NoticeKind, layout: NoticeLayout): Promise<string> {
+export async function renderNotice(ws: NoticeDeps, caseId: string, kind: NoticeKind, layout: NoticeLayout): Promise<string> {
   return noticeHtml(noticeModelFor(ws, caseId, kind), layout);
 }
 
@@ -165,7 +167,7 @@ export interface PrintOutcome {
 }
 
 /** Archive first (the PDF copy is the record), then print; a printer failure keeps the copy. */
-export async function printNotice(ws: Workstation, ports: PrintPorts, caseId: string, kind: NoticeKind, layoutAsked: NoticeLayout | null): Promise<PrintOutcome> {
+export async function printNotice(ws: PrintNoticeDeps, ports: PrintPorts, caseId: string, kind: NoticeKind, layoutAsked: NoticeLayout | null): Promise<PrintOutcome> {
   if (!ports.pdf) throw new AppError('precondition_failed', '本机无法生成 PDF，不能打印');
   const model = noticeModelFor(ws, caseId, kind);
   const row = getCaseRow(ws.db, caseId)!;

@@ -2,7 +2,7 @@
 // scored from the case the trainee actually decided in the practice database, results and
 // class sessions for the trainer. Everything here refuses to run on the real workstation.
 import type { Workstation } from './workstation';
-import { tx } from '../store/db';
+import { tx, type Db } from '../store/db';
 import { audit } from '../store/audit';
 import { catalogueMeta, exportCatalogue, getItem, listOffices, listWindows } from '../store/catalogue';
 import { getCaseRow } from '../store/cases';
@@ -28,19 +28,26 @@ import { validateCreditCode } from '../../shared/validate/creditCode';
 import { validateIdCard } from '../../shared/validate/idcard';
 import { chinaDay } from '../../shared/time';
 
+/** What trainer and trainee actions use of the workstation: its file, clock, mode and signed-in clerk. */
+export type PracticeDeps = Pick<Workstation, 'db' | 'now' | 'practice' | 'session'>;
+/** The same without the clock, for what only reads. */
+export type PracticeReadDeps = Pick<Workstation, 'db' | 'practice' | 'session'>;
+/** An attempt also seats the practice window at the scenario's level. */
+export type AttemptDeps = PracticeDeps & Pick<Workstation, 'office' | 'placementChanged'>;
+
 // ── Guards ──────────────────────────────────────────────────────────────────
 
-export function requirePractice(ws: Workstation): void {
+export function requirePractice(ws: Pick<Workstation, 'practice'>): void {
   if (!ws.practice) throw new AppError('precondition_failed', '练习功能只能在练习模式中使用，请先进入练习模式');
 }
 
-function signedIn(ws: Workstation): Clerk {
+function signedIn(ws: Pick<Workstation, 'session'>): Clerk {
   if (!ws.session.clerk) throw new AppError('unauthenticated', '请先登录');
   return ws.session.clerk;
 }
 
 /** Packs, sessions and results are the trainer's (the contract declares it; the dispatcher enforces it). */
-export function requireTrainer(ws: Workstation): Clerk {
+export function requireTrainer(ws: Pick<Workstation, 'practice' | 'session'>): Clerk {
   requirePractice(ws);
   return signedIn(ws);
 }
@@ -49,15 +56,15 @@ export function requireTrainer(ws: Workstation): Clerk {
 
 export const builtin: ScenarioPack = ScenarioPack.parse(builtinPack);
 
-/** The catalogue in use, exported once per catalogue version (packs are checked against it). */
-const catalogueCache = new WeakMap<Workstation, { key: string; catalogue: Catalogue }>();
-export function catalogueInUse(ws: Workstation): Catalogue {
+/** The catalogue in use, exported once per catalogue version of each file (packs are checked against it). */
+const catalogueCache = new WeakMap<Db, { key: string; catalogue: Catalogue }>();
+export function catalogueInUse(ws: Pick<Workstation, 'db'>): Catalogue {
   const meta = catalogueMeta(ws.db);
   const key = `${meta?.version}/${meta?.publishedAt}`;
-  const hit = catalogueCache.get(ws);
+  const hit = catalogueCache.get(ws.db);
   if (hit?.key === key) return hit.catalogue;
   const catalogue = exportCatalogue(ws.db);
-  catalogueCache.set(ws, { key, catalogue });
+  catalogueCache.set(ws.db, { key, catalogue });
   return catalogue;
 }
 
@@ -68,19 +75,19 @@ interface LoadedPack {
   usable: Scenario[];
 }
 
-function loadPacks(ws: Workstation): LoadedPack[] {
+function loadPacks(ws: Pick<Workstation, 'db'>): LoadedPack[] {
   const catalogue = catalogueInUse(ws);
   const packs = [{ pack: builtin, builtin: true }, ...store.listPackRows(ws.db).map((r) => ({ pack: ScenarioPack.parse(JSON.parse(r.json)), builtin: false }))];
   return packs.map((p) => ({ ...p, usable: p.pack.scenarios.filter((s) => scenarioErrors(s, catalogue).length === 0) }));
 }
 
-function findPack(ws: Workstation, packId: string): LoadedPack {
+function findPack(ws: Pick<Workstation, 'db'>, packId: string): LoadedPack {
   const found = loadPacks(ws).find((p) => p.pack.id === packId);
   if (!found) throw new AppError('not_found', `没有编号为 ${packId} 的场景包`);
   return found;
 }
 
-function findScenario(ws: Workstation, packId: string, scenarioId: string): { pack: ScenarioPack; scenario: Scenario; item: Item } {
+function findScenario(ws: Pick<Workstation, 'db'>, packId: string, scenarioId: string): { pack: ScenarioPack; scenario: Scenario; item: Item } {
   const { pack, usable } = findPack(ws, packId);
   const scenario = usable.find((s) => s.id === scenarioId);
   if (!scenario) throw new AppError('not_found', `场景包「${pack.title}」中没有可用的场景 ${scenarioId}`);
@@ -89,7 +96,7 @@ function findScenario(ws: Workstation, packId: string, scenarioId: string): { pa
   return { pack, scenario, item };
 }
 
-export function listScenarios(ws: Workstation): { packs: PackSummary[]; scenarios: ScenarioSummary[] } {
+export function listScenarios(ws: Pick<Workstation, 'db' | 'practice'>): { packs: PackSummary[]; scenarios: ScenarioSummary[] } {
   requirePractice(ws);
   const packs = loadPacks(ws);
   return {
@@ -108,7 +115,7 @@ export function listScenarios(ws: Workstation): { packs: PackSummary[]; scenario
   };
 }
 
-export function importPack(ws: Workstation, json: string): { packId: string; title: string; version: number; scenarioCount: number; replaced: boolean } {
+export function importPack(ws: PracticeDeps, json: string): { packId: string; title: string; version: number; scenarioCount: number; replaced: boolean } {
   const trainer = requireTrainer(ws);
   const parsed = parsePack(json, catalogueInUse(ws));
   if (!parsed.ok) {
@@ -131,7 +138,7 @@ export function importPack(ws: Workstation, json: string): { packId: string; tit
   return { packId: pack.id, title: pack.title, version: pack.version, scenarioCount: pack.scenarios.length, replaced };
 }
 
-export function exportPack(ws: Workstation, packId: string): { json: string; fileName: string } {
+export function exportPack(ws: PracticeReadDeps, packId: string): { json: string; fileName: string } {
   requireTrainer(ws);
   const row = store.listPackRows(ws.db).find((r) => r.id === packId);
   const json = packId === BUILTIN_PACK_ID ? JSON.stringify(builtin, null, 2) : row?.json;
@@ -142,7 +149,7 @@ export function exportPack(ws: Workstation, packId: string): { json: string; fil
 // ── Attempts ────────────────────────────────────────────────────────────────
 
 /** Seats the practice window at an office of the scenario's level, so tiers and levels are judged where the trainee "sits". */
-function seatAt(ws: Workstation, level: Level): { code: string; name: string } {
+function seatAt(ws: Pick<Workstation, 'db' | 'office' | 'placementChanged'>, level: Level): { code: string; name: string } {
   const current = ws.office();
   if (current.level === level) return { code: current.code, name: current.name };
   const office = listOffices(ws.db).find((o) => o.level === level && listWindows(ws.db).some((w) => w.officeCode === o.code));
@@ -155,7 +162,7 @@ function seatAt(ws: Workstation, level: Level): { code: string; name: string } {
   return { code: office.code, name: office.name };
 }
 
-export function startAttempt(ws: Workstation, packId: string, scenarioId: string): AttemptView {
+export function startAttempt(ws: AttemptDeps, packId: string, scenarioId: string): AttemptView {
   requirePractice(ws);
   const trainee = signedIn(ws);
   const { pack, scenario: s } = findScenario(ws, packId, scenarioId);
@@ -184,7 +191,7 @@ function attemptView(pack: ScenarioPack, s: Scenario, attemptId: string, started
  * database kept of it, so signing out and in (or a restart) does not lose it. An attempt
  * already scored is not resumed; an older open one superseded by a newer start is left alone.
  */
-export function currentAttempt(ws: Workstation): CurrentAttemptOutput {
+export function currentAttempt(ws: AttemptDeps): CurrentAttemptOutput {
   requirePractice(ws);
   const trainee = signedIn(ws);
   const row = store.latestAttemptRow(ws.db, trainee.staffNo);
@@ -216,7 +223,7 @@ export function currentAttempt(ws: Workstation): CurrentAttemptOutput {
   };
 }
 
-function openAttempt(ws: Workstation, attemptId: string): store.AttemptRow {
+function openAttempt(ws: Pick<Workstation, 'db' | 'session'>, attemptId: string): store.AttemptRow {
   const trainee = signedIn(ws);
   const row = store.getAttemptRow(ws.db, attemptId);
   if (!row) throw new AppError('not_found', '找不到这次练习');
@@ -225,7 +232,7 @@ function openAttempt(ws: Workstation, attemptId: string): store.AttemptRow {
   return row;
 }
 
-export function inspect(ws: Workstation, attemptId: string, cardId: string): { cardId: string; text: string } {
+export function inspect(ws: PracticeReadDeps, attemptId: string, cardId: string): { cardId: string; text: string } {
   requirePractice(ws);
   const row = openAttempt(ws, attemptId);
   const { scenario } = findScenario(ws, row.packId, row.scenarioId);
@@ -240,7 +247,7 @@ export function inspect(ws: Workstation, attemptId: string, cardId: string): { c
 const storable = (n: string | undefined, check: (s: string) => { ok: boolean }) => n !== undefined && check(n).ok;
 
 /** The Attempt as the practice database recorded it: the case's answers, marks, decision and tier. */
-function attemptFromCase(ws: Workstation, row: store.AttemptRow, s: Scenario, caseId: string | null): { attempt: Attempt; wrongItem: string | null } {
+function attemptFromCase(ws: Pick<Workstation, 'db'>, row: store.AttemptRow, s: Scenario, caseId: string | null): { attempt: Attempt; wrongItem: string | null } {
   const base = { applicant: {}, answers: {}, marks: {}, decision: null, tier: null };
   if (caseId === null) return { attempt: { ...base, flaggedInvalidId: false, noticeKind: null, elapsedSeconds: 0 }, wrongItem: null };
   const c = getCaseRow(ws.db, caseId);
@@ -272,7 +279,7 @@ function attemptFromCase(ws: Workstation, row: store.AttemptRow, s: Scenario, ca
 }
 
 export function finishAttempt(
-  ws: Workstation,
+  ws: PracticeDeps,
   input: { attemptId: string; caseId: string | null; flaggedInvalidId: boolean },
 ): FinishOutput {
   requirePractice(ws);
@@ -311,13 +318,13 @@ const sessionView = (r: store.SessionRow): SessionView => ({
   trainer: { staffNo: r.trainerStaffNo, name: r.trainerName },
 });
 
-function findSession(ws: Workstation, id: string): SessionView {
+function findSession(ws: Pick<Workstation, 'db'>, id: string): SessionView {
   const row = store.listSessionRows(ws.db).find((r) => r.id === id);
   if (!row) throw new AppError('not_found', '找不到该课程');
   return sessionView(row);
 }
 
-export function results(ws: Workstation, sessionId?: string): TraineeResult[] {
+export function results(ws: PracticeReadDeps, sessionId?: string): TraineeResult[] {
   requireTrainer(ws);
   const session = sessionId === undefined ? null : findSession(ws, sessionId);
   const records: AttemptRecord[] = store
@@ -333,18 +340,18 @@ export function results(ws: Workstation, sessionId?: string): TraineeResult[] {
   return aggregateResults(records);
 }
 
-export function resultsCsvFile(ws: Workstation, sessionId?: string): { csv: string; fileName: string } {
+export function resultsCsvFile(ws: PracticeDeps, sessionId?: string): { csv: string; fileName: string } {
   const csv = resultsCsv(results(ws, sessionId));
   return { csv, fileName: `练习成绩-${chinaDay(ws.now())}.csv` };
 }
 
-export function listSessions(ws: Workstation): SessionView[] {
+export function listSessions(ws: PracticeReadDeps): SessionView[] {
   requirePractice(ws);
   signedIn(ws);
   return store.listSessionRows(ws.db).map(sessionView);
 }
 
-export function createSession(ws: Workstation, input: { title: string; packId: string; scenarioIds: string[] }): SessionView {
+export function createSession(ws: PracticeDeps, input: { title: string; packId: string; scenarioIds: string[] }): SessionView {
   const trainer = requireTrainer(ws);
   const createdAt = ws.now().toISOString();
   const session = ClassSession.parse({ ...input, id: newId(), createdAt });
@@ -367,7 +374,7 @@ export function createSession(ws: Workstation, input: { title: string; packId: s
   return sessionView(row);
 }
 
-export function removeSession(ws: Workstation, id: string): void {
+export function removeSession(ws: PracticeDeps, id: string): void {
   const trainer = requireTrainer(ws);
   tx(ws.db, () => {
     if (!store.deleteSession(ws.db, id)) throw new AppError('not_found', '找不到该课程');

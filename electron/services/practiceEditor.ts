@@ -10,15 +10,15 @@ import { AppError } from '../../shared/errors';
 import { BUILTIN_PACK_ID, type TraineeView } from '../../shared/practice/api';
 import { PACK_SCHEMA_VERSION, ScenarioPack, type Scenario } from '../../shared/practice/scenario';
 import { checkScenario, traineeView, type ScenarioIssue } from '../../shared/practice/scenarioCheck';
-import { builtin, catalogueInUse, requireTrainer } from './practice';
+import { builtin, catalogueInUse, requireTrainer, type PracticeDeps, type PracticeReadDeps } from './practice';
 
-function ownPack(ws: Workstation, packId: string): ScenarioPack | null {
+function ownPack(ws: Pick<Workstation, 'db'>, packId: string): ScenarioPack | null {
   const row = store.listPackRows(ws.db).find((r) => r.id === packId);
   return row ? ScenarioPack.parse(JSON.parse(row.json)) : null;
 }
 
 /** A scenario as stored, for the editor; unusable ones too (they may be opened to be fixed). */
-export function getScenario(ws: Workstation, packId: string, scenarioId: string): { packTitle: string; scenario: Scenario } {
+export function getScenario(ws: PracticeReadDeps, packId: string, scenarioId: string): { packTitle: string; scenario: Scenario } {
   requireTrainer(ws);
   const pack = packId === BUILTIN_PACK_ID ? builtin : ownPack(ws, packId);
   if (!pack) throw new AppError('not_found', `没有编号为 ${packId} 的场景包`);
@@ -27,7 +27,7 @@ export function getScenario(ws: Workstation, packId: string, scenarioId: string)
   return { packTitle: pack.title, scenario };
 }
 
-export function previewScenario(ws: Workstation, data: unknown): { errors: ScenarioIssue[]; preview: TraineeView | null } {
+export function previewScenario(ws: PracticeReadDeps, data: unknown): { errors: ScenarioIssue[]; preview: TraineeView | null } {
   requireTrainer(ws);
   const checked = checkScenario(data, catalogueInUse(ws));
   return checked.ok ? { errors: [], preview: traineeView(checked.scenario) } : { errors: checked.errors, preview: null };
@@ -39,7 +39,7 @@ export function previewScenario(ws: Workstation, data: unknown): { errors: Scena
  * at least one: delete the pack's use instead) and for a scenario a class session still runs
  * (its trainees would meet a missing scenario). Attempts already made keep their results.
  */
-export function deleteScenario(ws: Workstation, packId: string, scenarioId: string): { packId: string; version: number } {
+export function deleteScenario(ws: PracticeDeps, packId: string, scenarioId: string): { packId: string; version: number } {
   const trainer = requireTrainer(ws);
   if (packId === BUILTIN_PACK_ID) throw new AppError('forbidden', '内置场景包中的场景不能删除');
   const at = ws.now().toISOString();
@@ -66,7 +66,7 @@ export interface SaveScenarioInput {
   replaces?: string;
 }
 
-export function saveScenario(ws: Workstation, input: SaveScenarioInput): { packId: string; packTitle: string; scenarioId: string; version: number; created: boolean } {
+export function saveScenario(ws: PracticeDeps, input: SaveScenarioInput): { packId: string; packTitle: string; scenarioId: string; version: number; created: boolean } {
   const trainer = requireTrainer(ws);
   if (input.packId === BUILTIN_PACK_ID) {
     throw new AppError('invalid_input', '内置场景包不能修改，请保存到自己的场景包', [{ path: '场景包', message: '请填写自己的场景包编号' }]);

@@ -13,11 +13,11 @@ import { archiveNoticePdf } from '../print/archive';
 import { AppError } from '../../shared/errors';
 import { chinaDay } from '../../shared/time';
 
-type Deps = Pick<Workstation, 'db' | 'now' | 'session' | 'office' | 'window' | 'practice'>;
+export type RatingFormDeps = Pick<Workstation, 'db' | 'now' | 'session' | 'office' | 'window' | 'practice'>;
 
 const cnDay = (day: string) => `${+day.slice(0, 4)}年${+day.slice(5, 7)}月${+day.slice(8, 10)}日`;
 
-export function ratingForm(ws: Deps, caseId: string): { html: string; caseNumber: string } {
+export function ratingForm(ws: RatingFormDeps, caseId: string): { html: string; caseNumber: string } {
   const clerk = ws.session.clerk;
   if (!clerk) throw new AppError('unauthenticated', '请先登录');
   const row = getCaseRow(ws.db, caseId);
@@ -36,7 +36,7 @@ export function ratingForm(ws: Deps, caseId: string): { html: string; caseNumber
   return { html: renderRatingFormHtml(sheet, fonts), caseNumber: row.caseNumber };
 }
 
-export async function printRatingForm(ws: Deps, ports: PrintPorts, caseId: string): Promise<{ archivedPath: string; printedTo: string | null; message: string }> {
+export async function printRatingForm(ws: RatingFormDeps, ports: PrintPorts, caseId: string): Promise<{ archivedPath: string; printedTo: string | null; message: string }> {
   if (!ports.pdf) throw new AppError('precondition_failed', '本机无法生成 PDF，不能打印');
   const { html, caseNumber } = ratingForm(ws, caseId);
   const size = { widthMm: 210, heightMm: 297 };

@@ -9,7 +9,10 @@ import { findClerk } from '../store/clerks';
 import { rate } from './delivery';
 import type { Workstation } from './workstation';
 
-export function requestRating(ws: Workstation, caseId: string): RatingRequest {
+/** The sign-in session holds the request; the file, clock and window name answer it. */
+export type RatingRequestDeps = Pick<Workstation, 'db' | 'now' | 'session' | 'window'>;
+
+export function requestRating(ws: RatingRequestDeps, caseId: string): RatingRequest {
   const clerk = ws.session.clerk;
   if (!clerk) throw new AppError('unauthenticated', '请先登录');
   const row = getCaseRow(ws.db, caseId);
@@ -20,7 +23,7 @@ export function requestRating(ws: Workstation, caseId: string): RatingRequest {
 }
 
 /** What the second screen should show now: the pending request, or null (idle). */
-export function pendingRating(ws: Workstation): RatingRequest | null {
+export function pendingRating(ws: Pick<Workstation, 'db' | 'session' | 'window'>): RatingRequest | null {
   const req = ws.session.ratingRequest;
   const clerk = ws.session.clerk;
   if (!req) return null;
@@ -43,7 +46,7 @@ export function pendingRating(ws: Workstation): RatingRequest | null {
   };
 }
 
-export function submitRating(ws: Workstation, input: { caseId: string; level: RatingLevel; reasons: string[] }): void {
+export function submitRating(ws: RatingRequestDeps, input: { caseId: string; level: RatingLevel; reasons: string[] }): void {
   const pending = pendingRating(ws);
   // The screen may show a request the clerk has just cancelled or replaced: never rate the wrong case.
   if (!pending || pending.caseId !== input.caseId) throw new AppError('conflict', '评价请求已取消或已更换，请按工作人员的提示重新评价');
@@ -52,6 +55,6 @@ export function submitRating(ws: Workstation, input: { caseId: string; level: Ra
   ws.session.ratingRequest = null;
 }
 
-export function cancelRating(ws: Workstation, caseId?: string): void {
+export function cancelRating(ws: Pick<Workstation, 'session'>, caseId?: string): void {
   if (!caseId || ws.session.ratingRequest?.caseId === caseId) ws.session.ratingRequest = null;
 }

@@ -4,7 +4,9 @@ import { calendarStatus, importCalendar } from '../calendar';
 import type { Workstation } from '../workstation';
 import type { HandlerTable } from '../dispatch';
 
-export function calendarHandlers(ws: Workstation): Pick<HandlerTable, 'calendar.status' | 'calendar.import'> {
+type CalendarDeps = Pick<Workstation, 'db' | 'now' | 'session' | 'calendarChanged'>;
+
+export function calendarHandlers(ws: CalendarDeps): Pick<HandlerTable, 'calendar.status' | 'calendar.import'> {
   return {
     'calendar.status': () => calendarStatus(ws.db, chinaDay(ws.now())),
     'calendar.import': ({ json }) => {

@@ -7,15 +7,15 @@ import { loadCaseState } from '../../store/caseLog';
 import type { CaseReview } from '../../../shared/domain/case';
 import { completeBlocker } from '../../../shared/domain/caseState';
 import { caseEvents } from '../../store/caseEvents';
-import { evaluateIntake } from '../intakeTerms';
+import { evaluateIntake, type TermsDeps } from '../intakeTerms';
 import { chinaDay } from '../../../shared/time';
 import { describeEvent } from '../caseTimeline';
 import { caseMaterials } from '../caseMaterials';
 import { casePageUploads } from '../../store/pageUploads';
-import { complete, decide, supplement, terminate } from '../intake';
+import { complete, decide, supplement, terminate, type IntakeDeps } from '../intake';
 import { deliver, rate } from '../delivery';
 import type { Workstation } from '../workstation';
-import { windowDeadlinesOf } from '../deadlines';
+import { windowDeadlinesOf, type DeadlineDeps } from '../deadlines';
 import { findCases } from '../../store/caseFind';
 import { classifyCaseQuery } from '../../../shared/search/caseQuery';
 import type { HandlerTable } from '../dispatch';
@@ -35,15 +35,20 @@ type CaseChannels =
   | 'case.deadlines'
   | 'case.find';
 
+export type QueueDeps = Pick<Workstation, 'db' | 'now'>;
+
 /** 今日办件: today's cases and every open one from earlier days (the screen and its export). */
-export function todayQueue(ws: Workstation) {
+export function todayQueue(ws: QueueDeps) {
   const now = ws.now();
   const day = chinaDay(now);
   const attention = new Map(unseenReviewAlerts(ws.db).map((a) => [a.caseId, a.reviewStatus as 'needsSupplement' | 'readyForPickup']));
   return { cases: listQueue(ws.db, day).map((r) => toSummary(r, day, attention)), now: now.toISOString() };
 }
 
-export function caseHandlers(ws: Workstation): Pick<HandlerTable, CaseChannels> {
+/** Deciding needs the most (intake.ts); the other case channels use parts of the same. */
+type CaseDeps = IntakeDeps & TermsDeps & DeadlineDeps & QueueDeps;
+
+export function caseHandlers(ws: CaseDeps): Pick<HandlerTable, CaseChannels> {
   const today = () => chinaDay(ws.now());
   /** The case's list line after an action (read back from its projected row). */
   const summary = (caseId: string) => toSummary(getCaseRow(ws.db, caseId)!, today());

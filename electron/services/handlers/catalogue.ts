@@ -24,7 +24,9 @@ function parsedOrThrow(json: string) {
   return result.catalogue;
 }
 
-export function catalogueHandlers(ws: Workstation): Pick<HandlerTable, CatalogueChannels> {
+type CatalogueDeps = Pick<Workstation, 'db' | 'session' | 'searchIndex' | 'usage' | 'subCenters' | 'office' | 'catalogueChanged'>;
+
+export function catalogueHandlers(ws: CatalogueDeps): Pick<HandlerTable, CatalogueChannels> {
   return {
     'catalogue.search': ({ query, limit }) => ({
       hits: searchWithSynonyms(ws.searchIndex(), query, synonymsFor(ws), { limit, usage: ws.usage() }),

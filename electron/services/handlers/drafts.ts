@@ -8,7 +8,9 @@ import { deleteDraft, getDraft, intakeDecided, putDraft, type DraftKey } from '.
 import type { Workstation } from '../workstation';
 import type { HandlerTable } from '../dispatch';
 
-export function draftHandlers(ws: Workstation): Pick<HandlerTable, 'draft.save' | 'draft.current' | 'draft.discard'> {
+type DraftDeps = Pick<Workstation, 'db' | 'now' | 'session' | 'window' | 'itemFor'>;
+
+export function draftHandlers(ws: DraftDeps): Pick<HandlerTable, 'draft.save' | 'draft.current' | 'draft.discard'> {
   const keyOf = (): DraftKey => {
     const clerk = ws.session.clerk;
     if (!clerk) throw new AppError('unauthenticated', '请先登录');

@@ -2,14 +2,13 @@ import { AppError } from '../../../shared/errors';
 import { getCaseRow } from '../../store/cases';
 import { loadCaseState } from '../../store/caseLog';
 import { noticeKinds } from '../../../shared/domain/caseState';
-import { printNotice, printerSettingsStore, renderNotice, type PrintPorts } from '../notices';
+import { printNotice, printerSettingsStore, renderNotice, type PrintNoticeDeps, type PrintPorts } from '../notices';
 import { loadPrinterSettings, printerFor, setPrinter } from '../../print/settings';
 import { printTestPage } from '../../print/testPage';
 import { NOTICE_TITLE } from '../../../shared/notice/model';
-import type { Workstation } from '../workstation';
 import type { HandlerTable } from '../dispatch';
 
-export function noticeHandlers(ws: Workstation, ports: PrintPorts): Pick<HandlerTable, 'notice.kinds' | 'notice.render' | 'notice.print' | 'print.settings' | 'print.setPrinter' | 'print.testPage'> {
+export function noticeHandlers(ws: PrintNoticeDeps, ports: PrintPorts): Pick<HandlerTable, 'notice.kinds' | 'notice.render' | 'notice.print' | 'print.settings' | 'print.setPrinter' | 'print.testPage'> {
   const empty = { default: null, byKind: {} };
   const view = async () => ({
     printers: loadPrinterSettings(printerSettingsStore(ws))[ws.window().code] ?? empty,

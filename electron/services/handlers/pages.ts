@@ -10,7 +10,9 @@ type PageChannels =
   | 'pages.add' | 'pages.list' | 'pages.get' | 'pages.remove' | 'pages.discardDraft' | 'pages.attach'
   | 'pages.reuseOffers' | 'pages.reuse' | 'pages.retention' | 'pages.setRetention';
 
-export function pageHandlers(ws: Workstation): Pick<HandlerTable, PageChannels> {
+type PageDeps = Pick<Workstation, 'db' | 'now' | 'session'>;
+
+export function pageHandlers(ws: PageDeps): Pick<HandlerTable, PageChannels> {
   return {
     'pages.add': (input) => addPage(ws, input),
     'pages.list': (of) => ({ pages: listPages(ws.db, of) }),
@@ -29,7 +31,7 @@ export function pageHandlers(ws: Workstation): Pick<HandlerTable, PageChannels> 
 }
 
 /** Material names as the case's item snapshot has them (for messages naming what is still missing). */
-function materialNames(ws: Workstation, caseId: string): (id: string) => string {
+function materialNames(ws: Pick<Workstation, 'db'>, caseId: string): (id: string) => string {
   const row = getCaseRow(ws.db, caseId);
   const item = row ? Item.safeParse(JSON.parse(getSnapshot(ws.db, row.snapshotId))) : null;
   return (id) => (item?.success ? item.data.materials.find((m) => m.id === id)?.name : undefined) ?? id;

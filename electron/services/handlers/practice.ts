@@ -1,6 +1,5 @@
 import * as practice from '../practice';
 import * as editor from '../practiceEditor';
-import type { Workstation } from '../workstation';
 import type { HandlerTable } from '../dispatch';
 
 type PracticeChannels =
@@ -22,7 +21,7 @@ type PracticeChannels =
   | 'practice.deleteScenario';
 
 /** Served by every workstation; each refuses unless it is the practice one (see practice.requirePractice). */
-export function practiceHandlers(ws: Workstation): Pick<HandlerTable, PracticeChannels> {
+export function practiceHandlers(ws: practice.AttemptDeps): Pick<HandlerTable, PracticeChannels> {
   return {
     'practice.scenarios': () => practice.listScenarios(ws),
     'practice.scenario': ({ packId, scenarioId }) => editor.getScenario(ws, packId, scenarioId),

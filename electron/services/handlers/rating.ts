@@ -1,15 +1,14 @@
-import { cancelRating, pendingRating, requestRating, submitRating } from '../ratingRequest';
-import type { Workstation } from '../workstation';
+import { cancelRating, pendingRating, requestRating, submitRating, type RatingRequestDeps } from '../ratingRequest';
 import type { HandlerTable } from '../dispatch';
 import type { PrintPorts } from '../notices';
 import { listRatingReasons } from '../../store/catalogue';
-import { printRatingForm, ratingForm } from '../ratingForm';
+import { printRatingForm, ratingForm, type RatingFormDeps } from '../ratingForm';
 
 type RatingChannels = 'rating.request' | 'rating.pending' | 'rating.submit' | 'rating.cancel';
 type RatingFormChannels = 'rating.reasons' | 'rating.paperForm' | 'rating.printPaperForm';
 
 /** The reasons and the paper form (read-only: no sync nudge needed). */
-export function ratingFormHandlers(ws: Workstation, ports: PrintPorts): Pick<HandlerTable, RatingFormChannels> {
+export function ratingFormHandlers(ws: RatingFormDeps, ports: PrintPorts): Pick<HandlerTable, RatingFormChannels> {
   return {
     'rating.reasons': () => ({ reasons: listRatingReasons(ws.db) }),
     'rating.paperForm': ({ caseId }) => ({ html: ratingForm(ws, caseId).html }),
@@ -17,7 +16,7 @@ export function ratingFormHandlers(ws: Workstation, ports: PrintPorts): Pick<Han
   };
 }
 
-export function ratingHandlers(ws: Workstation): Pick<HandlerTable, RatingChannels> {
+export function ratingHandlers(ws: RatingRequestDeps): Pick<HandlerTable, RatingChannels> {
   return {
     'rating.request': ({ caseId }) => requestRating(ws, caseId),
     'rating.pending': () => pendingRating(ws),

@@ -4,7 +4,7 @@ import { findClerk, verifyPasswordAsync } from '../../store/clerks';
 import type { Workstation } from '../workstation';
 import type { HandlerTable } from '../dispatch';
 
-export function sessionHandlers(ws: Workstation): Pick<HandlerTable, 'session.signIn' | 'session.signOut'> {
+export function sessionHandlers(ws: Pick<Workstation, 'db' | 'session'>): Pick<HandlerTable, 'session.signIn' | 'session.signOut'> {
   return {
     'session.signIn': async ({ staffNo, password }) => {
       const record = findClerk(ws.db, staffNo);

@@ -1,16 +1,17 @@
-import type { Workstation } from '../workstation';
 import type { HandlerTable } from '../dispatch';
 import type { PrintPorts } from '../notices';
 import { windowCases } from '../../store/stats';
 import { windowBadRatings } from '../../store/badRatings';
 import { windowDashboard, windowPeriod } from '../../../shared/stats/window';
-import { handover, printHandover } from '../handover';
+import { handover, printHandover, type HandoverDeps } from '../handover';
 import { chinaDay } from '../../../shared/time';
 import { WINDOW_EXPORT_LABEL, WINDOW_PERIOD_LABEL, type WindowPeriod } from '../../../shared/stats/window';
 import { handoverSheet, queueSheet, windowStatsSheets, workbook, type Sheet } from '../exports';
-import { todayQueue } from './cases';
+import { todayQueue, type QueueDeps } from './cases';
 
-export function statsHandlers(ws: Workstation, ports: PrintPorts): Pick<HandlerTable, 'stats.window' | 'stats.badRatings' | 'stats.handover' | 'stats.printHandover' | 'export.xlsx'> {
+type StatsDeps = HandoverDeps & QueueDeps;
+
+export function statsHandlers(ws: StatsDeps, ports: PrintPorts): Pick<HandlerTable, 'stats.window' | 'stats.badRatings' | 'stats.handover' | 'stats.printHandover' | 'export.xlsx'> {
   const dashboard = (period: WindowPeriod) => {
     const now = ws.now();
     const since = chinaDay(new Date(windowPeriod(period, now).from));

@@ -1,6 +1,7 @@
 // Contract channels of the sync status area. Only the real workstation gets a SyncLoop
 // (the host attaches it); a practice workstation has none and always answers 练习模式不同步.
 import type { Workstation } from '../workstation';
+import type { Db } from '../../store/db';
 import type { HandlerTable } from '../dispatch';
 import type { SyncLoop, SyncStatus } from '../../sync/loop';
 import { SyncError } from '../../sync/http';
@@ -11,14 +12,18 @@ import { audit } from '../../store/audit';
 import { AppError } from '../../../shared/errors';
 import { syncMessage, type SyncStatusView } from '../../../shared/sync/clientStatus';
 
-const loops = new WeakMap<Workstation, SyncLoop>();
+/** A loop is found by its workstation's file (each workstation opens its own); a practice one has none. */
+type SyncKey = Pick<Workstation, 'db' | 'practice'>;
+type SyncDeps = SyncKey & Pick<Workstation, 'session' | 'catalogueChanged'>;
+
+const loops = new WeakMap<Db, SyncLoop>();
 
 /** Gives the real workstation its sync loop (never call this for a practice workstation). */
-export function attachSync(ws: Workstation, loop: SyncLoop): void {
+export function attachSync(ws: SyncKey, loop: SyncLoop): void {
   if (ws.practice) throw new Error('a practice workstation never syncs');
-  loops.set(ws, loop);
+  loops.set(ws.db, loop);
 }
-export const syncOf = (ws: Workstation): SyncLoop | null => (ws.practice ? null : (loops.get(ws) ?? null));
+export const syncOf = (ws: SyncKey): SyncLoop | null => (ws.practice ? null : (loops.get(ws.db) ?? null));
 
 const PRACTICE: Omit<SyncStatusView, 'message'> = {
   state: 'notEnrolled', pending: 0, pendingCases: 0, lastSuccessAt: null, lastError: null, serverUrl: null, notice: null, rejected: 0, held: 0, reason: null, nextRetryAt: null, retrying: false, practice: true,
@@ -31,7 +36,7 @@ function view(s: SyncStatus | Omit<SyncStatusView, 'message'>): SyncStatusView {
   return { ...v, message: syncMessage(v) };
 }
 
-export function syncHandlers(ws: Workstation): Pick<HandlerTable, 'sync.status' | 'sync.now' | 'sync.enrol' | 'sync.held' | 'sync.retryHeld'> {
+export function syncHandlers(ws: SyncDeps): Pick<HandlerTable, 'sync.status' | 'sync.now' | 'sync.enrol' | 'sync.held' | 'sync.retryHeld'> {
   const current = (): SyncStatusView => {
     if (ws.practice) return view(PRACTICE);
     const loop = syncOf(ws);
@@ -75,7 +80,7 @@ export function syncHandlers(ws: Workstation): Pick<HandlerTable, 'sync.status' 
 const CASE_CHANGES = ['case.decide', 'case.complete', 'case.supplement', 'case.terminate', 'case.deliver', 'case.rate', 'rating.submit'] as const;
 
 /** Wraps the case handlers so every saved change wakes the sync loop (never waits for it). */
-export function nudgeSyncAfter<T extends Partial<HandlerTable>>(ws: Workstation, handlers: T): T {
+export function nudgeSyncAfter<T extends Partial<HandlerTable>>(ws: SyncKey, handlers: T): T {
   const out = { ...handlers } as Record<string, unknown>;
   for (const ch of CASE_CHANGES) {
     const h = handlers[ch] as ((input: never) => unknown) | undefined;
