@@ -164,6 +164,24 @@ describe.each(BACKENDS)('every storable push entry is stored, every other refuse
     );
   });
 
+  it('a chained entry whose 工号 or id is not text is refused alone, its link recorded as altered (it once failed the whole push)', async () => {
+    const dev = await enrolDevice(t);
+    const chained = TEMPLATES.find((x) => x.type === 'case.opened' && x.envelope.chain === 'first')!;
+    const batch: Entry[] = [];
+    const wild: Array<[string, unknown]> = [['staffNo', ['申请人']], ['staffNo', { 名: 1 }], ['id', { toString: 1 }], ['caseId', { valueOf: '字' }]];
+    for (const [field, value] of wild) {
+      const e = instantiate(chained, batch.length + 1).at(-1)!;
+      e[field] = value;
+      batch.push(e, { seq: batch.length + 2, id: uuidv7(), caseId: uuidv7(), type: 'case.opened', payload: fullPayload('case.opened'), deviceTime: nowIso(), staffNo: '1001' });
+    }
+    const r = await push(t, dev, batch);
+    expect(r.status, r.text).toBe(200);
+    expect(r.json).toMatchObject({ appliedThrough: batch.length, applied: wild.length });
+    expect(r.json.rejected.map((x: { seq: number; code: string }) => [x.seq, x.code])).toEqual(wild.map((_, i) => [2 * i + 1, 'invalid_event']));
+    const breaks = await t.db.query<{ seq: string; kind: string }>('SELECT seq::text, kind FROM chain_breaks WHERE device_id = $1 ORDER BY seq', [dev.deviceId]);
+    expect(breaks.rows.filter((b) => b.kind === 'altered').map((b) => Number(b.seq))).toEqual(wild.map((_, i) => 2 * i + 1));
+  });
+
   it('the wedge that started it: a NUL and a lone surrogate in a material note are stored, cleaned', async () => {
     const dev = await enrolDevice(t);
     const caseId = uuidv7();
