@@ -197,6 +197,18 @@ describe.each(BACKENDS)('every storable push entry is stored, every other refuse
     expect(breaks.rows.filter((b) => b.kind === 'altered').map((b) => Number(b.seq))).toEqual(wild.map((_, i) => 2 * i + 1));
   });
 
+  it('a payload that a __proto__ key carries past 64 KB is refused, by the server and by PushEntry alike', async () => {
+    const dev = await enrolDevice(t);
+    const payload = fullPayload('case.opened');
+    Object.defineProperty(payload, '__proto__', { value: { note: '字'.repeat(30_000) }, enumerable: true });
+    const wild = { seq: 1, id: uuidv7(), caseId: uuidv7(), type: 'case.opened', payload, deviceTime: nowIso(), staffNo: '1001' };
+    const next = { seq: 2, id: uuidv7(), caseId: uuidv7(), type: 'case.opened', payload: fullPayload('case.opened'), deviceTime: nowIso(), staffNo: '1001' };
+    expect(PushEntry.safeParse(wild).error?.issues.map((i) => i.message)).toEqual(['事件内容超过 64 KB']);
+    const r = await push(t, dev, [wild, next]);
+    expect(r.status, r.text).toBe(200);
+    expect(r.json).toMatchObject({ appliedThrough: 2, applied: 1, rejected: [{ seq: 1, code: 'invalid_event' }] });
+  });
+
   it('the wedge that started it: a NUL and a lone surrogate in a material note are stored, cleaned', async () => {
     const dev = await enrolDevice(t);
     const caseId = uuidv7();
