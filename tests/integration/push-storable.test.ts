@@ -39,10 +39,14 @@ const FOLLOW_UP: Record<Entry['type'], Entry['type']> = {
   'case.terminated': 'case.rated', 'case.delivered': 'case.rated', 'case.rated': 'case.pagesAttached', 'case.pagesAttached': 'case.rated',
 };
 
+/** A field by its type and name (a counterexample names the field rather than printing its schema). */
+const fieldNamed = (type: Entry['type'], name: string) => TARGETS[type].find((f) => f.name === name)!;
+
 const mutation = fc.constantFrom(...WINDOW_EVENT_TYPES).chain((type) =>
   fc.constantFrom(...TARGETS[type]).chain((field) =>
     fc.record({
-      field: fc.constant(field),
+      type: fc.constant(type),
+      field: fc.constant(field.name),
       template: fc.nat(),
       pick: fc.nat(),
       how: fc.constantFrom('set', 'set', 'set', 'delete', 'addKey') as fc.Arbitrary<'set' | 'delete' | 'addKey'>,
@@ -127,11 +131,12 @@ describe.each(BACKENDS)('every storable push entry is stored, every other refuse
         const wildOnes: Entry[] = [];
         const followUps: Entry[] = [];
         for (const m of mutations) {
-          const holders = HOLDERS.get(m.field)!;
+          const field = fieldNamed(m.type, m.field);
+          const holders = HOLDERS.get(field)!;
           const entries = instantiate(holders[m.template % holders.length], batch.length + 1);
           const e = entries.at(-1)!;
           const { caseId, type } = e;
-          change(slotOf(e, m.field.path, (n) => m.pick % n, m.key)!, m);
+          change(slotOf(e, field.path, (n) => m.pick % n, m.key)!, m);
           batch.push(...entries);
           neighbours.push(...entries.slice(0, -1).map((x) => x.id));
           wildOnes.push(e);
