@@ -520,7 +520,15 @@ const HEX64 = /^[0-9a-f]{64}$/;
  */
 function chainLink(n: Record<string, unknown>, payloadText: string | undefined): ReadEntry['link'] {
   if (typeof n.hash !== 'string' || !HEX64.test(n.hash) || !(n.prevHash === null || (typeof n.prevHash === 'string' && HEX64.test(n.prevHash)))) return undefined;
-  const link = { id: String(n.id), caseId: String(n.caseId), type: String(n.type), deviceTime: String(n.deviceTime), staffNo: (n.staffNo as string | null | undefined) ?? null, payload: n.payload, hash: n.hash, prevHash: n.prevHash as string | null };
+  const prevHash = n.prevHash as string | null;
+  const { id, caseId, type, deviceTime } = n;
+  const staffNo = n.staffNo ?? null;
+  // A window hashes these as text: other values were never hashed (altered), and are not
+  // coerced either (a 工号 array reached normalizeText, an id {"toString":1} threw in String()).
+  if (typeof id !== 'string' || typeof caseId !== 'string' || typeof type !== 'string' || typeof deviceTime !== 'string' || (staffNo !== null && typeof staffNo !== 'string')) {
+    return { id: typeof id === 'string' ? id : asciiJson(id ?? null), hash: n.hash, prevHash, intact: false };
+  }
+  const link = { id, caseId, type, deviceTime, staffNo, payload: n.payload, hash: n.hash, prevHash };
   const text = payloadText ?? canonicalJson(link.payload ?? null, true);
   return { id: link.id, hash: link.hash, prevHash: link.prevHash, intact: sha256(chainInputCanonical(link, text, link.prevHash)) === link.hash };
 }

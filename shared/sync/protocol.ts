@@ -168,7 +168,13 @@ type EntryOption = ReturnType<typeof withEnvelope<(typeof WindowEventBody.option
  */
 export const PushEntryFields = z.discriminatedUnion('type', WindowEventBody.options.map(withEnvelope) as [EntryOption, ...EntryOption[]]);
 export const PAYLOAD_TOO_LARGE = { message: `事件内容超过 ${MAX_PAYLOAD_BYTES / 1024} KB`, path: ['payload'] };
-export const PushEntry = PushEntryFields.refine((e) => jsonBytes(e.payload) <= MAX_PAYLOAD_BYTES, PAYLOAD_TOO_LARGE);
+// Measured on the entry as given, before zod copies it: the copy leaves out `__proto__` keys,
+// which the server stores (and counts) like any other key.
+export const PushEntry = z.preprocess((e, ctx) => {
+  const payload = e && typeof e === 'object' ? (e as { payload?: unknown }).payload : undefined;
+  if (payload !== undefined && jsonBytes(payload) > MAX_PAYLOAD_BYTES) ctx.addIssue({ code: 'custom', input: e, ...PAYLOAD_TOO_LARGE });
+  return e;
+}, PushEntryFields);
 export type PushEntry = WindowEventBody & {
   seq: number; id: string; caseId: string; deviceTime: string; staffNo?: string | null; hash?: string; prevHash?: string | null;
 };

@@ -1,85 +1,95 @@
 // No entry can wedge a window's upload queue. An outsider's client pushes typed window events
-// of every kind with one field — envelope or payload, at any depth — replaced by arbitrary JSON
-// and Unicode (NUL, lone surrogates, bidi overrides, dates PostgreSQL refuses, numbers beyond
-// every column, runaway nesting, new keys), each behind a valid history of its own case. On both
-// back ends: never a 5xx; the bad entry is refused alone (as invalid_event exactly when the push
-// schema refuses it), every entry around it is applied; whatever the schema admits is stored,
-// its text as normalised, and the back office can read the case. The generator is ours.
+// of every kind and every variant (tests/helpers/wildEntries.ts) with one field — any field the
+// push schema knows, envelope or payload, at any depth, present in the entry or not — replaced
+// by arbitrary JSON and Unicode (NUL, lone surrogates, bidi overrides, dates PostgreSQL refuses,
+// numbers beyond every column, runaway nesting, new keys) or removed, each behind a valid
+// history of its own case. On both back ends: never a 5xx; the bad entry is refused alone (as
+// invalid_event exactly when the push schema refuses it), every entry around it is applied;
+// whatever the schema admits is stored, its text as normalised, and the back office can read
+// the case. The generator is ours (tests/helpers/wildValues.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { BACKENDS, call, enrolDevice, fullPayload, nowIso, push, staff, startTestServer, type StaffClient, type TestServer } from './server-harness';
-import { PushEntry, type CaseEventType } from '../../shared/sync/protocol';
+import { PushEntry } from '../../shared/sync/protocol';
 import { WINDOW_EVENT_TYPES } from '../../shared/domain/caseEvents';
 import { normalizeDeep } from '../../shared/text/normalize';
 import { canonicalJson } from '../../shared/sync/chain';
+import { FIELDS, TEMPLATES, instantiate, templatesOf, uncovered, type Entry, type Template } from '../helpers/wildEntries';
+import { slotOf, type Field, type Slot } from '../helpers/schemaPaths';
+import { nearValue, wildJson, wildKey } from '../helpers/wildValues';
 
-type Entry = Record<string, unknown> & { seq: number; id: string; caseId: string; type: string; payload: Record<string, unknown> };
-
-/** A legal history that puts a new case where an event of `type` may follow. */
-const PREFIX: Record<CaseEventType, Array<[CaseEventType, Record<string, unknown>]>> = {
-  'case.opened': [],
-  'case.decided': [['case.opened', {}]],
-  'case.supplemented': [['case.opened', {}], ['case.decided', { decision: 'acceptWithDeferral' }]],
-  'case.completed': [['case.opened', {}], ['case.decided', { decision: 'accept' }]],
-  'case.terminated': [['case.opened', {}], ['case.decided', { decision: 'acceptWithDeferral' }]],
-  'case.delivered': [['case.opened', {}], ['case.decided', { decision: 'accept' }], ['case.completed', {}]],
-  'case.rated': [['case.opened', {}], ['case.decided', { decision: 'accept' }]],
-  'case.pagesAttached': [['case.opened', {}], ['case.decided', { decision: 'accept' }]],
-};
-/** A complete, valid template of each type (decided as the history above expects). */
-const TEMPLATE: Record<CaseEventType, Record<string, unknown>> = {
-  'case.opened': fullPayload('case.opened', { marks: { m1: { mark: 'missing', note: '未带' } }, answers: { s1: 'a' } }),
-  'case.decided': fullPayload('case.decided', { missing: [{ materialId: 'm1', status: 'missing', note: '未带' }] }),
-  'case.supplemented': fullPayload('case.supplemented', { materialIds: ['m1'], note: '已补交' }),
-  'case.completed': fullPayload('case.completed'),
-  'case.terminated': fullPayload('case.terminated'),
-  'case.delivered': fullPayload('case.delivered', { receiverIdNumber: '11010519491231002X' }),
-  'case.rated': fullPayload('case.rated', { comment: '很好' }),
-  'case.pagesAttached': fullPayload('case.pagesAttached'),
-};
-
-const nasty = fc.constantFrom(
-  '\u0000', 'a\u0000b', '\ud800', 'x\udfff', '\uffff', '\u202e申请人', '\ufeff', '\r\n', '0000-01-01T00:00:00Z', '2026-01-01T00:00:00+23:59',
-  '2026-02-30', '9999-12-31T23:59:59Z', '', ' ', 'x'.repeat(3000), '__proto__', 'constructor', '{"a":1}', '1e999',
+/** Fields a mutation may hit: all but the seq (the batch's own numbering, checked for the whole batch). */
+const TARGETS = Object.fromEntries(WINDOW_EVENT_TYPES.map((type) => [type, FIELDS[type].fields.filter((f) => f.name !== 'seq')])) as Record<Entry['type'], Field[]>;
+/** For each field, the templates that hold the container it sits in (the field itself may be absent). */
+const HOLDERS = new Map<Field, Template[]>(
+  WINDOW_EVENT_TYPES.flatMap((type) => {
+    const made = templatesOf(type).map((t) => [t, instantiate(t, 1).at(-1)!] as const);
+    return TARGETS[type].map((f) => [f, made.filter(([, e]) => slotOf(e, f.path, () => 0, 'k')).map(([t]) => t)] as const);
+  }),
 );
-const wildString = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), nasty, fc.string({ unit: 'grapheme', maxLength: 30 }));
-const wildNumber = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(2 ** 31, 2 ** 53, -1, 1e308, -0, 5e-324, 0.5));
-const nested = fc.integer({ min: 1, max: 60 }).map((d) => {
-  let v: unknown = '底';
-  for (let i = 0; i < d; i++) v = i % 2 ? [v] : { k: v };
-  return v;
-});
-const wild = fc.oneof(wildString, wildNumber, fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 3 }), nested, fc.dictionary(wildString, wildString, { maxKeys: 3 }));
+/** Runs of the property: 150 take about 5 s per back end on a quiet machine; PUSH_PROPERTY_RUNS=3000 searches deeper. */
+const RUNS = Number(process.env.PUSH_PROPERTY_RUNS ?? 150);
+/** Six wild entries of this size stay within a request body. */
+const fitsABatch = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? '') <= 250_000;
 
-/** Every path to a value inside an entry (the seq is the envelope's own, never an entry's field). */
-function paths(v: unknown, at: Array<string | number> = []): Array<Array<string | number>> {
-  const here = at.length ? [at] : [];
-  if (Array.isArray(v)) return [...here, ...v.flatMap((x, i) => paths(x, [...at, i]))];
-  if (v && typeof v === 'object') return [...here, ...Object.entries(v).flatMap(([k, x]) => paths(x, [...at, k]))];
-  return here;
-}
-function setPath(target: Record<string, unknown>, path: Array<string | number>, value: unknown, how: 'set' | 'delete' | 'addKey', key: string) {
-  let o = target as Record<string | number, unknown>;
-  for (const p of path.slice(0, -1)) o = o[p] as Record<string | number, unknown>;
-  const last = path[path.length - 1];
-  if (how === 'delete' && !Array.isArray(o)) delete o[last];
-  else if (how === 'addKey' && o[last] && typeof o[last] === 'object' && !Array.isArray(o[last])) Object.defineProperty(o[last], key, { value, enumerable: true, writable: true, configurable: true });
-  else o[last] = value;
+/** A valid event of the same case after each wild one (a rating follows almost anything). */
+const FOLLOW_UP: Record<Entry['type'], Entry['type']> = {
+  'case.opened': 'case.decided', 'case.decided': 'case.rated', 'case.supplemented': 'case.completed', 'case.completed': 'case.delivered',
+  'case.terminated': 'case.rated', 'case.delivered': 'case.rated', 'case.rated': 'case.pagesAttached', 'case.pagesAttached': 'case.rated',
+};
+
+/** A field by its type and name (a counterexample names the field rather than printing its schema). */
+const fieldNamed = (type: Entry['type'], name: string) => TARGETS[type].find((f) => f.name === name)!;
+
+const mutation = fc.constantFrom(...WINDOW_EVENT_TYPES).chain((type) =>
+  fc.constantFrom(...TARGETS[type]).chain((field) =>
+    fc.record({
+      type: fc.constant(type),
+      field: fc.constant(field.name),
+      template: fc.nat(),
+      pick: fc.nat(),
+      how: fc.constantFrom('set', 'set', 'set', 'delete', 'addKey') as fc.Arbitrary<'set' | 'delete' | 'addKey'>,
+      key: wildKey,
+      // Mostly a value of the field's own kind: those are the ones the schema may admit, and must then store.
+      value: fc.oneof({ weight: 2, arbitrary: nearValue(field.schema) }, { weight: 1, arbitrary: wildJson }).filter(fitsABatch),
+    }),
+  ),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+
+const own = (o: object, key: string | number, value: unknown) => Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+/** Sets, removes or adds to the slot's value (a key such as `__proto__` stays a key). */
+function change({ parent, key }: Slot, m: Mutation) {
+  // Own values only: a new record key '__proto__' must not reach Object.prototype.
+  const here = Object.hasOwn(parent, key) ? parent[key] : undefined;
+  if (m.how === 'delete') {
+    if (Array.isArray(parent)) parent.splice(Number(key), 1);
+    else delete parent[key];
+  } else if (m.how === 'addKey' && here && typeof here === 'object' && !Array.isArray(here)) own(here, m.key, m.value);
+  else if (Array.isArray(parent)) parent[Number(key)] = m.value;
+  else own(parent, key, m.value);
 }
 
-const mutation = fc.record({
-  type: fc.constantFrom(...WINDOW_EVENT_TYPES),
-  pick: fc.nat(),
-  how: fc.constantFrom('set', 'set', 'set', 'delete', 'addKey') as fc.Arbitrary<'set' | 'delete' | 'addKey'>,
-  key: wildString,
-  value: wild,
-  // Most often a value of the field's own kind: those are the ones the schema may admit, and must then store.
-  sameKind: fc.boolean(),
-  text: wildString,
-  number: wildNumber,
+/** What the schema decides of an entry as the server receives it: JSON on the wire, then normalised. */
+const admits = (sent: unknown) => {
+  const n = normalizeDeep(sent, 'replace');
+  return n.issues.length === 0 && PushEntry.safeParse(n.value).success;
+};
+
+it('the templates carry every field and every variant of every window event type the push schema knows', () => {
+  // The walk itself finds what the templates once missed (so an empty list cannot pass).
+  const names = (type: Entry['type']) => FIELDS[type].fields.map((f) => f.name);
+  expect(names('case.opened')).toEqual(expect.arrayContaining(['payload.itemName', 'payload.agent.name', 'payload.applicant<kind=organisation>.creditCode', 'payload.marks.*.copies', 'staffNo', 'hash']));
+  expect(names('case.decided')).toEqual(expect.arrayContaining(['payload.redirectTo.places[].phone', 'payload.supplementDeadline', 'payload.subCenterCode']));
+  expect(FIELDS['case.decided'].coverage).toEqual(expect.arrayContaining(['payload.decision = redirect', 'payload.tier = within120', 'payload.tier = null']));
+  expect(names('case.pagesAttached')).toEqual(expect.arrayContaining(['payload.pages[].reusedFromCaseId', 'payload.supplement']));
+  for (const type of WINDOW_EVENT_TYPES) expect(uncovered(type), `${type}: fields or variants no template carries`).toEqual([]);
+  // Every template and its history are entries the schema admits as they are.
+  for (const t of TEMPLATES) {
+    for (const e of instantiate(t, 1)) expect(PushEntry.safeParse(e).error?.issues ?? [], `${t.type} ${JSON.stringify(t.payload)}`).toEqual([]);
+  }
 });
-const get = (o: unknown, path: Array<string | number>) => path.reduce<unknown>((v, p) => (v as Record<string | number, unknown>)?.[p], o);
 
 describe.each(BACKENDS)('every storable push entry is stored, every other refused alone, on %s', (backend) => {
   let t: TestServer;
@@ -92,58 +102,116 @@ describe.each(BACKENDS)('every storable push entry is stored, every other refuse
     await t?.close();
   });
 
-  it('property: one wild field per entry, valid neighbours around it', async () => {
+  /** Puts a case in the test reviewer's department (its item is in no catalogue) and reads it as the back office. */
+  const readAsBackOffice = async (caseId: string) => {
+    await t.db.query("UPDATE cases SET department_code = 'SCJG' WHERE id = $1", [caseId]);
+    return reviewer.get(`/cases/${caseId}`);
+  };
+
+  it('every template, pushed as it is, is applied and readable', async () => {
+    const dev = await enrolDevice(t);
+    const batch: Entry[] = [];
+    for (const tmpl of TEMPLATES) batch.push(...instantiate(tmpl, batch.length + 1));
+    const r = await push(t, dev, batch);
+    expect(r.status, r.text).toBe(200);
+    expect(r.json.rejected, JSON.stringify(r.json.rejected).slice(0, 500)).toEqual([]);
+    expect(r.json).toMatchObject({ appliedThrough: batch.length, applied: batch.length });
+    for (const caseId of new Set(batch.map((e) => e.caseId))) {
+      const detail = await readAsBackOffice(caseId);
+      expect(detail.status, detail.text).toBe(200);
+    }
+  });
+
+  it('property: one wild field per entry, any field of any variant, valid neighbours around it', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), async (mutations) => {
         const dev = await enrolDevice(t);
         const batch: Entry[] = [];
         const neighbours: string[] = [];
         const wildOnes: Entry[] = [];
-        const add = (caseId: string, type: CaseEventType, payload: Record<string, unknown>) => {
-          const e: Entry = { seq: batch.length + 1, id: uuidv7(), caseId, type, payload, deviceTime: nowIso(), staffNo: '1001' };
-          batch.push(e);
-          return e;
-        };
+        const followUps: Entry[] = [];
         for (const m of mutations) {
-          const caseId = uuidv7();
-          for (const [type, given] of PREFIX[m.type]) neighbours.push(add(caseId, type, fullPayload(type, given)).id);
-          const e = add(caseId, m.type, structuredClone(TEMPLATE[m.type]));
-          const all = paths(e).filter((p) => p[0] !== 'seq');
-          const path = all[m.pick % all.length];
-          const was = get(e, path);
-          const value = !m.sameKind ? m.value : typeof was === 'string' ? m.text : typeof was === 'number' ? m.number : m.value;
-          setPath(e, path, value, m.how, m.key);
+          const field = fieldNamed(m.type, m.field);
+          const holders = HOLDERS.get(field)!;
+          const entries = instantiate(holders[m.template % holders.length], batch.length + 1);
+          const e = entries.at(-1)!;
+          const { caseId, type } = e;
+          change(slotOf(e, field.path, (n) => m.pick % n, m.key)!, m);
+          batch.push(...entries);
+          neighbours.push(...entries.slice(0, -1).map((x) => x.id));
           wildOnes.push(e);
+          // The case goes on after it: the next event is judged against whatever it left (or did not).
+          const after = { seq: batch.length + 1, id: uuidv7(), caseId, type: FOLLOW_UP[type], payload: fullPayload(FOLLOW_UP[type]), deviceTime: nowIso(), staffNo: '1001' } as Entry;
+          batch.push(after);
+          followUps.push(after);
           // A valid event of another case after it: the queue goes on.
-          neighbours.push(add(uuidv7(), 'case.opened', fullPayload('case.opened')).id);
+          const next = { seq: batch.length + 1, id: uuidv7(), caseId: uuidv7(), type: 'case.opened', payload: fullPayload('case.opened'), deviceTime: nowIso(), staffNo: '1001' } as Entry;
+          batch.push(next);
+          neighbours.push(next.id);
         }
 
         const r = await push(t, dev, batch);
         expect(r.status, r.text).toBe(200);
         expect(r.json.appliedThrough).toBe(batch.length);
         const rejected = new Map<number, string>(r.json.rejected.map((x: { seq: number; code: string }) => [x.seq, x.code]));
-        const stored = new Set((await t.db.query<{ id: string }>('SELECT id FROM case_events WHERE device_id = $1', [dev.deviceId])).rows.map((x) => x.id));
+        // A mutated id may repeat another entry's (fast-check likes small uuids): then the other may hold it.
+        const idOf = (e: Entry) => (typeof e.id === 'string' ? e.id.toLowerCase() : '');
+        const uses = new Map<string, number>();
+        for (const e of batch) uses.set(idOf(e), (uses.get(idOf(e)) ?? 0) + 1);
+        const stored = new Set((await t.db.query<{ id: string }>('SELECT id::text FROM case_events WHERE device_id = $1', [dev.deviceId])).rows.map((x) => x.id));
 
         for (const id of neighbours) expect(stored.has(id), `neighbour ${id}`).toBe(true);
+        // A valid entry: refused at most because the case's state does not allow it.
+        for (const e of followUps) expect(['applied', 'invalid_transition', 'case_not_found']).toContain(rejected.get(e.seq) ?? 'applied');
         for (const e of wildOnes) {
+          const sent = JSON.parse(JSON.stringify(e)) as Entry; // as the server receives it (NaN → null, -0 → 0)
           const code = rejected.get(e.seq);
-          const admitted = PushEntry.safeParse(normalizeDeep(e, 'replace').value).success && normalizeDeep(e, 'replace').issues.length === 0;
-          expect(code, JSON.stringify(e).slice(0, 300)).not.toBe('storage_failed');
-          if (!admitted) expect(code).toBe('invalid_event');
+          const shown = JSON.stringify(sent).slice(0, 400);
+          expect(code, shown).not.toBe('storage_failed');
+          expect(code === 'invalid_event', `${shown}: invalid_event exactly when the schema refuses`).toBe(!admits(sent));
+          const id = idOf(sent);
           if (code === undefined) {
             // Stored, its text normalised, and readable by the back office.
-            expect(stored.has(e.id)).toBe(true);
-            const row = await t.db.query<{ payload: unknown }>('SELECT payload FROM case_events WHERE id = $1', [e.id]);
-            expect(canonicalJson(row.rows[0].payload)).toBe(canonicalJson((normalizeDeep(e, 'replace').value as Entry).payload));
-            // (Its item is in no catalogue, so no department: put it in the test reviewer's to read it.)
-            await t.db.query("UPDATE cases SET department_code = 'SCJG' WHERE id = $1", [e.caseId]);
-            const detail = await reviewer.get(`/cases/${e.caseId}`);
+            expect(stored.has(id), shown).toBe(true);
+            const row = await t.db.query<{ payload: unknown }>('SELECT payload FROM case_events WHERE id = $1', [id]);
+            expect(canonicalJson(row.rows[0].payload)).toBe(canonicalJson((normalizeDeep(sent, 'replace').value as Entry).payload));
+            const detail = await readAsBackOffice(sent.caseId.toLowerCase());
             expect(detail.status, detail.text).toBe(200);
-          } else expect(stored.has(e.id)).toBe(false);
+          } else if (uses.get(id) === 1) expect(stored.has(id), shown).toBe(false);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: RUNS },
     );
+  }, Math.max(60_000, RUNS * 100));
+
+  it('a chained entry whose 工号 or id is not text is refused alone, its link recorded as altered (it once failed the whole push)', async () => {
+    const dev = await enrolDevice(t);
+    const chained = TEMPLATES.find((x) => x.type === 'case.opened' && x.envelope.chain === 'first')!;
+    const batch: Entry[] = [];
+    const wild: Array<[string, unknown]> = [['staffNo', ['申请人']], ['staffNo', { 名: 1 }], ['id', { toString: 1 }], ['caseId', { valueOf: '字' }]];
+    for (const [field, value] of wild) {
+      const e = instantiate(chained, batch.length + 1).at(-1)!;
+      e[field] = value;
+      batch.push(e, { seq: batch.length + 2, id: uuidv7(), caseId: uuidv7(), type: 'case.opened', payload: fullPayload('case.opened'), deviceTime: nowIso(), staffNo: '1001' });
+    }
+    const r = await push(t, dev, batch);
+    expect(r.status, r.text).toBe(200);
+    expect(r.json).toMatchObject({ appliedThrough: batch.length, applied: wild.length });
+    expect(r.json.rejected.map((x: { seq: number; code: string }) => [x.seq, x.code])).toEqual(wild.map((_, i) => [2 * i + 1, 'invalid_event']));
+    const breaks = await t.db.query<{ seq: string; kind: string }>('SELECT seq::text, kind FROM chain_breaks WHERE device_id = $1 ORDER BY seq', [dev.deviceId]);
+    expect(breaks.rows.filter((b) => b.kind === 'altered').map((b) => Number(b.seq))).toEqual(wild.map((_, i) => 2 * i + 1));
+  });
+
+  it('a payload that a __proto__ key carries past 64 KB is refused, by the server and by PushEntry alike', async () => {
+    const dev = await enrolDevice(t);
+    const payload = fullPayload('case.opened');
+    Object.defineProperty(payload, '__proto__', { value: { note: '字'.repeat(30_000) }, enumerable: true });
+    const wild = { seq: 1, id: uuidv7(), caseId: uuidv7(), type: 'case.opened', payload, deviceTime: nowIso(), staffNo: '1001' };
+    const next = { seq: 2, id: uuidv7(), caseId: uuidv7(), type: 'case.opened', payload: fullPayload('case.opened'), deviceTime: nowIso(), staffNo: '1001' };
+    expect(PushEntry.safeParse(wild).error?.issues.map((i) => i.message)).toEqual(['事件内容超过 64 KB']);
+    const r = await push(t, dev, [wild, next]);
+    expect(r.status, r.text).toBe(200);
+    expect(r.json).toMatchObject({ appliedThrough: 2, applied: 1, rejected: [{ seq: 1, code: 'invalid_event' }] });
   });
 
   it('the wedge that started it: a NUL and a lone surrogate in a material note are stored, cleaned', async () => {
