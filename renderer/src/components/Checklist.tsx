@@ -241,7 +241,15 @@ const MaterialRow = memo(function MaterialRow({ line, index: i, active, ctl, dra
           </Button>
         ))}
       </div>
-      {line.mark && (
+      {line.mark && !active && !needsReason(line.mark.mark) && (
+        // A plain line until the row is active: mounting the two input fields on every mark was
+        // most of a mark's cost on an old PC (docs/benchmarks.md, bench:ui); ↑/↓ or a click brings them.
+        <div className="material-extra material-extra-summary" data-testid="material-extra-summary" onClick={() => ctl.focusRow(i)}>
+          {line.mark.mark !== 'missing' && <>实收 {line.mark.copies ?? m.copies} 份</>}
+          {line.mark.note && <> · 备注：{line.mark.note}</>}
+        </div>
+      )}
+      {line.mark && (active || needsReason(line.mark.mark)) && (
         <div className="material-extra">
           {line.mark.mark !== 'missing' && (
             <label>
