@@ -12,8 +12,8 @@
 // database, so it happens once per request and before the transaction: while one batch holds
 // the device's cursor, the next one of the same device is read. The usual batch (it continues
 // right after the cursor and opens every case it touches) is even judged and put in row form
-// before the transaction (Prepared); inside, only its SQL runs, so the device's lock is held for
-// the writes alone.
+// before the transaction (Prepared); inside, its events are written before it takes the device's
+// cursor and its cases after, so two batches of one window overlap their writes (pushIn).
 import type { Db, Queryable } from '../db/db';
 import { MAX_FUTURE_SKEW_MS, MAX_PAYLOAD_BYTES, PAYLOAD_TOO_LARGE, PushEntryFields, type PushEntry, type PushRejectCode, type PushRejection, type PushResponse } from '../../shared/sync/protocol';
 import { applyEvent, type CaseState } from '../../shared/domain/caseState';
