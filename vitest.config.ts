@@ -29,6 +29,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          setupFiles: ['tests/e2e/failureReport.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -80,7 +80,10 @@ export async function openDecision(page: Page, decision: Decision): Promise<void
 export async function confirmDecision(page: Page): Promise<string> {
   await page.getByTestId('decision-confirm').click();
   const number = page.getByTestId('case-number');
-  await number.waitFor();
+  const refused = page.getByTestId('decision-error');
+  await number.or(refused).first().waitFor();
+  // A refusal by the handler fails here with its message, not as a 30 s wait for the number.
+  if (await refused.isVisible()) throw new Error(`决定未保存：${await refused.textContent()}`);
   return (await number.textContent())!.trim();
 }
 

@@ -35,6 +35,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Pages of open harnesses with their browser errors (tests/e2e/failureReport.ts photographs them when a test fails). */
+export const livePages = new Map<Page, string[]>();
+
 export interface HarnessOptions {
   /** The real workstation's sync loop (short intervals for the sync E2E). */
   sync?: HostOptions['sync'];
@@ -62,6 +65,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   // Failed requests are recorded with their URL (the console line does not name it).
   page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
   page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && errors.push(`${r.status()} ${r.url()}`));
+  livePages.set(page, errors);
   await page.goto(server.url);
   return {
     host,
@@ -83,6 +87,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await target.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
     },
     async close() {
+      livePages.delete(page);
       await browser.close();
       await server.close();
       host.close();
