@@ -67,6 +67,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && errors.push(`${r.status()} ${r.url()}`));
   livePages.set(page, errors);
   await page.goto(server.url);
+  // Without it antd animates its dialogs, and a click begun before a zoom starts misses (chromium.ts).
+  if (!(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches))) throw new Error('E2E page does not prefer reduced motion');
   return {
     host,
     ws,
