@@ -296,6 +296,7 @@ describe('intake decisions, notices, delivery and ratings', () => {
     expect(await page.getByTestId('case-status').textContent()).toBe('不予受理');
     // The end of that visit: a paper form's rating entered afterwards.
     await page.getByTestId('action-rate-paper').click();
+    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rating-form-number'); // the form's number first
     await page.getByTestId('rating-satisfied').click();
     expect(await page.getByTestId('rating-submit').isDisabled()).toBe(true); // the form's number first
     await page.getByTestId('rating-form-number').fill('PJ-2026-0815');
@@ -367,6 +368,8 @@ describe('intake decisions, notices, delivery and ratings', () => {
     // 出件 to the applicant: someone else's (valid) ID is refused, the applicant's accepted.
     await page.getByTestId('action-deliver').click();
     const id = page.getByTestId('deliver-id');
+    // The receiver's ID number has the keyboard (the dialog opens without animation here: dialogFocus.ts).
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('deliver-id');
     await id.fill(ZHAO.idNumber);
     await page.getByTestId('deliver-confirm').click();
     await poll(() => page.getByTestId('deliver-error').textContent()).toContain('领取人身份证号与申请人不一致');

@@ -65,6 +65,8 @@ describe('practice mode in the browser', () => {
     const { page } = h;
     expect(await page.getByTestId('practice-banner').count()).toBe(0);
     await page.getByTestId('practice-switch').click();
+    // The 工号 field has the keyboard as the dialog opens.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('practice-auth-staffno');
     await practiceAuth(page, '9001', 'wrong-password');
     expect(await page.getByTestId('practice-auth-error').textContent()).toContain('工号或密码错误');
     await practiceAuth(page, '1002', '12345678');

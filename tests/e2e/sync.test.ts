@@ -81,6 +81,7 @@ describe('sync in the app: offline intake, catch-up, back-office decision back a
     await openSyncDetails(page);
     await page.getByTestId('sync-enrol-open').click();
     await page.getByTestId('sync-enrol-url').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('sync-enrol-url');
     await settled(page);
 
     // A wrong code is refused in plain Chinese; the right one enrols.
@@ -245,7 +246,7 @@ describe('sync in the app: offline intake, catch-up, back-office decision back a
     await openSyncDetails(page);
     const held = page.getByTestId('sync-held');
     await expect.poll(() => held.textContent(), { timeout: 15_000, interval: 100 }).toContain('2 条上传被搁置');
-    expect(await held.textContent()).toContain(taken[0]);
+    await expect.poll(() => held.textContent()).toContain(taken[0]); // the held records' list follows the count
     expect(await message(page)).toBe('在线：2 条上传被搁置');
     await h.shot('sync-held');
 

@@ -20,6 +20,7 @@ import type { IntakeDraft } from '../intake/draft';
 import type { DraftDecisionForm } from '../../../shared/domain/intakeDraft';
 import { partiesOf, partyProblems } from '../intake/parties';
 import { ErrorAlert } from './ErrorAlert';
+import { focusOnOpen } from './dialogFocus';
 import { RedirectCard } from './RedirectCard';
 
 export interface Decided {
@@ -133,6 +134,7 @@ export function DecisionDialog({ decision, detail, checklist, terms, draft, star
       title={`${label} · ${item.name}`}
       onCancel={onCancel}
       maskClosable={false}
+      afterOpenChange={focusOnOpen('decision-dialog', decision === 'refuse' ? '#refusal-reasons' : '[data-testid=decision-confirm]')}
       data-testid="decision-dialog"
       footer={
         <>

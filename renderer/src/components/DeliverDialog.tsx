@@ -11,6 +11,7 @@ import { normalizeIdentifier } from '../../../shared/validate/normalize';
 import { invoke } from '../api';
 import { ErrorAlert } from './ErrorAlert';
 import { AskRatingScreen } from './AskRatingScreen';
+import { focusOnOpen } from './dialogFocus';
 
 interface Props {
   summary: CaseSummary;
@@ -73,6 +74,7 @@ export function DeliverDialog({ summary, legalRepresentative, onClose, onDeliver
       title={`出件 · ${summary.caseNumber}`}
       onCancel={onClose}
       maskClosable={false}
+      afterOpenChange={focusOnOpen('deliver-dialog', '[data-testid=deliver-id]')}
       data-testid="deliver-dialog"
       footer={
         done ? (

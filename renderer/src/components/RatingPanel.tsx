@@ -12,6 +12,7 @@ import { chinaDay } from '../../../shared/time';
 import { invoke } from '../api';
 import { toggleCode, useRatingReasons } from '../rating/useRatingReasons';
 import { ErrorAlert } from './ErrorAlert';
+import { focusOnOpen } from './dialogFocus';
 
 export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { caseId: string; caseNumber: string; source: 'screen' | 'paper'; onClose: () => void; onRated: () => void }) {
   const { reasons: list, error: listError } = useRatingReasons();
@@ -45,9 +46,10 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
   const submitButton = useRef<HTMLButtonElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const levels = useRef<HTMLDivElement>(null);
-  // The paper form's number field starts (autoFocus); on the screen the levels take the keyboard.
+  // The paper form's number field starts; on the screen the levels take the keyboard.
   const focusStart = () => {
-    if (source === 'screen' && !level) levels.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    if (source === 'paper') focusOnOpen('rating-panel', '#rating-form-number')(true);
+    else if (!level) levels.current?.querySelector<HTMLButtonElement>('button')?.focus();
   };
   // Recorded: 完成 takes the keyboard, and Enter closes wherever the focus fell when 提交评价 left the DOM.
   useEffect(() => {

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { invoke } from '../api';
+import { focusOnOpen } from '../components/dialogFocus';
 
 export type PracticeSwitch = 'enter' | 'leave';
 
@@ -35,7 +36,7 @@ export function PracticeAuthDialog({ mode, onDone, onCancel }: { mode: PracticeS
     }
   };
   return (
-    <Modal open title={text.title} onCancel={onCancel} footer={null} width={420} data-testid="practice-auth">
+    <Modal open title={text.title} onCancel={onCancel} footer={null} width={420} afterOpenChange={focusOnOpen('practice-auth', '[data-testid=practice-auth-staffno]')} data-testid="practice-auth">
       <Typography.Paragraph type="secondary">{text.hint}</Typography.Paragraph>
       <Form layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item label="工号" name="staffNo" rules={[{ required: true, message: '请输入工号' }]}>

@@ -5,6 +5,7 @@ import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import type { SyncStatusView } from '../../../shared/sync/clientStatus';
 import { invoke } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { focusOnOpen } from '../components/dialogFocus';
 
 export function EnrolDialog({ current, onDone, onCancel }: { current: SyncStatusView | null; onDone: (s: SyncStatusView) => void; onCancel: () => void }) {
   const [error, setError] = useState<unknown>(null);
@@ -21,7 +22,7 @@ export function EnrolDialog({ current, onDone, onCancel }: { current: SyncStatus
     }
   };
   return (
-    <Modal open title="中心服务器登记" onCancel={onCancel} footer={null} width={480} data-testid="sync-enrol">
+    <Modal open title="中心服务器登记" onCancel={onCancel} footer={null} width={480} afterOpenChange={focusOnOpen('sync-enrol', '[data-testid=sync-enrol-url]')} data-testid="sync-enrol">
       <Typography.Paragraph type="secondary">
         输入中心服务器地址和管理员提供的一次性登记码。登记后本窗口自动上传办件、接收事项目录和审批结果。
       </Typography.Paragraph>
