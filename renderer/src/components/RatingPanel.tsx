@@ -12,7 +12,6 @@ import { chinaDay } from '../../../shared/time';
 import { invoke } from '../api';
 import { toggleCode, useRatingReasons } from '../rating/useRatingReasons';
 import { ErrorAlert } from './ErrorAlert';
-import { focusOnOpen } from './dialogFocus';
 
 export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { caseId: string; caseNumber: string; source: 'screen' | 'paper'; onClose: () => void; onRated: () => void }) {
   const { reasons: list, error: listError } = useRatingReasons();
@@ -48,7 +47,7 @@ export function RatingPanel({ caseId, caseNumber, source, onClose, onRated }: { 
   const levels = useRef<HTMLDivElement>(null);
   // The paper form's number field starts; on the screen the levels take the keyboard.
   const focusStart = () => {
-    if (source === 'paper') focusOnOpen('rating-panel', '#rating-form-number')(true);
+    if (source === 'paper') document.getElementById('rating-form-number')?.focus(); // autoFocus alone can miss: dialogFocus.ts
     else if (!level) levels.current?.querySelector<HTMLButtonElement>('button')?.focus();
   };
   // Recorded: 完成 takes the keyboard, and Enter closes wherever the focus fell when 提交评价 left the DOM.
