@@ -88,6 +88,9 @@ function apply(add: string | null, remove: string | null): string {
   ON CONFLICT (${MATERIAL_KEY.join(', ')}) DO UPDATE SET cases = case_day_materials.cases + excluded.cases, failed = case_day_materials.failed + excluded.failed;`;
 }
 
+/** The update trigger's statements (migration 010 puts a guard before the same body). */
+export const dayCountsUpdateBody = apply('new_facts', 'old_facts');
+
 export const m008: Migration = {
   version: 8,
   name: 'case-day-figures',

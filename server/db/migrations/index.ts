@@ -9,6 +9,7 @@ import { m006 } from './006-case-facts';
 import { m007 } from './007-case-facts-per-statement';
 import { m008 } from './008-case-day-figures';
 import { m009 } from './009-deferrable-event-case';
+import { m010 } from './010-references-per-statement';
 import type { Queryable } from '../db';
 
 export interface Migration {
@@ -19,7 +20,7 @@ export interface Migration {
   up?: (tx: Queryable) => Promise<void>;
 }
 
-export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const migrations: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
 migrations.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`migration ${m.name} must be number ${i + 1}`);
 });
