@@ -12,8 +12,8 @@
 // database, so it happens once per request and before the transaction: while one batch holds
 // the device's cursor, the next one of the same device is read. The usual batch (it continues
 // right after the cursor and opens every case it touches) is even judged and put in row form
-// before the transaction (Prepared); inside, its events are written before it takes the device's
-// cursor and its cases after, so two batches of one window overlap their writes (pushIn).
+// before the transaction (Prepared); inside, its rows are written before it takes the device's
+// cursor, so two batches of one window overlap their writes and queue only for the cursor (pushIn).
 import type { Db, Queryable } from '../db/db';
 import { MAX_FUTURE_SKEW_MS, MAX_PAYLOAD_BYTES, PAYLOAD_TOO_LARGE, PushEntryFields, type PushEntry, type PushRejectCode, type PushRejection, type PushResponse } from '../../shared/sync/protocol';
 import { applyEvent, type CaseState } from '../../shared/domain/caseState';
@@ -141,10 +141,11 @@ export async function applyPush(db: Db, device: Device, body: PushBody, opts: Pu
 class EarlyGaveUp extends Error {}
 
 /**
- * How long a batch whose events went in first waits for the cursor. Its events' ids are locked
- * while it waits, so a batch holding the cursor that needs one of those ids (a re-queued event)
- * would wait for it in turn; this bound breaks such a cycle quickly, the batch before usually
- * lets go of the cursor within a few tens of milliseconds.
+ * How long a batch whose rows went in first waits for the cursor. Its rows are locked while it
+ * waits (the ids of its cases and events, the per-day count rows its cases touched), so a batch
+ * holding the cursor that needs one of them (a re-queued event, the same day's counts) would
+ * wait for it in turn; this bound breaks such a cycle quickly, the batch before usually lets go
+ * of the cursor within a few tens of milliseconds.
  */
 const EARLY_CURSOR_WAIT = '250ms';
 
@@ -169,13 +170,17 @@ async function pushIn(tx: Queryable, device: Device, body: PushBody, read: ReadE
   if (bad) await lockStatusEvents(tx);
   const early = prepared && mode === 'optimistic' ? prepared : null;
   if (early) {
-    // The prepared batch's events go in before the device's lock, while the batch before it may
-    // still hold it: only its cases (and their facts) wait. Their cases come later in this
-    // transaction, so the events' reference to them is checked once those are written.
+    // The prepared batch's rows go in before the device's lock, while the batch before it may
+    // still hold it. Its events first: nothing else writes their rows, so they go in alongside the
+    // batch before. Then its cases, whose per-day counts the batch before may still hold (the
+    // same day's rows): only from there on do the two queue. The events' reference to their cases
+    // is checked once those are written.
     await tx.exec('SET CONSTRAINTS case_events_case_id_fkey DEFERRED');
     for (const e of read) await opts.beforeEntry?.(e.raw, tx);
     try {
       await insertEventRows(tx, device, early.eventsJson);
+      await writeCaseRows(tx, device, early.cases);
+      await tx.exec('SET CONSTRAINTS case_events_case_id_fkey IMMEDIATE');
     } catch (err) {
       // Typically ids the server already holds: a resend, judged again exactly.
       if (entryError(err)) throw new RedoCarefully();
@@ -204,14 +209,6 @@ async function pushIn(tx: Queryable, device: Device, body: PushBody, read: ReadE
   if (early) {
     // Judged for this very cursor (a gap was refused above; a resend clashed with stored ids).
     if (before !== early.before) throw new RedoCarefully();
-    try {
-      await writeCaseRows(tx, device, early.cases);
-      // The deferred reference checked here, where a refusal can still redo the batch.
-      await tx.exec('SET CONSTRAINTS case_events_case_id_fkey IMMEDIATE');
-    } catch (err) {
-      if (entryError(err)) throw new RedoCarefully();
-      throw err;
-    }
     applied = early.applied;
   } else applied = await judgeAndWrite(tx, device, entries, valid, mode, now, opts, rejections, resent);
   return finish(tx, device, body, entries, valid, cur.rows[0]?.chain_head ?? null, before, fresh, rejections, resent, applied, now, opts, bad);
