@@ -247,7 +247,8 @@ describe('sync in the app: offline intake, catch-up, back-office decision back a
     const held = page.getByTestId('sync-held');
     await expect.poll(() => held.textContent(), { timeout: 15_000, interval: 100 }).toContain('2 条上传被搁置');
     await expect.poll(() => held.textContent()).toContain(taken[0]); // the held records' list follows the count
-    expect(await message(page)).toBe('在线：2 条上传被搁置');
+    // Between rounds (one a second here); during one it reads 正在同步.
+    await poll(() => message(page)).toBe('在线：2 条上传被搁置');
     await h.shot('sync-held');
 
     poisoned.clear(); // the administrator fixed the server
