@@ -8,6 +8,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export interface ServerProcess {
   url: string;
+  /** Its process id (the benchmarks read its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -22,7 +24,7 @@ export async function startServerProcess(schema: string): Promise<ServerProcess>
     });
     child.on('exit', (code) => reject(new Error(`server process exited ${code}`)));
   });
-  return { url, stop: () => new Promise<void>((r) => { if (child.exitCode !== null) return r(); child.once('exit', () => r()); child.kill('SIGTERM'); }) };
+  return { url, pid: child.pid!, stop: () => new Promise<void>((r) => { if (child.exitCode !== null) return r(); child.once('exit', () => r()); child.kill('SIGTERM'); }) };
 }
 
 export const schemaOf = async (db: { query<T>(sql: string): Promise<{ rows: T[] }> }) => (await db.query<{ s: string }>('SELECT current_schema() AS s')).rows[0].s;
