@@ -17,6 +17,16 @@ import { dayCountsUpdateBody } from './008-case-day-figures';
 // id changed), so the facts of inserted cases are inserted, not upserted, and the per-day
 // counts' update trigger no longer fires for them; it also returns at once when a statement
 // changed no facts.
+/** After a delete from `table`, refuses it when a deleted row `o` is still named (`named`), as a foreign key's NO ACTION did. */
+const keepReferenced = (name: string, table: string, old: string, named: string, message: string) => `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM ${old} o WHERE ${named}) THEN
+    RAISE foreign_key_violation USING MESSAGE = '${message}';
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER ${name} AFTER DELETE ON ${table} REFERENCING OLD TABLE AS ${old} FOR EACH STATEMENT EXECUTE FUNCTION ${name}();`;
+
 export const m010: Migration = {
   version: 10,
   name: 'references-per-statement',
@@ -66,22 +76,8 @@ CREATE TRIGGER cases_refs_update BEFORE UPDATE OF device_id, office_code ON case
 CREATE TRIGGER case_events_refs_update BEFORE UPDATE OF device_id ON case_events FOR EACH ROW EXECUTE FUNCTION case_row_refs_changed();
 
 -- The other side of each reference: what is still named cannot go.
-CREATE FUNCTION devices_keep_referenced() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM old_devices o WHERE EXISTS (SELECT 1 FROM case_events e WHERE e.device_id = o.id) OR EXISTS (SELECT 1 FROM cases c WHERE c.device_id = o.id)) THEN
-    RAISE foreign_key_violation USING MESSAGE = 'a device whose cases or events the server holds cannot be deleted';
-  END IF;
-  RETURN NULL;
-END $$;
-CREATE TRIGGER devices_keep_referenced AFTER DELETE ON devices REFERENCING OLD TABLE AS old_devices FOR EACH STATEMENT EXECUTE FUNCTION devices_keep_referenced();
-CREATE FUNCTION offices_keep_referenced() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM old_offices o WHERE EXISTS (SELECT 1 FROM cases c WHERE c.office_code = o.code)) THEN
-    RAISE foreign_key_violation USING MESSAGE = 'an office whose cases the server holds cannot be deleted';
-  END IF;
-  RETURN NULL;
-END $$;
-CREATE TRIGGER offices_keep_referenced AFTER DELETE ON offices REFERENCING OLD TABLE AS old_offices FOR EACH STATEMENT EXECUTE FUNCTION offices_keep_referenced();
+${keepReferenced('devices_keep_referenced', 'devices', 'old_devices', 'EXISTS (SELECT 1 FROM case_events e WHERE e.device_id = o.id) OR EXISTS (SELECT 1 FROM cases c WHERE c.device_id = o.id)', 'a device whose cases or events the server holds cannot be deleted')}
+${keepReferenced('offices_keep_referenced', 'offices', 'old_offices', 'EXISTS (SELECT 1 FROM cases c WHERE c.office_code = o.code)', 'an office whose cases the server holds cannot be deleted')}
 CREATE FUNCTION keys_never_renumbered() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE foreign_key_violation USING MESSAGE = format('the key of a row of "%s" never changes (cases and events refer to it)', TG_TABLE_NAME);
@@ -89,14 +85,7 @@ END $$;
 CREATE TRIGGER devices_id_fixed BEFORE UPDATE OF id ON devices FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION keys_never_renumbered();
 CREATE TRIGGER offices_code_fixed BEFORE UPDATE OF code ON offices FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code) EXECUTE FUNCTION keys_never_renumbered();
 CREATE TRIGGER cases_id_fixed BEFORE UPDATE OF id ON cases FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION keys_never_renumbered();
-CREATE FUNCTION cases_keep_facts() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF EXISTS (SELECT 1 FROM old_cases o WHERE EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = o.id)) THEN
-    RAISE foreign_key_violation USING MESSAGE = 'a case whose facts the dashboard counts cannot be deleted (delete its case_facts row first)';
-  END IF;
-  RETURN NULL;
-END $$;
-CREATE TRIGGER cases_keep_facts AFTER DELETE ON cases REFERENCING OLD TABLE AS old_cases FOR EACH STATEMENT EXECUTE FUNCTION cases_keep_facts();
+${keepReferenced('cases_keep_facts', 'cases', 'old_cases', 'EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = o.id)', 'a case whose facts the dashboard counts cannot be deleted (delete its case_facts row first)')}
 
 CREATE FUNCTION case_facts_insert_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
