@@ -1,5 +1,6 @@
 // Read side of the back-office console: cases in the signed-in person's scope (lists by queue,
 // counts, one case with its claim, clock and what may be done), rejected uploads, chain breaks.
+import { fromStoredState } from '../sync/storedState';
 import type { Db, Queryable } from '../db/db';
 import type { CaseDetailResponse, CaseEventRecord, CaseListResponse, CaseSummary, ChainBreakListResponse, RejectedListResponse } from '../../shared/sync/backoffice';
 import { reviewClock, type CaseState } from '../../shared/domain/caseState';
@@ -23,6 +24,9 @@ type CaseRow = {
   status: CaseSummary['status']; review_status: CaseSummary['reviewStatus']; created_device_time: Date; updated_at: Date; server_seq: unknown;
   claim_staff_no?: string | null; claim_name?: string | null; claimed_at?: Date | null; claim_expires_at?: Date | null; assigned_by?: string | null;
 };
+
+/** The row with its state whole again (stored compactly: storedState.ts). */
+const withState = (r: CaseRow): CaseRow => ({ ...r, state: fromStoredState(r.state) });
 
 /** The clock band as the console shows it, on the server's day (the same rule the queues count by). */
 const clockOf = (r: CaseRow, today: string) => (r.state ? reviewClock(r.state, today, BUILTIN_CALENDAR) : { band: 'none' as const, due: null, workingDaysLeft: null });
@@ -77,7 +81,7 @@ export async function listCases(ctx: ReviewContext, q: z.infer<typeof CaseListQu
   params.push(q.limit + 1);
   const { rows } = await ctx.db.query<CaseRow>(
     `SELECT c.*, ${CLAIM_COLUMNS} ${FROM} WHERE ${where.join(' AND ')} ORDER BY c.server_seq ${desc ? 'DESC' : ''} LIMIT $${params.length}`, params);
-  const cases = rows.slice(0, q.limit).map((r) => caseFromRow(r, ctx.today, ctx.staff.staffNo));
+  const cases = rows.slice(0, q.limit).map((r) => caseFromRow(withState(r), ctx.today, ctx.staff.staffNo));
   const start = desc ? (q.before ?? 0) : q.after;
   return { cases, nextCursor: cases.length ? cases[cases.length - 1].serverSeq : start, hasMore: rows.length > q.limit };
 }
@@ -101,8 +105,8 @@ export async function queueCounts(ctx: ReviewContext): Promise<QueueCounts> {
 export async function caseDetail(ctx: ReviewContext, caseId: string): Promise<CaseDetailResponse> {
   const params: unknown[] = [caseId];
   const c = await ctx.db.query<CaseRow>(`SELECT c.* FROM cases c WHERE c.id = $1 AND ${ctx.scope.where('c', params)}`, params);
-  const row = c.rows[0];
-  if (!row) throw caseNotFound();
+  if (!c.rows[0]) throw caseNotFound();
+  const row = withState(c.rows[0]);
   const [ev, st, claim, requests, limit] = await Promise.all([
     ctx.db.query<{ id: string; device_id: string; device_seq: unknown; staff_no: string | null; type: string; payload: Record<string, unknown>; device_time: Date; received_at: Date; server_seq: unknown }>(
       'SELECT * FROM case_events WHERE case_id = $1 ORDER BY server_seq', [caseId]),

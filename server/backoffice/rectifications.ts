@@ -3,6 +3,7 @@
 // set each centre's deadline. Every change is one PostgreSQL transaction: the row, a
 // review.rectification status event (the window pulls it and sees how its 差评 stands) and the
 // audit record commit together.
+import { fromStoredState } from '../sync/storedState';
 import type { Db, Queryable } from '../db/db';
 import { BUILTIN_CALENDAR } from '../../shared/calendar/holidays';
 import { addWorkingDays, workingDaysBetween } from '../../shared/calendar/workdays';
@@ -77,7 +78,7 @@ export async function openRectifications(tx: Queryable, eventIds: string[], toda
       [e.id, e.case_id, e.office_code, e.department_code, e.item_code, e.state?.windowCode ?? '', e.staff_no, e.payload.level, JSON.stringify(reasons),
         e.payload.comment ?? '', e.device_time, today, days, facts.deadline],
     );
-    const c: LockedCase = { id: e.case_id, office_code: e.office_code, case_number: e.case_number, state: e.state };
+    const c: LockedCase = { id: e.case_id, office_code: e.office_code, case_number: e.case_number, state: fromStoredState(e.state) };
     await issueStatusEvent(tx, c, { type: 'review.rectification', payload: facts }, SYSTEM);
   }
   return rows.length;
@@ -168,7 +169,7 @@ export async function actOnRectification(ctx: ReviewContext, caseId: string, req
       `UPDATE rectifications SET status = $2, measures = $3, done_on = $4, revisit = $5, invalid = $6, updated_at = now() WHERE id = $1`,
       [r.id, next.status, next.measures, next.doneOn, next.revisit ? JSON.stringify(next.revisit) : null, next.invalid ? JSON.stringify(next.invalid) : null],
     );
-    const c: LockedCase = { id: r.case_id, office_code: r.office_code, case_number: r.case_number, state: r.state };
+    const c: LockedCase = { id: r.case_id, office_code: r.office_code, case_number: r.case_number, state: fromStoredState(r.state) };
     await issueStatusEvent(tx, c, { type: 'review.rectification', payload: next }, { staffNo: ctx.staff.staffNo, name: me });
     await recordAudit(tx, ctx.actor, `rectification.${req.action}`, { caseId: r.case_id, detail: { ...req, status: next.status } });
     const after = { ...r, status: next.status, measures: next.measures, done_on: next.doneOn, revisit: next.revisit, invalid: next.invalid };

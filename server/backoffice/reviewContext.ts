@@ -1,6 +1,7 @@
 // What every review action needs: the signed-in person, their scope, where the request came
 // from (audit), the business day (the server's clock, China calendar), the claim time, and
 // the case as the action found it (locked in the action's transaction).
+import { fromStoredState } from '../sync/storedState';
 import type { Db, Queryable } from '../db/db';
 import type { CatalogueStore } from '../catalogue/catalogue';
 import { DEFAULT_SUSPEND_LIMIT_DAYS } from '../../shared/domain/catalogue';
@@ -36,6 +37,7 @@ export async function lockCase(tx: Queryable, ctx: ReviewContext, caseId: string
      FROM cases c WHERE c.id = $1 AND ${ctx.scope.where('c', params)} FOR UPDATE OF c`, params);
   const c = rows[0];
   if (!c) throw caseNotFound();
+  c.state = fromStoredState(c.state);
   if (!c.state) throw new HttpError(409, 'conflict', '该办件的历史记录无法解读，不能审批，请联系管理员');
   return c as ActionCase & { state: CaseState };
 }

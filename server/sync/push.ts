@@ -27,6 +27,7 @@ import type { Device } from './devices';
 import { num } from '../time';
 import { chinaDay } from '../../shared/time';
 import { lockStatusEvents } from './status';
+import { fromStoredState, storedStateJson } from './storedState';
 import { mayBringBadRating, openRectifications } from '../backoffice/rectifications';
 
 export interface PushOptions {
@@ -395,14 +396,21 @@ async function prefetch(tx: Queryable, eventIds: string[], caseIds: string[]) {
   if (caseIds.length) {
     const { rows } = await tx.query<{ id: string; office_code: string; state: CaseState | null; department_code: string | null }>(
       'SELECT id, office_code, state, department_code FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [caseIds]);
-    for (const r of rows) cases.set(r.id, { officeCode: r.office_code, state: r.state, isNew: false, dirty: false, departmentCode: r.department_code, firstSeq: 0 });
+    for (const r of rows) cases.set(r.id, { officeCode: r.office_code, state: fromStoredState(r.state), isNew: false, dirty: false, departmentCode: r.department_code, firstSeq: 0 });
   }
   return { events, cases };
 }
 
-/** The rows as one JSON array text, each payload spliced in as the canonical text it already is. */
+/** A column's value as JSON (null for a missing one). */
+const j = (v: unknown) => JSON.stringify(v ?? null);
+
+/**
+ * The rows as one JSON array text, each payload spliced in as the canonical text it already is,
+ * the keys in jsonb's order (by length, then bytes) so that PostgreSQL's sort of each row's keys
+ * finds them sorted (storedState.ts).
+ */
 const rowsJson = (rows: EventRow[]) =>
-  `[${rows.map(({ payloadText, ...r }) => `${JSON.stringify(r).slice(0, -1)},"payload":${payloadText}}`).join(',')}]`;
+  `[${rows.map((r) => `{"id":${j(r.id)},"hash":${j(r.hash)},"type":${j(r.type)},"case_id":${j(r.case_id)},"payload":${r.payloadText},"staff_no":${j(r.staff_no)},"prev_hash":${j(r.prev_hash)},"device_seq":${j(r.device_seq)},"device_time":${j(r.device_time)}}`).join(',')}]`;
 
 async function insertEvents(tx: Queryable, device: Device, rows: EventRow[]) {
   if (rows.length) await insertEventRows(tx, device, rowsJson(rows));
@@ -425,13 +433,13 @@ interface CaseRowsJson {
 }
 
 function caseRowsJson(cases: Map<string, CaseRecord>): CaseRowsJson {
-  const created = [...cases].filter(([, c]) => c.isNew && c.dirty).sort(([, a], [, b]) => a.firstSeq - b.firstSeq).map(([id, c]) => caseRow(id, c));
-  const changed = [...cases].filter(([, c]) => !c.isNew && c.dirty).map(([id, c]) => caseRow(id, c));
+  const created = [...cases].filter(([, c]) => c.isNew && c.dirty).sort(([, a], [, b]) => a.firstSeq - b.firstSeq).map(([id, c]) => caseRowJson(id, c));
+  const changed = [...cases].filter(([, c]) => !c.isNew && c.dirty).map(([id, c]) => caseRowJson(id, c));
   for (const c of cases.values()) {
     if (c.dirty) c.isNew = false; // written: the next change to it is an update
     c.dirty = false;
   }
-  return { created: created.length ? JSON.stringify(created) : null, changed: changed.length ? JSON.stringify(changed) : null };
+  return { created: created.length ? `[${created.join(',')}]` : null, changed: changed.length ? `[${changed.join(',')}]` : null };
 }
 
 const writeCases = (tx: Queryable, device: Device, cases: Map<string, CaseRecord>) => writeCaseRows(tx, device, caseRowsJson(cases));
@@ -454,12 +462,12 @@ async function writeCaseRows(tx: Queryable, device: Device, { created, changed }
   }
 }
 
-const caseRow = (id: string, c: CaseRecord) => {
+/** One case row as JSON text: its columns in jsonb's key order, the state in its stored form. */
+const caseRowJson = (id: string, c: CaseRecord) => {
   const s = c.state!;
-  return {
-    id, item_code: s.itemCode, department_code: c.departmentCode, case_number: s.caseNumber, status: s.status, review_status: s.reviewStatus,
-    catalogue_version: s.catalogueVersion, created_device_time: s.openedAt, state: s,
-  };
+  return `{"id":${j(id)},"state":${storedStateJson(s)},"status":${j(s.status)},"item_code":${j(s.itemCode)},`
+    + `"case_number":${j(s.caseNumber)},"review_status":${j(s.reviewStatus)},"department_code":${j(c.departmentCode)},`
+    + `"catalogue_version":${j(s.catalogueVersion)},"created_device_time":${j(s.openedAt)}}`;
 };
 
 const entryError = (err: unknown) => ENTRY_SQLSTATE.test(String((err as { code?: unknown })?.code ?? ''));

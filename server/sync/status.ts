@@ -1,5 +1,6 @@
 // Back-office events (status_events): the back office issues them in one transaction with
 // the case's projected state; devices pull them by server sequence.
+import { storedStateJson } from './storedState';
 import { v7 as uuidv7 } from 'uuid';
 import type { Queryable } from '../db/db';
 import type { PullQuery, PullResponse, ReviewStatus, StatusEvent } from '../../shared/sync/protocol';
@@ -69,7 +70,7 @@ export async function issueStatusEvent(tx: Queryable, c: LockedCase, body: Issue
   const applied = c.state ? applyEvent(c.state, { ...parsed, id: event.id, caseId: c.id, at: event.decidedAt, staffNo: null } satisfies CaseEvent) : null;
   const state = applied?.ok ? applied.state : c.state;
   await tx.query('UPDATE cases SET review_status = $2, state = $3, updated_at = now() WHERE id = $1',
-    [c.id, state?.reviewStatus ?? event.status, state === null ? null : JSON.stringify(state)]);
+    [c.id, state?.reviewStatus ?? event.status, state === null ? null : storedStateJson(state)]);
   c.state = state;
   return event;
 }

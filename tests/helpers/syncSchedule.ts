@@ -10,6 +10,7 @@ import { canonicalJson } from '../../shared/sync/chain';
 import { OFFICE_A, OFFICE_B, type Backend } from '../integration/server-harness';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
 import { acceptCase, enrolDevice, openDevice, setReviewStatus, startSyncServer, type Device, type SyncServer } from './syncWorld';
+import { fromStoredState } from '../../server/sync/storedState';
 
 export type Action =
   | { t: 'accept'; d: number; n: number }
@@ -148,7 +149,7 @@ export async function checkConvergence(w: World): Promise<string[]> {
     const remoteStatus = new Map(remote.map((c) => [c.id, c.review_status]));
     for (const c of localCases) if ((remoteStatus.get(c.id) ?? null) !== c.rs) problems.push(`${d.name}: case ${c.id} review ${c.rs} here, ${remoteStatus.get(c.id)} on the server`);
     // One projection on both sides: the state the window derives from its log is the server's.
-    const states = new Map((await db.query<{ id: string; state: unknown }>('SELECT id, state FROM cases WHERE device_id = $1', [d.deviceId])).rows.map((c) => [c.id, canonicalJson(c.state)]));
+    const states = new Map((await db.query<{ id: string; state: unknown }>('SELECT id, state FROM cases WHERE device_id = $1', [d.deviceId])).rows.map((c) => [c.id, canonicalJson(fromStoredState(c.state))]));
     for (const c of localCases) {
       const here = canonicalJson(loadCaseState(ldb, c.id));
       if (states.has(c.id) && states.get(c.id) !== here) problems.push(`${d.name}: case ${c.id} state differs: here ${here}, on the server ${states.get(c.id)}`);

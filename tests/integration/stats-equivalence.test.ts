@@ -18,6 +18,7 @@ import { applicantDisplayName } from '../../shared/domain/applicant';
 import { handoverLines, windowDashboard, type WindowCase } from '../../shared/stats/window';
 import { acceptCertificate, testClock, ORG } from '../helpers/workstation';
 import { chinaDay } from '../../shared/time';
+import { fromStoredState } from '../../server/sync/storedState';
 
 let srv: SyncServer;
 beforeAll(async () => {
@@ -87,7 +88,7 @@ describe('the same figures from the window and from the server', () => {
         });
         await client.pushAll();
         const { rows } = await srv.db.query<{ state: CaseState }>('SELECT state FROM cases WHERE device_id = $1', [deviceId]);
-        const serverStates = rows.map((r) => fromState(r.state));
+        const serverStates = rows.map((r) => fromState(fromStoredState(r.state)!));
         expect(serverStates.length).toBe(windowStates.length);
 
         const byId = (xs: WindowCase[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
