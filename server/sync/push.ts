@@ -181,7 +181,8 @@ async function pushIn(tx: Queryable, device: Device, body: PushBody, read: ReadE
     try {
       await insertEventRows(tx, device, early.eventsJson);
       await writeCaseRows(tx, device, early.cases);
-      await tx.exec('SET CONSTRAINTS case_events_case_id_fkey IMMEDIATE');
+      // The events' key check now, and (same round trip) a bound on the wait for the cursor.
+      await tx.exec(`SET CONSTRAINTS case_events_case_id_fkey IMMEDIATE; SET LOCAL lock_timeout = '${EARLY_CURSOR_WAIT}'`);
     } catch (err) {
       // Typically ids the server already holds: a resend, judged again exactly.
       if (entryError(err)) throw new RedoCarefully();
@@ -189,7 +190,6 @@ async function pushIn(tx: Queryable, device: Device, body: PushBody, read: ReadE
     }
   }
   // The row lock serialises concurrent pushes of one device (e.g. a retry racing the original).
-  if (early) await tx.exec(`SET LOCAL lock_timeout = '${EARLY_CURSOR_WAIT}'`);
   const cur = await tx.query<{ last_applied_seq: unknown; chain_head: string | null }>(
     'SELECT last_applied_seq, chain_head FROM device_cursors WHERE device_id = $1 FOR UPDATE', [device.id])
     .catch((err: unknown) => {
