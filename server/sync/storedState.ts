@@ -5,16 +5,14 @@
 // keys already in that order): the state was most of the database's work in a push
 // (docs/benchmarks.md). SQL reads the same either way (`->>` of a missing key is NULL, as of a
 // JSON null); JS reads go through fromStoredState, which puts the defaults back.
-import { CaseStateSchema, type CaseState } from '../../shared/domain/caseState';
+import { CaseStateSchema, NO_REVIEW, type CaseState } from '../../shared/domain/caseState';
 
 /** The fields a stored state leaves out when they hold this value (what case.opened starts them with). */
 const DEFAULTS = {
   itemName: null, agent: null, decision: null, decidedAt: null, staffNo: null, tier: null, dueAt: null, promisedDate: null,
   supplementDeadline: null, supplementedMaterialIds: [], completedAt: null, elapsedSeconds: null, terminatedAt: null,
-  deliveredAt: null, delivery: null, rating: null, ratedAt: null, reviewStatus: null, reviewDecidedAt: null,
-  reviewStatusEventId: null, reviewReason: null, reviewNote: null, reviewDecidedBy: null, reviewResult: null, extendedDays: 0,
-  extension: null, suspension: null, suspendedWorkdays: 0, reviewMaterials: null, supplementRequest: null, clockPausedAt: null,
-  pausedSeconds: 0, pages: [], rectification: null,
+  deliveredAt: null, delivery: null, rating: null, ratedAt: null, ...NO_REVIEW, reviewMaterials: null, supplementRequest: null,
+  clockPausedAt: null, pausedSeconds: 0, pages: [],
 } as const satisfies Partial<Record<keyof CaseState, null | 0 | readonly []>>;
 
 /** jsonb's key order: shorter keys first, then by bytes. */
