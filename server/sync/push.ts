@@ -170,6 +170,7 @@ async function pushIn(tx: Queryable, device: Device, body: PushBody, read: ReadE
   const bad = mayBringBadRating(body.batch);
   if (bad) await lockStatusEvents(tx);
   const early = prepared && mode === 'optimistic' ? prepared : null;
+  let firstServerSeq = 0;
   if (early) {
     // The prepared batch's rows go in before the device's lock, while the batch before it may
     // still hold it. Its events first: nothing else writes their rows, so they go in alongside the
@@ -179,7 +180,7 @@ async function pushIn(tx: Queryable, device: Device, body: PushBody, read: ReadE
     await tx.exec('SET CONSTRAINTS case_events_case_id_fkey DEFERRED');
     for (const e of read) await opts.beforeEntry?.(e.raw, tx);
     try {
-      await insertEventRows(tx, device, early.eventsJson);
+      firstServerSeq = await insertEventRows(tx, device, early.eventsJson);
       await writeCaseRows(tx, device, early.cases);
       // The events' key check now, and (same round trip) a bound on the wait for the cursor.
       await tx.exec(`SET CONSTRAINTS case_events_case_id_fkey IMMEDIATE; SET LOCAL lock_timeout = '${EARLY_CURSOR_WAIT}'`);
@@ -197,6 +198,14 @@ async function pushIn(tx: Queryable, device: Device, body: PushBody, read: ReadE
     });
   if (early) await tx.exec('SET LOCAL lock_timeout = DEFAULT');
   const before = num(cur.rows[0]?.last_applied_seq);
+  if (early && before > 0 && before === early.before) {
+    // The batch before committed while this one's events were already in: its events then came
+    // after them in server order. Stored events keep their device's order, so this one is redone
+    // the usual way, cursor first.
+    const { rows: last } = await tx.query<{ server_seq: unknown }>(
+      'SELECT server_seq FROM case_events WHERE device_id = $1 AND device_seq <= $2 ORDER BY device_seq DESC LIMIT 1', [device.id, before]);
+    if (last.length && num(last[0].server_seq) > firstServerSeq) throw new EarlyGaveUp();
+  }
   const fresh = body.batch.filter((e) => e.seq > before);
   if (fresh.length && fresh[0].seq !== before + 1) {
     throw new AheadOfCursor(new HttpError(409, 'seq_gap', `上传编号不连续：服务器已收到第 ${before} 条，应从第 ${before + 1} 条继续`, { expectedSeq: before + 1 }));
@@ -416,14 +425,17 @@ async function insertEvents(tx: Queryable, device: Device, rows: EventRow[]) {
   if (rows.length) await insertEventRows(tx, device, rowsJson(rows));
 }
 
-async function insertEventRows(tx: Queryable, device: Device, json: string) {
-  await tx.query(
-    `INSERT INTO case_events (id, case_id, device_id, device_seq, type, payload, device_time, staff_no, hash, prev_hash)
+/** Inserts the rows; returns the first server_seq they were given. */
+async function insertEventRows(tx: Queryable, device: Device, json: string): Promise<number> {
+  const { rows } = await tx.query<{ first: unknown }>(
+    `WITH ins AS (INSERT INTO case_events (id, case_id, device_id, device_seq, type, payload, device_time, staff_no, hash, prev_hash)
      SELECT id, case_id, $2::uuid, device_seq, type, payload, device_time, staff_no, hash, prev_hash
      FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, case_id uuid, device_seq bigint, type text, payload jsonb, device_time timestamptz, staff_no text, hash text, prev_hash text)
-     ORDER BY device_seq`,
+     ORDER BY device_seq RETURNING server_seq)
+     SELECT min(server_seq) AS first FROM ins`,
     [json, device.id],
   );
+  return num(rows[0]?.first);
 }
 
 /** The cases a batch opened and changed, as the JSON arrays the two statements read; each case then counts as written. */
