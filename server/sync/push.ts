@@ -173,17 +173,14 @@ async function pushIn(tx: Queryable, device: Device, body: PushBody, read: ReadE
   let firstServerSeq = 0;
   if (early) {
     // The prepared batch's rows go in before the device's lock, while the batch before it may
-    // still hold it. Its events first: nothing else writes their rows, so they go in alongside the
-    // batch before. Then its cases, whose per-day counts the batch before may still hold (the
-    // same day's rows): only from there on do the two queue. The events' reference to their cases
-    // is checked once those are written.
-    await tx.exec('SET CONSTRAINTS case_events_case_id_fkey DEFERRED');
+    // still hold it, in one statement: its events, which nothing else writes, go in alongside
+    // the batch before; then (the statement's triggers) its cases' facts and per-day counts,
+    // which the batch before may still hold (the same day's rows): only from there on do the two
+    // queue. The events' reference to their cases is checked at the statement's end, once both are in.
     for (const e of read) await opts.beforeEntry?.(e.raw, tx);
     try {
-      firstServerSeq = await insertEventRows(tx, device, early.eventsJson);
-      await writeCaseRows(tx, device, early.cases);
-      // The events' key check now, and (same round trip) a bound on the wait for the cursor.
-      await tx.exec(`SET CONSTRAINTS case_events_case_id_fkey IMMEDIATE; SET LOCAL lock_timeout = '${EARLY_CURSOR_WAIT}'`);
+      firstServerSeq = await insertPrepared(tx, device, early);
+      await tx.exec(`SET LOCAL lock_timeout = '${EARLY_CURSOR_WAIT}'`);
     } catch (err) {
       // Typically ids the server already holds: a resend, judged again exactly.
       if (entryError(err)) throw new RedoCarefully();
@@ -306,7 +303,8 @@ function casesBeforeThisBatch(entries: PushEntry[]): string[] {
 interface Prepared {
   /** The cursor it was judged for: the seq just before the batch's first entry. */
   before: number;
-  cases: CaseRowsJson;
+  /** Its cases (all new) and its events, as the JSON arrays the one statement reads. */
+  casesJson: string;
   eventsJson: string;
   applied: number;
 }
@@ -329,7 +327,10 @@ function prepare(device: Device, read: ReadEntry[], now: Date, opts: PushOptions
     if (outcome instanceof Rejected || outcome === SKIP) return null;
     rows.push(outcome);
   }
-  return { before: read[0].raw.seq - 1, cases: caseRowsJson(judge.cases), eventsJson: rowsJson(rows), applied: judge.applied };
+  const { created, changed } = caseRowsJson(judge.cases);
+  // Every case it touches is opened in it: all of them new.
+  if (!created || changed) return null;
+  return { before: read[0].raw.seq - 1, casesJson: created, eventsJson: rowsJson(rows), applied: judge.applied };
 }
 
 /** Normalises one raw entry's text and types it; a refusal when it is not a storable event. */
@@ -421,21 +422,24 @@ const j = (v: unknown) => JSON.stringify(v ?? null);
 const rowsJson = (rows: EventRow[]) =>
   `[${rows.map((r) => `{"id":${j(r.id)},"hash":${j(r.hash)},"type":${j(r.type)},"case_id":${j(r.case_id)},"payload":${r.payloadText},"staff_no":${j(r.staff_no)},"prev_hash":${j(r.prev_hash)},"device_seq":${j(r.device_seq)},"device_time":${j(r.device_time)}}`).join(',')}]`;
 
-async function insertEvents(tx: Queryable, device: Device, rows: EventRow[]) {
-  if (rows.length) await insertEventRows(tx, device, rowsJson(rows));
-}
+/** Inserts the events of JSON array `rows` for device `device` (placeholders), in device order. */
+const insertEventsSql = (rows: string, device: string) => `INSERT INTO case_events (id, case_id, device_id, device_seq, type, payload, device_time, staff_no, hash, prev_hash)
+  SELECT id, case_id, ${device}::uuid, device_seq, type, payload, device_time, staff_no, hash, prev_hash
+  FROM jsonb_to_recordset(${rows}::jsonb) AS x(id uuid, case_id uuid, device_seq bigint, type text, payload jsonb, device_time timestamptz, staff_no text, hash text, prev_hash text)
+  ORDER BY device_seq`;
 
-/** Inserts the rows; returns the first server_seq they were given. */
-async function insertEventRows(tx: Queryable, device: Device, json: string): Promise<number> {
-  const { rows } = await tx.query<{ first: unknown }>(
-    `WITH ins AS (INSERT INTO case_events (id, case_id, device_id, device_seq, type, payload, device_time, staff_no, hash, prev_hash)
-     SELECT id, case_id, $2::uuid, device_seq, type, payload, device_time, staff_no, hash, prev_hash
-     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, case_id uuid, device_seq bigint, type text, payload jsonb, device_time timestamptz, staff_no text, hash text, prev_hash text)
-     ORDER BY device_seq RETURNING server_seq)
-     SELECT min(server_seq) AS first FROM ins`,
-    [json, device.id],
-  );
-  return num(rows[0]?.first);
+/** Inserts the new cases of JSON array $1 at office $2 from device $3. */
+const INSERT_CASES = `INSERT INTO cases (id, office_code, device_id, item_code, department_code, case_number, status, review_status, catalogue_version, created_device_time, state)
+  SELECT id, $2, $3::uuid, item_code, department_code, case_number, status, review_status, catalogue_version, created_device_time, state
+  FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, item_code text, department_code text, case_number text, status text, review_status text, catalogue_version integer, created_device_time timestamptz, state jsonb)`;
+
+/** The events of JSON array $1 from device $2. */
+const INSERT_EVENTS = insertEventsSql('$1', '$2');
+/** A prepared batch: its cases ($1, office $2, device $3) and its events ($4) in one statement; the first server_seq its events were given. */
+const INSERT_PREPARED = `WITH c AS (${INSERT_CASES}), ins AS (${insertEventsSql('$4', '$3')} RETURNING server_seq) SELECT min(server_seq) AS first FROM ins`;
+
+async function insertEvents(tx: Queryable, device: Device, rows: EventRow[]) {
+  if (rows.length) await tx.query(INSERT_EVENTS, [rowsJson(rows), device.id]);
 }
 
 /** The cases a batch opened and changed, as the JSON arrays the two statements read; each case then counts as written. */
@@ -458,12 +462,7 @@ const writeCases = (tx: Queryable, device: Device, cases: Map<string, CaseRecord
 
 async function writeCaseRows(tx: Queryable, device: Device, { created, changed }: CaseRowsJson) {
   if (created) {
-    await tx.query(
-      `INSERT INTO cases (id, office_code, device_id, item_code, department_code, case_number, status, review_status, catalogue_version, created_device_time, state)
-       SELECT id, $2, $3::uuid, item_code, department_code, case_number, status, review_status, catalogue_version, created_device_time, state
-       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, item_code text, department_code text, case_number text, status text, review_status text, catalogue_version integer, created_device_time timestamptz, state jsonb)`,
-      [created, device.officeCode, device.id],
-    );
+    await tx.query(INSERT_CASES, [created, device.officeCode, device.id]);
   }
   if (changed) {
     await tx.query(
@@ -472,6 +471,12 @@ async function writeCaseRows(tx: Queryable, device: Device, { created, changed }
       [changed],
     );
   }
+}
+
+/** A prepared batch's new cases and its events in one statement; the first server_seq its events were given. */
+async function insertPrepared(tx: Queryable, device: Device, p: Prepared): Promise<number> {
+  const { rows } = await tx.query<{ first: unknown }>(INSERT_PREPARED, [p.casesJson, device.officeCode, device.id, p.eventsJson]);
+  return num(rows[0]?.first);
 }
 
 /** One case row as JSON text: its columns in jsonb's key order, the state in its stored form. */

@@ -51,6 +51,12 @@ describe.each(BACKENDS)('references of cases and events (%s)', (kind) => {
        VALUES ($1, $3, $4, 'T1', 'accepted', now()), ($2, $3, $5, 'T1', 'accepted', now())`, [good, bad, OFFICE_A, DEVICE, UNKNOWN]))).toBe('23503');
     expect((await db.query('SELECT 1 FROM cases WHERE id = ANY($1::uuid[])', [[good, bad]])).rows).toEqual([]);
     expect(await code(insertEvent(db, caseId(), caseId(), 2))).toBe('23503'); // its case: still a foreign key
+    // A case and its events in one statement (a push's prepared batch): the key is checked at its end.
+    const both = caseId();
+    expect(await code(db.query(
+      `WITH c AS (INSERT INTO cases (id, office_code, device_id, item_code, status, created_device_time) VALUES ($1, $2, $3, 'T1', 'accepted', now()))
+       INSERT INTO case_events (id, case_id, device_id, device_seq, type, payload, device_time) VALUES ($4, $1, $3, 3, 'case.opened', '{}', now())`,
+      [both, OFFICE_A, DEVICE, caseId()]))).toBe('ok');
   });
 
   it('a case cannot be moved to a device or office that does not exist', async () => {
