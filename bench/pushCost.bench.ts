@@ -9,7 +9,7 @@ import { startSyncServer } from '../tests/helpers/syncWorld';
 import { schemaOf } from '../tests/helpers/serverProcess';
 import { pushFromNewDevice } from './sync.bench';
 import type { cpuSpent } from './procCpu';
-import { ms, type BenchSection } from './section';
+import { ms, percentile, secs, type BenchSection } from './section';
 
 const ROUNDS = 3;
 
@@ -23,8 +23,7 @@ const VARIANTS: Array<{ name: string; off: Array<[table: string, trigger: string
 ];
 
 type Cpu = ReturnType<typeof cpuSpent>;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const secs = (v: number) => (Number.isFinite(v) ? (v / 1000).toFixed(2) : 'n/a');
+const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
 
 async function setTriggers(c: pg.Client, off: Array<[string, string]>, enable: boolean) {
   for (const [table, trigger] of off) await c.query(`ALTER TABLE ${table} ${enable ? 'ENABLE' : 'DISABLE'} TRIGGER ${trigger}`);

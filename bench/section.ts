@@ -23,3 +23,6 @@ export function percentile(sortedMs: readonly number[], p: number): number {
 }
 
 export const ms = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toFixed(digits) : '–');
+
+/** Milliseconds as seconds with two decimals ('n/a' where not measured). */
+export const secs = (v: number): string => (Number.isFinite(v) ? (v / 1000).toFixed(2) : 'n/a');

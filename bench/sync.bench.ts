@@ -21,7 +21,7 @@ import { schemaOf as schemaOfDb, startServerProcess } from '../tests/helpers/ser
 import { generateCatalogue, rng } from './generate-catalogue';
 import { cpuSnapshot, cpuSpent } from './procCpu';
 import { decide } from '../electron/services/intake';
-import { ms, percentile, type BenchSection, type BenchTable } from './section';
+import { ms, percentile, secs, type BenchSection, type BenchTable } from './section';
 
 const PUSH_CASES = 10_000;
 const DEVICES = 3_000;
@@ -63,7 +63,6 @@ function fast(ws: Workstation) {
 const PUSH_ROUNDS = 5;
 
 type CpuSpent = ReturnType<typeof cpuSpent>;
-const secs = (v: number) => (Number.isFinite(v) ? (v / 1000).toFixed(2) : 'n/a');
 
 /**
  * Starts a timed part on a quiet disk: the cases just filled in (SQLite, written without fsync)
